@@ -1,0 +1,30 @@
+import Link from 'next/link';
+
+// Later pages (boards, programmes, metrics, compare, sources) add their links here.
+const NAV = [{ href: '/', label: 'Overview' }] as const;
+
+export function SiteHeader() {
+  return (
+    <header className="border-b-4 border-oi-blue bg-slate-900 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+        Skip to main content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-white no-underline">
+          Sector-support impact
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-white underline-offset-4 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

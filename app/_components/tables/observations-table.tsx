@@ -1,0 +1,53 @@
+import type { ObservationRow } from '@/db/queries/observations';
+import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
+import { describePeriod } from '@/lib/period-label';
+import { plainEvidence } from '@/lib/evidence';
+
+/** Figures with their qualifier, period and the sentence each came from. */
+export function ObservationsTable({ rows, caption }: { rows: ObservationRow[]; caption: string }) {
+  if (!rows.length) return <p className="rounded bg-slate-100 p-4">No figures have been recorded yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-800">
+            <th scope="col" className="py-2 pr-3">Programme</th>
+            <th scope="col" className="py-2 pr-3">Board</th>
+            <th scope="col" className="py-2 pr-3">Metric</th>
+            <th scope="col" className="py-2 pr-3 text-right">Value</th>
+            <th scope="col" className="py-2 pr-3">Period</th>
+            <th scope="col" className="py-2">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((o) => (
+            <tr key={o.id} className="border-b border-slate-200 align-top">
+              <td className="py-2 pr-3">{o.programme.name}</td>
+              <td className="py-2 pr-3">{o.board.name}</td>
+              <td className="py-2 pr-3">{o.metric.name}</td>
+              <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
+                <span className="font-semibold">{formatQualified(o.value, o.qualifier, o.metric.unit)}</span>
+                <span className="block text-xs text-slate-600">
+                  {o.qualifier === 'exact' ? BASIS_LABELS[o.basis] : `${QUALIFIER_LABELS[o.qualifier]}, ${BASIS_LABELS[o.basis]}`}
+                </span>
+              </td>
+              <td className="py-2 pr-3">{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</td>
+              <td className="py-2">
+                {o.sources.map((s) => (
+                  <details key={`${s.sourceId}-${s.line}`} className="mb-1">
+                    <summary className="cursor-pointer">
+                      {s.title}
+                      {s.line ? `, paragraph ${s.line}` : ''}
+                    </summary>
+                    <blockquote className="mt-1 border-l-4 border-slate-300 pl-2 text-slate-700">“{plainEvidence(s.evidence)}”</blockquote>
+                  </details>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// One SQLite connection per process, opened with the pragmas the app relies on.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = 'data/dashboard.db';
+
+export function databasePath(): string {
+  // The file is chosen at run time; tell Turbopack not to trace the project from here.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+}
+
+/** Opens (creating if needed) a database file with WAL, foreign keys and a busy timeout. */
+export function openDatabase(file: string = databasePath()): AppDatabase {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Readers and one writer share the file; wait rather than fail when it is briefly locked.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema }) as AppDatabase;
+}
+
+const globalForDb = globalThis as unknown as { appDb?: AppDatabase };
+
+/**
+ * The app's shared connection. Kept on globalThis so that dev-server reloads do not open a
+ * new connection per edit. Migrations and the first seed happen in ensureDatabaseReady().
+ */
+export function getDb(): AppDatabase {
+  globalForDb.appDb ??= openDatabase();
+  return globalForDb.appDb;
+}

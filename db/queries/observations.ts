@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../client';
+import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
+
+export interface ObservationSourceRef {
+  sourceId: number;
+  title: string;
+  documentDate: string;
+  fileName: string | null;
+  line: number | null;
+  evidence: string;
+}
+
+export interface ObservationRow {
+  id: number;
+  value: number;
+  qualifier: Qualifier;
+  basis: Basis;
+  periodStart: string | null;
+  periodEnd: string;
+  datePrecision: DatePrecision;
+  note: string | null;
+  programme: { slug: string; name: string };
+  board: { slug: string; name: string };
+  metric: { slug: string; name: string; unit: Unit };
+  sources: ObservationSourceRef[];
+}
+
+/** Sources of each observation, in document order, keyed by observation id. */
+export function listSourcesFor(db: AppDatabase, ids: number[]): Map<number, ObservationSourceRef[]> {
+  const bySource = new Map<number, ObservationSourceRef[]>();
+  if (!ids.length) return bySource;
+  const rows = db
+    .select({
+      observationId: observationSources.observationId,
+      sourceId: sources.id,
+      title: sources.title,
+      documentDate: sources.documentDate,
+      fileName: sources.fileName,
+      line: observationSources.line,
+      evidence: observationSources.evidence,
+    })
+    .from(observationSources)
+    .innerJoin(sources, eq(sources.id, observationSources.sourceId))
+    .where(inArray(observationSources.observationId, ids))
+    .orderBy(sources.documentDate, observationSources.line)
+    .all();
+  for (const { observationId, ...ref } of rows) {
+    const list = bySource.get(observationId);
+    if (list) list.push(ref);
+    else bySource.set(observationId, [ref]);
+  }
+  return bySource;
+}
+
+/**
+ * The most recently reported figures: by the date of the latest report they appear in, then by
+ * period end, with their programme, board, metric and sources.
+ */
+export function listLatestObservations(db: AppDatabase, limit = 25): ObservationRow[] {
+  const rows = db
+    .select({
+      id: observations.id,
+      value: observations.value,
+      qualifier: observations.qualifier,
+      basis: observations.basis,
+      periodStart: observations.periodStart,
+      periodEnd: observations.periodEnd,
+      datePrecision: observations.datePrecision,
+      note: observations.note,
+      programmeSlug: programmes.slug,
+      programmeName: programmes.name,
+      boardSlug: boards.slug,
+      boardName: boards.name,
+      metricSlug: metrics.slug,
+      metricName: metrics.name,
+      unit: metrics.unit,
+    })
+    .from(observations)
+    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
+    .innerJoin(boards, eq(boards.id, programmes.boardId))
+    .innerJoin(metrics, eq(metrics.id, observations.metricId))
+    .where(and(isNull(observations.deletedAt)))
+    .orderBy(
+      desc(
+        sql`(SELECT max(s.document_date) FROM ${observationSources} os JOIN ${sources} s ON s.id = os.source_id WHERE os.observation_id = ${observations.id})`,
+      ),
+      desc(observations.periodEnd),
+      desc(observations.id),
+    )
+    .limit(limit)
+    .all();
+  const refs = listSourcesFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    value: r.value,
+    qualifier: r.qualifier,
+    basis: r.basis,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    datePrecision: r.datePrecision,
+    note: r.note,
+    programme: { slug: r.programmeSlug, name: r.programmeName },
+    board: { slug: r.boardSlug, name: r.boardName },
+    metric: { slug: r.metricSlug, name: r.metricName, unit: r.unit },
+    sources: refs.get(r.id) ?? [],
+  }));
+}
+
+export interface DatasetTotals {
+  observations: number;
+  sources: number;
+  programmes: number;
+  boards: number;
+}
+
+export function getDatasetTotals(db: AppDatabase): DatasetTotals {
+  const one = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+  return {
+    observations: one('SELECT count(*) AS n FROM observations WHERE deleted_at IS NULL'),
+    sources: one('SELECT count(*) AS n FROM sources'),
+    programmes: one('SELECT count(*) AS n FROM programmes'),
+    boards: one('SELECT count(*) AS n FROM boards'),
+  };
+}

@@ -1,0 +1,258 @@
+// The data model (DESIGN.md "What it stores"). Enumerations are enforced by CHECK
+// constraints in the database itself, so that no code path — seed, import, form or a
+// hand-written SQL fix — can store a figure the rest of the app would misread.
+import { relations, sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'] as const;
+export const BASES = ['period', 'cumulative', 'planned'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const UNITS = ['count', 'hours', 'GBP', 'percent'] as const;
+export const METRIC_CATEGORIES = [
+  'attendees',
+  'councils supported',
+  'coaching hours',
+  'downloads',
+  'page views',
+  'applications',
+  'members/subscribers',
+  'events delivered',
+  'projects funded',
+  'enquiries handled',
+  'money',
+  'percentage',
+  'other',
+] as const;
+// How a metric's figures may be added up: 'additive' anywhere; 'within_programme' over time
+// but never across programmes (a council supported by two programmes is one council);
+// 'non_additive' never (averages, rates, percentages).
+export const ADDITIVITY = ['additive', 'within_programme', 'non_additive'] as const;
+export const ROLES = ['viewer', 'officer', 'admin'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'link_source', 'unlink_source'] as const;
+
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Basis = (typeof BASES)[number];
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export type Unit = (typeof UNITS)[number];
+export type MetricCategory = (typeof METRIC_CATEGORIES)[number];
+export type Additivity = (typeof ADDITIVITY)[number];
+export type Role = (typeof ROLES)[number];
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`);
+
+// ISO calendar date, YYYY-MM-DD. Stored as text so that SQL comparisons sort by date and the
+// value survives a move to PostgreSQL unchanged.
+const isoDate = (column: string) =>
+  sql.raw(`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
+
+// Timestamps are ISO 8601 UTC text, the same shape JavaScript's toISOString() writes.
+const timestamp = (name: string) =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const createdAt = () => timestamp('created_at');
+
+export const boards = sqliteTable(
+  'boards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('boards_slug_unique').on(t.slug),
+    uniqueIndex('boards_name_unique').on(t.name),
+    check('boards_slug_format', sql`${t.slug} GLOB '[a-z0-9]*' AND ${t.slug} NOT GLOB '*[^a-z0-9-]*'`),
+  ],
+);
+
+export const programmes = sqliteTable(
+  'programmes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    boardId: integer('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'restrict' }),
+    // The theme heading of the February 2021 highlights report, where the programme has one.
+    theme: text('theme'),
+    description: text('description'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('programmes_slug_unique').on(t.slug),
+    uniqueIndex('programmes_name_unique').on(t.name),
+    index('programmes_board_idx').on(t.boardId),
+    check('programmes_slug_format', sql`${t.slug} GLOB '[a-z0-9]*' AND ${t.slug} NOT GLOB '*[^a-z0-9-]*'`),
+  ],
+);
+
+export const metrics = sqliteTable(
+  'metrics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit', { enum: UNITS }).notNull(),
+    category: text('category', { enum: METRIC_CATEGORIES }).notNull(),
+    definition: text('definition').notNull(),
+    additivity: text('additivity', { enum: ADDITIVITY }).notNull().default('additive'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('metrics_slug_unique').on(t.slug),
+    uniqueIndex('metrics_name_unique').on(t.name),
+    check('metrics_unit_valid', inList('unit', UNITS)),
+    check('metrics_category_valid', inList('category', METRIC_CATEGORIES)),
+    check('metrics_additivity_valid', inList('additivity', ADDITIVITY)),
+    check('metrics_slug_format', sql`${t.slug} GLOB '[a-z0-9]*' AND ${t.slug} NOT GLOB '*[^a-z0-9-]*'`),
+  ],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    documentDate: text('document_date').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    meetingBoardId: integer('meeting_board_id').references(() => boards.id, { onDelete: 'set null' }),
+    meetingDate: text('meeting_date'),
+    fileName: text('file_name'),
+    // Full text when the report has been imported or is available to the seed loader.
+    text: text('text'),
+    // sha256 of the text, so that importing the same report again is recognised.
+    contentHash: text('content_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sources_file_name_unique').on(t.fileName),
+    uniqueIndex('sources_content_hash_unique').on(t.contentHash),
+    check('sources_document_date_iso', isoDate('document_date')),
+    check('sources_meeting_date_iso', sql`meeting_date IS NULL OR (${isoDate('meeting_date')})`),
+    check('sources_date_precision_valid', inList('date_precision', DATE_PRECISIONS)),
+  ],
+);
+
+export const observations = sqliteTable(
+  'observations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'restrict' }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'restrict' }),
+    value: real('value').notNull(),
+    qualifier: text('qualifier', { enum: QUALIFIERS }).notNull().default('exact'),
+    basis: text('basis', { enum: BASES }).notNull(),
+    periodStart: text('period_start'),
+    // The as-of date of a cumulative figure, the event date of a one-off, the end of a span.
+    periodEnd: text('period_end').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').$onUpdate(() => new Date().toISOString()),
+    // Deleting is recoverable: a deleted figure keeps its row and its audit trail.
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    check('observations_qualifier_valid', inList('qualifier', QUALIFIERS)),
+    check('observations_basis_valid', inList('basis', BASES)),
+    check('observations_date_precision_valid', inList('date_precision', DATE_PRECISIONS)),
+    check('observations_value_non_negative', sql`${t.value} >= 0`),
+    check('observations_period_end_iso', isoDate('period_end')),
+    check('observations_period_start_iso', sql`period_start IS NULL OR (${isoDate('period_start')})`),
+    check('observations_period_order', sql`${t.periodStart} IS NULL OR ${t.periodStart} <= ${t.periodEnd}`),
+    // The pages read figures by metric or programme over a period range.
+    index('observations_metric_period_idx').on(t.metricId, t.periodEnd),
+    index('observations_programme_period_idx').on(t.programmeId, t.periodEnd),
+    index('observations_period_end_idx').on(t.periodEnd),
+    // Finding "the same fact" (one fact, one observation) on import and entry.
+    index('observations_fact_idx').on(t.programmeId, t.metricId, t.value, t.periodEnd),
+  ],
+);
+
+export const observationSources = sqliteTable(
+  'observation_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    observationId: integer('observation_id')
+      .notNull()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'restrict' }),
+    // The sentence (or the part of it) the figure stands in, copied exactly from the source.
+    evidence: text('evidence').notNull(),
+    // 1-based line (paragraph) in the source text.
+    line: integer('line'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('observation_sources_occurrence_unique').on(t.observationId, t.sourceId, t.line),
+    index('observation_sources_source_idx').on(t.sourceId),
+    check('observation_sources_line_positive', sql`${t.line} IS NULL OR ${t.line} >= 1`),
+    check('observation_sources_evidence_present', sql`length(trim(${t.evidence})) > 0`),
+  ],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name'),
+    role: text('role', { enum: ROLES }).notNull().default('viewer'),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+    disabledAt: text('disabled_at'),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_role_valid', inList('role', ROLES))],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: timestamp('at'),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    // Who acted when it was not a signed-in user: 'seed', 'import', 'system'.
+    actor: text('actor').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id').notNull(),
+    // JSON snapshots of the row before and after the change (null for create / for delete).
+    before: text('before'),
+    after: text('after'),
+    reason: text('reason'),
+  },
+  (t) => [
+    check('audit_log_action_valid', inList('action', AUDIT_ACTIONS)),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_idx').on(t.userId),
+  ],
+);
+
+export const boardsRelations = relations(boards, ({ many }) => ({ programmes: many(programmes) }));
+export const programmesRelations = relations(programmes, ({ one, many }) => ({
+  board: one(boards, { fields: [programmes.boardId], references: [boards.id] }),
+  observations: many(observations),
+}));
+export const metricsRelations = relations(metrics, ({ many }) => ({ observations: many(observations) }));
+export const sourcesRelations = relations(sources, ({ many }) => ({ observationSources: many(observationSources) }));
+export const observationsRelations = relations(observations, ({ one, many }) => ({
+  programme: one(programmes, { fields: [observations.programmeId], references: [programmes.id] }),
+  metric: one(metrics, { fields: [observations.metricId], references: [metrics.id] }),
+  sources: many(observationSources),
+}));
+export const observationSourcesRelations = relations(observationSources, ({ one }) => ({
+  observation: one(observations, { fields: [observationSources.observationId], references: [observations.id] }),
+  source: one(sources, { fields: [observationSources.sourceId], references: [sources.id] }),
+}));

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('overview', () => {
+  test('draws figures per financial quarter as a chart with data marks', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Figures reported per financial quarter' })).toBeVisible();
+    const chart = page.getByTestId('chart-figures-per-quarter');
+    // Recharts draws after hydration: wait for the SVG and its bars.
+    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+    const bars = chart.locator('.recharts-bar-rectangle path');
+    await expect(bars.first()).toBeVisible();
+    expect(await bars.count()).toBeGreaterThan(5);
+    await expect(chart.getByText('Q4 2020/21')).toBeVisible();
+  });
+
+  test('offers the chart as a table', async ({ page }) => {
+    await page.goto('/');
+    await page.getByText('Show the chart as a table').click();
+    const row = page.getByRole('row', { name: /Q4 2019\/20/ });
+    await expect(row).toBeVisible();
+  });
+
+  test('lists seeded figures with qualifier, period and the sentence they came from', async ({ page }) => {
+    await page.goto('/');
+    const table = page.getByRole('table', { name: /Latest figures/ });
+    const row = table.getByRole('row').filter({ hasText: 'Remote Peer Support' }).filter({ hasText: 'planned, March 2021 – June 2021' });
+    await expect(row).toBeVisible();
+    await expect(row.getByRole('cell').nth(3)).toContainText('36');
+    await row.getByText(/LGA Refocused Sector-Led Improvement Offer: Highlights and Summary/).click();
+    await expect(row.getByText('“Sessions with 36 councils are planned over the next 4 months.”')).toBeVisible();
+  });
+
+  test('shows lower bounds with their qualifier', async ({ page }) => {
+    await page.goto('/');
+    const table = page.getByRole('table', { name: /Latest figures/ });
+    await expect(table.getByText(/^\d[\d,]*\+$/).first()).toBeVisible();
+  });
+});

@@ -1,0 +1,166 @@
+// The UK local-government financial year: 1 April – 31 March. Q1 = April–June,
+// Q2 = July–September, Q3 = October–December, Q4 = January–March.
+//
+// Dates travel as ISO strings (YYYY-MM-DD) so that no time zone can move a figure into
+// another quarter; date-fns does the calendar arithmetic on local dates built from them.
+import { addMonths, endOfMonth, format, isValid, parse, startOfMonth } from 'date-fns';
+
+export type Granularity = 'month' | 'quarter' | 'year';
+export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
+
+export interface Bucket {
+  granularity: Granularity;
+  /** URL/CSV token: "2020-21", "2020-21-Q3", "2020-10". */
+  token: string;
+  /** Human label: "2020/21", "Q3 2020/21", "October 2020". */
+  label: string;
+  /** First and last day, inclusive, as ISO dates. */
+  start: string;
+  end: string;
+  /** Calendar year in which the financial year starts (2020 for 2020/21). */
+  fiscalYear: number;
+}
+
+const ISO = 'yyyy-MM-dd';
+
+function toDate(iso: string): Date {
+  const d = parse(iso, ISO, new Date(2000, 0, 1));
+  if (!isValid(d) || format(d, ISO) !== iso) throw new RangeError(`Not a calendar date: ${iso}`);
+  return d;
+}
+
+const iso = (d: Date) => format(d, ISO);
+
+/** Financial year (its starting calendar year) that a date falls in. */
+export function fiscalYearOf(date: string): number {
+  const d = toDate(date);
+  return d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
+}
+
+/** Financial quarter (1–4) that a date falls in. */
+export function fiscalQuarterOf(date: string): 1 | 2 | 3 | 4 {
+  const month = toDate(date).getMonth(); // 0 = January
+  return (Math.floor(((month + 9) % 12) / 3) + 1) as 1 | 2 | 3 | 4;
+}
+
+const yearToken = (fy: number) => `${fy}-${String((fy + 1) % 100).padStart(2, '0')}`;
+const yearLabel = (fy: number) => `${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
+
+export function yearBucket(fiscalYear: number): Bucket {
+  const start = new Date(fiscalYear, 3, 1);
+  return {
+    granularity: 'year',
+    token: yearToken(fiscalYear),
+    label: yearLabel(fiscalYear),
+    start: iso(start),
+    end: iso(endOfMonth(addMonths(start, 11))),
+    fiscalYear,
+  };
+}
+
+export function quarterBucket(fiscalYear: number, quarter: number): Bucket {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`No quarter ${quarter}`);
+  const start = new Date(fiscalYear, 3 + (quarter - 1) * 3, 1);
+  return {
+    granularity: 'quarter',
+    token: `${yearToken(fiscalYear)}-Q${quarter}`,
+    label: `Q${quarter} ${yearLabel(fiscalYear)}`,
+    start: iso(start),
+    end: iso(endOfMonth(addMonths(start, 2))),
+    fiscalYear,
+  };
+}
+
+export function monthBucket(year: number, month: number): Bucket {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`No month ${month}`);
+  const start = new Date(year, month - 1, 1);
+  return {
+    granularity: 'month',
+    token: monthToken(year, month),
+    label: format(start, 'MMMM yyyy'),
+    start: iso(start),
+    end: iso(endOfMonth(start)),
+    fiscalYear: fiscalYearOf(iso(start)),
+  };
+}
+
+/** The bucket of the given granularity that contains a date. */
+export function bucketOf(date: string, granularity: Granularity): Bucket {
+  const d = toDate(date);
+  switch (granularity) {
+    case 'month':
+      return monthBucket(d.getFullYear(), d.getMonth() + 1);
+    case 'quarter':
+      return quarterBucket(fiscalYearOf(date), fiscalQuarterOf(date));
+    case 'year':
+      return yearBucket(fiscalYearOf(date));
+  }
+}
+
+// "YYYY-YY" (a financial year) and "YYYY-MM" (a month) share a shape: "2011-12" could be
+// 2011/12 or December 2011. The financial year wins; the twelve months from January 2000 to
+// December 2011 whose token would read as a year are written "month:2011-12" instead (and any
+// month may be written that way). docs/decisions/0003 records this.
+const isFiscalYearToken = (first: number, second: number) => (first + 1) % 100 === second;
+
+function monthToken(year: number, month: number): string {
+  const plain = `${year}-${String(month).padStart(2, '0')}`;
+  return isFiscalYearToken(year, month) ? `month:${plain}` : plain;
+}
+
+/** Parses "2020-21", "2020-21-Q3", "2020-10" or "month:2011-12"; returns null for anything else. */
+export function parsePeriodToken(token: string): Bucket | null {
+  const quarter = /^(\d{4})-(\d{2})-Q([1-4])$/.exec(token);
+  if (quarter) {
+    const fy = Number(quarter[1]);
+    return isFiscalYearToken(fy, Number(quarter[2])) ? quarterBucket(fy, Number(quarter[3])) : null;
+  }
+  const month = /^month:(\d{4})-(\d{2})$/.exec(token);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? monthBucket(Number(month[1]), m) : null;
+  }
+  const pair = /^(\d{4})-(\d{2})$/.exec(token);
+  if (!pair) return null;
+  const first = Number(pair[1]);
+  const second = Number(pair[2]);
+  if (isFiscalYearToken(first, second)) return yearBucket(first);
+  if (second >= 1 && second <= 12) return monthBucket(first, second);
+  return null;
+}
+
+/** The bucket just before this one, at the same granularity. */
+export function previousBucket(b: Bucket): Bucket {
+  return bucketOf(iso(addMonths(toDate(b.start), -1)), b.granularity);
+}
+
+export function nextBucket(b: Bucket): Bucket {
+  return bucketOf(iso(addMonths(toDate(b.end), 1)), b.granularity);
+}
+
+/** The same bucket one year earlier (Q3 2020/21 → Q3 2019/20). */
+export function sameBucketYearEarlier(b: Bucket): Bucket {
+  return bucketOf(iso(addMonths(toDate(b.start), -12)), b.granularity);
+}
+
+/** Every bucket of `granularity` from the one containing `from` to the one containing `to`. */
+export function bucketsBetween(from: string, to: string, granularity: Granularity): Bucket[] {
+  if (from > to) return [];
+  const out: Bucket[] = [];
+  let b = bucketOf(from, granularity);
+  const last = bucketOf(to, granularity).token;
+  for (;;) {
+    out.push(b);
+    if (b.token === last) return out;
+    b = nextBucket(b);
+  }
+}
+
+/** Start of the financial year to the end of this bucket: the year-to-date span. */
+export function yearToDate(b: Bucket): { start: string; end: string } {
+  return { start: yearBucket(b.fiscalYear).start, end: b.end };
+}
+
+export function monthStart(date: string): string {
+  return iso(startOfMonth(toDate(date)));
+}

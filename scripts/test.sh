@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm test: everything a change must pass, fastest first.
+set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+step() { printf '\n== %s\n' "$1"; }
+step "Type-check";  npx --no-install tsc --noEmit
+step "Lint";        npx --no-install eslint . --max-warnings 0
+step "Unit tests";  npx --no-install vitest run
+step "Build";       npx --no-install next build
+step "End-to-end tests (Chromium, production build, throwaway database)"
+npx --no-install playwright test
