@@ -60,11 +60,12 @@ function parseAll<T extends z.ZodType>(
   rows: Record<string, string>[],
   label: string,
   problems: string[],
-): z.output<T>[] {
-  const out: z.output<T>[] = [];
+): (z.output<T> & { row: number })[] {
+  const out: (z.output<T> & { row: number })[] = [];
   rows.forEach((row, i) => {
     const parsed = schema.safeParse(row);
-    if (parsed.success) out.push(parsed.data);
+    // row: the CSV row number (the header is row 1), so problems can point at it.
+    if (parsed.success) out.push({ ...(parsed.data as object), row: i + 2 } as z.output<T> & { row: number });
     else
       for (const issue of parsed.error.issues)
         problems.push(`${label} row ${i + 2}, ${issue.path.join('.') || 'row'}: ${issue.message}`);
@@ -77,7 +78,7 @@ export interface SeedDataset {
   metrics: z.output<typeof metricRow>[];
   programmes: z.output<typeof programmeRow>[];
   sources: z.output<typeof sourceRow>[];
-  figures: FigureRow[];
+  figures: (FigureRow & { row: number })[];
 }
 
 /** Reads and validates the seed CSVs, cross-checking names; throws SeedError listing every problem. */
@@ -93,15 +94,15 @@ export function readSeedDataset(dir: string = SEED_DIR): SeedDataset {
   const programmeBoard = new Map(programmes.map((p) => [p.name, p.board]));
   const metricUnit = new Map(metrics.map((m) => [m.name, m.unit]));
   const sourceFiles = new Set(sources.map((s) => s.file_name));
-  programmes.forEach((p, i) => {
-    if (!boardNames.has(p.board)) problems.push(`programmes.csv row ${i + 2}: unknown board "${p.board}"`);
+  programmes.forEach((p) => {
+    if (!boardNames.has(p.board)) problems.push(`programmes.csv row ${p.row}: unknown board "${p.board}"`);
   });
-  sources.forEach((s, i) => {
+  sources.forEach((s) => {
     if (s.meeting_board && !boardNames.has(s.meeting_board))
-      problems.push(`sources.csv row ${i + 2}: unknown meeting board "${s.meeting_board}"`);
+      problems.push(`sources.csv row ${s.row}: unknown meeting board "${s.meeting_board}"`);
   });
-  figures.forEach((f, i) => {
-    const where = `figures.csv row ${i + 2}`;
+  figures.forEach((f) => {
+    const where = `figures.csv row ${f.row}`;
     if (!sourceFiles.has(f.source_file)) problems.push(`${where}: unknown source file "${f.source_file}"`);
     const board = programmeBoard.get(f.programme);
     if (board === undefined) problems.push(`${where}: unknown programme "${f.programme}"`);

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkEvidenceAtLine, checkFigures } from '../lib/data-quality';
+import { reportLinesFrom } from './check';
+import { DEFAULT_REPORTS_DIR, readSeedDataset } from './load';
+
+const dataset = readSeedDataset();
+const reportsDir = process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
+const reportsHere = dataset.sources.every((s) => fs.existsSync(path.join(reportsDir, s.file_name)));
+const noReports = () => null;
+
+describe('the curated dataset', () => {
+  it('passes every data-quality rule that needs no report text', () => {
+    expect(checkFigures(dataset.figures, noReports)).toEqual([]);
+  });
+
+  it.skipIf(!reportsHere)(
+    `has every evidence sentence verbatim at its line (needs the reports in ${reportsDir}; skipped where they are absent, as in a fresh clone without ../shared)`,
+    () => {
+      expect(checkEvidenceAtLine(dataset.figures, reportLinesFrom(reportsDir))).toEqual([]);
+    },
+  );
+
+  it('holds about two hundred figure occurrences from all five reports', () => {
+    expect(dataset.figures.length).toBeGreaterThanOrEqual(190);
+    expect(new Set(dataset.figures.map((f) => f.source_file)).size).toBe(5);
+  });
+
+  it('keeps the Return to Social Work series across the March 2020, June 2020 and February 2021 reports', () => {
+    const rtsw = dataset.figures.filter((f) => f.programme === 'Return to Social Work');
+    const seen = (metric: string, value: number, end: string) =>
+      rtsw.some((f) => f.metric === metric && f.value === value && f.period_end === end);
+    expect(seen('Applications', 275, '2020-03-31')).toBe(true);
+    expect(seen('Expressions of interest', 890, '2020-03-31')).toBe(true);
+    expect(seen('Applications', 1000, '2020-06-30')).toBe(true);
+    expect(seen('Councils supported', 88, '2020-06-30')).toBe(true);
+    expect(seen('Candidates', 111, '2021-02-28')).toBe(true);
+    expect(seen('People placed', 86, '2021-02-28')).toBe(true);
+    expect(seen('Job offers', 59, '2021-02-28')).toBe(true);
+  });
+
+  it('keeps both Housing Advisers Programme rounds and the coaching figures', () => {
+    const hap = dataset.figures.filter((f) => f.programme === 'Housing Advisers Programme' && f.metric === 'Projects funded');
+    expect(new Set(hap.map((f) => `${f.value}@${f.period_end}`))).toEqual(new Set(['24@2020-03-31', '17@2021-02-28']));
+    expect(hap.filter((f) => f.value === 24).map((f) => f.source_file).sort()).toEqual([
+      '000_a02b5db3c667bd67.txt',
+      '003_2d8ae057dd1c96b2.txt',
+    ]);
+    const coaching = dataset.figures.filter((f) => f.metric === 'Coaching hours');
+    expect(coaching).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ programme: 'Coaching for chief executives', value: 465, basis: 'cumulative', period_end: '2021-01-31' }),
+        expect.objectContaining({ programme: 'Top team coaching', value: 76 }),
+      ]),
+    );
+  });
+});

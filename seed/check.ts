@@ -1,0 +1,47 @@
+// npm run data:check — the data-quality check of the curated dataset (docs/decisions/0002).
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkFigures, type ReportLines } from '../lib/data-quality';
+import { DEFAULT_REPORTS_DIR, groupFacts, readSeedDataset, SeedError } from './load';
+
+export function reportLinesFrom(dir: string): ReportLines {
+  const cache = new Map<string, string[] | null>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const full = path.join(dir, path.basename(file));
+      cache.set(file, fs.existsSync(full) ? fs.readFileSync(full, 'utf8').split('\n') : null);
+    }
+    return cache.get(file)!;
+  };
+}
+
+function main(): number {
+  let dataset;
+  try {
+    dataset = readSeedDataset();
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    console.error(`Data-quality check FAILED (rows that do not parse):\n${error.problems.join('\n')}`);
+    return 1;
+  }
+  const reportsDir = process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
+  const reportsHere = dataset.sources.every((s) => fs.existsSync(path.join(reportsDir, s.file_name)));
+  const problems = checkFigures(dataset.figures, reportLinesFrom(reportsDir));
+  const observations = groupFacts(dataset.figures).length;
+  console.log(
+    `${dataset.figures.length} figure occurrences → ${observations} observations from ${dataset.sources.length} sources, ` +
+      `${dataset.programmes.length} programmes, ${dataset.metrics.length} metrics, ${dataset.boards.length} boards.`,
+  );
+  if (!reportsHere)
+    console.log(`Reports not found in ${reportsDir}: the evidence-at-line rule was skipped (set REPORTS_DIR).`);
+  if (problems.length) {
+    console.error(`Data-quality check FAILED with ${problems.length} problem(s):`);
+    for (const p of problems) console.error(`  figures.csv${p.row ? ` row ${p.row}` : ''} [${p.rule}]: ${p.message}`);
+    return 1;
+  }
+  console.log('Data-quality check passed: every row parses, every evidence sentence is in its report at its line,');
+  console.log('every value is in its evidence, no fact is recorded twice, no running total goes down unexplained.');
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) process.exitCode = main();
