@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatQualified } from './qualifiers';
+import fc from 'fast-check';
+import {
+  addQualified,
+  formatNumber,
+  formatQualified,
+  differenceQualified,
+  formatChange,
+  formatQualifiedValue,
+  fromQualifier,
+  sumQualified,
+  toQualifier,
+  type QualifiedValue,
+} from './qualifiers';
+
 
 describe('formatQualified', () => {
   it('keeps the qualifier with the value', () => {
@@ -16,5 +29,103 @@ describe('formatQualified', () => {
     expect(formatQualified(465, 'at_least', 'hours')).toBe('465+ hours');
     expect(formatQualified(91, 'exact', 'percent')).toBe('91%');
     expect(formatNumber(1153)).toBe('1,153');
+  });
+});
+
+const q = (value: number, qualifier: 'exact' | 'at_least' | 'at_most' | 'approx' = 'exact') => fromQualifier(value, qualifier);
+
+describe('sums of qualified values', () => {
+  it('keeps a sum of exact values exact', () => {
+    expect(sumQualified([q(310), q(155)])).toEqual({ value: 465, bound: 'exact', approximate: false });
+  });
+
+  it('makes a sum with a lower bound a lower bound', () => {
+    expect(formatQualifiedValue(sumQualified([q(600, 'at_least'), q(20)]))).toBe('620+');
+    expect(formatQualifiedValue(sumQualified([q(600, 'at_least'), q(3000, 'at_least')]))).toBe('3,600+');
+  });
+
+  it('makes a sum with an approximate term approximate', () => {
+    expect(formatQualifiedValue(sumQualified([q(400, 'approx'), q(147)]))).toBe('≈547');
+    expect(formatQualifiedValue(sumQualified([q(400, 'approx'), q(600, 'at_least')]))).toBe('≈1,000+');
+  });
+
+  it('refuses a number when a lower and an upper bound meet, and says so', () => {
+    expect(formatQualifiedValue(sumQualified([q(299, 'at_least'), q(430, 'at_most')]))).toMatch(/not comparable/);
+    expect(toQualifier(sumQualified([q(299, 'at_least'), q(430, 'at_most')]))).toBeNull();
+  });
+});
+
+describe('changes between qualified values', () => {
+  it('states exact changes exactly', () => {
+    expect(formatChange(differenceQualified(q(310), q(465)))).toBe('+155');
+    expect(formatChange(differenceQualified(q(465), q(310)))).toBe('−155');
+  });
+
+  it('claims "at least" only where it is true', () => {
+    // From exactly 880 to over 1,000: at least 120 more.
+    expect(formatChange(differenceQualified(q(880), q(1000, 'at_least')))).toBe('at least +120');
+    // From over 890 to over 1,000: could be anything.
+    expect(formatChange(differenceQualified(q(890, 'at_least'), q(1000, 'at_least')))).toMatch(/not comparable/);
+    // From over 275 to exactly 1,000: at most 725 more.
+    expect(formatChange(differenceQualified(q(275, 'at_least'), q(1000)))).toBe('at most +725');
+    // From up to 40 to exactly 60: at least 20 more.
+    expect(formatChange(differenceQualified(q(40, 'at_most'), q(60)))).toBe('at least +20');
+  });
+
+  it('carries approximation into the change', () => {
+    expect(formatChange(differenceQualified(q(400, 'approx'), q(465)))).toBe('≈ +65');
+  });
+});
+
+const arbitraryQualified: fc.Arbitrary<QualifiedValue> = fc
+  .tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('exact', 'at_least', 'at_most', 'approx') as fc.Arbitrary<'exact' | 'at_least' | 'at_most' | 'approx'>)
+  .map(([v, qual]) => fromQualifier(v, qual));
+
+describe('qualifier arithmetic laws (property-based)', () => {
+  it('is associative and commutative', () => {
+    fc.assert(
+      fc.property(arbitraryQualified, arbitraryQualified, arbitraryQualified, (a, b, c) => {
+        expect(addQualified(addQualified(a, b), c)).toEqual(addQualified(a, addQualified(b, c)));
+        expect(addQualified(a, b)).toEqual(addQualified(b, a));
+      }),
+    );
+  });
+
+  it('never yields exact from a non-exact input', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryQualified, { minLength: 1, maxLength: 8 }), (values) => {
+        const sum = sumQualified(values);
+        const allExact = values.every((v) => v.bound === 'exact' && !v.approximate);
+        expect(sum.bound === 'exact' && !sum.approximate).toBe(allExact);
+        const [first, ...rest] = values;
+        const change = differenceQualified(first!, sumQualified(rest));
+        if (!allExact) expect(change.bound === 'exact' && !change.approximate).toBe(false);
+      }),
+    );
+  });
+
+  it('gives bounds that are true for every value the inputs allow', () => {
+    // Pick true values consistent with each input's bound, and check the result's bound holds.
+    const withTruth = arbitraryQualified.chain((qv) =>
+      fc
+        .integer({ min: 0, max: 1_000_000 })
+        .map((extra) => ({
+          qv,
+          truth: qv.bound === 'lower' ? qv.value + extra : qv.bound === 'upper' ? Math.max(0, qv.value - extra) : qv.value,
+        })),
+    );
+    fc.assert(
+      fc.property(withTruth, withTruth, ({ qv: a, truth: ta }, { qv: b, truth: tb }) => {
+        for (const [result, truth] of [
+          [addQualified(a, b), ta + tb],
+          [differenceQualified(a, b), tb - ta],
+        ] as const) {
+          if (result.approximate) continue; // estimates promise no bound
+          if (result.bound === 'exact') expect(truth).toBe(result.value);
+          if (result.bound === 'lower') expect(truth).toBeGreaterThanOrEqual(result.value);
+          if (result.bound === 'upper') expect(truth).toBeLessThanOrEqual(result.value);
+        }
+      }),
+    );
   });
 });

@@ -33,16 +33,98 @@ export function formatNumber(value: number, unit: Unit = 'count'): string {
 
 /** The value as a reader should see it: "600+", "up to 40", "≈400", "465". */
 export function formatQualified(value: number, qualifier: Qualifier, unit: Unit = 'count'): string {
-  const n = formatNumber(value, unit);
+  return formatQualifiedValue(fromQualifier(value, qualifier), unit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arithmetic on qualified values (docs/decisions/0003).
+//
+// A qualified value is a number with what we know about it: `bound` says whether the true value
+// is that number ('exact'), at least it ('lower'), at most it ('upper'), or unknown in both
+// directions ('none'); `approximate` says the number itself is an estimate. A sum of lower
+// bounds is a lower bound; one approximate term makes the result approximate; a lower and an
+// upper bound together bound nothing. Only all-exact inputs give an exact result.
+
+export type Bound = 'exact' | 'lower' | 'upper' | 'none';
+
+export interface QualifiedValue {
+  value: number;
+  bound: Bound;
+  approximate: boolean;
+}
+
+export function fromQualifier(value: number, qualifier: Qualifier): QualifiedValue {
   switch (qualifier) {
     case 'at_least':
-      // "600+ hours" reads oddly; put the plus on the number.
-      return unit === 'hours' ? `${integerFormat.format(value)}+ hours` : `${n}+`;
+      return { value, bound: 'lower', approximate: false };
     case 'at_most':
-      return `up to ${n}`;
+      return { value, bound: 'upper', approximate: false };
     case 'approx':
-      return `≈${n}`;
+      return { value, bound: 'exact', approximate: true };
     default:
-      return n;
+      return { value, bound: 'exact', approximate: false };
   }
+}
+
+function combineBounds(a: Bound, b: Bound): Bound {
+  if (a === 'exact') return b;
+  if (b === 'exact') return a;
+  return a === b ? a : 'none';
+}
+
+/** a + b, with what is known about the result. */
+export function addQualified(a: QualifiedValue, b: QualifiedValue): QualifiedValue {
+  return { value: a.value + b.value, bound: combineBounds(a.bound, b.bound), approximate: a.approximate || b.approximate };
+}
+
+export const ZERO: QualifiedValue = { value: 0, bound: 'exact', approximate: false };
+
+export function sumQualified(values: QualifiedValue[]): QualifiedValue {
+  return values.reduce(addQualified, ZERO);
+}
+
+/** −a: a lower bound on a is an upper bound on −a. */
+export function negateQualified(a: QualifiedValue): QualifiedValue {
+  const bound: Bound = a.bound === 'lower' ? 'upper' : a.bound === 'upper' ? 'lower' : a.bound;
+  return { value: -a.value, bound, approximate: a.approximate };
+}
+
+/** The change from a to b (b − a), honest about bounds: "at least +120" only where that holds. */
+export function differenceQualified(a: QualifiedValue, b: QualifiedValue): QualifiedValue {
+  return addQualified(b, negateQualified(a));
+}
+
+/** The stored qualifier for a result, where one fits (an approximate bound has none). */
+export function toQualifier(q: QualifiedValue): Qualifier | null {
+  if (q.bound === 'none') return null;
+  if (q.approximate) return q.bound === 'exact' ? 'approx' : null;
+  return q.bound === 'lower' ? 'at_least' : q.bound === 'upper' ? 'at_most' : 'exact';
+}
+
+/** Why a result has no number, in words, or null when it has one. */
+export function notComparableReason(q: QualifiedValue): string | null {
+  return q.bound === 'none' ? 'not comparable: it combines a lower bound with an upper bound' : null;
+}
+
+/** A result as a reader should see it: "1,000+", "up to 40", "≈400", "≈1,000+", or the reason it has no number. */
+export function formatQualifiedValue(q: QualifiedValue, unit: Unit = 'count'): string {
+  const reason = notComparableReason(q);
+  if (reason) return reason;
+  const n = formatNumber(q.value, unit);
+  const approx = q.approximate ? '≈' : '';
+  if (q.bound === 'lower') return unit === 'hours' ? `${approx}${integerFormat.format(q.value)}+ hours` : `${approx}${n}+`;
+  if (q.bound === 'upper') return `up to ${approx}${n}`;
+  return `${approx}${n}`;
+}
+
+/** A change as a reader should see it: "+155", "at least +120", "at most −20", "≈ +15". */
+export function formatChange(q: QualifiedValue, unit: Unit = 'count'): string {
+  const reason = notComparableReason(q);
+  if (reason) return reason;
+  const sign = q.value > 0 ? '+' : q.value < 0 ? '−' : '±';
+  const n = `${sign}${formatNumber(Math.abs(q.value), unit)}`;
+  const approx = q.approximate ? '≈ ' : '';
+  if (q.bound === 'lower') return `at least ${approx}${n}`;
+  if (q.bound === 'upper') return `at most ${approx}${n}`;
+  return `${approx}${n}`;
 }

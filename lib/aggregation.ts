@@ -1,0 +1,229 @@
+// Turns figures into series by bucket (month, financial quarter, financial year) and by metric,
+// board or programme, following the rules in docs/decisions/0003:
+// - `period` figures are summed into the bucket holding their period end; a figure whose span
+//   starts before that bucket is not split or silently summed: it is shown with its span;
+// - `cumulative` figures give the latest snapshot at or before the bucket's end (snapshots of
+//   one programme sharing an as-of date are parts of one total);
+// - `planned` figures form their own series and are never added to actuals;
+// - a metric's additivity decides whether figures may be added across programmes at all;
+// - units never mix: every series is of one metric.
+import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
+import { bucketOf, bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
+import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
+
+/** Figures as the query returns them: one row per observation, or several pre-summed by SQL. */
+export interface FigureGroup {
+  programme: { slug: string; name: string };
+  board: { slug: string; name: string };
+  metric: { slug: string; name: string; unit: Unit; additivity: Additivity };
+  basis: Basis;
+  qualifier: Qualifier;
+  periodStart: string | null;
+  periodEnd: string;
+  datePrecision: DatePrecision;
+  /** Sum of the values of the observations in this group (all share the qualifier). */
+  value: number;
+  /** How many observations the group holds. */
+  count: number;
+}
+
+export type Dimension = 'board' | 'programme';
+
+export interface SeriesKey {
+  metric: FigureGroup['metric'];
+  board?: FigureGroup['board'];
+  programme?: FigureGroup['programme'];
+  basis: Basis;
+}
+
+/** A period figure covering more than the bucket it ends in, shown with its own span. */
+export interface SpanningFigure {
+  programme: string;
+  value: QualifiedValue;
+  periodStart: string;
+  periodEnd: string;
+  datePrecision: DatePrecision;
+  count: number;
+}
+
+export type SeriesCell =
+  | { status: 'no_figures'; bucket: Bucket; spanning: SpanningFigure[] }
+  | {
+      status: 'value';
+      bucket: Bucket;
+      total: QualifiedValue;
+      observations: number;
+      spanning: SpanningFigure[];
+      /** Cumulative only: the oldest and newest as-of dates of the snapshots in the total. */
+      asOf?: { from: string; to: string };
+      /** Cumulative only: no snapshot falls inside this bucket; the latest earlier one stands. */
+      carriedForward?: boolean;
+    }
+  | {
+      status: 'not_summable';
+      bucket: Bucket;
+      reason: string;
+      observations: number;
+      /** The largest single programme's figure, where that is a meaningful floor. */
+      largest?: { programme: string; value: QualifiedValue };
+      spanning: SpanningFigure[];
+    };
+
+export interface Series {
+  key: SeriesKey;
+  cells: SeriesCell[];
+}
+
+export interface AggregateOptions {
+  granularity: Granularity;
+  /** First and last day of the range shown; defaults to the figures' own range. */
+  from?: string;
+  to?: string;
+  /** Group by board and/or programme as well as metric. */
+  by?: Dimension[];
+}
+
+const qualified = (g: FigureGroup) => fromQualifier(g.value, g.qualifier);
+
+function seriesKeyOf(g: FigureGroup, by: Dimension[]): { id: string; key: SeriesKey } {
+  const key: SeriesKey = { metric: g.metric, basis: g.basis };
+  const parts = [g.metric.slug, g.basis];
+  if (by.includes('board')) {
+    key.board = g.board;
+    parts.push(`b:${g.board.slug}`);
+  }
+  if (by.includes('programme')) {
+    key.programme = g.programme;
+    parts.push(`p:${g.programme.slug}`);
+  }
+  return { id: parts.join('|'), key };
+}
+
+/** Why figures of this metric may not be added across these programmes, or null if they may. */
+function refusal(metric: FigureGroup['metric'], programmes: number, figures: number): string | null {
+  if (metric.additivity === 'non_additive' && figures > 1)
+    return `${metric.name} figures are ${metric.unit === 'percent' ? 'percentages' : 'averages or rates'} and cannot be added up`;
+  if (metric.additivity === 'within_programme' && programmes > 1)
+    return `not added up across programmes: ${metric.name.toLowerCase()} may be counted by more than one programme`;
+  return null;
+}
+
+function largestProgramme(perProgramme: Map<string, QualifiedValue>) {
+  let best: { programme: string; value: QualifiedValue } | undefined;
+  for (const [programme, value] of perProgramme)
+    if (!best || value.value > best.value.value) best = { programme, value };
+  return best;
+}
+
+function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
+  const byBucket = new Map<string, { contained: FigureGroup[]; spanning: SpanningFigure[] }>(
+    buckets.map((b) => [b.token, { contained: [], spanning: [] }]),
+  );
+  const granularity = buckets[0]!.granularity;
+  for (const g of groups) {
+    const bucket = bucketOf(g.periodEnd, granularity);
+    const slot = byBucket.get(bucket.token);
+    if (!slot) continue;
+    if (g.periodStart && g.periodStart < bucket.start)
+      slot.spanning.push({
+        programme: g.programme.name,
+        value: qualified(g),
+        periodStart: g.periodStart,
+        periodEnd: g.periodEnd,
+        datePrecision: g.datePrecision,
+        count: g.count,
+      });
+    else slot.contained.push(g);
+  }
+  return buckets.map((bucket): SeriesCell => {
+    const { contained, spanning } = byBucket.get(bucket.token)!;
+    if (!contained.length) return { status: 'no_figures', bucket, spanning };
+    const observations = contained.reduce((n, g) => n + g.count, 0);
+    const perProgramme = new Map<string, QualifiedValue>();
+    for (const g of contained)
+      perProgramme.set(g.programme.name, sumQualified([perProgramme.get(g.programme.name) ?? fromQualifier(0, 'exact'), qualified(g)]));
+    const reason = refusal(contained[0]!.metric, perProgramme.size, observations);
+    if (reason) {
+      const largest = contained[0]!.metric.additivity === 'within_programme' ? largestProgramme(perProgramme) : undefined;
+      return { status: 'not_summable', bucket, reason, observations, largest, spanning };
+    }
+    return { status: 'value', bucket, total: sumQualified(contained.map(qualified)), observations, spanning };
+  });
+}
+
+function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
+  // Each programme's snapshots, by as-of date; same-date figures are parts of one total.
+  const programmes = new Map<string, Map<string, { value: QualifiedValue; count: number }>>();
+  for (const g of groups) {
+    const points = programmes.get(g.programme.name) ?? new Map();
+    programmes.set(g.programme.name, points);
+    const point = points.get(g.periodEnd);
+    points.set(g.periodEnd, {
+      value: point ? sumQualified([point.value, qualified(g)]) : qualified(g),
+      count: (point?.count ?? 0) + g.count,
+    });
+  }
+  const sorted = [...programmes].map(
+    ([name, points]) => [name, [...points].sort(([a], [b]) => a.localeCompare(b))] as const,
+  );
+  const metric = groups[0]!.metric;
+  return buckets.map((bucket): SeriesCell => {
+    const snapshots = new Map<string, QualifiedValue>();
+    const dates: string[] = [];
+    let observations = 0;
+    for (const [name, points] of sorted) {
+      let latest: (typeof points)[number] | undefined;
+      for (const p of points) if (p[0] <= bucket.end) latest = p;
+      if (!latest) continue;
+      snapshots.set(name, latest[1].value);
+      dates.push(latest[0]);
+      observations += latest[1].count;
+    }
+    if (!snapshots.size) return { status: 'no_figures', bucket, spanning: [] };
+    dates.sort();
+    const asOf = { from: dates[0]!, to: dates[dates.length - 1]! };
+    const carriedForward = asOf.to < bucket.start;
+    const reason = refusal(metric, snapshots.size, snapshots.size);
+    if (reason)
+      return {
+        status: 'not_summable',
+        bucket,
+        reason,
+        observations,
+        largest: metric.additivity === 'within_programme' ? largestProgramme(snapshots) : undefined,
+        spanning: [],
+      };
+    return { status: 'value', bucket, total: sumQualified([...snapshots.values()]), observations, spanning: [], asOf, carriedForward };
+  });
+}
+
+/** Series of the given figures, one per metric (and board/programme if asked) and basis. */
+export function aggregate(groups: FigureGroup[], options: AggregateOptions): Series[] {
+  if (!groups.length) return [];
+  const by = options.by ?? [];
+  const ends = groups.map((g) => g.periodEnd).sort();
+  const from = options.from ?? ends[0]!;
+  const to = options.to ?? ends[ends.length - 1]!;
+  const buckets = bucketsBetween(from, to, options.granularity);
+  if (!buckets.length) return [];
+  const series = new Map<string, { key: SeriesKey; groups: FigureGroup[] }>();
+  for (const g of groups) {
+    const { id, key } = seriesKeyOf(g, by);
+    const entry = series.get(id) ?? { key, groups: [] };
+    series.set(id, entry);
+    entry.groups.push(g);
+  }
+  return [...series.values()]
+    .map(({ key, groups: gs }) => ({
+      key,
+      cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),
+    }))
+    .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length))
+    .sort(
+      (a, b) =>
+        a.key.metric.name.localeCompare(b.key.metric.name) ||
+        (a.key.board?.name ?? '').localeCompare(b.key.board?.name ?? '') ||
+        (a.key.programme?.name ?? '').localeCompare(b.key.programme?.name ?? '') ||
+        a.key.basis.localeCompare(b.key.basis),
+    );
+}
