@@ -1,29 +1,81 @@
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getDatasetTotals, listLatestObservations } from '@/db/queries/observations';
-import { listFiguresPerQuarter } from '@/db/queries/overview';
+import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter } from '@/db/queries/overview';
+import { listFigureGroups } from '@/db/queries/series';
+import { bucketOf, bucketsBetween, previousBucket, previousPeriod, type Bucket } from '@/lib/fiscal-periods';
+import { buildHeadlines, LEADING_METRICS } from '@/lib/headlines';
+import type { SearchParams } from '@/lib/filters';
+import { ChartBoardBars } from './_components/charts/chart-board-bars';
 import { ChartQuarterBars } from './_components/charts/chart-quarter-bars';
+import { FilterBar } from './_components/filter-bar';
+import { FilterErrors } from './_components/filter-errors';
+import { HeadlineCard } from './_components/headline-card';
 import { ObservationsTable } from './_components/tables/observations-table';
 import { Skeleton } from './_components/skeleton';
+import { loadView, type View } from './_components/view';
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Figures change while the app runs: always read them at request time.
   await connection();
-  const totals = getDatasetTotals(getDb());
+  const db = getDb();
+  const view = loadView(db, '/', await searchParams, { defaultRange: 'latest-quarter', selects: ['board', 'programme'] });
+  const totals = getDatasetTotals(db);
   return (
     <>
       <h1 className="text-3xl font-bold">Sector-support impact</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        {totals.observations.toLocaleString('en-GB')} figures from {totals.sources} board reports, across{' '}
-        {totals.programmes} programmes and {totals.boards} boards.
+        {totals.observations.toLocaleString('en-GB')} figures from {totals.sources} board reports, across {totals.programmes}{' '}
+        programmes and {totals.boards} boards.
+        {view.range && (
+          <>
+            {' '}
+            Showing <strong>{view.range.label}</strong> ({view.range.start} to {view.range.end}).
+          </>
+        )}
       </p>
-      <section className="mt-6" aria-labelledby="per-quarter">
+      <FilterErrors errors={view.errors} />
+      <FilterBar {...view.bar} />
+      {!view.range ? (
+        <p className="mt-6 rounded bg-slate-100 p-4">No figures have been recorded yet.</p>
+      ) : (
+        <>
+          <section className="mt-6" aria-labelledby="headlines">
+            <h2 id="headlines" className="text-xl font-semibold">
+              Headline figures, {view.range.label}
+            </h2>
+            <Suspense fallback={<Skeleton className="mt-3 h-40 w-full" />}>
+              <Headlines view={view} range={view.range} />
+            </Suspense>
+          </section>
+          <div className="mt-8 grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby="by-board">
+              <h2 id="by-board" className="text-xl font-semibold">
+                Figures reported by board, {view.range.label}
+              </h2>
+              <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
+                <BoardActivity view={view} />
+              </Suspense>
+            </section>
+            <section aria-labelledby="top-programmes">
+              <h2 id="top-programmes" className="text-xl font-semibold">
+                Most active programmes, {view.range.label}
+              </h2>
+              <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
+                <TopProgrammes view={view} />
+              </Suspense>
+            </section>
+          </div>
+        </>
+      )}
+      <section className="mt-8" aria-labelledby="per-quarter">
         <h2 id="per-quarter" className="text-xl font-semibold">
           Figures reported per financial quarter
         </h2>
         <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-          <FiguresPerQuarter />
+          <FiguresPerQuarter view={view} />
         </Suspense>
       </section>
       <section className="mt-8" aria-labelledby="latest">
@@ -31,15 +83,97 @@ export default async function OverviewPage() {
           Latest figures
         </h2>
         <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-          <LatestFigures />
+          <LatestFigures view={view} />
         </Suspense>
       </section>
     </>
   );
 }
 
-async function FiguresPerQuarter() {
-  const data = listFiguresPerQuarter(getDb());
+async function Headlines({ view, range }: { view: View; range: Bucket }) {
+  const db = getDb();
+  const lastQuarter = bucketOf(range.end, 'quarter');
+  let first = lastQuarter;
+  for (let i = 0; i < 7; i++) first = previousBucket(first);
+  const trend = bucketsBetween(first.start, lastQuarter.end, 'quarter');
+  const earliest = [previousPeriod(range).start, first.start].sort()[0];
+  const groups = listFigureGroups(db, { ...view.query, metrics: [...LEADING_METRICS], from: earliest, to: range.end });
+  const headlines = buildHeadlines(groups, range, trend);
+  if (!headlines.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported for these filters.</p>;
+  return (
+    <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {headlines.map((h) => (
+        <HeadlineCard key={h.metric.slug} h={h} />
+      ))}
+    </ul>
+  );
+}
+
+async function BoardActivity({ view }: { view: View }) {
+  const rows = listActivityByBoard(getDb(), view.query);
+  if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
+  return (
+    <>
+      <p className="sr-only">
+        {rows.map((r) => `${r.name}: ${r.figures} figures`).join('; ')}.
+      </p>
+      <ChartBoardBars data={rows.map((r) => ({ name: r.name, figures: r.figures }))} />
+      <details className="mt-1 text-sm">
+        <summary className="cursor-pointer">Show as a table</summary>
+        <table className="tabular mt-2 w-full">
+          <thead>
+            <tr className="text-left">
+              <th scope="col">Board</th>
+              <th scope="col" className="text-right">Figures</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.slug}>
+                <th scope="row" className="text-left font-normal">
+                  <Link href={`/boards/${r.slug}`} className="underline">{r.name}</Link>
+                </th>
+                <td className="text-right">{r.figures}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
+async function TopProgrammes({ view }: { view: View }) {
+  const rows = listActivityByProgramme(getDb(), view.query, 8);
+  if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
+  return (
+    <table className="mt-3 w-full text-sm">
+      <caption className="sr-only">Programmes by number of figures reported in the period</caption>
+      <thead>
+        <tr className="border-b-2 border-slate-800 text-left">
+          <th scope="col" className="py-1 pr-2">Programme</th>
+          <th scope="col" className="py-1 pr-2">What it reported</th>
+          <th scope="col" className="py-1 text-right">Figures</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.slug} className="border-b border-slate-200 align-top">
+            <td className="py-1 pr-2">
+              <Link href={`/programmes/${r.slug}`} className="underline">{r.name}</Link>
+              <span className="block text-xs text-slate-600">{r.board?.name}</span>
+            </td>
+            <td className="py-1 pr-2 text-xs">{r.metrics.join(', ')}</td>
+            <td className="tabular py-1 text-right">{r.figures}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+async function FiguresPerQuarter({ view }: { view: View }) {
+  const data = listFiguresPerQuarter(getDb(), view.query);
   if (!data.length) return <p className="rounded bg-slate-100 p-4">No figures reported yet.</p>;
   const total = data.reduce((n, q) => n + q.period + q.cumulative + q.planned, 0);
   const busiest = data.reduce((a, b) => (b.period + b.cumulative + b.planned > a.period + a.cumulative + a.planned ? b : a));
@@ -77,7 +211,12 @@ async function FiguresPerQuarter() {
   );
 }
 
-async function LatestFigures() {
-  const rows = listLatestObservations(getDb(), 25);
-  return <ObservationsTable rows={rows} caption="Latest figures (by the end of the period they cover)" />;
+async function LatestFigures({ view }: { view: View }) {
+  const rows = listLatestObservations(getDb(), 25, view.query);
+  return (
+    <ObservationsTable
+      rows={rows}
+      caption={view.range ? `Figures for ${view.range.label}, most recently reported first` : 'Latest figures'}
+    />
+  );
 }

@@ -20,19 +20,21 @@ test.describe('overview', () => {
     await expect(row).toBeVisible();
   });
 
-  test('lists seeded figures with qualifier, period and the sentence they came from', async ({ page }) => {
+  test('lists the period’s figures with qualifier, period and the sentence they came from', async ({ page }) => {
     await page.goto('/');
-    const table = page.getByRole('table', { name: /Latest figures/ });
-    const row = table.getByRole('row').filter({ hasText: 'Remote Peer Support' }).filter({ hasText: 'planned, March 2021 – June 2021' });
+    const table = page.getByRole('table', { name: /Figures for Q4 2020\/21/ });
+    const row = table.getByRole('row').filter({ hasText: 'Chief Executive\'s bulletin' });
     await expect(row).toBeVisible();
-    await expect(row.getByRole('cell').nth(3)).toContainText('36');
+    await expect(row.getByRole('cell').nth(3)).toContainText('1,153');
+    await expect(row.getByRole('cell').nth(3)).toContainText('running total');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('as of February 2021');
     await row.getByText(/LGA Refocused Sector-Led Improvement Offer: Highlights and Summary/).click();
-    await expect(row.getByText('“Sessions with 36 councils are planned over the next 4 months.”')).toBeVisible();
+    await expect(row.getByText('“Chief Executive\'s bulletin: 1,153 recipients”')).toBeVisible();
   });
 
   test('shows lower bounds with their qualifier', async ({ page }) => {
     await page.goto('/');
-    const table = page.getByRole('table', { name: /Latest figures/ });
+    const table = page.getByRole('table', { name: /Figures for Q4 2020\/21/ });
     await expect(table.getByText(/^\d[\d,]*\+$/).first()).toBeVisible();
   });
 });

@@ -8,7 +8,7 @@
 // - a metric's additivity decides whether figures may be added across programmes at all;
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
-import { bucketOf, bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
+import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
 
 /** Figures as the query returns them: one row per observation, or several pre-summed by SQL. */
@@ -115,15 +115,28 @@ function largestProgramme(perProgramme: Map<string, QualifiedValue>) {
   return best;
 }
 
+/** The bucket whose days include the date (buckets are in order and do not overlap). */
+function bucketHolding(buckets: Bucket[], date: string): Bucket | undefined {
+  let lo = 0;
+  let hi = buckets.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = buckets[mid]!;
+    if (date < b.start) hi = mid - 1;
+    else if (date > b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
 function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
   const byBucket = new Map<string, { contained: FigureGroup[]; spanning: SpanningFigure[] }>(
     buckets.map((b) => [b.token, { contained: [], spanning: [] }]),
   );
-  const granularity = buckets[0]!.granularity;
   for (const g of groups) {
-    const bucket = bucketOf(g.periodEnd, granularity);
-    const slot = byBucket.get(bucket.token);
-    if (!slot) continue;
+    const bucket = bucketHolding(buckets, g.periodEnd);
+    if (!bucket) continue;
+    const slot = byBucket.get(bucket.token)!;
     if (g.periodStart && g.periodStart < bucket.start)
       slot.spanning.push({
         programme: g.programme.name,
@@ -200,12 +213,18 @@ function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[]
 /** Series of the given figures, one per metric (and board/programme if asked) and basis. */
 export function aggregate(groups: FigureGroup[], options: AggregateOptions): Series[] {
   if (!groups.length) return [];
-  const by = options.by ?? [];
   const ends = groups.map((g) => g.periodEnd).sort();
   const from = options.from ?? ends[0]!;
   const to = options.to ?? ends[ends.length - 1]!;
-  const buckets = bucketsBetween(from, to, options.granularity);
-  if (!buckets.length) return [];
+  return aggregateInto(groups, bucketsBetween(from, to, options.granularity), options.by);
+}
+
+/**
+ * The same rules over buckets of your choosing, in order and not overlapping: a custom range
+ * and the period before it, say, for a headline card.
+ */
+export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = []): Series[] {
+  if (!groups.length || !buckets.length) return [];
   const series = new Map<string, { key: SeriesKey; groups: FigureGroup[] }>();
   for (const g of groups) {
     const { id, key } = seriesKeyOf(g, by);

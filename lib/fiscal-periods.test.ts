@@ -5,7 +5,10 @@ import {
   fiscalQuarterOf,
   fiscalYearOf,
   parsePeriodToken,
+  presetRange,
   previousBucket,
+  previousPeriod,
+  spanBuckets,
   sameBucketYearEarlier,
   yearToDate,
 } from './fiscal-periods';
@@ -77,5 +80,26 @@ describe('moving between buckets', () => {
       '2020-21-Q3',
     ]);
     expect(yearToDate(parsePeriodToken('2020-21-Q3')!)).toEqual({ start: '2020-04-01', end: '2020-12-31' });
+  });
+});
+
+describe('presets and ranges', () => {
+  const anchor = '2021-02-28'; // the latest date with figures in the seed data
+  const tokens = (r: { from: { token: string }; to: { token: string } }) => [r.from.token, r.to.token];
+
+  it('count back from the latest date with figures', () => {
+    expect(tokens(presetRange('latest-quarter', anchor))).toEqual(['2020-21-Q4', '2020-21-Q4']);
+    expect(tokens(presetRange('last-4-quarters', anchor))).toEqual(['2020-21-Q1', '2020-21-Q4']);
+    expect(tokens(presetRange('year-to-date', '2020-11-15'))).toEqual(['2020-21-Q1', '2020-21-Q3']);
+    expect(tokens(presetRange('this-year', anchor))).toEqual(['2020-21', '2020-21']);
+    expect(tokens(presetRange('last-year', anchor))).toEqual(['2019-20', '2019-20']);
+  });
+
+  it('span several buckets as one range, and find the period of equal length before it', () => {
+    const range = spanBuckets(parsePeriodToken('2020-21-Q1')!, parsePeriodToken('2020-21-Q3')!);
+    expect(range).toMatchObject({ granularity: 'range', start: '2020-04-01', end: '2020-12-31', label: 'Q1 2020/21 to Q3 2020/21' });
+    expect(previousPeriod(range)).toMatchObject({ start: '2019-07-01', end: '2020-03-31' });
+    expect(previousPeriod(parsePeriodToken('2020-21-Q1')!).token).toBe('2019-20-Q4');
+    expect(spanBuckets(parsePeriodToken('2020-21')!, parsePeriodToken('2020-21')!).granularity).toBe('year');
   });
 });

@@ -9,7 +9,8 @@ export type Granularity = 'month' | 'quarter' | 'year';
 export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
 
 export interface Bucket {
-  granularity: Granularity;
+  /** 'range' for a span chosen by a person (a preset or from/to), not one standard bucket. */
+  granularity: Granularity | 'range';
   /** URL/CSV token: "2020-21", "2020-21-Q3", "2020-10". */
   token: string;
   /** Human label: "2020/21", "Q3 2020/21", "October 2020". */
@@ -129,18 +130,89 @@ export function parsePeriodToken(token: string): Bucket | null {
   return null;
 }
 
+const standard = (b: Bucket): Granularity => {
+  if (b.granularity === 'range') throw new RangeError('A range has no standard neighbour; use previousRange');
+  return b.granularity;
+};
+
 /** The bucket just before this one, at the same granularity. */
 export function previousBucket(b: Bucket): Bucket {
-  return bucketOf(iso(addMonths(toDate(b.start), -1)), b.granularity);
+  return bucketOf(iso(addMonths(toDate(b.start), -1)), standard(b));
 }
 
 export function nextBucket(b: Bucket): Bucket {
-  return bucketOf(iso(addMonths(toDate(b.end), 1)), b.granularity);
+  return bucketOf(iso(addMonths(toDate(b.end), 1)), standard(b));
 }
 
 /** The same bucket one year earlier (Q3 2020/21 → Q3 2019/20). */
 export function sameBucketYearEarlier(b: Bucket): Bucket {
-  return bucketOf(iso(addMonths(toDate(b.start), -12)), b.granularity);
+  return bucketOf(iso(addMonths(toDate(b.start), -12)), standard(b));
+}
+
+/**
+ * The span from the start of one bucket to the end of another. A single standard bucket stays
+ * itself; anything longer becomes a 'range' labelled "Q1 2020/21 to Q4 2020/21".
+ */
+export function spanBuckets(from: Bucket, to: Bucket): Bucket {
+  if (from.token === to.token) return from;
+  return {
+    granularity: 'range',
+    token: `${from.token}..${to.token}`,
+    label: `${from.label} to ${to.label}`,
+    start: from.start,
+    end: to.end,
+    fiscalYear: from.fiscalYear,
+  };
+}
+
+/** Whole months from start to end inclusive (both month-aligned). */
+function monthsIn(b: Bucket): number {
+  const s = toDate(b.start);
+  const e = toDate(b.end);
+  return (e.getFullYear() - s.getFullYear()) * 12 + e.getMonth() - s.getMonth() + 1;
+}
+
+/** The period of the same length just before: the previous quarter, year, or run of months. */
+export function previousPeriod(b: Bucket): Bucket {
+  if (b.granularity !== 'range') return previousBucket(b);
+  const months = monthsIn(b);
+  const start = iso(addMonths(toDate(b.start), -months));
+  const end = iso(endOfMonth(addMonths(toDate(b.start), -1)));
+  return spanBuckets(bucketOf(start, 'month'), bucketOf(end, 'month'));
+}
+
+export type Preset = 'latest-quarter' | 'this-year' | 'last-year' | 'last-4-quarters' | 'year-to-date';
+
+export const PRESETS: { id: Preset; label: string }[] = [
+  { id: 'latest-quarter', label: 'Latest quarter' },
+  { id: 'last-4-quarters', label: 'Last 4 quarters' },
+  { id: 'year-to-date', label: 'Year to date' },
+  { id: 'this-year', label: 'This financial year' },
+  { id: 'last-year', label: 'Last financial year' },
+];
+
+/**
+ * A preset counted back from an anchor date (the latest date with figures): "this financial
+ * year" is the year holding the anchor, "year to date" runs from its 1 April to the anchor's
+ * quarter end.
+ */
+export function presetRange(preset: Preset, anchor: string): { from: Bucket; to: Bucket } {
+  const quarter = bucketOf(anchor, 'quarter');
+  const year = bucketOf(anchor, 'year');
+  switch (preset) {
+    case 'latest-quarter':
+      return { from: quarter, to: quarter };
+    case 'last-4-quarters':
+      return { from: previousBucket(previousBucket(previousBucket(quarter))), to: quarter };
+    case 'year-to-date':
+      return { from: quarterBucket(year.fiscalYear, 1), to: quarter };
+    case 'this-year':
+      return { from: year, to: year };
+    case 'last-year': {
+      const last = previousBucket(year);
+      return { from: last, to: last };
+    }
+  }
 }
 
 /** Every bucket of `granularity` from the one containing `from` to the one containing `to`. */

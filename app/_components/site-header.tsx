@@ -1,7 +1,12 @@
 import Link from 'next/link';
 
-// Later pages (boards, programmes, metrics, compare, sources) add their links here.
-const NAV = [{ href: '/', label: 'Overview' }] as const;
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/boards', label: 'Boards' },
+  { href: '/programmes', label: 'Programmes' },
+  { href: '/metrics', label: 'Metrics' },
+  { href: '/sources', label: 'Sources' },
+] as const;
 
 export function SiteHeader() {
   return (

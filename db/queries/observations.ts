@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { FigureFilters } from './series';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
@@ -54,11 +55,32 @@ export function listSourcesFor(db: AppDatabase, ids: number[]): Map<number, Obse
   return bySource;
 }
 
+const latestReport = sql`(SELECT max(s.document_date) FROM ${observationSources} os JOIN ${sources} s ON s.id = os.source_id WHERE os.observation_id = ${observations.id})`;
+
 /**
- * The most recently reported figures: by the date of the latest report they appear in, then by
- * period end, with their programme, board, metric and sources.
+ * Figures matching the filters (a figure is in a period when its period end is), with their
+ * programme, board, metric and sources. `order: 'reported'` puts the most recently reported
+ * first (by the date of the latest report they appear in); `'period'` by period end.
  */
-export function listLatestObservations(db: AppDatabase, limit = 25): ObservationRow[] {
+export function listObservations(
+  db: AppDatabase,
+  filters: FigureFilters & { sourceId?: number } = {},
+  options: { limit?: number; order?: 'reported' | 'period' } = {},
+): ObservationRow[] {
+  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt)];
+  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
+  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
+  if (filters.metrics?.length) conditions.push(inArray(metrics.slug, filters.metrics));
+  if (filters.from) conditions.push(gte(observations.periodEnd, filters.from));
+  if (filters.to) conditions.push(lte(observations.periodEnd, filters.to));
+  if (filters.sourceId !== undefined)
+    conditions.push(
+      sql`${observations.id} IN (SELECT observation_id FROM ${observationSources} WHERE source_id = ${filters.sourceId})`,
+    );
+  const order =
+    options.order === 'period'
+      ? [desc(observations.periodEnd), metrics.name, programmes.name, desc(observations.id)]
+      : [desc(latestReport), desc(observations.periodEnd), desc(observations.id)];
   const rows = db
     .select({
       id: observations.id,
@@ -81,15 +103,9 @@ export function listLatestObservations(db: AppDatabase, limit = 25): Observation
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(and(isNull(observations.deletedAt)))
-    .orderBy(
-      desc(
-        sql`(SELECT max(s.document_date) FROM ${observationSources} os JOIN ${sources} s ON s.id = os.source_id WHERE os.observation_id = ${observations.id})`,
-      ),
-      desc(observations.periodEnd),
-      desc(observations.id),
-    )
-    .limit(limit)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(options.limit ?? 500)
     .all();
   const refs = listSourcesFor(
     db,
@@ -111,6 +127,11 @@ export function listLatestObservations(db: AppDatabase, limit = 25): Observation
   }));
 }
 
+/** The most recently reported figures, for the overview's table. */
+export function listLatestObservations(db: AppDatabase, limit = 25, filters: FigureFilters = {}): ObservationRow[] {
+  return listObservations(db, filters, { limit, order: 'reported' });
+}
+
 export interface DatasetTotals {
   observations: number;
   sources: number;
@@ -126,4 +147,15 @@ export function getDatasetTotals(db: AppDatabase): DatasetTotals {
     programmes: one('SELECT count(*) AS n FROM programmes'),
     boards: one('SELECT count(*) AS n FROM boards'),
   };
+}
+
+/** Where each figure stands in a source: observation, line and evidence, in text order. */
+export function listOccurrencesInSource(db: AppDatabase, sourceId: number) {
+  return db
+    .select({ observationId: observationSources.observationId, line: observationSources.line, evidence: observationSources.evidence })
+    .from(observationSources)
+    .innerJoin(observations, eq(observations.id, observationSources.observationId))
+    .where(and(eq(observationSources.sourceId, sourceId), isNull(observations.deletedAt)))
+    .orderBy(observationSources.line)
+    .all();
 }

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { Headline } from '@/lib/headlines';
+import { NO_FIGURES } from '@/lib/series-view';
+import { ChartSparkline } from './charts/chart-sparkline';
+
+export function HeadlineCard({ h }: { h: Headline }) {
+  const empty = h.current.text === NO_FIGURES;
+  const refused = h.current.value === null && !empty;
+  return (
+    <li className="flex flex-col rounded border border-slate-300 p-3" data-testid={`headline-${h.metric.slug}`}>
+      <h3 className="text-sm font-semibold">
+        <Link href={`/metrics/${h.metric.slug}`} className="underline-offset-2 hover:underline">
+          {h.metric.name}
+        </Link>{' '}
+        <span className="font-normal text-slate-600">({h.basisLabel})</span>
+      </h3>
+      <p className={`tabular mt-1 ${empty || refused ? 'text-base text-slate-700' : 'text-3xl font-bold'}`}>{h.current.text}</p>
+      {h.current.notes.map((n) => (
+        <p key={n} className="text-xs text-slate-700">
+          {n}
+        </p>
+      ))}
+      {h.change && (
+        <p className="tabular mt-1 text-sm">
+          Change on {h.previousLabel}: {h.change.text}
+          {h.change.percent ? ` (${h.change.percent})` : ''}
+        </p>
+      )}
+      {h.noChange && <p className="mt-1 text-sm text-slate-700">{h.noChange}</p>}
+      <div className="mt-auto pt-2">
+        <ChartSparkline points={h.trend} label={`${h.metric.name} by quarter`} />
+      </div>
+    </li>
+  );
+}

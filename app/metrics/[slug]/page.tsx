@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { getMetric } from '@/db/queries/reference';
+import type { SearchParams } from '@/lib/filters';
+import { ADDITIVITY_LABELS } from '@/lib/metric-panels';
+import { viewCell } from '@/lib/series-view';
+import { spanBuckets, bucketOf } from '@/lib/fiscal-periods';
+import { getFigureDateRange } from '@/db/queries/periods';
+import { aggregateInto } from '@/lib/aggregation';
+import { listFigureGroups } from '@/db/queries/series';
+import { DetailBody } from '../../_components/detail-body';
+import { FilterBar } from '../../_components/filter-bar';
+import { FilterErrors } from '../../_components/filter-errors';
+import { loadView } from '../../_components/view';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const metric = getMetric(getDb(), (await params).slug);
+  return { title: metric?.name ?? 'Metric not found' };
+}
+
+export default async function MetricPage({ params, searchParams }: Props) {
+  await connection();
+  const db = getDb();
+  const { slug } = await params;
+  const metric = getMetric(db, slug);
+  if (!metric) notFound();
+  const view = loadView(db, `/metrics/${slug}`, await searchParams, { defaultRange: 'all', selects: ['board', 'programme'] });
+  const query = { ...view.query, metrics: [slug] };
+  // The breakdown: each programme's figure over the whole range shown, by basis.
+  const dates = getFigureDateRange(db);
+  const range = view.range ?? (dates ? spanBuckets(bucketOf(dates.first, 'quarter'), bucketOf(dates.last, 'quarter')) : null);
+  const breakdown = range
+    ? aggregateInto(listFigureGroups(db, { ...query, from: range.start, to: range.end }), [range], ['programme'])
+    : [];
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/metrics" className="underline">Metrics</Link>
+      </p>
+      <h1 className="text-3xl font-bold">{metric.name}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        {metric.definition} Unit: {metric.unit}. {ADDITIVITY_LABELS[metric.additivity]}.
+      </p>
+      <FilterErrors errors={view.errors} />
+      <FilterBar {...view.bar} />
+      {range && (
+        <section aria-labelledby="breakdown" className="mt-6">
+          <h2 id="breakdown" className="text-xl font-semibold">By programme, {range.label}</h2>
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b-2 border-slate-800">
+                <th scope="col" className="py-1 pr-3">Programme</th>
+                <th scope="col" className="py-1 pr-3">Basis</th>
+                <th scope="col" className="py-1 pr-3 text-right">Figure</th>
+                <th scope="col" className="py-1">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {breakdown.map((s) => {
+                const cell = viewCell(s.cells[0]!, metric.unit);
+                return (
+                  <tr key={`${s.key.programme?.slug}-${s.key.basis}`} className="border-b border-slate-200 align-top">
+                    <td className="py-1 pr-3">
+                      <Link href={`/programmes/${s.key.programme?.slug}`} className="underline">{s.key.programme?.name}</Link>
+                    </td>
+                    <td className="py-1 pr-3">{s.key.basis === 'cumulative' ? 'running total' : s.key.basis === 'planned' ? 'planned' : 'in period'}</td>
+                    <td className="tabular py-1 pr-3 text-right">{cell.text}</td>
+                    <td className="py-1 text-xs">{cell.notes.join(' · ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <DetailBody query={query} by={view.filters.by} title={metric.name} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { getProgramme } from '@/db/queries/reference';
+import type { SearchParams } from '@/lib/filters';
+import { DetailBody } from '../../_components/detail-body';
+import { FilterBar } from '../../_components/filter-bar';
+import { FilterErrors } from '../../_components/filter-errors';
+import { loadView } from '../../_components/view';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const programme = getProgramme(getDb(), (await params).slug);
+  return { title: programme?.name ?? 'Programme not found' };
+}
+
+export default async function ProgrammePage({ params, searchParams }: Props) {
+  await connection();
+  const db = getDb();
+  const { slug } = await params;
+  const programme = getProgramme(db, slug);
+  if (!programme) notFound();
+  const view = loadView(db, `/programmes/${slug}`, await searchParams, { defaultRange: 'all', selects: ['metric'] });
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/programmes" className="underline">Programmes</Link>
+      </p>
+      <h1 className="text-3xl font-bold">{programme.name}</h1>
+      <p className="mt-2 text-slate-700">
+        Led by the <Link href={`/boards/${programme.board.slug}`} className="underline">{programme.board.name}</Link>
+        {programme.theme ? `; theme: ${programme.theme}` : ''}. {programme.figures} figures.
+      </p>
+      <FilterErrors errors={view.errors} />
+      <FilterBar {...view.bar} />
+      <DetailBody query={{ ...view.query, programmes: [slug] }} by={view.filters.by} title={programme.name} />
+    </>
+  );
+}

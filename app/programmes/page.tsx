@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { listProgrammes, type ProgrammeSummary } from '@/db/queries/reference';
+import { formatPeriod } from '@/lib/period-label';
+import type { SearchParams } from '@/lib/filters';
+import { SortableTable } from '../_components/tables/sortable-table';
+
+export const metadata: Metadata = { title: 'Programmes' };
+
+export default async function ProgrammesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const programmes = listProgrammes(getDb());
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Programmes</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Programmes and offers of sector support, each with its lead board and, where the February 2021 highlights report gives
+        one, its theme.
+      </p>
+      <div className="mt-6">
+        <SortableTable<ProgrammeSummary>
+          caption={`${programmes.length} programmes`}
+          basePath="/programmes"
+          params={await searchParams}
+          rows={programmes}
+          rowKey={(p) => p.slug}
+          columns={[
+            { key: 'name', label: 'Programme', value: (p) => p.name, render: (p) => <Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link> },
+            { key: 'board', label: 'Lead board', value: (p) => p.board.name, render: (p) => <Link href={`/boards/${p.board.slug}`} className="underline">{p.board.name}</Link> },
+            { key: 'theme', label: 'Theme', value: (p) => p.theme },
+            { key: 'figures', label: 'Figures', numeric: true, value: (p) => p.figures },
+            { key: 'latest', label: 'Latest period', value: (p) => p.latest, render: (p) => (p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported') },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

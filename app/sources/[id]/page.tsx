@@ -1,0 +1,81 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { listObservations, listOccurrencesInSource } from '@/db/queries/observations';
+import { getSource } from '@/db/queries/reference';
+import { highlightLine } from '@/lib/highlight';
+import { toFigureRef } from '@/lib/metric-panels';
+import { formatPeriod } from '@/lib/period-label';
+import { FigureList } from '../../_components/figure-list';
+
+type Props = { params: Promise<{ id: string }> };
+
+const sourceId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = sourceId((await params).id);
+  const source = id === null ? undefined : getSource(getDb(), id);
+  return { title: source?.title ?? 'Source not found' };
+}
+
+export default async function SourcePage({ params }: Props) {
+  await connection();
+  const db = getDb();
+  const id = sourceId((await params).id);
+  const source = id === null ? undefined : getSource(db, id);
+  if (!source) notFound();
+  const figures = listObservations(db, { sourceId: source.id }, { order: 'period', limit: 5000 });
+  const occurrences = listOccurrencesInSource(db, source.id);
+  const byLine = new Map<number, { observationId: number; evidence: string }[]>();
+  for (const o of occurrences) if (o.line) byLine.set(o.line, [...(byLine.get(o.line) ?? []), o]);
+  const lines = source.text?.split('\n') ?? [];
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/sources" className="underline">Sources</Link>
+      </p>
+      <h1 className="text-3xl font-bold">{source.title}</h1>
+      <p className="mt-2 text-slate-700">
+        {formatPeriod(null, source.documentDate, source.datePrecision)}
+        {source.meetingBoard ? ` · ${source.meetingBoard}` : ''}
+        {source.meetingDate ? ` meeting of ${formatPeriod(null, source.meetingDate, 'day')}` : ''} · {source.figures} figures
+        {source.fileName ? ` · file ${source.fileName}` : ''}
+      </p>
+      <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="text">
+          <h2 id="text" className="text-xl font-semibold">The report, with its figures marked</h2>
+          {lines.length ? (
+            <div className="mt-2 space-y-2 text-sm leading-relaxed">
+              {lines.map((line, i) =>
+                line.trim() ? (
+                  <p key={i} id={`line-${i + 1}`} className="scroll-mt-4 target:bg-yellow-100">
+                    <span className="mr-2 select-none text-xs text-slate-500" aria-hidden="true">{i + 1}</span>
+                    {highlightLine(line, byLine.get(i + 1) ?? []).map((s, j) =>
+                      s.observationIds.length ? (
+                        <a key={j} href={`#figure-${s.observationIds[0]}`} className="bg-yellow-200 text-inherit no-underline outline-offset-2 hover:underline">
+                          <mark className="bg-transparent">{s.text}</mark>
+                        </a>
+                      ) : (
+                        <span key={j}>{s.text}</span>
+                      ),
+                    )}
+                  </p>
+                ) : null,
+              )}
+            </div>
+          ) : (
+            <p className="mt-2 rounded bg-slate-100 p-4 text-sm">
+              The full text of this report is not stored here, so only the sentences each figure came from are shown.
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="its-figures">
+          <h2 id="its-figures" className="text-xl font-semibold">Its figures</h2>
+          <FigureList figures={figures.map(toFigureRef)} />
+        </section>
+      </div>
+    </>
+  );
+}

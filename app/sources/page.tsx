@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { listSources, type SourceSummary } from '@/db/queries/reference';
+import type { SearchParams } from '@/lib/filters';
+import { formatPeriod } from '@/lib/period-label';
+import { SortableTable } from '../_components/tables/sortable-table';
+
+export const metadata: Metadata = { title: 'Sources' };
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const sources = listSources(getDb());
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Sources</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">The board reports the figures come from. Open one to see each figure marked in its text.</p>
+      <div className="mt-6">
+        <SortableTable<SourceSummary>
+          caption={`${sources.length} sources`}
+          basePath="/sources"
+          params={await searchParams}
+          rows={sources}
+          rowKey={(s) => String(s.id)}
+          columns={[
+            { key: 'date', label: 'Date', value: (s) => s.documentDate, render: (s) => formatPeriod(null, s.documentDate, s.datePrecision) },
+            { key: 'title', label: 'Report', value: (s) => s.title, render: (s) => <Link href={`/sources/${s.id}`} className="underline">{s.title}</Link> },
+            { key: 'figures', label: 'Figures', numeric: true, value: (s) => s.figures },
+            { key: 'text', label: 'Full text', value: (s) => (s.hasText ? 'stored' : 'not stored') },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+// Boards, programmes, metrics and sources with the counts their index pages show.
+import { and, count, countDistinct, desc, eq, isNull, max, ne, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../client';
+import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
+
+const live = isNull(observations.deletedAt);
+
+export interface BoardSummary {
+  slug: string;
+  name: string;
+  description: string | null;
+  programmes: number;
+  figures: number;
+  latest: string | null;
+}
+
+export function listBoards(db: AppDatabase): BoardSummary[] {
+  return db
+    .select({
+      slug: boards.slug,
+      name: boards.name,
+      description: boards.description,
+      programmes: countDistinct(programmes.id),
+      figures: count(observations.id),
+      latest: max(observations.periodEnd),
+    })
+    .from(boards)
+    .leftJoin(programmes, eq(programmes.boardId, boards.id))
+    .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
+    .groupBy(boards.id)
+    .orderBy(boards.name)
+    .all();
+}
+
+export function getBoard(db: AppDatabase, slug: string): BoardSummary | undefined {
+  return listBoards(db).find((b) => b.slug === slug);
+}
+
+export interface ProgrammeSummary {
+  slug: string;
+  name: string;
+  theme: string | null;
+  board: { slug: string; name: string };
+  figures: number;
+  latest: string | null;
+}
+
+export function listProgrammes(db: AppDatabase, boardSlug?: string): ProgrammeSummary[] {
+  const rows = db
+    .select({
+      slug: programmes.slug,
+      name: programmes.name,
+      theme: programmes.theme,
+      boardSlug: boards.slug,
+      boardName: boards.name,
+      figures: count(observations.id),
+      latest: max(observations.periodEnd),
+    })
+    .from(programmes)
+    .innerJoin(boards, eq(boards.id, programmes.boardId))
+    .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
+    .where(boardSlug ? eq(boards.slug, boardSlug) : undefined)
+    .groupBy(programmes.id)
+    .orderBy(programmes.name)
+    .all();
+  return rows.map(({ boardSlug: bs, boardName, ...r }) => ({ ...r, board: { slug: bs, name: boardName } }));
+}
+
+export function getProgramme(db: AppDatabase, slug: string): ProgrammeSummary | undefined {
+  return listProgrammes(db).find((p) => p.slug === slug);
+}
+
+export interface MetricSummary {
+  slug: string;
+  name: string;
+  unit: 'count' | 'hours' | 'GBP' | 'percent';
+  category: string;
+  additivity: 'additive' | 'within_programme' | 'non_additive';
+  definition: string;
+  figures: number;
+  programmes: number;
+}
+
+export function listMetrics(db: AppDatabase): MetricSummary[] {
+  return db
+    .select({
+      slug: metrics.slug,
+      name: metrics.name,
+      unit: metrics.unit,
+      category: metrics.category,
+      additivity: metrics.additivity,
+      definition: metrics.definition,
+      figures: count(observations.id),
+      programmes: countDistinct(observations.programmeId),
+    })
+    .from(metrics)
+    .leftJoin(observations, and(eq(observations.metricId, metrics.id), live))
+    .groupBy(metrics.id)
+    .orderBy(metrics.name)
+    .all();
+}
+
+export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefined {
+  return listMetrics(db).find((m) => m.slug === slug);
+}
+
+/** The latest date any delivered figure (not a plan) covers: the anchor for default periods. */
+export function getLatestFigureDate(db: AppDatabase): string | null {
+  const row = db
+    .select({ latest: max(observations.periodEnd) })
+    .from(observations)
+    .where(and(live, ne(observations.basis, 'planned')))
+    .get();
+  return row?.latest ?? null;
+}
+
+export interface SourceSummary {
+  id: number;
+  title: string;
+  documentDate: string;
+  datePrecision: 'day' | 'month' | 'year';
+  fileName: string | null;
+  figures: number;
+  hasText: boolean;
+}
+
+export function listSources(db: AppDatabase): SourceSummary[] {
+  return db
+    .select({
+      id: sources.id,
+      title: sources.title,
+      documentDate: sources.documentDate,
+      datePrecision: sources.datePrecision,
+      fileName: sources.fileName,
+      figures: countDistinct(observationSources.observationId),
+      hasText: sql<number>`${sources.text} IS NOT NULL`.mapWith(Boolean),
+    })
+    .from(sources)
+    .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
+    .groupBy(sources.id)
+    .orderBy(desc(sources.documentDate), sources.title)
+    .all();
+}
+
+export interface SourceDetail extends SourceSummary {
+  text: string | null;
+  meetingDate: string | null;
+  meetingBoard: string | null;
+}
+
+export function getSource(db: AppDatabase, id: number): SourceDetail | undefined {
+  const summary = listSources(db).find((s) => s.id === id);
+  if (!summary) return undefined;
+  const row = db
+    .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name })
+    .from(sources)
+    .leftJoin(boards, eq(boards.id, sources.meetingBoardId))
+    .where(eq(sources.id, id))
+    .get();
+  return { ...summary, text: row?.text ?? null, meetingDate: row?.meetingDate ?? null, meetingBoard: row?.meetingBoard ?? null };
+}

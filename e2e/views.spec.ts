@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
+  { path: '/', heading: /Sector-support impact/, figure: /541 hours/ },
+  { path: '/boards', heading: /^Boards$/, figure: /Resources Board/ },
+  { path: '/boards/resources-board', heading: /Resources Board/, figure: /Return to Social Work/ },
+  { path: '/programmes', heading: /^Programmes$/, figure: /Housing Advisers Programme/ },
+  { path: '/programmes/return-to-social-work', heading: /Return to Social Work/, figure: /275\+/ },
+  { path: '/metrics', heading: /^Metrics$/, figure: /Coaching hours/ },
+  { path: '/metrics/coaching-hours', heading: /Coaching hours/, figure: /465\s*hours/ },
+  { path: '/sources', heading: /^Sources$/, figure: /LGA Boards’ improvement activity \(March 2020\)/ },
+];
+
+async function openSource(page: Page, title: RegExp) {
+  await page.goto('/sources');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test.describe('dashboard views', () => {
+  for (const { path, heading, figure } of PAGES) {
+    test(`${path} renders its seeded figures and has no serious accessibility violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByText(figure).first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('a source shows its text with each figure marked and linked to it', async ({ page }) => {
+    await openSource(page, /LGA Refocused Sector-Led Improvement Offer/);
+    const marked = page.locator('#line-76 mark').filter({ hasText: '465 individual coaching hours' });
+    await expect(marked).toContainText('465 individual coaching hours had been completed');
+    await marked.click();
+    await expect(page).toHaveURL(/#figure-\d+$/);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('changing a filter changes the URL and the figures, and a reload reproduces the view', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('chart-board-activity').locator('svg').first()).toBeVisible();
+    await page.getByRole('combobox', { name: 'Board', exact: true }).selectOption({ label: 'Resources Board' });
+    await expect(page).toHaveURL(/[?&]board=resources-board/);
+    const boards = page.getByRole('heading', { name: /Figures reported by board/ }).locator('..');
+    await expect(boards.getByText('Resources Board').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Improvement and Innovation Board' })).toHaveCount(0);
+    const url = page.url();
+    await page.reload();
+    expect(page.url()).toBe(url);
+    await expect(page.getByRole('combobox', { name: 'Board', exact: true })).toHaveValue('resources-board');
+    await expect(page.getByRole('link', { name: 'Improvement and Innovation Board' })).toHaveCount(0);
+  });
+
+  test('a period preset writes from and to into the URL', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'This financial year' }).click();
+    await expect(page).toHaveURL(/from=2020-21&to=2020-21/);
+    await expect(page.getByRole('heading', { name: 'Headline figures, 2020/21' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'From', exact: true })).toHaveValue('2020-21');
+  });
+
+  test('a bad period token shows a plain message, not a crash', async ({ page }) => {
+    await page.goto('/?from=2020-Q5');
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be used' })).toContainText(
+      '“2020-Q5” is not a period we recognise for “from”',
+    );
+    await expect(page.getByRole('heading', { name: /Headline figures/ })).toBeVisible();
+  });
+
+  test('a chart tooltip gives the value with its qualifier and basis', async ({ page }) => {
+    await page.goto('/programmes/return-to-social-work');
+    const chart = page.getByTestId('chart-applications');
+    await expect(chart.locator('svg').first()).toBeVisible();
+    const box = (await chart.boundingBox())!;
+    // The second quarter of five: Q1 2020/21, when applications passed 1,000.
+    await page.mouse.move(box.x + 56 + (box.width - 64) * 0.3, box.y + box.height / 2);
+    const tooltip = page.getByTestId('chart-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('Running total: 1,000+');
+  });
+
+  test('choosing a period lists its figures with the sentence each came from', async ({ page }) => {
+    await page.goto('/programmes/return-to-social-work');
+    const panel = page.getByRole('region', { name: 'Applications' });
+    await panel.getByRole('combobox', { name: 'Figures for' }).selectOption({ label: 'Q4 2019/20 (1)' });
+    await expect(panel.getByText('“275+ actual applications”')).toBeVisible();
+    await expect(panel.getByRole('link', { name: /LGA Boards’ improvement activity \(March 2020\), paragraph 172/ })).toBeVisible();
+  });
+
+  test('index tables sort by a column, in the URL', async ({ page }) => {
+    await page.goto('/programmes');
+    await page.getByRole('link', { name: 'Figures', exact: true }).click();
+    await expect(page).toHaveURL(/sort=figures&dir=desc/);
+    await expect(page.getByRole('columnheader', { name: /Figures/ })).toHaveAttribute('aria-sort', 'descending');
+    const firstCount = await page.getByRole('row').nth(1).getByRole('cell').nth(3).innerText();
+    const secondCount = await page.getByRole('row').nth(2).getByRole('cell').nth(3).innerText();
+    expect(Number(firstCount)).toBeGreaterThanOrEqual(Number(secondCount));
+  });
+
+  test('an unknown board is a friendly not-found page', async ({ page }) => {
+    const response = await page.goto('/boards/no-such-board');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+});

@@ -1,0 +1,90 @@
+// The view filters that live in the URL: parsed once on the server with zod, and written back
+// into links by the same module, so a view is a link that survives a reload.
+import { z } from 'zod';
+import { GRANULARITIES, parsePeriodToken, type Bucket, type Granularity } from './fiscal-periods';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const PERIOD_HINT = 'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, or a month such as 2020-10.';
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface ViewFilters {
+  boards: string[];
+  programmes: string[];
+  metrics: string[];
+  /** The buckets the range starts and ends in, as chosen. */
+  from: Bucket | null;
+  to: Bucket | null;
+  by: Granularity;
+}
+
+export interface ParsedFilters {
+  filters: ViewFilters;
+  /** Plain-English messages for values that could not be used; the view falls back to defaults for them. */
+  errors: string[];
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const paramsSchema = z.object({
+  board: z.array(slug).max(50),
+  programme: z.array(slug).max(200),
+  metric: z.array(slug).max(50),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  by: z.enum(GRANULARITIES).optional(),
+});
+
+/** Parses ?board=&programme=&metric=&from=&to=&by= — never throws; bad values become messages. */
+export function parseFilters(params: SearchParams): ParsedFilters {
+  const errors: string[] = [];
+  const raw = {
+    board: list(params.board),
+    programme: list(params.programme),
+    metric: list(params.metric),
+    from: first(params.from) || undefined,
+    to: first(params.to) || undefined,
+    by: first(params.by) || undefined,
+  };
+  const filters: ViewFilters = { boards: [], programmes: [], metrics: [], from: null, to: null, by: 'quarter' };
+
+  for (const key of ['board', 'programme', 'metric'] as const) {
+    const parsed = paramsSchema.shape[key].safeParse(raw[key]);
+    const target = key === 'board' ? 'boards' : key === 'programme' ? 'programmes' : 'metrics';
+    if (parsed.success) filters[target] = [...new Set(parsed.data)];
+    else errors.push(`The ${key} filter "${raw[key].join(', ').slice(0, 80)}" is not a valid ${key} name, so it was ignored.`);
+  }
+  for (const key of ['from', 'to'] as const) {
+    const token = raw[key];
+    if (token === undefined) continue;
+    const bucket = paramsSchema.shape[key].safeParse(token).success ? parsePeriodToken(token) : null;
+    if (bucket) filters[key] = bucket;
+    else errors.push(`“${token.slice(0, 40)}” is not a period we recognise for “${key}”. ${PERIOD_HINT}`);
+  }
+  if (raw.by !== undefined) {
+    const by = paramsSchema.shape.by.safeParse(raw.by);
+    if (by.success && by.data) filters.by = by.data;
+    else errors.push(`“${raw.by.slice(0, 20)}” is not a way to group figures: choose month, quarter or year.`);
+  }
+  if (filters.from && filters.to && filters.from.start > filters.to.end) {
+    errors.push(`The period starts (${filters.from.label}) after it ends (${filters.to.label}), so both were ignored.`);
+    filters.from = null;
+    filters.to = null;
+  }
+  return { filters, errors };
+}
+
+/** The query string for a view: the inverse of parseFilters, with any overrides applied. */
+export function filtersToQuery(filters: ViewFilters, overrides: Partial<ViewFilters> = {}): string {
+  const f = { ...filters, ...overrides };
+  const q = new URLSearchParams();
+  for (const b of f.boards) q.append('board', b);
+  for (const p of f.programmes) q.append('programme', p);
+  for (const m of f.metrics) q.append('metric', m);
+  if (f.from) q.set('from', f.from.token);
+  if (f.to) q.set('to', f.to.token);
+  if (f.by !== 'quarter') q.set('by', f.by);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
