@@ -101,6 +101,15 @@ test.describe('dashboard views', () => {
     expect(Number(firstCount)).toBeGreaterThanOrEqual(Number(secondCount));
   });
 
+  test('no page scrolls sideways at 375 px wide', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of [...PAGES.map((p) => p.path), '/sources/1', '/metrics/councils-supported']) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    }
+  });
+
   test('an unknown board is a friendly not-found page', async ({ page }) => {
     const response = await page.goto('/boards/no-such-board');
     expect(response?.status()).toBe(404);

@@ -3,7 +3,7 @@
 //
 // Dates travel as ISO strings (YYYY-MM-DD) so that no time zone can move a figure into
 // another quarter; date-fns does the calendar arithmetic on local dates built from them.
-import { addMonths, endOfMonth, format, isValid, parse, startOfMonth } from 'date-fns';
+import { addMonths, endOfMonth, format, isValid, startOfMonth } from 'date-fns';
 
 export type Granularity = 'month' | 'quarter' | 'year';
 export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
@@ -22,15 +22,19 @@ export interface Bucket {
   fiscalYear: number;
 }
 
-const ISO = 'yyyy-MM-dd';
-
+// ISO dates are read and written by hand: bucketing runs once per figure on every page, and
+// date-fns' general-purpose parse/format cost more than everything else there. date-fns still
+// does the calendar arithmetic (addMonths, endOfMonth).
 function toDate(iso: string): Date {
-  const d = parse(iso, ISO, new Date(2000, 0, 1));
-  if (!isValid(d) || format(d, ISO) !== iso) throw new RangeError(`Not a calendar date: ${iso}`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(NaN);
+  if (!m || !isValid(d) || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3]))
+    throw new RangeError(`Not a calendar date: ${iso}`);
   return d;
 }
 
-const iso = (d: Date) => format(d, ISO);
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Financial year (its starting calendar year) that a date falls in. */
 export function fiscalYearOf(date: string): number {

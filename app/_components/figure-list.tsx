@@ -18,7 +18,7 @@ export function FigureList({ figures }: { figures: FigureRef[] }) {
           {f.sources.map((s) => (
             <blockquote key={`${s.sourceId}-${s.line}`} className="mt-1 border-l-4 border-slate-300 pl-2 text-slate-800">
               “{s.evidence}”{' '}
-              <Link href={`/sources/${s.sourceId}#line-${s.line ?? 1}`} className="whitespace-nowrap text-xs underline">
+              <Link href={`/sources/${s.sourceId}#line-${s.line ?? 1}`} className="text-xs underline">
                 {s.title}
                 {s.line ? `, paragraph ${s.line}` : ''}
               </Link>

@@ -37,6 +37,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       <FilterBar {...view.bar} />
       <section aria-labelledby="programmes" className="mt-6">
         <h2 id="programmes" className="text-xl font-semibold">Its programmes</h2>
+        <div className="overflow-x-auto">
         <table className="mt-2 w-full text-left text-sm">
           <thead>
             <tr className="border-b-2 border-slate-800">
@@ -57,6 +58,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
       <DetailBody query={{ ...view.query, boards: [slug] }} by={view.filters.by} title={board.name} />
     </>

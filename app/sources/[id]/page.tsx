@@ -43,7 +43,7 @@ export default async function SourcePage({ params }: Props) {
         {source.meetingDate ? ` meeting of ${formatPeriod(null, source.meetingDate, 'day')}` : ''} · {source.figures} figures
         {source.fileName ? ` · file ${source.fileName}` : ''}
       </p>
-      <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="mt-6 grid grid-cols-1 gap-8 [overflow-wrap:anywhere] lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="text">
           <h2 id="text" className="text-xl font-semibold">The report, with its figures marked</h2>
           {lines.length ? (
