@@ -103,7 +103,7 @@ test.describe('dashboard views', () => {
 
   test('no page scrolls sideways at 375 px wide', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const path of [...PAGES.map((p) => p.path), '/sources/1', '/metrics/councils-supported']) {
+    for (const path of [...PAGES.map((p) => p.path), '/sources/1', '/metrics/councils-supported', '/compare?a=2019-20&b=2020-21']) {
       await page.goto(path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(375);

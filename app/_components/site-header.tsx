@@ -5,6 +5,7 @@ const NAV = [
   { href: '/boards', label: 'Boards' },
   { href: '/programmes', label: 'Programmes' },
   { href: '/metrics', label: 'Metrics' },
+  { href: '/compare', label: 'Compare' },
   { href: '/sources', label: 'Sources' },
 ] as const;
 

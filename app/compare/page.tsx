@@ -1,0 +1,184 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { getComparison } from '@/db/queries/compare';
+import { getFigureDateRange } from '@/db/queries/periods';
+import { getLatestFigureDate, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
+import { breakdownOf, COMPARABILITY_LABELS, compareQuery, parseCompareParams, quickChoices, summarise, type CompareRow } from '@/lib/compare';
+import { bucketsBetween } from '@/lib/fiscal-periods';
+import type { SearchParams } from '@/lib/filters';
+import { UNIT_LABELS } from '@/lib/metric-panels';
+import { BASIS_LABELS } from '@/lib/qualifiers';
+import { ChartCompareBars } from '../_components/charts/chart-compare-bars';
+import { CompareForm } from './compare-form';
+import { FilterErrors } from '../_components/filter-errors';
+
+export const metadata: Metadata = { title: 'Compare two periods' };
+
+
+function RowCells({ r, label }: { r: CompareRow; label: string }) {
+  return (
+    <>
+      <th scope="row" className="py-1 pr-3 text-left font-normal">
+        {label}
+        <span className="block text-xs text-slate-600">{BASIS_LABELS[r.key.basis]}</span>
+      </th>
+      <td className="tabular py-1 pr-3 text-right">{r.a}</td>
+      <td className="tabular py-1 pr-3 text-right">{r.b}</td>
+      <td className="tabular py-1 pr-3 text-right font-semibold">{r.change}</td>
+      <td className="tabular py-1 pr-3 text-right">{r.percent ?? '—'}</td>
+      <td className="py-1 text-xs">
+        <span className={r.status === 'comparable' ? '' : 'font-semibold'}>{COMPARABILITY_LABELS[r.status]}</span>
+        {r.note ? `: ${r.note}` : ''}
+      </td>
+    </>
+  );
+}
+
+const HEAD = (
+  <tr className="border-b-2 border-slate-800 text-left">
+    <th scope="col" className="py-1 pr-3">What</th>
+    <th scope="col" className="py-1 pr-3 text-right">A</th>
+    <th scope="col" className="py-1 pr-3 text-right">B</th>
+    <th scope="col" className="py-1 pr-3 text-right">Change</th>
+    <th scope="col" className="py-1 pr-3 text-right">% change</th>
+    <th scope="col" className="py-1">Comparability</th>
+  </tr>
+);
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const db = getDb();
+  const params = await searchParams;
+  const p = parseCompareParams(params, getLatestFigureDate(db));
+  if (!p)
+    return (
+      <>
+        <h1 className="text-3xl font-bold">Compare two periods</h1>
+        <p className="mt-4 rounded bg-slate-100 p-4">No figures have been recorded yet.</p>
+      </>
+    );
+  const comparison = getComparison(db, p);
+  const dates = getFigureDateRange(db);
+  const periods = dates
+    ? [
+        ...bucketsBetween(dates.first, dates.last, 'year'),
+        ...bucketsBetween(dates.first, dates.last, 'quarter'),
+      ].sort((x, y) => x.start.localeCompare(y.start) || y.end.localeCompare(x.end))
+    : [];
+  const periodOptions = [
+    ...periods.map((b) => ({ value: b.token, label: b.label })),
+    ...periods.filter((b) => b.granularity === 'quarter').map((b) => ({ value: `ytd:${b.token}`, label: `Year to date, to the end of ${b.label}` })),
+  ];
+  const chartRow = p.metrics.length
+    ? comparison.rows.find((r) => r.key.metric.slug === p.metrics[0])
+    : comparison.rows.find((r) => r.status === 'comparable') ?? comparison.rows[0];
+  const chartData = chartRow
+    ? breakdownOf(comparison, chartRow)
+        .byProgramme.filter((r) => r.key.basis === chartRow.key.basis)
+        .slice(0, 12)
+        .map((r) => ({ name: r.key.programme!.name, a: r.aValue, b: r.bValue, aText: r.a, bText: r.b, change: r.change, note: r.note }))
+    : [];
+  const labels = { a: comparison.a.label, b: comparison.b.label };
+  const query = compareQuery(p, comparison.a, comparison.b);
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Compare two periods</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        A is <strong>{labels.a}</strong> ({comparison.a.start} to {comparison.a.end}); B is <strong>{labels.b}</strong> (
+        {comparison.b.start} to {comparison.b.end}). Changes are B − A.
+      </p>
+      <FilterErrors errors={p.errors} />
+      <CompareForm
+        periods={periodOptions}
+        boards={listBoards(db).map((b) => ({ value: b.slug, label: b.name }))}
+        programmes={listProgrammes(db).map((x) => ({ value: x.slug, label: x.name }))}
+        metrics={listMetrics(db).filter((m) => m.figures > 0).map((m) => ({ value: m.slug, label: m.name }))}
+        values={{ a: comparison.a.token, b: comparison.b.token, board: p.boards[0], programme: p.programmes[0], metric: p.metrics[0] }}
+        quick={quickChoices(comparison.b).map((c) => ({
+          label: c.label,
+          href: `/compare${compareQuery(p, c.a, c.b)}`,
+          current: c.a.token === comparison.a.token && c.b.token === comparison.b.token,
+        }))}
+      />
+      <section aria-labelledby="summary" className="mt-6">
+        <h2 id="summary" className="text-xl font-semibold">In brief</h2>
+        <p className="mt-2 max-w-3xl rounded border-l-4 border-oi-blue bg-slate-50 p-3" data-testid="compare-summary">
+          {summarise(comparison)}
+        </p>
+      </section>
+      {chartRow && chartData.length > 0 && (
+        <section aria-labelledby="chart" className="mt-6">
+          <h2 id="chart" className="text-xl font-semibold">
+            {chartRow.key.metric.name} ({BASIS_LABELS[chartRow.key.basis]}) by programme
+          </h2>
+          <p className="sr-only">
+            {chartData.map((d) => `${d.name}: ${d.aText} in A, ${d.bText} in B, change ${d.change}`).join('. ')}.
+          </p>
+          <ChartCompareBars data={chartData} labels={labels} unitLabel={UNIT_LABELS[chartRow.key.metric.unit]} />
+          <p className="mt-1 text-xs text-slate-600">Choose a metric above to chart another. Bars are drawn only where a figure can be given as a number.</p>
+        </section>
+      )}
+      <section aria-labelledby="table" className="mt-6">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="table" className="text-xl font-semibold">Every metric, largest change first</h2>
+          <a href={`/api/export/compare${query}`} className="no-print rounded border border-slate-600 px-3 py-1 text-sm underline" download>
+            Download CSV
+          </a>
+        </div>
+        {comparison.rows.length ? (
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full border-collapse text-sm">
+              <caption className="sr-only">
+                Comparison of {labels.a} (A) with {labels.b} (B)
+              </caption>
+              <thead>{HEAD}</thead>
+              {comparison.rows.map((r) => {
+                const d = breakdownOf(comparison, r);
+                return (
+                  <tbody key={`${r.key.metric.slug}-${r.key.basis}`} className="border-b border-slate-300 align-top">
+                    <tr>
+                      <RowCells r={r} label={r.key.metric.name} />
+                    </tr>
+                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && (
+                      <tr>
+                        <td colSpan={6} className="pb-2">
+                          <details>
+                            <summary className="cursor-pointer text-xs">
+                              By board ({d.byBoard.length}) and programme ({d.byProgramme.length})
+                            </summary>
+                            <table className="mt-1 w-full text-xs">
+                              <tbody>
+                                {d.byBoard.map((x) => (
+                                  <tr key={`b-${x.key.board?.slug}`}>
+                                    <RowCells r={x} label={`Board: ${x.key.board?.name}`} />
+                                  </tr>
+                                ))}
+                                {d.byProgramme.map((x) => (
+                                  <tr key={`p-${x.key.programme?.slug}`}>
+                                    <RowCells r={x} label={`Programme: ${x.key.programme?.name}`} />
+                                  </tr>
+                                ))}
+                              </tbody>
+                            </table>
+                          </details>
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                );
+              })}
+            </table>
+          </div>
+        ) : (
+          <p className="mt-2 rounded bg-slate-100 p-4">No figures reported in either period for these filters.</p>
+        )}
+        <p className="mt-2 text-xs text-slate-600">
+          Running totals compare the latest figure at the end of each period; figures for a period compare sums; plans compare
+          only with plans. See <Link href="/metrics" className="underline">metrics</Link> for what may be added up.
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
+import type { FigureGroup } from './aggregation';
+import { compare, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
+import { parsePeriodToken } from './fiscal-periods';
+
+interface Fig {
+  value: number;
+  end: string;
+  start?: string;
+  qualifier?: Qualifier;
+  basis?: Basis;
+  metric?: string;
+  unit?: Unit;
+  additivity?: Additivity;
+  programme?: string;
+}
+const fig = ({ value, end, start, qualifier = 'exact', basis = 'period', metric = 'Attendees', unit = 'count', additivity = 'additive', programme = 'Programme A' }: Fig): FigureGroup => ({
+  programme: { slug: programme.toLowerCase().replace(/\W+/g, '-'), name: programme },
+  board: { slug: 'resources-board', name: 'Resources Board' },
+  metric: { slug: metric.toLowerCase().replace(/\W+/g, '-'), name: metric, unit, additivity },
+  basis,
+  qualifier,
+  periodStart: start ?? null,
+  periodEnd: end,
+  datePrecision: 'day',
+  value,
+  count: 1,
+});
+const Q3 = parsePeriodToken('2020-21-Q3')!;
+const Q4 = parsePeriodToken('2020-21-Q4')!;
+const row = (groups: FigureGroup[], metric = 'attendees', basis: Basis = 'period') =>
+  compare(groups, Q3, Q4).rows.find((r) => r.key.metric.slug === metric && r.key.basis === basis)!;
+
+describe('comparison rules', () => {
+  it('compares sums of in-period figures', () => {
+    const r = row([fig({ value: 10, end: '2020-10-15' }), fig({ value: 20, end: '2020-12-01' }), fig({ value: 45, end: '2021-02-01' })]);
+    expect(r).toMatchObject({ a: '30', b: '45', change: '+15', percent: '+50%', status: 'comparable' });
+  });
+
+  it('compares snapshots of running totals, never their sums', () => {
+    const hours = (value: number, end: string) => fig({ value, end, basis: 'cumulative', metric: 'Coaching hours', unit: 'hours' });
+    const r = row([hours(100, '2020-07-31'), hours(310, '2020-10-31'), hours(465, '2021-01-31')], 'coaching-hours', 'cumulative');
+    expect(r).toMatchObject({ a: '310 hours', b: '465 hours', change: '+155 hours', percent: '+50%' });
+  });
+
+  it('compares planned figures only with planned ones', () => {
+    const rows = compare([fig({ value: 10, end: '2020-11-30' }), fig({ value: 16, end: '2021-03-31', basis: 'planned' })], Q3, Q4).rows;
+    expect(rows.map((r) => [r.key.basis, r.status])).toEqual([
+      ['planned', 'new_in_b'],
+      ['period', 'absent_from_b'],
+    ]);
+  });
+
+  it('carries a lower bound into the change', () => {
+    const r = row([fig({ value: 880, end: '2020-11-30' }), fig({ value: 1000, end: '2021-02-28', qualifier: 'at_least' })]);
+    expect(r).toMatchObject({ change: 'at least +120', percent: 'at least +14%' });
+  });
+
+  it('carries approximation into the change', () => {
+    const r = row([fig({ value: 400, end: '2020-11-30', qualifier: 'approx' }), fig({ value: 460, end: '2021-02-28' })]);
+    expect(r).toMatchObject({ change: '≈ +60', percent: '≈ +15%' });
+  });
+
+  it('gives a one-sided change from a lower bound to an upper bound (over 275 → up to 40 is at most −235)', () => {
+    const r = row([fig({ value: 275, end: '2020-11-30', qualifier: 'at_least' }), fig({ value: 40, end: '2021-02-28', qualifier: 'at_most' })]);
+    expect(r).toMatchObject({ status: 'comparable', change: 'at most −235', percent: null });
+  });
+
+  it('says why two lower bounds give no change', () => {
+    const r = row([fig({ value: 890, end: '2020-11-30', qualifier: 'at_least' }), fig({ value: 1000, end: '2021-02-28', qualifier: 'at_least' })]);
+    expect(r.status).toBe('not_comparable');
+    expect(r.change).toBe('—');
+    expect(r.note).toBe('both figures are lower bounds, so the change could be anything');
+  });
+
+  it('calls out rows with no figures in A, or none in B', () => {
+    const rows = compare([fig({ value: 5, end: '2021-01-10' }), fig({ value: 7, end: '2020-10-10', metric: 'Downloads' })], Q3, Q4).rows;
+    expect(rows.find((r) => r.key.metric.slug === 'attendees')).toMatchObject({ status: 'new_in_b', note: 'no figures reported in Q3 2020/21' });
+    expect(rows.find((r) => r.key.metric.slug === 'downloads')).toMatchObject({ status: 'absent_from_b', note: 'no figures reported in Q4 2020/21' });
+  });
+
+  it('never puts different units in one row', () => {
+    const rows = compare(
+      [fig({ value: 5, end: '2021-01-10' }), fig({ value: 9, end: '2021-01-10', metric: 'Coaching hours', unit: 'hours' })],
+      Q3,
+      Q4,
+    ).rows;
+    expect(rows.map((r) => r.key.metric.unit).sort()).toEqual(['count', 'hours']);
+  });
+
+  it('does not add councils supported across programmes, and says so', () => {
+    const councils = (value: number, end: string, programme: string) => fig({ value, end, metric: 'Councils supported', additivity: 'within_programme', programme });
+    const c = compare([councils(10, '2020-11-01', 'A'), councils(5, '2020-12-01', 'B'), councils(12, '2021-02-01', 'A')], Q3, Q4);
+    const r = c.rows[0]!;
+    expect(r.status).toBe('not_comparable');
+    expect(r.note).toMatch(/may be counted by more than one programme/);
+    // Per programme, the change is honest.
+    expect(c.breakdown['councils-supported|period']!.byProgramme.find((p) => p.key.programme?.name === 'A')).toMatchObject({ change: '+2' });
+  });
+
+  it('says when a running total has no new figure in B', () => {
+    const r = row([fig({ value: 50, end: '2020-09-30', basis: 'cumulative' })], 'attendees', 'cumulative');
+    expect(r.status).toBe('not_comparable');
+    expect(r.note).toMatch(/no new running total in Q4 2020\/21/);
+  });
+
+  it('sorts by the largest change, then new, absent and not comparable rows', () => {
+    const rows = compare(
+      [
+        fig({ value: 10, end: '2020-11-01' }),
+        fig({ value: 12, end: '2021-02-01' }),
+        fig({ value: 100, end: '2020-11-01', metric: 'Downloads' }),
+        fig({ value: 300, end: '2021-02-01', metric: 'Downloads' }),
+        fig({ value: 3, end: '2021-02-01', metric: 'Page views' }),
+      ],
+      Q3,
+      Q4,
+    ).rows;
+    expect(rows.map((r) => r.key.metric.slug)).toEqual(['downloads', 'attendees', 'page-views']);
+  });
+
+  it('summarises in plain English, leading with the largest change', () => {
+    const c = compare(
+      [
+        fig({ value: 100, end: '2020-11-01', metric: 'Downloads' }),
+        fig({ value: 300, end: '2021-02-01', metric: 'Downloads' }),
+        fig({ value: 4, end: '2021-02-01', programme: 'New programme' }),
+      ],
+      Q3,
+      Q4,
+    );
+    expect(summarise(c)).toBe(
+      'Downloads rose from 100 in Q3 2020/21 to 300 in Q4 2020/21 (+200, +200%). 1 programme reported figures only in Q4 2020/21.',
+    );
+  });
+});
+
+describe('periods to compare', () => {
+  it('reads a year to date and its same months a year earlier', () => {
+    const ytd = parseComparePeriod('ytd:2020-21-Q3')!;
+    expect([ytd.start, ytd.end, ytd.label]).toEqual(['2020-04-01', '2020-12-31', '2020/21 to the end of Q3 2020/21']);
+    const before = yearEarlier(ytd);
+    expect([before.token, before.start, before.end]).toEqual(['ytd:2019-20-Q3', '2019-04-01', '2019-12-31']);
+    expect(parseComparePeriod('ytd:2020-21')).toBeNull();
+    expect(parseComparePeriod('ytd:nonsense')).toBeNull();
+  });
+
+  it('defaults to the latest quarter with figures against the quarter before', () => {
+    const { a, b } = defaultComparison('2021-02-28');
+    expect([a.token, b.token]).toEqual(['2020-21-Q3', '2020-21-Q4']);
+  });
+
+  it('offers previous quarter, same quarter last year and previous financial year', () => {
+    const choices = quickChoices(Q4);
+    expect(choices.map((c) => [c.label, c.a.token, c.b.token])).toEqual([
+      ['Previous quarter', '2020-21-Q3', '2020-21-Q4'],
+      ['Same quarter last year', '2019-20-Q4', '2020-21-Q4'],
+      ['Previous financial year', '2019-20', '2020-21'],
+      ['Year to date against a year earlier', 'ytd:2019-20-Q4', 'ytd:2020-21-Q4'],
+    ]);
+  });
+});

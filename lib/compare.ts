@@ -1,0 +1,266 @@
+// Comparing two periods (docs/decisions/0004): one row per metric and basis (and, expanded,
+// per board and programme), with A, B, the change and the percentage change where an honest
+// number exists, and the reason in words where it does not.
+import type { Basis, Unit } from '../db/schema';
+import { aggregateInto, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
+import {
+  bucketOf,
+  parsePeriodToken,
+  previousBucket,
+  sameBucketYearEarlier,
+  spanBuckets,
+  yearBucket,
+  type Bucket,
+} from './fiscal-periods';
+import { differenceQualified, formatChange, formatQualifiedValue, type QualifiedValue } from './qualifiers';
+import { percentChange, whyNotComparable } from './series-view';
+import { parseFilters, type SearchParams } from './filters';
+
+/**
+ * A period to compare: a standard token ("2020-21", "2020-21-Q3", "2020-10") or a year to
+ * date, "ytd:2020-21-Q3" (1 April 2020 to the end of Q3 2020/21).
+ */
+export function parseComparePeriod(token: string): Bucket | null {
+  const ytd = /^ytd:(.+)$/.exec(token);
+  if (!ytd) return parsePeriodToken(token);
+  const to = parsePeriodToken(ytd[1]!);
+  if (!to || to.granularity === 'year') return null;
+  const start = yearBucket(to.fiscalYear).start;
+  return {
+    granularity: 'range',
+    token,
+    label: `${yearBucket(to.fiscalYear).label} to the end of ${to.label}`,
+    start,
+    end: to.end,
+    fiscalYear: to.fiscalYear,
+  };
+}
+
+/** The same span a year earlier: a quarter's quarter, a year's year, a year to date's same months. */
+export function yearEarlier(p: Bucket): Bucket {
+  if (p.granularity !== 'range') return sameBucketYearEarlier(p);
+  const ytd = /^ytd:(.+)$/.exec(p.token);
+  if (ytd) return parseComparePeriod(`ytd:${sameBucketYearEarlier(parsePeriodToken(ytd[1]!)!).token}`)!;
+  // Any other span is whole months: shift its first and last months back a year.
+  return spanBuckets(sameBucketYearEarlier(bucketOf(p.start, 'month')), sameBucketYearEarlier(bucketOf(p.end, 'month')));
+}
+
+/** Quick choices for A, relative to B. */
+export function quickChoices(b: Bucket): { id: string; label: string; a: Bucket; b: Bucket }[] {
+  const choices: { id: string; label: string; a: Bucket; b: Bucket }[] = [];
+  if (b.granularity !== 'range') choices.push({ id: 'previous', label: `Previous ${b.granularity === 'year' ? 'financial year' : b.granularity}`, a: previousBucket(b), b });
+  choices.push({ id: 'year-earlier', label: b.granularity === 'quarter' ? 'Same quarter last year' : 'Same period last year', a: yearEarlier(b), b });
+  const fy = bucketOf(b.end, 'year');
+  choices.push({ id: 'previous-year', label: 'Previous financial year', a: previousBucket(fy), b: fy });
+  const ytdToken = `ytd:${bucketOf(b.end, 'quarter').token}`;
+  const ytd = parseComparePeriod(ytdToken)!;
+  choices.push({ id: 'ytd', label: 'Year to date against a year earlier', a: yearEarlier(ytd), b: ytd });
+  return choices;
+}
+
+/** The default comparison: the latest quarter with figures against the quarter before it. */
+export function defaultComparison(latest: string): { a: Bucket; b: Bucket } {
+  const b = bucketOf(latest, 'quarter');
+  return { a: previousBucket(b), b };
+}
+
+export type Comparability = 'comparable' | 'new_in_b' | 'absent_from_b' | 'no_figures' | 'not_comparable';
+
+export const COMPARABILITY_LABELS: Record<Comparability, string> = {
+  comparable: 'comparable',
+  new_in_b: 'new in B',
+  absent_from_b: 'absent from B',
+  not_comparable: 'not comparable',
+  no_figures: 'no figures',
+};
+
+export interface CompareRow {
+  key: SeriesKey;
+  a: string;
+  b: string;
+  change: string;
+  percent: string | null;
+  status: Comparability;
+  /** Why there is no honest change, or what else a reader should know. */
+  note: string | null;
+  /** Size of the change for sorting (absolute, in the metric's unit); null where there is none. */
+  magnitude: number | null;
+  /** Numbers for a chart: null where none may be drawn. */
+  aValue: number | null;
+  bValue: number | null;
+  aInexact: boolean;
+  bInexact: boolean;
+}
+
+function cellText(cell: SeriesCell, unit: Unit): string {
+  if (cell.status === 'value') return formatQualifiedValue(cell.total, unit);
+  if (cell.status === 'not_summable') return 'not added up';
+  return cell.spanning.length ? 'only figures for longer periods' : 'no figures reported';
+}
+
+const total = (c: SeriesCell): QualifiedValue | null => (c.status === 'value' && c.total.bound !== 'none' ? c.total : null);
+const inexact = (c: SeriesCell) => c.status === 'value' && (c.total.approximate || c.total.bound !== 'exact');
+
+/** The comparison of one metric/basis (one series key) between A and B. */
+export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, labels: { a: string; b: string }): CompareRow {
+  const unit = key.metric.unit;
+  const row: CompareRow = {
+    key,
+    a: cellText(a, unit),
+    b: cellText(b, unit),
+    change: '—',
+    percent: null,
+    status: 'not_comparable',
+    note: null,
+    magnitude: null,
+    aValue: total(a)?.value ?? null,
+    bValue: total(b)?.value ?? null,
+    aInexact: inexact(a),
+    bInexact: inexact(b),
+  };
+  const spanNote = (c: SeriesCell, label: string) =>
+    c.spanning.length ? `${c.spanning.reduce((n, s) => n + s.count, 0)} figure(s) in ${label} cover a longer period and are not counted` : null;
+  const notes = [spanNote(a, labels.a), spanNote(b, labels.b)].filter(Boolean) as string[];
+
+  if (a.status === 'not_summable' || b.status === 'not_summable') {
+    const reason = (a.status === 'not_summable' ? a.reason : b.status === 'not_summable' ? b.reason : '') as string;
+    return { ...row, note: [reason, ...notes].join('; ') };
+  }
+  if (a.status === 'no_figures' && b.status === 'no_figures') return { ...row, status: 'no_figures', note: notes.join('; ') || null };
+  if (a.status === 'no_figures') return { ...row, status: 'new_in_b', note: [`no figures reported in ${labels.a}`, ...notes].join('; ') };
+  if (b.status === 'no_figures') return { ...row, status: 'absent_from_b', note: [`no figures reported in ${labels.b}`, ...notes].join('; ') };
+  if (key.basis === 'cumulative' && b.carriedForward && a.asOf?.to === b.asOf?.to)
+    return { ...row, note: `no new running total in ${labels.b}: both show the figure as of ${b.asOf?.to}` };
+  const change = differenceQualified(a.total, b.total);
+  if (change.bound === 'none') return { ...row, note: [whyNotComparable(a.total, b.total), ...notes].join('; ') };
+  return {
+    ...row,
+    status: 'comparable',
+    change: formatChange(change, unit),
+    percent: percentChange(a.total, change),
+    magnitude: Math.abs(change.value),
+    note: notes.join('; ') || null,
+  };
+}
+
+export interface Comparison {
+  a: Bucket;
+  b: Bucket;
+  rows: CompareRow[];
+  /** Rows per board and per programme, keyed by the metric row's id. */
+  breakdown: Record<string, { byBoard: CompareRow[]; byProgramme: CompareRow[] }>;
+}
+
+export const rowId = (k: SeriesKey) => [k.metric.slug, k.basis, k.board?.slug ?? '', k.programme?.slug ?? ''].join('|');
+const keyId = (k: SeriesKey) => `${k.metric.slug}|${k.basis}`;
+
+function compareBy(groups: FigureGroup[], a: Bucket, b: Bucket, by: Dimension[]): CompareRow[] {
+  const seriesA = aggregateInto(groups, [a], by);
+  const seriesB = aggregateInto(groups, [b], by);
+  const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
+  for (const s of seriesA) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
+  for (const s of seriesB) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+  const empty = (bucket: Bucket): SeriesCell => ({ status: 'no_figures', bucket, spanning: [] });
+  return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), { a: a.label, b: b.label }));
+}
+
+const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, not_comparable: 3, no_figures: 4 };
+
+/** Largest change first; then rows new in B, absent from B, not comparable. */
+export function sortRows(rows: CompareRow[]): CompareRow[] {
+  return [...rows].sort(
+    (x, y) =>
+      ORDER[x.status] - ORDER[y.status] ||
+      (y.magnitude ?? 0) - (x.magnitude ?? 0) ||
+      x.key.metric.name.localeCompare(y.key.metric.name) ||
+      x.key.basis.localeCompare(y.key.basis),
+  );
+}
+
+export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {
+  const rows = sortRows(compareBy(groups, a, b, []).filter((r) => r.status !== 'no_figures'));
+  const breakdown: Comparison['breakdown'] = {};
+  for (const [dimension, field] of [
+    ['board', 'byBoard'],
+    ['programme', 'byProgramme'],
+  ] as const)
+    for (const r of sortRows(compareBy(groups, a, b, [dimension]).filter((x) => x.status !== 'no_figures'))) {
+      const id = keyId(r.key);
+      (breakdown[id] ??= { byBoard: [], byProgramme: [] })[field].push(r);
+    }
+  return { a, b, rows, breakdown };
+}
+
+export const breakdownOf = (c: Comparison, row: CompareRow) => c.breakdown[keyId(row.key)] ?? { byBoard: [], byProgramme: [] };
+
+const BASIS_WORDS: Record<Basis, string> = { period: '', cumulative: ' (running total)', planned: ' (planned)' };
+
+/**
+ * A plain-English summary for a board paper: the largest changes, then what is new or
+ * missing. Built only from the rows, so it never says more than the table.
+ */
+export function summarise(c: Comparison): string {
+  const sentences: string[] = [];
+  const comparable = c.rows.filter((r) => r.status === 'comparable');
+  for (const r of comparable.slice(0, 3)) {
+    const name = `${r.key.metric.name}${BASIS_WORDS[r.key.basis]}`;
+    if (r.magnitude === 0) {
+      sentences.push(`${name} was ${r.b} in both ${c.a.label} and ${c.b.label}.`);
+      continue;
+    }
+    const bounded = /at (least|most)|≈/.test(r.change);
+    const verb = bounded ? 'changed' : r.change.includes('+') ? 'rose' : 'fell';
+    sentences.push(`${name} ${verb} from ${r.a} in ${c.a.label} to ${r.b} in ${c.b.label} (${r.change}${r.percent ? `, ${r.percent}` : ''}).`);
+  }
+  if (!comparable.length) sentences.push(`No metric has figures that can honestly be compared between ${c.a.label} and ${c.b.label}.`);
+  const programmes = (status: Comparability) =>
+    new Set(Object.values(c.breakdown).flatMap((d) => d.byProgramme.filter((r) => r.status === status).map((r) => r.key.programme!.name)));
+  const onlyB = [...programmes('new_in_b')].filter((p) => !programmes('absent_from_b').has(p) && !programmes('comparable').has(p));
+  const onlyA = [...programmes('absent_from_b')].filter((p) => !programmes('new_in_b').has(p) && !programmes('comparable').has(p));
+  if (onlyB.length) sentences.push(`${onlyB.length} programme${onlyB.length === 1 ? '' : 's'} reported figures only in ${c.b.label}.`);
+  if (onlyA.length) sentences.push(`${onlyA.length} programme${onlyA.length === 1 ? '' : 's'} reported figures in ${c.a.label} but none in ${c.b.label}.`);
+  const notComparable = c.rows.filter((r) => r.status === 'not_comparable').length;
+  if (notComparable) sentences.push(`${notComparable} metric${notComparable === 1 ? '' : 's'} cannot be compared honestly; the table says why.`);
+  return sentences.join(' ');
+}
+
+
+export interface CompareParams {
+  a: Bucket;
+  b: Bucket;
+  boards: string[];
+  programmes: string[];
+  metrics: string[];
+  errors: string[];
+}
+
+const PERIOD_HINT =
+  'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, a month such as 2020-10, or a year to date such as ytd:2020-21-Q3.';
+
+/** ?a=&b= plus the usual board/programme/metric filters; bad values become messages and defaults. */
+export function parseCompareParams(params: SearchParams, latest: string | null): CompareParams | null {
+  const { filters, errors } = parseFilters({ board: params.board, programme: params.programme, metric: params.metric });
+  const read = (name: 'a' | 'b') => {
+    const raw = Array.isArray(params[name]) ? params[name][0] : params[name];
+    if (!raw) return null;
+    const p = raw.length <= 40 ? parseComparePeriod(raw) : null;
+    if (!p) errors.push(`“${raw.slice(0, 40)}” is not a period we recognise for ${name.toUpperCase()}. ${PERIOD_HINT}`);
+    return p;
+  };
+  let a = read('a');
+  let b = read('b');
+  if (!latest && !(a && b)) return null;
+  const fallback = latest ? defaultComparison(latest) : null;
+  b ??= fallback!.b;
+  a ??= b.token.startsWith('ytd:') ? yearEarlier(b) : b.granularity === 'range' ? yearEarlier(b) : previousBucket(b);
+  return { a, b, boards: filters.boards, programmes: filters.programmes, metrics: filters.metrics, errors };
+}
+
+/** The query string of a comparison, keeping its filters. */
+export function compareQuery(p: Pick<CompareParams, 'boards' | 'programmes' | 'metrics'>, a: Bucket, b: Bucket): string {
+  const q = new URLSearchParams({ a: a.token, b: b.token });
+  for (const v of p.boards) q.append('board', v);
+  for (const v of p.programmes) q.append('programme', v);
+  for (const v of p.metrics) q.append('metric', v);
+  return `?${q.toString()}`;
+}

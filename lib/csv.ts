@@ -1,0 +1,38 @@
+// CSV for spreadsheets: csv-stringify does the RFC 4180 quoting; we add the UTF-8 byte-order
+// mark (so Excel reads £ and – correctly), CRLF line ends, and a guard against formula
+// injection: a text cell starting with =, +, -, @, tab or carriage return gets a leading
+// apostrophe so a spreadsheet shows it as text instead of running it. Genuine numbers are
+// written as numbers, so a negative change (−155) stays a number: the guard never touches a
+// value that is a JavaScript number.
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvCell = string | number | null | undefined;
+
+export const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell as it should be written: numbers as plain numbers, dangerous text defused. */
+export function guardCell(cell: CsvCell): string | number {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: boolean } = {}): string {
+  const body = stringify([header, ...rows.map((r) => r.map(guardCell))], {
+    record_delimiter: 'windows',
+    // With CRLF records csv-stringify would leave a lone \n unquoted; spreadsheets split on it.
+    quoted_match: /[\r\n]/,
+  });
+  return (options.bom === false ? '' : BOM) + body;
+}
+
+/** `?bom=0` leaves the byte-order mark out (for tools that do not want it). */
+export function wantsBom(searchParams: URLSearchParams): boolean {
+  return searchParams.get('bom') !== '0';
+}
+
+/** A file name made only of safe characters: what and when. */
+export function csvFileName(parts: string[]): string {
+  return `${parts.map((p) => p.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('-')}.csv`;
+}
