@@ -7,7 +7,7 @@ import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter } f
 import { listFigureGroups } from '@/db/queries/series';
 import { bucketOf, bucketsBetween, previousBucket, previousPeriod, type Bucket } from '@/lib/fiscal-periods';
 import { buildHeadlines, LEADING_METRICS } from '@/lib/headlines';
-import type { SearchParams } from '@/lib/filters';
+import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { ChartBoardBars } from './_components/charts/chart-board-bars';
 import { ChartQuarterBars } from './_components/charts/chart-quarter-bars';
 import { FilterBar } from './_components/filter-bar';
@@ -211,12 +211,16 @@ async function FiguresPerQuarter({ view }: { view: View }) {
   );
 }
 
+const LATEST_ROWS = 25;
+
 async function LatestFigures({ view }: { view: View }) {
-  const rows = listLatestObservations(getDb(), 25, view.query);
+  const rows = listLatestObservations(getDb(), LATEST_ROWS, view.query);
+  const q = filtersToQuery(view.filters);
   return (
     <ObservationsTable
       rows={rows}
       caption={view.range ? `Figures for ${view.range.label}, most recently reported first` : 'Latest figures'}
+      downloadHref={`/api/export/observations${q || '?'}${q ? '&' : ''}order=reported&limit=${LATEST_ROWS}`}
     />
   );
 }

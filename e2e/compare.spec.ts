@@ -51,7 +51,7 @@ test.describe('compare two periods', () => {
     await page.goto(Q4_TO_Q1);
     const rowsOnScreen = await page.getByRole('table', { name: /Comparison of/ }).locator(':scope > tbody > tr:first-child').count();
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download CSV' }).click();
+    await page.getByRole('link', { name: 'Download CSV', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('lga-impact-compare-2019-20-Q4-vs-2020-21-Q1.csv');
     const text = (await file.createReadStream()).toArray();

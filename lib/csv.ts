@@ -9,6 +9,11 @@ import { stringify } from 'csv-stringify/sync';
 export type CsvCell = string | number | null | undefined;
 
 export const BOM = '\uFEFF';
+const STRINGIFY_OPTIONS = {
+  record_delimiter: 'windows',
+  // With CRLF records csv-stringify would leave a lone \n unquoted; spreadsheets split on it.
+  quoted_match: /[\r\n]/,
+} as const;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell as it should be written: numbers as plain numbers, dangerous text defused. */
@@ -19,11 +24,7 @@ export function guardCell(cell: CsvCell): string | number {
 }
 
 export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: boolean } = {}): string {
-  const body = stringify([header, ...rows.map((r) => r.map(guardCell))], {
-    record_delimiter: 'windows',
-    // With CRLF records csv-stringify would leave a lone \n unquoted; spreadsheets split on it.
-    quoted_match: /[\r\n]/,
-  });
+  const body = stringify([header, ...rows.map((r) => r.map(guardCell))], STRINGIFY_OPTIONS);
   return (options.bom === false ? '' : BOM) + body;
 }
 
@@ -35,4 +36,54 @@ export function wantsBom(searchParams: URLSearchParams): boolean {
 /** A file name made only of safe characters: what and when. */
 export function csvFileName(parts: string[]): string {
   return `${parts.map((p) => p.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('-')}.csv`;
+}
+
+/**
+ * A CSV as a byte stream, pulled in chunks of rows from an iterator: only one chunk is held in
+ * memory at a time, and nothing is read before the client asks for it. `onClose` runs when the
+ * stream ends or the client goes away (to close a database cursor).
+ */
+export function csvStream(
+  header: string[],
+  rows: Iterator<CsvCell[]>,
+  options: { bom?: boolean; chunkRows?: number; onClose?: () => void } = {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const chunkRows = options.chunkRows ?? 2000;
+  let closed = false;
+  const finish = () => {
+    if (!closed) {
+      closed = true;
+      options.onClose?.();
+    }
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(toCsv(header, [], { bom: options.bom })));
+    },
+    pull(controller) {
+      try {
+        const batch: CsvCell[][] = [];
+        for (let next = rows.next(); !next.done; next = rows.next()) {
+          batch.push(next.value);
+          if (batch.length >= chunkRows) break;
+        }
+        if (batch.length)
+          controller.enqueue(
+            encoder.encode(stringify(batch.map((r) => r.map(guardCell)), STRINGIFY_OPTIONS)),
+          );
+        if (batch.length < chunkRows) {
+          finish();
+          controller.close();
+        }
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    cancel() {
+      rows.return?.();
+      finish();
+    },
+  });
 }

@@ -1,16 +1,27 @@
 import { getDb } from '@/db/client';
 import { listObservations } from '@/db/queries/observations';
 import { listSeries, type FigureFilters } from '@/db/queries/series';
-import type { Granularity } from '@/lib/fiscal-periods';
+import { filtersToQuery, type ViewFilters } from '@/lib/filters';
+import { parsePeriodToken } from '@/lib/fiscal-periods';
 import { buildMetricPanels } from '@/lib/metric-panels';
 import { MetricPanel } from './metric-panel';
 import { ObservationsTable } from './tables/observations-table';
 
 /** The charts (one per metric) and the figures table of a board, programme or metric page. */
-export async function DetailBody({ query, by, title }: { query: FigureFilters; by: Granularity; title: string }) {
+const TABLE_ROWS = 500;
+
+/**
+ * `query` is what the queries take; `filters` the same view as URL filters (with the page's own
+ * board, programme or metric), from which the download links are made.
+ */
+export async function DetailBody({ query, filters, title }: { query: FigureFilters; filters: ViewFilters; title: string }) {
   const db = getDb();
-  const series = listSeries(db, query, { granularity: by });
-  const observations = listObservations(db, query, { order: 'period', limit: 500 });
+  const series = listSeries(db, query, { granularity: filters.by });
+  const observations = listObservations(db, query, { order: 'period', limit: TABLE_ROWS });
+  const link = (path: string, overrides: Partial<ViewFilters> = {}, extra = '') => {
+    const q = filtersToQuery(filters, overrides);
+    return `${path}${q || '?'}${q && extra ? '&' : ''}${extra}`;
+  };
   const panels = buildMetricPanels(series, observations);
   return (
     <>
@@ -23,7 +34,18 @@ export async function DetailBody({ query, by, title }: { query: FigureFilters; b
           that are approximate or a bound (“600+”, “up to 40”).
         </p>
         {panels.length ? (
-          panels.map((p) => <MetricPanel key={p.metric.slug} panel={p} />)
+          panels.map((p) => (
+            <MetricPanel
+              key={p.metric.slug}
+              panel={p}
+              // The panel's own first and last periods, so the file has exactly the panel's rows.
+              downloadHref={link('/api/export/series', {
+                metrics: [p.metric.slug],
+                from: parsePeriodToken(p.rows[0]!.token),
+                to: parsePeriodToken(p.rows[p.rows.length - 1]!.token),
+              })}
+            />
+          ))
         ) : (
           <p className="mt-3 rounded bg-slate-100 p-4">No figures reported for these filters.</p>
         )}
@@ -32,7 +54,15 @@ export async function DetailBody({ query, by, title }: { query: FigureFilters; b
         <h2 id="figures" className="sr-only">
           Figures
         </h2>
-        <ObservationsTable rows={observations} caption={`${title}: every figure, latest period first`} />
+        <ObservationsTable
+          rows={observations}
+          caption={
+            observations.length === TABLE_ROWS
+              ? `${title}: the latest ${TABLE_ROWS} figures, latest period first`
+              : `${title}: every figure, latest period first`
+          }
+          downloadHref={link('/api/export/observations', {}, `order=period&limit=${TABLE_ROWS}`)}
+        />
       </section>
     </>
   );

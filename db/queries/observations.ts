@@ -79,7 +79,7 @@ export function listObservations(
     );
   const order =
     options.order === 'period'
-      ? [desc(observations.periodEnd), metrics.name, programmes.name, desc(observations.id)]
+      ? [desc(observations.periodEnd), desc(observations.id)]
       : [desc(latestReport), desc(observations.periodEnd), desc(observations.id)];
   const rows = db
     .select({

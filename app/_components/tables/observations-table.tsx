@@ -2,14 +2,23 @@ import type { ObservationRow } from '@/db/queries/observations';
 import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
 import { describePeriod } from '@/lib/period-label';
 import { plainEvidence } from '@/lib/evidence';
+import { DownloadLink } from '../download-link';
 
 /** Figures with their qualifier, period and the sentence each came from. */
-export function ObservationsTable({ rows, caption }: { rows: ObservationRow[]; caption: string }) {
-  if (!rows.length) return <p className="rounded bg-slate-100 p-4">No figures have been recorded yet.</p>;
+export function ObservationsTable({ rows, caption, downloadHref }: { rows: ObservationRow[]; caption: string; downloadHref?: string }) {
+  if (!rows.length) return <p className="rounded bg-slate-100 p-4">No figures reported for these filters.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
+        <caption className="mb-2 text-left text-base font-semibold">
+          {caption}
+          {downloadHref && (
+            <>
+              {' '}
+              <DownloadLink href={downloadHref} what={caption} />
+            </>
+          )}
+        </caption>
         <thead>
           <tr className="border-b-2 border-slate-800">
             <th scope="col" className="py-2 pr-3">Programme</th>

@@ -60,7 +60,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         </table>
         </div>
       </section>
-      <DetailBody query={{ ...view.query, boards: [slug] }} by={view.filters.by} title={board.name} />
+      <DetailBody query={{ ...view.query, boards: [slug] }} filters={{ ...view.filters, boards: [slug] }} title={board.name} />
     </>
   );
 }

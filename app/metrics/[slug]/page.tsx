@@ -78,7 +78,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
           </table>
         </section>
       )}
-      <DetailBody query={query} by={view.filters.by} title={metric.name} />
+      <DetailBody query={query} filters={{ ...view.filters, metrics: [slug] }} title={metric.name} />
     </>
   );
 }

@@ -36,7 +36,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
       </p>
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
-      <DetailBody query={{ ...view.query, programmes: [slug] }} by={view.filters.by} title={programme.name} />
+      <DetailBody query={{ ...view.query, programmes: [slug] }} filters={{ ...view.filters, programmes: [slug] }} title={programme.name} />
     </>
   );
 }

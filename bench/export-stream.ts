@@ -1,0 +1,57 @@
+// npm run test:export -- [--rows 1000000]
+// Streams the observations CSV export of a generated database through the same functions the
+// route uses, and checks that memory stays bounded: fails if peak RSS grows by more than
+// 200 MB over the start (the export never holds the whole result). Prints rows per second.
+import fs from 'node:fs';
+import { OBSERVATION_EXPORT_COLUMNS, openObservationExport } from '../db/queries/export';
+import { csvStream } from '../lib/csv';
+import { benchDatabasePath, generateDatabase } from './generate';
+
+const i = process.argv.indexOf('--rows');
+const rows = i >= 0 ? Number(process.argv[i + 1]) : 1_000_000;
+const file = benchDatabasePath(rows);
+if (!fs.existsSync(file)) {
+  const { seconds } = generateDatabase(rows, file);
+  console.log(`Generated ${rows.toLocaleString('en-GB')} observations in ${seconds.toFixed(1)} s (${file})`);
+}
+
+async function main() {
+const baseline = process.memoryUsage().rss;
+let peak = baseline;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const started = performance.now();
+const { rows: cursor, close } = openObservationExport({}, {}, file);
+const reader = csvStream([...OBSERVATION_EXPORT_COLUMNS], cursor, { onClose: close }).getReader();
+let bytes = 0;
+let lines = 0;
+for (;;) {
+  const { done, value } = await reader.read();
+  if (done) break;
+  bytes += value.byteLength;
+  for (let k = 0; k < value.length; k++) if (value[k] === 10) lines += 1;
+  peak = Math.max(peak, process.memoryUsage().rss);
+}
+clearInterval(sampler);
+const seconds = (performance.now() - started) / 1000;
+const dataRows = lines - 1;
+const growthMb = (peak - baseline) / 2 ** 20;
+console.log(
+  `Exported ${dataRows.toLocaleString('en-GB')} rows (${(bytes / 2 ** 20).toFixed(0)} MB) in ${seconds.toFixed(1)} s: ` +
+    `${Math.round(dataRows / seconds).toLocaleString('en-GB')} rows/s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB ` +
+    `(${growthMb.toFixed(0)} MB above the start).`,
+);
+if (dataRows !== rows) {
+  console.error(`FAIL: expected ${rows} rows, got ${dataRows}`);
+  process.exit(1);
+}
+if (growthMb > 200) {
+  console.error('FAIL: memory grew by more than 200 MB: the export is not streaming');
+  process.exit(1);
+}
+console.log('PASS: the export streams with bounded memory.');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
