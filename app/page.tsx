@@ -3,16 +3,16 @@ import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getDatasetTotals, listLatestObservations } from '@/db/queries/observations';
-import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter } from '@/db/queries/overview';
-import { listFigureGroups } from '@/db/queries/series';
-import { bucketOf, bucketsBetween, previousBucket, previousPeriod, type Bucket } from '@/lib/fiscal-periods';
-import { buildHeadlines, LEADING_METRICS } from '@/lib/headlines';
+import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
+import { getHeadlines } from '@/db/queries/headlines';
+import type { Bucket } from '@/lib/fiscal-periods';
 import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { ChartBoardBars } from './_components/charts/chart-board-bars';
 import { ChartQuarterBars } from './_components/charts/chart-quarter-bars';
 import { FilterBar } from './_components/filter-bar';
 import { FilterErrors } from './_components/filter-errors';
 import { HeadlineCard } from './_components/headline-card';
+import { DownloadLink } from './_components/download-link';
 import { ObservationsTable } from './_components/tables/observations-table';
 import { Skeleton } from './_components/skeleton';
 import { loadView, type View } from './_components/view';
@@ -43,26 +43,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <section className="mt-6" aria-labelledby="headlines">
-            <h2 id="headlines" className="text-xl font-semibold">
-              Headline figures, {view.range.label}
-            </h2>
+            <SectionHeading id="headlines" title={`Headline figures, ${view.range.label}`} href={exportHref('headlines', view)} />
             <Suspense fallback={<Skeleton className="mt-3 h-40 w-full" />}>
               <Headlines view={view} range={view.range} />
             </Suspense>
           </section>
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <section aria-labelledby="by-board">
-              <h2 id="by-board" className="text-xl font-semibold">
-                Figures reported by board, {view.range.label}
-              </h2>
+              <SectionHeading id="by-board" title={`Figures reported by board, ${view.range.label}`} href={exportHref('board-activity', view)} />
               <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
                 <BoardActivity view={view} />
               </Suspense>
             </section>
             <section aria-labelledby="top-programmes">
-              <h2 id="top-programmes" className="text-xl font-semibold">
-                Most active programmes, {view.range.label}
-              </h2>
+              <SectionHeading id="top-programmes" title={`Most active programmes, ${view.range.label}`} href={exportHref('top-programmes', view)} />
               <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
                 <TopProgrammes view={view} />
               </Suspense>
@@ -71,9 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </>
       )}
       <section className="mt-8" aria-labelledby="per-quarter">
-        <h2 id="per-quarter" className="text-xl font-semibold">
-          Figures reported per financial quarter
-        </h2>
+        <SectionHeading id="per-quarter" title="Figures reported per financial quarter" href={exportHref('figures-per-quarter', view)} />
         <Suspense fallback={<Skeleton className="h-72 w-full" />}>
           <FiguresPerQuarter view={view} />
         </Suspense>
@@ -90,15 +82,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   );
 }
 
+function exportHref(table: string, view: View): string {
+  return `/api/export/table/${table}${filtersToQuery(view.filters)}`;
+}
+
+function SectionHeading({ id, title, href }: { id: string; title: string; href: string }) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <DownloadLink href={href} what={title} />
+    </div>
+  );
+}
+
 async function Headlines({ view, range }: { view: View; range: Bucket }) {
-  const db = getDb();
-  const lastQuarter = bucketOf(range.end, 'quarter');
-  let first = lastQuarter;
-  for (let i = 0; i < 7; i++) first = previousBucket(first);
-  const trend = bucketsBetween(first.start, lastQuarter.end, 'quarter');
-  const earliest = [previousPeriod(range).start, first.start].sort()[0];
-  const groups = listFigureGroups(db, { ...view.query, metrics: [...LEADING_METRICS], from: earliest, to: range.end });
-  const headlines = buildHeadlines(groups, range, trend);
+  const headlines = getHeadlines(getDb(), view.query, range);
   if (!headlines.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported for these filters.</p>;
   return (
     <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -144,7 +144,7 @@ async function BoardActivity({ view }: { view: View }) {
 }
 
 async function TopProgrammes({ view }: { view: View }) {
-  const rows = listActivityByProgramme(getDb(), view.query, 8);
+  const rows = listActivityByProgramme(getDb(), view.query, TOP_PROGRAMMES);
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
     <table className="mt-3 w-full text-sm">

@@ -43,6 +43,38 @@ test.describe('CSV downloads match what is on screen', () => {
     expect(series.records.map((r) => [r.bucket, r.shown])).toEqual(expect.arrayContaining([['2019-20-Q4', '275+'], ['2020-21-Q1', '1,000+']]));
   });
 
+  test('an index table, in the order it is sorted on screen', async ({ page }) => {
+    await page.goto('/programmes?sort=figures&dir=desc');
+    const table = page.getByRole('table', { name: /programmes/ });
+    const onScreen = await table.locator(':scope > tbody > tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!.trim()));
+    const { name, records } = await download(page, table.getByRole('link', { name: /Download CSV/ }));
+    expect(name).toBe('lga-impact-programmes.csv');
+    expect(records.map((r) => r.Programme)).toEqual(onScreen);
+  });
+
+  test('the overview’s cards, board chart, programmes table and quarter chart', async ({ page }) => {
+    await page.goto('/?from=2020-21&to=2020-21');
+    const cards = await page.locator('[data-testid^="headline-"]').count();
+    const headlines = await download(page, page.getByRole('link', { name: /Download CSV of Headline figures, 2020\/21/ }));
+    expect(headlines.name).toBe('lga-impact-headlines-2020-21.csv');
+    expect(headlines.records).toHaveLength(cards);
+    const coaching = headlines.records.find((r) => r.metric === 'Coaching hours')!;
+    expect([coaching.shown, coaching.basis]).toEqual(['541 hours', 'running total']);
+
+    const boardRows = await page.getByRole('region', { name: /Figures reported by board/ }).locator('details table tbody tr').count();
+    const boards = await download(page, page.getByRole('link', { name: /Download CSV of Figures reported by board/ }));
+    expect(boards.records).toHaveLength(boardRows);
+
+    const programmesTable = page.getByRole('table', { name: /Programmes by number of figures/ });
+    const shownProgrammes = await programmesTable.locator('tbody tr td:first-child a').allInnerTexts();
+    const programmes = await download(page, page.getByRole('link', { name: /Download CSV of Most active programmes/ }));
+    expect(programmes.records.map((r) => r.programme)).toEqual(shownProgrammes);
+
+    const quarterRows = await page.getByRole('region', { name: /Figures reported per financial quarter/ }).locator('details table tbody tr').count();
+    const quarters = await download(page, page.getByRole('link', { name: /Download CSV of Figures reported per financial quarter/ }));
+    expect(quarters.records).toHaveLength(quarterRows);
+  });
+
   test('formula-like text is defused and ?bom=0 leaves the byte-order mark out', async ({ request }) => {
     const response = await request.get('/api/export/observations?programme=return-to-social-work&bom=0');
     expect(response.headers()['content-type']).toContain('text/csv');

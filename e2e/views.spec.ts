@@ -45,7 +45,7 @@ test.describe('dashboard views', () => {
     await expect(page.getByTestId('chart-board-activity').locator('svg').first()).toBeVisible();
     await page.getByRole('combobox', { name: 'Board', exact: true }).selectOption({ label: 'Resources Board' });
     await expect(page).toHaveURL(/[?&]board=resources-board/);
-    const boards = page.getByRole('heading', { name: /Figures reported by board/ }).locator('..');
+    const boards = page.getByRole('region', { name: /Figures reported by board/ });
     await expect(boards.getByText('Resources Board').first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'Improvement and Innovation Board' })).toHaveCount(0);
     const url = page.url();

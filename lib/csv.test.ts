@@ -37,7 +37,8 @@ describe('toCsv', () => {
       fc.property(fc.array(fc.tuple(fc.string(), fc.integer()), { maxLength: 20 }), (rows) => {
         const csv = toCsv(['text', 'number'], rows);
         const parsed = parse(csv, { bom: true, columns: true, relax_column_count: false }) as { text: string; number: string }[];
-        expect(parsed.map((r) => [r.text.replace(/^'(?=[=+\-@\t\r])/, ''), Number(r.number)])).toEqual(rows);
+        // The file holds exactly the text as guarded (a formula-like start gains one apostrophe).
+        expect(parsed.map((r) => [r.text, Number(r.number)])).toEqual(rows.map(([t, n]) => [guardCell(t), n]));
       }),
     );
   });

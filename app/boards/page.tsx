@@ -5,7 +5,8 @@ import { getDb } from '@/db/client';
 import { listBoards, type BoardSummary } from '@/db/queries/reference';
 import { formatPeriod } from '@/lib/period-label';
 import type { SearchParams } from '@/lib/filters';
-import { SortableTable } from '../_components/tables/sortable-table';
+import { SortableTable, withRenders } from '../_components/tables/sortable-table';
+import { BOARD_COLUMNS } from '@/lib/index-tables';
 
 export const metadata: Metadata = { title: 'Boards' };
 
@@ -23,12 +24,11 @@ export default async function BoardsPage({ searchParams }: { searchParams: Promi
           params={await searchParams}
           rows={boards}
           rowKey={(b) => b.slug}
-          columns={[
-            { key: 'name', label: 'Board', value: (b) => b.name, render: (b) => <Link href={`/boards/${b.slug}`} className="underline">{b.name}</Link> },
-            { key: 'programmes', label: 'Programmes', numeric: true, value: (b) => b.programmes },
-            { key: 'figures', label: 'Figures', numeric: true, value: (b) => b.figures },
-            { key: 'latest', label: 'Latest period', value: (b) => b.latest, render: (b) => (b.latest ? formatPeriod(null, b.latest, 'month') : 'no figures reported') },
-          ]}
+          downloadHref="/api/export/table/boards"
+          columns={withRenders(BOARD_COLUMNS, {
+              name: (b) => <Link href={`/boards/${b.slug}`} className="underline">{b.name}</Link>,
+              latest: (b) => (b.latest ? formatPeriod(null, b.latest, 'month') : 'no figures reported'),
+            })}
         />
       </div>
     </>

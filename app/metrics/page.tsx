@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listMetrics, type MetricSummary } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
-import { ADDITIVITY_LABELS } from '@/lib/metric-panels';
-import { SortableTable } from '../_components/tables/sortable-table';
+import { SortableTable, withRenders } from '../_components/tables/sortable-table';
+import { METRIC_COLUMNS } from '@/lib/index-tables';
 
 export const metadata: Metadata = { title: 'Metrics' };
 
@@ -23,14 +23,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
           params={await searchParams}
           rows={metrics}
           rowKey={(m) => m.slug}
-          columns={[
-            { key: 'name', label: 'Metric', value: (m) => m.name, render: (m) => <Link href={`/metrics/${m.slug}`} className="underline">{m.name}</Link> },
-            { key: 'definition', label: 'What it counts', value: (m) => m.definition },
-            { key: 'unit', label: 'Unit', value: (m) => m.unit },
-            { key: 'additivity', label: 'Adding up', value: (m) => ADDITIVITY_LABELS[m.additivity] },
-            { key: 'figures', label: 'Figures', numeric: true, value: (m) => m.figures },
-            { key: 'programmes', label: 'Programmes', numeric: true, value: (m) => m.programmes },
-          ]}
+          downloadHref="/api/export/table/metrics"
+          columns={withRenders(METRIC_COLUMNS, {
+              name: (m) => <Link href={`/metrics/${m.slug}`} className="underline">{m.name}</Link>,
+            })}
         />
       </div>
     </>

@@ -5,7 +5,8 @@ import { getDb } from '@/db/client';
 import { listProgrammes, type ProgrammeSummary } from '@/db/queries/reference';
 import { formatPeriod } from '@/lib/period-label';
 import type { SearchParams } from '@/lib/filters';
-import { SortableTable } from '../_components/tables/sortable-table';
+import { SortableTable, withRenders } from '../_components/tables/sortable-table';
+import { PROGRAMME_COLUMNS } from '@/lib/index-tables';
 
 export const metadata: Metadata = { title: 'Programmes' };
 
@@ -26,13 +27,12 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
           params={await searchParams}
           rows={programmes}
           rowKey={(p) => p.slug}
-          columns={[
-            { key: 'name', label: 'Programme', value: (p) => p.name, render: (p) => <Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link> },
-            { key: 'board', label: 'Lead board', value: (p) => p.board.name, render: (p) => <Link href={`/boards/${p.board.slug}`} className="underline">{p.board.name}</Link> },
-            { key: 'theme', label: 'Theme', value: (p) => p.theme },
-            { key: 'figures', label: 'Figures', numeric: true, value: (p) => p.figures },
-            { key: 'latest', label: 'Latest period', value: (p) => p.latest, render: (p) => (p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported') },
-          ]}
+          downloadHref="/api/export/table/programmes"
+          columns={withRenders(PROGRAMME_COLUMNS, {
+              name: (p) => <Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link>,
+              board: (p) => <Link href={`/boards/${p.board.slug}`} className="underline">{p.board.name}</Link>,
+              latest: (p) => (p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported'),
+            })}
         />
       </div>
     </>

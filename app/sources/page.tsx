@@ -5,7 +5,8 @@ import { getDb } from '@/db/client';
 import { listSources, type SourceSummary } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
-import { SortableTable } from '../_components/tables/sortable-table';
+import { SortableTable, withRenders } from '../_components/tables/sortable-table';
+import { SOURCE_COLUMNS } from '@/lib/index-tables';
 
 export const metadata: Metadata = { title: 'Sources' };
 
@@ -23,12 +24,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           params={await searchParams}
           rows={sources}
           rowKey={(s) => String(s.id)}
-          columns={[
-            { key: 'date', label: 'Date', value: (s) => s.documentDate, render: (s) => formatPeriod(null, s.documentDate, s.datePrecision) },
-            { key: 'title', label: 'Report', value: (s) => s.title, render: (s) => <Link href={`/sources/${s.id}`} className="underline">{s.title}</Link> },
-            { key: 'figures', label: 'Figures', numeric: true, value: (s) => s.figures },
-            { key: 'text', label: 'Full text', value: (s) => (s.hasText ? 'stored' : 'not stored') },
-          ]}
+          downloadHref="/api/export/table/sources"
+          columns={withRenders(SOURCE_COLUMNS, {
+              date: (s) => formatPeriod(null, s.documentDate, s.datePrecision),
+              title: (s) => <Link href={`/sources/${s.id}`} className="underline">{s.title}</Link>,
+            })}
         />
       </div>
     </>

@@ -85,8 +85,11 @@ export function listActivityByBoard(db: AppDatabase, filters: FigureFilters): Ac
     .map((r) => ({ ...r, metrics: r.metrics ? r.metrics.split(',').sort() : [] }));
 }
 
+/** How many programmes the overview lists as the most active. */
+export const TOP_PROGRAMMES = 8;
+
 /** The programmes that reported the most figures (plans aside) in the period. */
-export function listActivityByProgramme(db: AppDatabase, filters: FigureFilters, limit = 10): ActivityRow[] {
+export function listActivityByProgramme(db: AppDatabase, filters: FigureFilters, limit = TOP_PROGRAMMES): ActivityRow[] {
   return db
     .select({
       slug: programmes.slug,

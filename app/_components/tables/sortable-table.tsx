@@ -1,5 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { parseSort, sortRows } from '@/lib/sort-rows';
+import { DownloadLink } from '../download-link';
+
+/** Column definitions from lib/index-tables.ts with how some cells are drawn (links, dates). */
+export function withRenders<T>(
+  defs: { key: string; label: string; numeric?: boolean; value: (row: T) => string | number | null }[],
+  renders: Record<string, (row: T) => ReactNode>,
+): Column<T>[] {
+  return defs.map((d) => ({ ...d, render: renders[d.key] }));
+}
 
 export interface Column<T> {
   key: string;
@@ -18,6 +28,7 @@ export function SortableTable<T>({
   rowKey,
   params,
   basePath,
+  downloadHref,
 }: {
   caption: string;
   columns: Column<T>[];
@@ -25,20 +36,24 @@ export function SortableTable<T>({
   rowKey: (row: T) => string;
   params: { sort?: string | string[]; dir?: string | string[] };
   basePath: string;
+  /** The CSV of this table; the current sort is added so the file comes in the same order. */
+  downloadHref?: string;
 }) {
-  const requested = typeof params.sort === 'string' ? params.sort : undefined;
-  const sortColumn = columns.find((c) => c.key === requested) ?? columns[0]!;
-  const dir = params.dir === 'desc' ? 'desc' : params.dir === 'asc' ? 'asc' : sortColumn.numeric ? 'desc' : 'asc';
-  const sorted = [...rows].sort((a, b) => {
-    const x = sortColumn.value(a);
-    const y = sortColumn.value(b);
-    const cmp = x === null ? 1 : y === null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return dir === 'asc' ? cmp : -cmp;
-  });
+  const { key, dir } = parseSort(params, columns);
+  const sortColumn = columns.find((c) => c.key === key)!;
+  const sorted = sortRows(rows, sortColumn.value, dir);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
+        <caption className="mb-2 text-left text-base font-semibold">
+          {caption}
+          {downloadHref && (
+            <>
+              {' '}
+              <DownloadLink href={`${downloadHref}?sort=${key}&dir=${dir}`} what={caption} />
+            </>
+          )}
+        </caption>
         <thead>
           <tr className="border-b-2 border-slate-800">
             {columns.map((c) => {

@@ -1,0 +1,17 @@
+import type { AppDatabase } from '../client';
+import { bucketOf, bucketsBetween, previousBucket, previousPeriod, type Bucket } from '../../lib/fiscal-periods';
+import { buildHeadlines, LEADING_METRICS, type Headline } from '../../lib/headlines';
+import { listFigureGroups, type FigureFilters } from './series';
+
+/** How many quarters a headline card's trend line shows. */
+export const TREND_QUARTERS = 8;
+
+/** The overview's headline cards for a period, under the filters (board, programme). */
+export function getHeadlines(db: AppDatabase, filters: FigureFilters, range: Bucket): Headline[] {
+  const lastQuarter = bucketOf(range.end, 'quarter');
+  let first = lastQuarter;
+  for (let i = 1; i < TREND_QUARTERS; i++) first = previousBucket(first);
+  const earliest = [previousPeriod(range).start, first.start].sort()[0];
+  const groups = listFigureGroups(db, { ...filters, metrics: [...LEADING_METRICS], from: earliest, to: range.end });
+  return buildHeadlines(groups, range, bucketsBetween(first.start, lastQuarter.end, 'quarter'));
+}
