@@ -5,6 +5,13 @@ export async function register() {
   const { getDb } = await import('./db/client');
   const { prepareDatabase } = await import('./db/setup');
   const { migrationsApplied, seeded } = prepareDatabase(getDb());
+  const { countUsers } = await import('./lib/auth/sign-in');
+  if (countUsers(getDb()) === 0)
+    console.log(
+      'No users yet: officers cannot sign in. Create the first administrator with\n' +
+        '  npm run user:add -- --email you@example.gov.uk --role admin\n' +
+        '(it asks for the password, or reads USER_PASSWORD). There is no default password.',
+    );
   if (migrationsApplied || seeded)
     console.log(
       `Database ready: ${migrationsApplied} migration(s) applied` +

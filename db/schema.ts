@@ -216,6 +216,32 @@ export const users = sqliteTable(
   (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_role_valid', inList('role', ROLES))],
 );
 
+// Server-side sessions: the cookie holds a random id; only its sha256 is stored, so a copy of
+// the database cannot be used to sign in.
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at'),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+// Failed sign-ins per account and per address, to slow down guessing.
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: text('last_failure_at').notNull(),
+  },
+  () => [],
+);
+
 export const auditLog = sqliteTable(
   'audit_log',
   {

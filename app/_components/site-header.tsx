@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { signOutAction } from '../sign-out/actions';
 
 const NAV = [
   { href: '/', label: 'Overview' },
@@ -9,7 +11,8 @@ const NAV = [
   { href: '/sources', label: 'Sources' },
 ] as const;
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await getCurrentUser();
   return (
     <header className="border-b-4 border-oi-blue bg-slate-900 text-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
@@ -30,6 +33,22 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <div className="ml-auto text-sm">
+          {user ? (
+            <form action={signOutAction} className="flex items-center gap-3">
+              <span>
+                {user.name ?? user.email} <span className="text-slate-300">({user.role})</span>
+              </span>
+              <button type="submit" className="underline underline-offset-4">
+                Sign out
+              </button>
+            </form>
+          ) : (
+            <Link href="/sign-in" className="text-white underline underline-offset-4">
+              Sign in
+            </Link>
+          )}
+        </div>
       </div>
     </header>
   );

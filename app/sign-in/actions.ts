@@ -1,0 +1,37 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { safeReturnPath } from '@/lib/auth/current-user';
+import { cookieOptions, SESSION_COOKIE } from '@/lib/auth/sessions';
+import { signIn } from '@/lib/auth/sign-in';
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(320).email('Enter an email address like name@council.gov.uk'),
+  password: z.string().min(1, 'Enter your password').max(1024),
+  next: z.string().max(2000).optional(),
+});
+
+export interface SignInState {
+  email: string;
+  errors: { email?: string; password?: string; form?: string };
+}
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password'), next: form.get('next') ?? undefined });
+  const email = String(form.get('email') ?? '').slice(0, 320);
+  if (!parsed.success) {
+    const fields = parsed.error.flatten().fieldErrors;
+    return { email, errors: { email: fields.email?.[0], password: fields.password?.[0] } };
+  }
+  const h = await headers();
+  // Behind a proxy the client's address is the first of X-Forwarded-For; locally there is none.
+  const address = h.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  const result = await signIn(getDb(), parsed.data.email, parsed.data.password, address);
+  if (!result.ok) return { email, errors: { form: result.message } };
+  const secure = h.get('x-forwarded-proto') === 'https';
+  (await cookies()).set(SESSION_COOKIE, result.session.id, cookieOptions(result.session.expiresAt, secure));
+  redirect(safeReturnPath(parsed.data.next));
+}

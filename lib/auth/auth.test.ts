@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../db/testing';
+import type { AppDatabase } from '../../db/client';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { can, ForbiddenError, requireRole } from './roles';
+import { createSession, destroySession, FREE_FAILURES, getSessionUser, SESSION_HOURS } from './sessions';
+import { signIn } from './sign-in';
+
+describe('passwords', () => {
+  it('hash with scrypt and a random salt, and verify only the right password', async () => {
+    const a = await hashPassword('correct horse battery staple');
+    const b = await hashPassword('correct horse battery staple');
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('correct horse');
+    expect(await verifyPassword('correct horse battery staple', a)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapler', a)).toBe(false);
+    expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
+  });
+
+  it('refuse passwords that are too short', () => {
+    expect(passwordProblem('short')).toMatch(/at least 12/);
+    expect(passwordProblem('a perfectly long passphrase')).toBeNull();
+  });
+});
+
+describe('roles', () => {
+  it('let viewers read and export only; officers change figures; admins also manage users', () => {
+    expect(can('viewer', 'export')).toBe(true);
+    expect(can('viewer', 'edit_figures')).toBe(false);
+    expect(can('officer', 'edit_figures')).toBe(true);
+    expect(can('officer', 'manage_users')).toBe(false);
+    expect(can('admin', 'manage_users')).toBe(true);
+    expect(can(null, 'read')).toBe(false);
+    expect(() => requireRole('viewer', 'edit_figures')).toThrow(ForbiddenError);
+  });
+});
+
+describe('sessions and signing in', () => {
+  let db: AppDatabase;
+  beforeEach(async () => {
+    db = createTestDatabase();
+    db.$client
+      .prepare("INSERT INTO users (email, name, role, password_hash) VALUES ('officer@example.gov.uk', 'Olu Officer', 'officer', ?)")
+      .run(await hashPassword('a long officer passphrase'));
+  });
+
+  it('sign in with the right password and find the user by session', async () => {
+    const result = await signIn(db, 'Officer@Example.gov.uk', 'a long officer passphrase', '127.0.0.1');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(getSessionUser(db, result.session.id)).toMatchObject({ email: 'officer@example.gov.uk', role: 'officer' });
+    // Only a hash of the id is stored.
+    const stored = db.$client.prepare('SELECT id_hash FROM sessions').get() as { id_hash: string };
+    expect(stored.id_hash).not.toBe(result.session.id);
+  });
+
+  it('give the same message for an unknown email and a wrong password', async () => {
+    const unknown = await signIn(db, 'nobody@example.gov.uk', 'a long officer passphrase', '127.0.0.1');
+    const wrong = await signIn(db, 'officer@example.gov.uk', 'not the passphrase', '127.0.0.2');
+    expect(unknown).toEqual({ ok: false, message: 'The email address or password is not right.' });
+    expect(wrong).toEqual(unknown);
+  });
+
+  it('expire sessions, and end them on sign-out', () => {
+    const now = new Date('2026-01-01T09:00:00Z');
+    const { id } = createSession(db, 1, now);
+    expect(getSessionUser(db, id, new Date(now.getTime() + (SESSION_HOURS - 1) * 3600_000))).not.toBeNull();
+    expect(getSessionUser(db, id, new Date(now.getTime() + SESSION_HOURS * 3600_000))).toBeNull();
+    const second = createSession(db, 1, now);
+    destroySession(db, second.id);
+    expect(getSessionUser(db, second.id, now)).toBeNull();
+  });
+
+  it('slow down repeated failures for one account, even with the right password', async () => {
+    const now = new Date('2026-01-01T09:00:00Z');
+    for (let i = 0; i < FREE_FAILURES; i++) await signIn(db, 'officer@example.gov.uk', 'wrong guess', `10.0.0.${i}`, now);
+    const blocked = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.99', now);
+    expect(blocked).toMatchObject({ ok: false, waitSeconds: 1 });
+    const later = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.99', new Date(now.getTime() + 2000));
+    expect(later.ok).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+// With REQUIRE_SIGN_IN=1 every page and export needs a signed-in user: pages redirect to the
+// sign-in page, API routes answer 401. Without it, reading and exporting are open (the
+// figures come from published board papers). Writes check roles themselves, always.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from './db/client';
+import { getSessionUser, SESSION_COOKIE } from './lib/auth/sessions';
+
+export function proxy(request: NextRequest) {
+  if (process.env.REQUIRE_SIGN_IN !== '1') return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  if (pathname === '/sign-in') return NextResponse.next();
+  if (getSessionUser(getDb(), request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (pathname.startsWith('/api/'))
+    return new NextResponse('Sign in to use this dashboard.\n', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const signIn = new URL('/sign-in', request.url);
+  signIn.searchParams.set('next', `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  // Everything but Next's own assets.
+  matcher: ['/((?!_next/|favicon.ico).*)'],
+};
