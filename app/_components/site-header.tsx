@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
 import { signOutAction } from '../sign-out/actions';
 
 const NAV = [
@@ -35,7 +36,20 @@ export async function SiteHeader() {
         </nav>
         <div className="ml-auto text-sm">
           {user ? (
-            <form action={signOutAction} className="flex items-center gap-3">
+            <form action={signOutAction} className="flex flex-wrap items-center gap-3">
+              {can(user.role, 'edit_figures') && (
+                <>
+                  <Link href="/observations/new" className="text-white underline underline-offset-4">
+                    Add a figure
+                  </Link>
+                  <Link href="/audit" className="text-white underline underline-offset-4">
+                    Audit trail
+                  </Link>
+                  <Link href="/observations/deleted" className="text-white underline underline-offset-4">
+                    Deleted
+                  </Link>
+                </>
+              )}
               <span>
                 {user.name ?? user.email} <span className="text-slate-300">({user.role})</span>
               </span>

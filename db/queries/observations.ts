@@ -159,3 +159,83 @@ export function listOccurrencesInSource(db: AppDatabase, sourceId: number) {
     .orderBy(observationSources.line)
     .all();
 }
+
+/** One figure, deleted or not, with its sources: the figure's own page. */
+export function getObservation(db: AppDatabase, id: number): (ObservationRow & { deletedAt: string | null }) | undefined {
+  const row = db
+    .select({
+      id: observations.id,
+      value: observations.value,
+      qualifier: observations.qualifier,
+      basis: observations.basis,
+      periodStart: observations.periodStart,
+      periodEnd: observations.periodEnd,
+      datePrecision: observations.datePrecision,
+      note: observations.note,
+      deletedAt: observations.deletedAt,
+      programmeSlug: programmes.slug,
+      programmeName: programmes.name,
+      boardSlug: boards.slug,
+      boardName: boards.name,
+      metricSlug: metrics.slug,
+      metricName: metrics.name,
+      unit: metrics.unit,
+    })
+    .from(observations)
+    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
+    .innerJoin(boards, eq(boards.id, programmes.boardId))
+    .innerJoin(metrics, eq(metrics.id, observations.metricId))
+    .where(eq(observations.id, id))
+    .get();
+  if (!row) return undefined;
+  return {
+    ...row,
+    programme: { slug: row.programmeSlug, name: row.programmeName },
+    board: { slug: row.boardSlug, name: row.boardName },
+    metric: { slug: row.metricSlug, name: row.metricName, unit: row.unit },
+    sources: listSourcesFor(db, [id]).get(id) ?? [],
+  };
+}
+
+/** Figures deleted most recently, for the officers' "recently deleted" list. */
+export function listDeletedObservations(db: AppDatabase, limit = 50) {
+  return db.$client
+    .prepare(
+      `SELECT o.id, o.value, o.qualifier, o.deleted_at AS deletedAt, p.name AS programme, m.name AS metric, m.unit
+       FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id
+       WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC LIMIT ?`,
+    )
+    .all(limit) as { id: number; value: number; qualifier: 'exact' | 'at_least' | 'at_most' | 'approx'; deletedAt: string; programme: string; metric: string; unit: 'count' | 'hours' | 'GBP' | 'percent' }[];
+}
+
+export interface AuditFilters {
+  user?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The audit trail, newest first, filtered by who, what kind of record and when. */
+export function listAuditEntries(db: AppDatabase, f: AuditFilters, limit = 200) {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (clause: string, value: string) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (f.user) add('actor = ?', f.user);
+  if (f.entity) add('entity_type = ?', f.entity);
+  if (f.from) add('at >= ?', f.from);
+  // Timestamps are ISO text: everything on the 'to' day sorts before "<to>T99".
+  if (f.to) add('at < ?', `${f.to}T99`);
+  return db.$client
+    .prepare(
+      `SELECT id, at, actor, action, entity_type AS entityType, entity_id AS entityId, reason FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    )
+    .all(...params, limit) as { id: number; at: string; actor: string; action: string; entityType: string; entityId: number; reason: string | null }[];
+}
+
+export function listAuditActors(db: AppDatabase): string[] {
+  return (db.$client.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
+}

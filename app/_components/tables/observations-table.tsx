@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ObservationRow } from '@/db/queries/observations';
 import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
 import { describePeriod } from '@/lib/period-label';
@@ -36,7 +37,9 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
               <td className="py-2 pr-3">{o.board.name}</td>
               <td className="py-2 pr-3">{o.metric.name}</td>
               <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
-                <span className="font-semibold">{formatQualified(o.value, o.qualifier, o.metric.unit)}</span>
+                <Link href={`/observations/${o.id}`} className="font-semibold underline-offset-2 hover:underline">
+                  {formatQualified(o.value, o.qualifier, o.metric.unit)}
+                </Link>
                 <span className="block text-xs text-slate-600">
                   {o.qualifier === 'exact' ? BASIS_LABELS[o.basis] : `${QUALIFIER_LABELS[o.qualifier]}, ${BASIS_LABELS[o.basis]}`}
                 </span>

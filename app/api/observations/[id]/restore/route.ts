@@ -1,0 +1,21 @@
+// POST /api/observations/<id>/restore — bring back a deleted figure (officers).
+import { getDb } from '@/db/client';
+import { NotFoundError, restoreObservation } from '@/db/mutations/observations';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+    const user = await getCurrentUser();
+    requireRole(user?.role, 'edit_figures');
+    const raw = (await params).id;
+    if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
+    const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
+    restoreObservation(getDb(), user!, Number(raw), reason);
+    return json({ id: Number(raw) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,42 @@
+// PUT /api/observations/<id> — correct a figure (a reason is needed for figures from a report);
+// DELETE — delete it (recoverable: it can be restored, and the audit trail keeps everything).
+import { getDb } from '@/db/client';
+import { deleteObservation, NotFoundError, updateObservation } from '@/db/mutations/observations';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
+
+type Context = { params: Promise<{ id: string }> };
+
+async function authorise(request: Request, { params }: Context) {
+  if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+  const user = await getCurrentUser();
+  requireRole(user?.role, 'edit_figures');
+  const raw = (await params).id;
+  if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
+  return { user: user!, id: Number(raw) };
+}
+
+export async function PUT(request: Request, context: Context) {
+  try {
+    const { user, id } = await authorise(request, context);
+    const parsed = observationInputSchema.safeParse(await readBody(request));
+    if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
+    updateObservation(getDb(), user, id, parsed.data);
+    return json({ id });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(request: Request, context: Context) {
+  try {
+    const { user, id } = await authorise(request, context);
+    const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
+    deleteObservation(getDb(), user, id, reason);
+    return json({ id });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

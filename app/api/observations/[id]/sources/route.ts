@@ -1,0 +1,25 @@
+// POST /api/observations/<id>/sources — link a source (with its evidence) to an existing figure:
+// what an officer does instead of recording the same fact twice.
+import { getDb } from '@/db/client';
+import { linkSourceToObservation, NotFoundError } from '@/db/mutations/observations';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+    const user = await getCurrentUser();
+    requireRole(user?.role, 'edit_figures');
+    const raw = (await params).id;
+    if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
+    const parsed = observationInputSchema.safeParse(await readBody(request));
+    if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
+    if (parsed.data.sourceId === null) return json({ error: 'Choose the source to link', fields: { sourceId: 'Choose a source' } }, 400);
+    linkSourceToObservation(getDb(), user!, Number(raw), parsed.data);
+    return json({ id: Number(raw) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,26 @@
+// POST /api/observations — add a figure (officers). A figure that looks like one already
+// recorded answers 409 with its id, so the officer can link the source to it instead.
+import { getDb } from '@/db/client';
+import { createObservation, findPossibleDuplicate } from '@/db/mutations/observations';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
+
+export async function POST(request: Request) {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+    const user = await getCurrentUser();
+    requireRole(user?.role, 'edit_figures');
+    const body = await readBody(request);
+    const parsed = observationInputSchema.safeParse(body);
+    if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
+    const db = getDb();
+    const duplicate = findPossibleDuplicate(db, parsed.data);
+    if (duplicate !== null && body.confirmDuplicate !== '1')
+      return json({ error: 'This looks like a figure already recorded.', duplicateOf: duplicate }, 409);
+    return json({ id: createObservation(db, user!, parsed.data) }, 201);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,123 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { listObservationHistory } from '@/db/mutations/observations';
+import { getObservation } from '@/db/queries/observations';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
+import { plainEvidence } from '@/lib/evidence';
+import { describePeriod } from '@/lib/period-label';
+import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
+import { ObservationForm } from '../../_components/forms/observation-form';
+import { formOptions } from '../form-options';
+import { FigureActions } from './figure-actions';
+
+type Props = { params: Promise<{ id: string }> };
+const figureId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
+
+export const metadata: Metadata = { title: 'Figure' };
+
+const SHOWN_FIELDS = ['value', 'qualifier', 'basis', 'period_start', 'period_end', 'date_precision', 'note', 'programme_id', 'metric_id', 'deleted_at', 'evidence', 'line', 'sourceId'];
+
+function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  if (!after) return [];
+  return SHOWN_FIELDS.filter((k) => k in after && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null)).map(
+    (k) => `${k.replace(/_/g, ' ')}: ${before ? `${JSON.stringify(before[k] ?? null)} → ` : ''}${JSON.stringify(after[k] ?? null)}`,
+  );
+}
+
+export default async function ObservationPage({ params }: Props) {
+  await connection();
+  const db = getDb();
+  const id = figureId((await params).id);
+  const o = id === null ? undefined : getObservation(db, id);
+  if (!o) notFound();
+  const user = await getCurrentUser();
+  const officer = can(user?.role, 'edit_figures');
+  const history = listObservationHistory(db, o.id);
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/programmes/${o.programme.slug}`} className="underline">{o.programme.name}</Link>
+      </p>
+      <h1 className="text-3xl font-bold">
+        {o.metric.name}: <span className="tabular">{formatQualified(o.value, o.qualifier, o.metric.unit)}</span>
+      </h1>
+      {o.deletedAt && (
+        <p role="status" className="mt-2 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+          This figure was deleted on {o.deletedAt.slice(0, 10)}. It is not counted anywhere until it is restored.
+        </p>
+      )}
+      <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">Qualifier</dt><dd>{QUALIFIER_LABELS[o.qualifier]}</dd>
+        <dt className="font-semibold">Basis</dt><dd>{BASIS_LABELS[o.basis]}</dd>
+        <dt className="font-semibold">Period</dt><dd>{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</dd>
+        <dt className="font-semibold">Board</dt><dd>{o.board.name}</dd>
+        {o.note && (<><dt className="font-semibold">Note</dt><dd>{o.note}</dd></>)}
+      </dl>
+      <section aria-labelledby="sources" className="mt-6">
+        <h2 id="sources" className="text-xl font-semibold">Sources</h2>
+        {o.sources.length ? (
+          <ul className="mt-2 space-y-2">
+            {o.sources.map((s) => (
+              <li key={`${s.sourceId}-${s.line}`}>
+                <blockquote className="border-l-4 border-slate-300 pl-2">“{plainEvidence(s.evidence)}”</blockquote>
+                <Link href={`/sources/${s.sourceId}#line-${s.line ?? 1}`} className="text-sm underline">
+                  {s.title}{s.line ? `, paragraph ${s.line}` : ''}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2">No source recorded for this figure.</p>
+        )}
+      </section>
+      <section aria-labelledby="history" className="mt-6">
+        <h2 id="history" className="text-xl font-semibold">History</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b-2 border-slate-800">
+              <th scope="col" className="py-1 pr-3">When</th>
+              <th scope="col" className="py-1 pr-3">Who</th>
+              <th scope="col" className="py-1 pr-3">What</th>
+              <th scope="col" className="py-1 pr-3">Changes</th>
+              <th scope="col" className="py-1">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr key={h.id} className="border-b border-slate-200 align-top" data-testid="history-row">
+                <td className="py-1 pr-3 whitespace-nowrap">{h.at.slice(0, 16).replace('T', ' ')}</td>
+                <td className="py-1 pr-3">{h.actor}</td>
+                <td className="py-1 pr-3">{h.action.replace('_', ' ')}</td>
+                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after).join('; ')}</td>
+                <td className="py-1">{h.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {officer && (
+        <section aria-labelledby="correct" className="mt-8">
+          <h2 id="correct" className="text-xl font-semibold">{o.deletedAt ? 'Restore' : 'Correct or delete'}</h2>
+          {!o.deletedAt && (
+            <ObservationForm
+              mode="edit"
+              id={o.id}
+              fromReport={o.sources.length > 0}
+              initial={{
+                programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis,
+                periodStart: o.periodStart ?? '', periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '',
+                sourceId: '', evidence: '', line: '', reason: '',
+              }}
+              {...formOptions(db)}
+            />
+          )}
+          <FigureActions id={o.id} deleted={!!o.deletedAt} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+type Role = 'viewer' | 'officer' | 'admin';
+const credentials = () => JSON.parse(fs.readFileSync('.e2e-data/credentials.json', 'utf8')) as Record<Role, { email: string; password: string }>;
+
+async function signInAs(page: Page, role: Role) {
+  const { email, password } = credentials()[role];
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+const FIGURE = {
+  programme: 'remote-peer-support', metric: 'attendees', value: '321', qualifier: 'exact', basis: 'period',
+  periodStart: '2021-07-01', periodEnd: '2021-09-30', datePrecision: 'month', note: '', sourceId: '', evidence: '', line: '', reason: '',
+};
+
+async function figureCount(page: Page): Promise<number> {
+  const csv = await (await page.request.get('/api/export/observations?bom=0')).text();
+  return new Set(csv.trim().split('\r\n').slice(1).map((l) => l.split(',').at(-3))).size;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('officers keep the figures', () => {
+  test('a viewer cannot reach the form, and forged writes are refused and change nothing', async ({ page }) => {
+    const before = await figureCount(page);
+    // Anonymous.
+    expect((await page.request.post('/api/observations', { data: FIGURE })).status()).toBe(403);
+    expect((await page.request.delete('/api/observations/1')).status()).toBe(403);
+    // A signed-in viewer.
+    await signInAs(page, 'viewer');
+    await page.goto('/observations/new');
+    await expect(page.getByText('You need an officer account to add or change figures.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add figure' })).toHaveCount(0);
+    expect((await page.request.post('/api/observations', { data: FIGURE })).status()).toBe(403);
+    expect((await page.request.put('/api/observations/1', { data: { ...FIGURE, reason: 'forged' } })).status()).toBe(403);
+    expect((await page.request.delete('/api/observations/1')).status()).toBe(403);
+    expect((await page.request.post('/api/observations/1/restore')).status()).toBe(403);
+    expect(await figureCount(page)).toBe(before);
+  });
+
+  test('a cross-site post is refused even for an officer', async ({ page }) => {
+    await signInAs(page, 'officer');
+    const response = await page.request.post('/api/observations', { data: FIGURE, headers: { Origin: 'http://evil.example' } });
+    expect(response.status()).toBe(403);
+  });
+
+  test('bad input shows messages beside the fields and saves nothing', async ({ page }) => {
+    await signInAs(page, 'officer');
+    const before = await figureCount(page);
+    await page.goto('/observations/new');
+    await page.getByLabel('Value').fill('lots');
+    await page.getByLabel('Period start').fill('2021-09-01');
+    await page.getByLabel('Period end').fill('2021-08-01');
+    await page.getByRole('button', { name: 'Add figure' }).click();
+    // Each message is tied to its field (aria-describedby), as a screen reader announces it.
+    await expect(page.getByLabel('Programme')).toHaveAccessibleDescription('Choose a programme');
+    await expect(page.getByText('Enter the value as a number, such as 600')).toBeVisible();
+    await expect(page.getByText('Period end must be on or after period start')).toBeVisible();
+    await expect(page.getByLabel('Value')).toHaveValue('lots');
+    // The server says the same to a request that skips the browser's checks.
+    const response = await page.request.post('/api/observations', { data: { ...FIGURE, value: '-5' } });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).fields.value).toMatch(/Enter the value as a number/);
+    expect(await figureCount(page)).toBe(before);
+  });
+
+  test('an officer adds a figure, corrects it with a reason, deletes and restores it, and its history shows all four', async ({ page }) => {
+    await signInAs(page, 'officer');
+    await page.getByRole('link', { name: 'Add a figure' }).click();
+    await expect(page).toHaveURL(/\/observations\/new$/);
+    await page.getByLabel('Programme').selectOption('remote-peer-support');
+    await page.getByLabel('Metric').selectOption('attendees');
+    await page.getByLabel('Value').fill('321');
+    // A plan: it shows in the charts but does not move the overview's default period, which
+    // other tests running alongside read.
+    await page.getByLabel('Basis').selectOption('planned');
+    await page.getByLabel('Period start').fill('2021-07-01');
+    await page.getByLabel('Period end').fill('2021-09-30');
+    await page.getByRole('button', { name: 'Add figure' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendees: 321');
+    const figureUrl = page.url();
+
+    // It appears in the overview's chart of figures per quarter, as planned.
+    await page.goto('/');
+    await page.getByText('Show the chart as a table').click();
+    await expect(page.getByRole('row', { name: /Q2 2021\/22/ }).getByRole('cell').nth(2)).toHaveText('1');
+
+    await page.goto(figureUrl);
+    await page.getByLabel('Value').fill('350');
+    await page.getByLabel('Reason for the change').fill('Late returns from two councils');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendees: 350');
+
+    await page.getByRole('button', { name: 'Delete this figure' }).click();
+    await expect(page.getByRole('status')).toContainText('This figure was deleted');
+    await page.getByRole('button', { name: 'Restore this figure' }).click();
+    await expect(page.getByRole('status')).toHaveCount(0);
+
+    const history = page.getByTestId('history-row');
+    await expect(history).toHaveCount(4);
+    await expect(history.nth(0)).toContainText('create');
+    await expect(history.nth(1)).toContainText('update');
+    await expect(history.nth(1)).toContainText('value: 321 → 350');
+    await expect(history.nth(1)).toContainText('Late returns from two councils');
+    await expect(history.nth(2)).toContainText('delete');
+    await expect(history.nth(3)).toContainText('restore');
+    await expect(history.nth(0)).toContainText('officer@e2e.test');
+
+    // The audit trail lists the same changes, filtered by who made them.
+    await page.goto('/audit?user=officer%40e2e.test');
+    const rows = page.getByRole('table', { name: /Changes, newest first/ }).locator('tbody tr');
+    await expect(rows.filter({ hasText: 'restore' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'Late returns from two councils' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'seed' })).toHaveCount(0);
+  });
+
+  test('a viewer cannot read the audit trail', async ({ page }) => {
+    await signInAs(page, 'viewer');
+    await page.goto('/audit');
+    await expect(page.getByText('The audit trail is for officers and administrators.')).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,61 @@
+// The figure form's one zod schema: the browser uses it for hints, the server is the authority.
+// Messages are written for officers ("Period end must be on or after period start").
+import { z } from 'zod';
+import { BASES, DATE_PRECISIONS, QUALIFIERS } from '../db/schema';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2021-03-31')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Enter a real date');
+
+export const observationInputSchema = z
+  .object({
+    programme: slug.or(z.literal('')).refine((v) => v !== '', 'Choose a programme'),
+    metric: slug.or(z.literal('')).refine((v) => v !== '', 'Choose a metric'),
+    value: z
+      .string()
+      .trim()
+      .min(1, 'Enter the value')
+      // "1,153" and "£14,000" are how people type numbers; the qualifier carries "over" etc.
+      .transform((s) => s.replace(/[£,\s]/g, ''))
+      .pipe(z.string().regex(/^\d+(\.\d+)?$/, 'Enter the value as a number, such as 600 (choose “at least” for “over 600”)').transform(Number)),
+    qualifier: z.enum(QUALIFIERS, { error: 'Choose exact, at least, at most or approximately' }),
+    basis: z.enum(BASES, { error: 'Choose in period, running total or planned' }),
+    periodStart: z.union([z.literal('').transform(() => null), isoDate]),
+    periodEnd: isoDate,
+    datePrecision: z.enum(DATE_PRECISIONS, { error: 'Choose day, month or year' }),
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'Keep the note under 2,000 characters')
+      .transform((s) => (s === '' ? null : s)),
+    sourceId: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive()]),
+    evidence: z.string().trim().max(4000, 'Keep the evidence under 4,000 characters'),
+    line: z.union([z.literal('').transform(() => null), z.coerce.number().int('Enter a whole number').min(1, 'Lines start at 1')]),
+    reason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodStart && v.periodStart > v.periodEnd)
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Period end must be on or after period start' });
+    if (v.sourceId !== null && !v.evidence)
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Copy the sentence the figure comes from' });
+  });
+
+export type ObservationInput = z.output<typeof observationInputSchema>;
+export type ObservationFields = keyof z.input<typeof observationInputSchema>;
+export type FieldErrors = Partial<Record<ObservationFields | 'form', string>>;
+
+/** Field errors, first message per field, for the form. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = (issue.path[0] ?? 'form') as ObservationFields | 'form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
