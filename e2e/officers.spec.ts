@@ -119,6 +119,23 @@ test.describe('officers keep the figures', () => {
     await expect(rows.filter({ hasText: 'seed' })).toHaveCount(0);
   });
 
+  test('an officer adds a programme; a viewer may not', async ({ page }) => {
+    await signInAs(page, 'viewer');
+    expect((await page.request.post('/api/reference/programme', { data: { name: 'Forged programme', board: 'resources-board', theme: '', description: '' } })).status()).toBe(403);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, 'officer');
+    await page.goto('/programmes');
+    await page.getByRole('link', { name: 'Add a programme' }).click();
+    await expect(page).toHaveURL(/\/manage\/new\/programme$/);
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByText('Enter the programme’s name')).toBeVisible();
+    await page.getByLabel('Name').fill('Digital Skills Pilot');
+    await page.getByLabel('Lead board').selectOption({ label: 'Resources Board' });
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page).toHaveURL(/\/programmes\/digital-skills-pilot$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digital Skills Pilot');
+  });
+
   test('a viewer cannot read the audit trail', async ({ page }) => {
     await signInAs(page, 'viewer');
     await page.goto('/audit');

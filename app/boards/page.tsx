@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listBoards, type BoardSummary } from '@/db/queries/reference';
 import { formatPeriod } from '@/lib/period-label';
 import type { SearchParams } from '@/lib/filters';
+import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
 import { BOARD_COLUMNS } from '@/lib/index-tables';
 
@@ -17,6 +18,7 @@ export default async function BoardsPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-3xl font-bold">Boards</h1>
       <p className="mt-2 max-w-3xl text-slate-700">The LGA boards whose programmes reported figures to the Improvement and Innovation Board.</p>
+      <AddLink kind="board" label="Add a board" />
       <div className="mt-6">
         <SortableTable<BoardSummary>
           caption="Boards, with their programmes and figures"

@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listMetrics, type MetricSummary } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
+import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
 import { METRIC_COLUMNS } from '@/lib/index-tables';
 
@@ -16,6 +17,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
     <>
       <h1 className="text-3xl font-bold">Metrics</h1>
       <p className="mt-2 max-w-3xl text-slate-700">What is counted, in what unit, and whether figures may be added up.</p>
+      <AddLink kind="metric" label="Add a metric" />
       <div className="mt-6">
         <SortableTable<MetricSummary>
           caption={`${metrics.length} metrics`}

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listProgrammes, type ProgrammeSummary } from '@/db/queries/reference';
 import { formatPeriod } from '@/lib/period-label';
 import type { SearchParams } from '@/lib/filters';
+import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
 import { PROGRAMME_COLUMNS } from '@/lib/index-tables';
 
@@ -20,6 +21,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
         Programmes and offers of sector support, each with its lead board and, where the February 2021 highlights report gives
         one, its theme.
       </p>
+      <AddLink kind="programme" label="Add a programme" />
       <div className="mt-6">
         <SortableTable<ProgrammeSummary>
           caption={`${programmes.length} programmes`}

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listSources, type SourceSummary } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
+import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
 import { SOURCE_COLUMNS } from '@/lib/index-tables';
 
@@ -17,6 +18,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
     <>
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">The board reports the figures come from. Open one to see each figure marked in its text.</p>
+      <AddLink kind="source" label="Add a source" />
       <div className="mt-6">
         <SortableTable<SourceSummary>
           caption={`${sources.length} sources`}

@@ -7,7 +7,7 @@ import type { ObservationInput, FieldErrors } from '../../lib/observation-input'
 
 export class InputError extends Error {
   readonly status = 400;
-  constructor(public readonly fields: FieldErrors) {
+  constructor(public readonly fields: FieldErrors | Record<string, string>) {
     super(Object.values(fields)[0] ?? 'Check the form');
     this.name = 'InputError';
   }
