@@ -4,10 +4,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { useRef } from 'react';
 
-interface Option {
-  value: string;
-  label: string;
-}
+import { FilterSelect, type Option } from './forms/filter-select';
 
 export interface FilterBarProps {
   action: string;
@@ -29,23 +26,8 @@ export interface FilterBarProps {
 export function FilterBar(props: FilterBarProps) {
   const form = useRef<HTMLFormElement>(null);
   const submit = () => form.current?.requestSubmit();
-  const select = (name: string, label: string, options: Option[], value: string | undefined, all: string) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-semibold">{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ''}
-        onChange={submit}
-        className="mt-1 max-w-[16rem] rounded border border-slate-600 bg-white px-2 py-1"
-      >
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+  const select = (name: string, label: string, options: Option[], value: string | undefined, all?: string) => (
+    <FilterSelect name={name} label={label} options={options} value={value} all={all} onChange={submit} />
   );
   return (
     <div className="no-print mt-4 rounded border border-slate-300 bg-slate-50 p-3">

@@ -4,10 +4,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { useRef } from 'react';
 
-interface Option {
-  value: string;
-  label: string;
-}
+import { FilterSelect, type Option } from '../_components/forms/filter-select';
 
 /** Periods A and B and the filters, as a GET form: the comparison is a link. */
 export function CompareForm(props: {
@@ -23,22 +20,7 @@ export function CompareForm(props: {
   const withCurrent = (options: Option[], value: string) =>
     options.some((o) => o.value === value) ? options : [{ value, label: value }, ...options];
   const select = (name: string, label: string, options: Option[], value: string | undefined, all?: string) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-semibold">{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ''}
-        onChange={submit}
-        className="mt-1 max-w-[18rem] rounded border border-slate-600 bg-white px-2 py-1"
-      >
-        {all !== undefined && <option value="">{all}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} options={options} value={value} all={all} onChange={submit} />
   );
   return (
     <div className="no-print mt-4 rounded border border-slate-300 bg-slate-50 p-3">

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { FigureFilters } from './series';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
@@ -55,6 +56,62 @@ export function listSourcesFor(db: AppDatabase, ids: number[]): Map<number, Obse
   return bySource;
 }
 
+// The columns and joins every figure listing needs: the figure, its programme, board and metric.
+const OBSERVATION_COLUMNS = {
+      id: observations.id,
+      value: observations.value,
+      qualifier: observations.qualifier,
+      basis: observations.basis,
+      periodStart: observations.periodStart,
+      periodEnd: observations.periodEnd,
+      datePrecision: observations.datePrecision,
+      note: observations.note,
+      programmeSlug: programmes.slug,
+      programmeName: programmes.name,
+      boardSlug: boards.slug,
+      boardName: boards.name,
+      metricSlug: metrics.slug,
+      metricName: metrics.name,
+      unit: metrics.unit,
+};
+
+function selectObservationRows<E extends Record<string, SQLiteColumn>>(db: AppDatabase, extra?: E) {
+  return db
+    .select({ ...OBSERVATION_COLUMNS, ...(extra ?? ({} as E)) })
+    .from(observations)
+    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
+    .innerJoin(boards, eq(boards.id, programmes.boardId))
+    .innerJoin(metrics, eq(metrics.id, observations.metricId))
+    .$dynamic();
+}
+
+type FlatRow = Omit<ObservationRow, 'programme' | 'board' | 'metric' | 'sources'> & {
+  programmeSlug: string;
+  programmeName: string;
+  boardSlug: string;
+  boardName: string;
+  metricSlug: string;
+  metricName: string;
+  unit: Unit;
+};
+
+function toObservationRow(r: FlatRow, sources: ObservationSourceRef[]): ObservationRow {
+  return {
+    id: r.id,
+    value: r.value,
+    qualifier: r.qualifier,
+    basis: r.basis,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    datePrecision: r.datePrecision,
+    note: r.note,
+    programme: { slug: r.programmeSlug, name: r.programmeName },
+    board: { slug: r.boardSlug, name: r.boardName },
+    metric: { slug: r.metricSlug, name: r.metricName, unit: r.unit },
+    sources,
+  };
+}
+
 const latestReport = sql`(SELECT max(s.document_date) FROM ${observationSources} os JOIN ${sources} s ON s.id = os.source_id WHERE os.observation_id = ${observations.id})`;
 
 /**
@@ -81,28 +138,7 @@ export function listObservations(
     options.order === 'period'
       ? [desc(observations.periodEnd), desc(observations.id)]
       : [desc(latestReport), desc(observations.periodEnd), desc(observations.id)];
-  const rows = db
-    .select({
-      id: observations.id,
-      value: observations.value,
-      qualifier: observations.qualifier,
-      basis: observations.basis,
-      periodStart: observations.periodStart,
-      periodEnd: observations.periodEnd,
-      datePrecision: observations.datePrecision,
-      note: observations.note,
-      programmeSlug: programmes.slug,
-      programmeName: programmes.name,
-      boardSlug: boards.slug,
-      boardName: boards.name,
-      metricSlug: metrics.slug,
-      metricName: metrics.name,
-      unit: metrics.unit,
-    })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .innerJoin(metrics, eq(metrics.id, observations.metricId))
+  const rows = selectObservationRows(db)
     .where(and(...conditions))
     .orderBy(...order)
     .limit(options.limit ?? 500)
@@ -111,20 +147,7 @@ export function listObservations(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    value: r.value,
-    qualifier: r.qualifier,
-    basis: r.basis,
-    periodStart: r.periodStart,
-    periodEnd: r.periodEnd,
-    datePrecision: r.datePrecision,
-    note: r.note,
-    programme: { slug: r.programmeSlug, name: r.programmeName },
-    board: { slug: r.boardSlug, name: r.boardName },
-    metric: { slug: r.metricSlug, name: r.metricName, unit: r.unit },
-    sources: refs.get(r.id) ?? [],
-  }));
+  return rows.map((r) => toObservationRow(r, refs.get(r.id) ?? []));
 }
 
 /** The most recently reported figures, for the overview's table. */
@@ -162,39 +185,9 @@ export function listOccurrencesInSource(db: AppDatabase, sourceId: number) {
 
 /** One figure, deleted or not, with its sources: the figure's own page. */
 export function getObservation(db: AppDatabase, id: number): (ObservationRow & { deletedAt: string | null }) | undefined {
-  const row = db
-    .select({
-      id: observations.id,
-      value: observations.value,
-      qualifier: observations.qualifier,
-      basis: observations.basis,
-      periodStart: observations.periodStart,
-      periodEnd: observations.periodEnd,
-      datePrecision: observations.datePrecision,
-      note: observations.note,
-      deletedAt: observations.deletedAt,
-      programmeSlug: programmes.slug,
-      programmeName: programmes.name,
-      boardSlug: boards.slug,
-      boardName: boards.name,
-      metricSlug: metrics.slug,
-      metricName: metrics.name,
-      unit: metrics.unit,
-    })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(eq(observations.id, id))
-    .get();
+  const row = selectObservationRows(db, { deletedAt: observations.deletedAt }).where(eq(observations.id, id)).get();
   if (!row) return undefined;
-  return {
-    ...row,
-    programme: { slug: row.programmeSlug, name: row.programmeName },
-    board: { slug: row.boardSlug, name: row.boardName },
-    metric: { slug: row.metricSlug, name: row.metricName, unit: row.unit },
-    sources: listSourcesFor(db, [id]).get(id) ?? [],
-  };
+  return { ...toObservationRow(row, listSourcesFor(db, [id]).get(id) ?? []), deletedAt: row.deletedAt };
 }
 
 /** Figures deleted most recently, for the officers' "recently deleted" list. */
