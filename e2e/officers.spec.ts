@@ -110,6 +110,9 @@ test.describe('officers keep the figures', () => {
     await expect(history.nth(2)).toContainText('delete');
     await expect(history.nth(3)).toContainText('restore');
     await expect(history.nth(0)).toContainText('officer@e2e.test');
+    // Programme and metric read as names, not database ids.
+    await expect(history.nth(0)).toContainText('programme: Remote Peer Support');
+    await expect(history.nth(0)).toContainText('metric: Attendees');
 
     // The audit trail lists the same changes, filtered by who made them.
     await page.goto('/audit?user=officer%40e2e.test');

@@ -159,3 +159,10 @@ export function getSource(db: AppDatabase, id: number): SourceDetail | undefined
     .get();
   return { ...summary, text: row?.text ?? null, meetingDate: row?.meetingDate ?? null, meetingBoard: row?.meetingBoard ?? null };
 }
+
+/** Names by id, to show programmes and metrics in a figure's history in words. */
+export function getNamesById(db: AppDatabase): { programme: Map<number, string>; metric: Map<number, string> } {
+  const read = (table: 'programmes' | 'metrics') =>
+    new Map((db.$client.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  return { programme: read('programmes'), metric: read('metrics') };
+}

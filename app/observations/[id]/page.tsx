@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listObservationHistory } from '@/db/mutations/observations';
 import { getObservation } from '@/db/queries/observations';
+import { getNamesById } from '@/db/queries/reference';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
@@ -21,10 +22,18 @@ export const metadata: Metadata = { title: 'Figure' };
 
 const SHOWN_FIELDS = ['value', 'qualifier', 'basis', 'period_start', 'period_end', 'date_precision', 'note', 'programme_id', 'metric_id', 'deleted_at', 'evidence', 'line', 'sourceId'];
 
-function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+type Names = ReturnType<typeof getNamesById>;
+
+/** What an audit entry changed, in words: "value: 321 → 350", "programme: Peer Support → …". */
+function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, names: Names): string[] {
   if (!after) return [];
+  const shown = (k: string, v: unknown) => {
+    if (k === 'programme_id') return names.programme.get(Number(v)) ?? String(v);
+    if (k === 'metric_id') return names.metric.get(Number(v)) ?? String(v);
+    return JSON.stringify(v ?? null);
+  };
   return SHOWN_FIELDS.filter((k) => k in after && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null)).map(
-    (k) => `${k.replace(/_/g, ' ')}: ${before ? `${JSON.stringify(before[k] ?? null)} → ` : ''}${JSON.stringify(after[k] ?? null)}`,
+    (k) => `${k.replace(/_id$/, '').replace(/_/g, ' ')}: ${before ? `${shown(k, before[k])} → ` : ''}${shown(k, after[k])}`,
   );
 }
 
@@ -37,6 +46,7 @@ export default async function ObservationPage({ params }: Props) {
   const user = await getCurrentUser();
   const officer = can(user?.role, 'edit_figures');
   const history = listObservationHistory(db, o.id);
+  const names = getNamesById(db);
   return (
     <>
       <p className="text-sm">
@@ -92,7 +102,7 @@ export default async function ObservationPage({ params }: Props) {
                 <td className="py-1 pr-3 whitespace-nowrap">{h.at.slice(0, 16).replace('T', ' ')}</td>
                 <td className="py-1 pr-3">{h.actor}</td>
                 <td className="py-1 pr-3">{h.action.replace('_', ' ')}</td>
-                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after).join('; ')}</td>
+                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after, names).join('; ')}</td>
                 <td className="py-1">{h.reason ?? '—'}</td>
               </tr>
             ))}
