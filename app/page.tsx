@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getDatasetTotals, listLatestObservations } from '@/db/queries/observations';
-import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
+import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
 import { getHeadlines } from '@/db/queries/headlines';
 import type { Bucket } from '@/lib/fiscal-periods';
 import { filtersToQuery, type SearchParams } from '@/lib/filters';
@@ -110,7 +110,7 @@ async function Headlines({ view, range }: { view: View; range: Bucket }) {
 }
 
 async function BoardActivity({ view }: { view: View }) {
-  const rows = listActivityByBoard(getDb(), view.query);
+  const rows = listActivity(getDb(), view.query, 'board');
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
     <>
@@ -144,7 +144,7 @@ async function BoardActivity({ view }: { view: View }) {
 }
 
 async function TopProgrammes({ view }: { view: View }) {
-  const rows = listActivityByProgramme(getDb(), view.query, TOP_PROGRAMMES);
+  const rows = listActivity(getDb(), view.query, 'programme', TOP_PROGRAMMES);
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
     <table className="mt-3 w-full text-sm">

@@ -3,7 +3,7 @@
 //
 // Dates travel as ISO strings (YYYY-MM-DD) so that no time zone can move a figure into
 // another quarter; date-fns does the calendar arithmetic on local dates built from them.
-import { addMonths, endOfMonth, format, isValid, startOfMonth } from 'date-fns';
+import { addMonths, endOfMonth, format, isValid } from 'date-fns';
 
 export type Granularity = 'month' | 'quarter' | 'year';
 export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
@@ -235,8 +235,4 @@ export function bucketsBetween(from: string, to: string, granularity: Granularit
 /** Start of the financial year to the end of this bucket: the year-to-date span. */
 export function yearToDate(b: Bucket): { start: string; end: string } {
   return { start: yearBucket(b.fiscalYear).start, end: b.end };
-}
-
-export function monthStart(date: string): string {
-  return iso(startOfMonth(toDate(date)));
 }

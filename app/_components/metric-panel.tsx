@@ -4,15 +4,14 @@ import { ChartMetricSeries } from './charts/chart-metric-series';
 import { DownloadLink } from './download-link';
 
 /** One metric over time: chart, a sentence for screen readers, and the same figures as a table. */
-export function MetricPanel({ panel, headingLevel = 3, downloadHref }: { panel: Panel; headingLevel?: 2 | 3; downloadHref?: string }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+export function MetricPanel({ panel, downloadHref }: { panel: Panel; downloadHref?: string }) {
   const withFigures = panel.rows.filter((r) => r.text.period || r.text.cumulative || r.text.planned || r.notes.length);
   return (
     <section className="mt-6 break-inside-avoid" aria-labelledby={`panel-${panel.metric.slug}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Heading id={`panel-${panel.metric.slug}`} className="text-lg font-semibold">
+        <h3 id={`panel-${panel.metric.slug}`} className="text-lg font-semibold">
           {panel.metric.name}
-        </Heading>
+        </h3>
         {downloadHref && <DownloadLink href={downloadHref} what={`${panel.metric.name} by period`} />}
       </div>
       <p className="sr-only">{panel.summary}</p>

@@ -3,7 +3,7 @@
 // last changed. An observation with two sources is two rows sharing observation_id; importing the
 // file merges them back into one observation (one fact, one observation).
 import Database from 'better-sqlite3';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { FIGURE_COLUMNS } from '../../lib/figure-row';
 import type { CsvCell } from '../../lib/csv';
@@ -11,7 +11,7 @@ import type { AppDatabase } from '../client';
 import { databasePath } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
-import type { FigureFilters } from './series';
+import { figureConditions, type FigureFilters } from './figure-filters';
 
 export const OBSERVATION_EXPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'source_title', 'last_changed'] as const;
 
@@ -30,12 +30,7 @@ const latestReport = sql`(SELECT max(s2.document_date) FROM ${observationSources
 
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
 export function observationExportQuery(db: AppDatabase, filters: FigureFilters = {}, options: ExportOptions = {}) {
-  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt)];
-  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
-  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
-  if (filters.metrics?.length) conditions.push(inArray(metrics.slug, filters.metrics));
-  if (filters.from) conditions.push(gte(observations.periodEnd, filters.from));
-  if (filters.to) conditions.push(lte(observations.periodEnd, filters.to));
+  const conditions = figureConditions(filters);
   const order =
     options.order === 'reported'
       ? [desc(latestReport), desc(observations.periodEnd), desc(observations.id)]
@@ -49,7 +44,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(and(...conditions))
+    .where(conditions)
     .orderBy(...order);
   const ids = chosen.limit(options.limit ?? -1).as('chosen');
   const query = db
@@ -81,7 +76,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
     .$dynamic();
   // A table shows its first `limit` observations; a whole export needs no such step and reads
   // the table in order, so rows stream without a sort.
-  const limited = options.limit ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(and(...conditions));
+  const limited = options.limit ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
   return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line)).toSQL();
 }
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { FigureFilters } from './series';
+import { figureConditions, type FigureFilters } from './figure-filters';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
@@ -124,12 +124,7 @@ export function listObservations(
   filters: FigureFilters & { sourceId?: number } = {},
   options: { limit?: number; order?: 'reported' | 'period' } = {},
 ): ObservationRow[] {
-  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt)];
-  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
-  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
-  if (filters.metrics?.length) conditions.push(inArray(metrics.slug, filters.metrics));
-  if (filters.from) conditions.push(gte(observations.periodEnd, filters.from));
-  if (filters.to) conditions.push(lte(observations.periodEnd, filters.to));
+  const conditions: (SQL | undefined)[] = [figureConditions(filters)];
   if (filters.sourceId !== undefined)
     conditions.push(
       sql`${observations.id} IN (SELECT observation_id FROM ${observationSources} WHERE source_id = ${filters.sourceId})`,

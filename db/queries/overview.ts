@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observations, programmes } from '../schema';
-import type { FigureFilters } from './series';
+import { figureConditions, type FigureFilters } from './figure-filters';
 import type { Basis } from '../schema';
 import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 
@@ -19,15 +19,14 @@ export interface FiguresPerQuarter {
  * of different metrics and units are never added together.
  */
 export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = {}): FiguresPerQuarter[] {
-  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt)];
-  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
-  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
+  // Every quarter with figures, whatever period is chosen: only board and programme apply.
+  const conditions = figureConditions({ boards: filters.boards, programmes: filters.programmes });
   const rows = db
     .select({ periodEnd: observations.periodEnd, basis: observations.basis, n: count() })
     .from(observations)
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .where(and(...conditions))
+    .where(conditions)
     .groupBy(observations.periodEnd, observations.basis)
     .all();
   if (!rows.length) return [];
@@ -55,45 +54,19 @@ export interface ActivityRow {
   metrics: string[];
 }
 
-function activityConditions(filters: FigureFilters) {
-  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt), ne(observations.basis, 'planned')];
-  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
-  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
-  if (filters.metrics?.length) conditions.push(inArray(metrics.slug, filters.metrics));
-  if (filters.from) conditions.push(gte(observations.periodEnd, filters.from));
-  if (filters.to) conditions.push(lte(observations.periodEnd, filters.to));
-  return and(...conditions);
-}
-
-/** How many figures (plans aside) each board reported in the period. */
-export function listActivityByBoard(db: AppDatabase, filters: FigureFilters): ActivityRow[] {
-  return db
-    .select({
-      slug: boards.slug,
-      name: boards.name,
-      figures: count(observations.id),
-      metrics: sql<string>`group_concat(DISTINCT ${metrics.name})`,
-    })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(activityConditions(filters))
-    .groupBy(boards.id)
-    .orderBy(desc(count(observations.id)), boards.name)
-    .all()
-    .map((r) => ({ ...r, metrics: r.metrics ? r.metrics.split(',').sort() : [] }));
-}
-
 /** How many programmes the overview lists as the most active. */
 export const TOP_PROGRAMMES = 8;
 
-/** The programmes that reported the most figures (plans aside) in the period. */
-export function listActivityByProgramme(db: AppDatabase, filters: FigureFilters, limit = TOP_PROGRAMMES): ActivityRow[] {
-  return db
+/**
+ * How many figures (plans aside) each board or programme reported in the period, most first:
+ * the overview's board chart and its most active programmes.
+ */
+export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board' | 'programme', limit?: number): ActivityRow[] {
+  const group = by === 'board' ? boards : programmes;
+  const rows = db
     .select({
-      slug: programmes.slug,
-      name: programmes.name,
+      slug: group.slug,
+      name: group.name,
       boardSlug: boards.slug,
       boardName: boards.name,
       figures: count(observations.id),
@@ -103,14 +76,14 @@ export function listActivityByProgramme(db: AppDatabase, filters: FigureFilters,
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(activityConditions(filters))
-    .groupBy(programmes.id)
-    .orderBy(desc(count(observations.id)), programmes.name)
-    .limit(limit)
-    .all()
-    .map(({ boardSlug, boardName, ...r }) => ({
-      ...r,
-      board: { slug: boardSlug, name: boardName },
-      metrics: r.metrics ? r.metrics.split(',').sort() : [],
-    }));
+    .where(figureConditions(filters, { actualsOnly: true }))
+    .groupBy(group.id)
+    .orderBy(desc(count(observations.id)), group.name)
+    .limit(limit ?? -1)
+    .all();
+  return rows.map(({ boardSlug, boardName, ...r }) => ({
+    ...r,
+    board: by === 'programme' ? { slug: boardSlug, name: boardName } : undefined,
+    metrics: r.metrics ? r.metrics.split(',').sort() : [],
+  }));
 }

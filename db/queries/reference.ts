@@ -14,7 +14,8 @@ export interface BoardSummary {
   latest: string | null;
 }
 
-export function listBoards(db: AppDatabase): BoardSummary[] {
+/** Every board, or only the one with `slug`. */
+export function listBoards(db: AppDatabase, slug?: string): BoardSummary[] {
   return db
     .select({
       slug: boards.slug,
@@ -27,13 +28,14 @@ export function listBoards(db: AppDatabase): BoardSummary[] {
     .from(boards)
     .leftJoin(programmes, eq(programmes.boardId, boards.id))
     .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
+    .where(slug ? eq(boards.slug, slug) : undefined)
     .groupBy(boards.id)
     .orderBy(boards.name)
     .all();
 }
 
 export function getBoard(db: AppDatabase, slug: string): BoardSummary | undefined {
-  return listBoards(db).find((b) => b.slug === slug);
+  return listBoards(db, slug)[0];
 }
 
 export interface ProgrammeSummary {
@@ -45,7 +47,8 @@ export interface ProgrammeSummary {
   latest: string | null;
 }
 
-export function listProgrammes(db: AppDatabase, boardSlug?: string): ProgrammeSummary[] {
+/** Every programme, a board's programmes, or only the one with `slug`. */
+export function listProgrammes(db: AppDatabase, only: { board?: string; slug?: string } = {}): ProgrammeSummary[] {
   const rows = db
     .select({
       slug: programmes.slug,
@@ -59,7 +62,7 @@ export function listProgrammes(db: AppDatabase, boardSlug?: string): ProgrammeSu
     .from(programmes)
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
-    .where(boardSlug ? eq(boards.slug, boardSlug) : undefined)
+    .where(and(only.board ? eq(boards.slug, only.board) : undefined, only.slug ? eq(programmes.slug, only.slug) : undefined))
     .groupBy(programmes.id)
     .orderBy(programmes.name)
     .all();
@@ -67,7 +70,7 @@ export function listProgrammes(db: AppDatabase, boardSlug?: string): ProgrammeSu
 }
 
 export function getProgramme(db: AppDatabase, slug: string): ProgrammeSummary | undefined {
-  return listProgrammes(db).find((p) => p.slug === slug);
+  return listProgrammes(db, { slug })[0];
 }
 
 export interface MetricSummary {
@@ -81,7 +84,8 @@ export interface MetricSummary {
   programmes: number;
 }
 
-export function listMetrics(db: AppDatabase): MetricSummary[] {
+/** Every metric, or only the one with `slug`. */
+export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
   return db
     .select({
       slug: metrics.slug,
@@ -95,13 +99,14 @@ export function listMetrics(db: AppDatabase): MetricSummary[] {
     })
     .from(metrics)
     .leftJoin(observations, and(eq(observations.metricId, metrics.id), live))
+    .where(slug ? eq(metrics.slug, slug) : undefined)
     .groupBy(metrics.id)
     .orderBy(metrics.name)
     .all();
 }
 
 export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefined {
-  return listMetrics(db).find((m) => m.slug === slug);
+  return listMetrics(db, slug)[0];
 }
 
 /** The latest date any delivered figure (not a plan) covers: the anchor for default periods. */
@@ -124,7 +129,8 @@ export interface SourceSummary {
   hasText: boolean;
 }
 
-export function listSources(db: AppDatabase): SourceSummary[] {
+/** Every source, or only the one with `id`. */
+export function listSources(db: AppDatabase, id?: number): SourceSummary[] {
   return db
     .select({
       id: sources.id,
@@ -137,6 +143,7 @@ export function listSources(db: AppDatabase): SourceSummary[] {
     })
     .from(sources)
     .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
+    .where(id === undefined ? undefined : eq(sources.id, id))
     .groupBy(sources.id)
     .orderBy(desc(sources.documentDate), sources.title)
     .all();
@@ -149,7 +156,7 @@ export interface SourceDetail extends SourceSummary {
 }
 
 export function getSource(db: AppDatabase, id: number): SourceDetail | undefined {
-  const summary = listSources(db).find((s) => s.id === id);
+  const summary = listSources(db, id)[0];
   if (!summary) return undefined;
   const row = db
     .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name })

@@ -1,16 +1,10 @@
-import { and, count, eq, gte, inArray, isNull, lte, or, sql, sum, type SQL } from 'drizzle-orm';
+import { count, eq, sql, sum } from 'drizzle-orm';
+import { figureConditions, type FigureFilters } from './figure-filters';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observations, programmes } from '../schema';
 import { aggregate, type AggregateOptions, type FigureGroup, type Series } from '../../lib/aggregation';
 
-export interface FigureFilters {
-  boards?: string[];
-  programmes?: string[];
-  metrics?: string[];
-  /** ISO dates: the first and last day shown. */
-  from?: string;
-  to?: string;
-}
+export type { FigureFilters };
 
 /**
  * Figures matching the filters, pre-summed by SQL over everything that aggregation treats alike
@@ -21,13 +15,6 @@ export interface FigureFilters {
  * Running totals before `from` are included: a snapshot taken earlier still stands at `from`.
  */
 export function listFigureGroups(db: AppDatabase, filters: FigureFilters = {}): FigureGroup[] {
-  const conditions: (SQL | undefined)[] = [isNull(observations.deletedAt)];
-  if (filters.boards?.length) conditions.push(inArray(boards.slug, filters.boards));
-  if (filters.programmes?.length) conditions.push(inArray(programmes.slug, filters.programmes));
-  if (filters.metrics?.length) conditions.push(inArray(metrics.slug, filters.metrics));
-  if (filters.to) conditions.push(lte(observations.periodEnd, filters.to));
-  if (filters.from)
-    conditions.push(or(gte(observations.periodEnd, filters.from), eq(observations.basis, 'cumulative')));
   const rows = db
     .select({
       programmeSlug: programmes.slug,
@@ -51,7 +38,7 @@ export function listFigureGroups(db: AppDatabase, filters: FigureFilters = {}): 
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(and(...conditions))
+    .where(figureConditions(filters, { keepEarlierRunningTotals: true }))
     .groupBy(
       observations.programmeId,
       observations.metricId,

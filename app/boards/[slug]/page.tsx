@@ -25,7 +25,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const board = getBoard(db, slug);
   if (!board) notFound();
   const view = loadView(db, `/boards/${slug}`, await searchParams, { defaultRange: 'all', selects: ['metric'] });
-  const programmes = listProgrammes(db, slug);
+  const programmes = listProgrammes(db, { board: slug });
   return (
     <>
       <p className="text-sm">

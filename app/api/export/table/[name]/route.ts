@@ -4,7 +4,7 @@
 // for the same filters and period as the overview.
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { listActivityByBoard, listActivityByProgramme, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
+import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
 import { listBoards, listMetrics, listProgrammes, listSources } from '@/db/queries/reference';
 import { getHeadlines } from '@/db/queries/headlines';
 import { csvFileName, toCsv, wantsBom, type CsvCell } from '@/lib/csv';
@@ -57,11 +57,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         };
       else if (!range) table = { header: ['metric'], rows: [] };
       else if (name === 'board-activity')
-        table = { header: ['board', 'figures', 'metrics'], rows: listActivityByBoard(db, view.query).map((r) => [r.name, r.figures, r.metrics.join('; ')]) };
+        table = { header: ['board', 'figures', 'metrics'], rows: listActivity(db, view.query, 'board').map((r) => [r.name, r.figures, r.metrics.join('; ')]) };
       else if (name === 'top-programmes')
         table = {
           header: ['programme', 'board', 'figures', 'metrics'],
-          rows: listActivityByProgramme(db, view.query, TOP_PROGRAMMES).map((r) => [r.name, r.board?.name ?? '', r.figures, r.metrics.join('; ')]),
+          rows: listActivity(db, view.query, 'programme', TOP_PROGRAMMES).map((r) => [r.name, r.board?.name ?? '', r.figures, r.metrics.join('; ')]),
         };
       else {
         const headlines = getHeadlines(db, view.query, range);
