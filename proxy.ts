@@ -18,6 +18,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets.
-  matcher: ['/((?!_next/|favicon.ico).*)'],
+  // Everything but Next's own assets and the upload routes. Next buffers (and beyond 10 MB
+  // silently cuts) the body of every request the proxy sees; uploads must reach their route whole,
+  // and those routes refuse anyone who is not a signed-in officer themselves.
+  matcher: ['/((?!_next/|favicon.ico|api/import/).*)'],
 };

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-
-const credentials = () =>
-  JSON.parse(fs.readFileSync('.e2e-data/credentials.json', 'utf8')) as Record<'viewer' | 'officer' | 'admin', { email: string; password: string }>;
+import { credentials } from './sign-in';
 
 test.describe('signing in and out', () => {
   test('a wrong password says so without saying which part was wrong, and keeps the email', async ({ page }) => {

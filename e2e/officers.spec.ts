@@ -1,17 +1,5 @@
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-
-type Role = 'viewer' | 'officer' | 'admin';
-const credentials = () => JSON.parse(fs.readFileSync('.e2e-data/credentials.json', 'utf8')) as Record<Role, { email: string; password: string }>;
-
-async function signInAs(page: Page, role: Role) {
-  const { email, password } = credentials()[role];
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+import { signInAs } from './sign-in';
 
 const FIGURE = {
   programme: 'remote-peer-support', metric: 'attendees', value: '321', qualifier: 'exact', basis: 'period',

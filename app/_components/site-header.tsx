@@ -42,6 +42,9 @@ export async function SiteHeader() {
                   <Link href="/observations/new" className="text-white underline underline-offset-4">
                     Add a figure
                   </Link>
+                  <Link href="/import" className="text-white underline underline-offset-4">
+                    Import
+                  </Link>
                   <Link href="/audit" className="text-white underline underline-offset-4">
                     Audit trail
                   </Link>

@@ -1,5 +1,6 @@
 // Changing figures. Every function checks the role itself (not only the page that calls it) and
 // writes its audit entry in the same transaction as the change: both happen, or neither.
+import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../client';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { requireRole } from '../../lib/auth/roles';
@@ -18,13 +19,37 @@ export class NotFoundError extends Error {
 
 type Row = Record<string, unknown> & { id: number };
 
-function audit(db: AppDatabase, user: SessionUser, action: string, id: number, before: unknown, after: unknown, reason: string | null) {
-  db.$client
-    .prepare(
+// Prepared once per connection: an import writes tens of thousands of entries.
+const auditStatements = new WeakMap<AppDatabase['$client'], Statement<unknown[]>>();
+
+/** Writes one audit entry; callers run it inside the transaction of the change it records. */
+export function writeAudit(
+  sqlite: AppDatabase['$client'],
+  user: SessionUser,
+  entry: { action: string; entityType: string; id: number; before: unknown; after: unknown; reason: string | null },
+) {
+  let insert = auditStatements.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare(
       `INSERT INTO audit_log (user_id, actor, action, entity_type, entity_id, before, after, reason)
-       VALUES (?, ?, ?, 'observation', ?, ?, ?, ?)`,
-    )
-    .run(user.id, user.email, action, id, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after), reason);
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    auditStatements.set(sqlite, insert);
+  }
+  insert.run(
+      user.id,
+      user.email,
+      entry.action,
+      entry.entityType,
+      entry.id,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+      entry.reason,
+    );
+}
+
+function audit(db: AppDatabase, user: SessionUser, action: string, id: number, before: unknown, after: unknown, reason: string | null) {
+  writeAudit(db.$client, user, { action, entityType: 'observation', id, before, after, reason });
 }
 
 function resolveRefs(db: AppDatabase, input: ObservationInput) {

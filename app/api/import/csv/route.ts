@@ -1,0 +1,53 @@
+// POST /api/import/csv?mode=preview|commit&onError=block|skip&expect=new,update,unchanged,error
+// The body is the CSV file itself; the answer is progress lines then the preview or the result.
+import { getDb } from '@/db/client';
+import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, sameOrigin } from '@/lib/http';
+import { limitedBody, progressResponse, UploadTooLargeError } from '@/lib/upload';
+
+const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+function parseExpect(raw: string | null): ImportCounts | undefined {
+  const n = raw?.split(',').map(Number);
+  if (!n || n.length !== 4 || n.some((x) => !Number.isInteger(x) || x < 0)) return undefined;
+  return { new: n[0]!, update: n[1]!, unchanged: n[2]!, error: n[3]! };
+}
+
+export async function POST(request: Request) {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+    const user = await getCurrentUser();
+    requireRole(user?.role, 'edit_figures');
+    const url = new URL(request.url);
+    const mode = url.searchParams.get('mode') === 'commit' ? 'commit' : 'preview';
+    const onError = url.searchParams.get('onError') === 'skip' ? 'skip' : 'block';
+    const fileName = (() => {
+      try {
+        return decodeURIComponent(request.headers.get('x-file-name') ?? '').trim().slice(0, 200) || 'upload.csv';
+      } catch {
+        return 'upload.csv';
+      }
+    })();
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_CSV_BYTES) throw new UploadTooLargeError(MAX_CSV_BYTES);
+    return progressResponse(
+      (progress) =>
+        importFiguresCsv(getDb(), user!, limitedBody(request, MAX_CSV_BYTES), {
+          fileName,
+          mode,
+          onError,
+          expect: parseExpect(url.searchParams.get('expect')),
+          onProgress: progress,
+        }),
+      (error) => {
+        if (error instanceof Error && (error instanceof UploadTooLargeError || /cut short/.test(error.message))) return error.message;
+        console.error(error);
+        return 'Something went wrong; nothing was imported.';
+      },
+    );
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return json({ error: error.message }, 413);
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,254 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useState, type FormEvent } from 'react';
+import type { ImportResult, RowStatus } from '@/db/mutations/csv-import';
+import { formatQualified } from '@/lib/qualifiers';
+import type { Qualifier } from '@/db/schema';
+import { sendWithProgress, type UploadProgress } from './send-with-progress';
+
+const STATUS_LABEL: Record<RowStatus, string> = { new: 'New', update: 'Changes a figure', unchanged: 'Already recorded', error: 'Error' };
+const STATUS_STYLE: Record<RowStatus, string> = {
+  new: 'bg-sky-100 text-sky-900',
+  update: 'bg-amber-100 text-amber-900',
+  unchanged: 'bg-slate-100 text-slate-800',
+  error: 'bg-orange-100 text-orange-900',
+};
+const n = (x: number) => x.toLocaleString('en-GB');
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+/**
+ * Upload → preview → import. The preview and the import are the same server pass (one rolled
+ * back, one committed); the import sends the preview's counts so nothing unseen is written.
+ */
+export function CsvImportForm() {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [onError, setOnError] = useState<'block' | 'skip'>('block');
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(mode: 'preview' | 'commit') {
+    if (!file) {
+      setError('Choose a CSV file first.');
+      fileInput.current?.focus();
+      return;
+    }
+    setError(null);
+    setDone(null);
+    if (mode === 'preview') setPreview(null);
+    const params = new URLSearchParams({ mode, onError });
+    if (mode === 'commit' && preview) params.set('expect', [preview.counts.new, preview.counts.update, preview.counts.unchanged, preview.counts.error].join(','));
+    setProgress({ phase: 'uploading', fraction: 0, rows: 0 });
+    const answer = await sendWithProgress<ImportResult>(`/api/import/csv?${params}`, file, { 'Content-Type': 'text/csv', 'X-File-Name': encodeURIComponent(file.name) }, setProgress);
+    setProgress(null);
+    if ('error' in answer) return setError(answer.error);
+    const result = answer.result;
+    if (mode === 'preview' || !result.committed) {
+      setPreview(result);
+      if (result.changedSincePreview) setError('The figures in the dashboard changed since your preview, so nothing was imported. Check the new preview below.');
+      else if (mode === 'commit') setError(result.counts.error && onError === 'block' ? 'Nothing was imported: some rows have errors. Fix them, or choose to skip them.' : 'Nothing was imported: every row is already recorded.');
+    } else {
+      setPreview(null);
+      setDone(result);
+    }
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('preview');
+  };
+  const busy = progress !== null;
+  const toWrite = preview ? preview.counts.new + preview.counts.update : 0;
+  const blocked = !!preview && onError === 'block' && preview.counts.error > 0;
+
+  return (
+    <div className="mt-6 max-w-5xl">
+      <form onSubmit={submit} className="space-y-4" aria-busy={busy}>
+        <div>
+          <label htmlFor="csv-file" className="block font-semibold">
+            CSV file
+          </label>
+          <p id="csv-file-hint" className="text-sm text-slate-600">
+            Up to 50 MB. Save Excel sheets as “CSV UTF-8”.
+          </p>
+          <input
+            ref={fileInput}
+            id="csv-file"
+            name="file"
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            aria-describedby="csv-file-hint"
+            className="mt-1 block"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setDone(null);
+              setError(null);
+            }}
+          />
+        </div>
+        <fieldset>
+          <legend className="font-semibold">If some rows have errors</legend>
+          <label className="mt-1 flex items-center gap-2">
+            <input type="radio" name="onError" value="block" checked={onError === 'block'} onChange={() => setOnError('block')} />
+            Import nothing until they are fixed
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="onError" value="skip" checked={onError === 'skip'} onChange={() => setOnError('skip')} />
+            Skip those rows and import the rest
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
+          Check the file
+        </button>
+      </form>
+
+      <ProgressLine progress={progress} />
+      {error && (
+        <p role="alert" className="mt-4 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+          {error}
+        </p>
+      )}
+      {done && (
+        <div role="status" className="mt-6 rounded border-l-4 border-oi-green bg-emerald-50 p-4">
+          <h2 className="text-xl font-semibold">Imported {done.fileName}</h2>
+          <p className="mt-1">
+            {count(done.written.created, 'new figure')}, {n(done.written.updated)} changed, {count(done.written.linked, 'source link')}
+            {done.counts.error ? `; ${count(done.counts.error, 'row')} with errors skipped` : ''}. Every change is in the <Link href="/audit" className="underline">audit trail</Link>.
+          </p>
+        </div>
+      )}
+      {preview && !preview.fileProblem && (
+        <section aria-labelledby="preview-heading" className="mt-6">
+          <h2 id="preview-heading" className="text-2xl font-semibold">
+            Preview of {preview.fileName}
+          </h2>
+          <p className="mt-1 text-slate-700">Nothing has been saved yet. {n(preview.rows)} rows read.</p>
+          <ul className="mt-3 flex flex-wrap gap-3" aria-label="Rows by what the import does">
+            {(Object.keys(STATUS_LABEL) as RowStatus[]).map((s) => (
+              <li key={s} className={`rounded px-3 py-1 ${STATUS_STYLE[s]}`}>
+                {STATUS_LABEL[s]}: <strong data-testid={`count-${s}`}>{n(preview.counts[s])}</strong>
+              </li>
+            ))}
+          </ul>
+          {preview.ignoredColumns.length > 0 && <p className="mt-2 text-sm text-slate-600">Columns not used: {preview.ignoredColumns.join(', ')}.</p>}
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <button
+              type="button"
+              disabled={busy || blocked || toWrite + preview.counts.unchanged === 0}
+              onClick={() => void run('commit')}
+              className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60"
+            >
+              Import {n(preview.counts.new)} new and {n(preview.counts.update)} changed {toWrite === 1 ? 'figure' : 'figures'}
+            </button>
+            {blocked && <p className="text-sm">Fix the rows with errors, or choose “Skip those rows”, to import.</p>}
+          </div>
+          {preview.problemsTotal > 0 && <ProblemsTable preview={preview} />}
+          <RowsTable preview={preview} />
+        </section>
+      )}
+      {preview?.fileProblem && (
+        <p role="alert" className="mt-4 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+          {preview.fileProblem} Nothing was imported.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ProgressLine({ progress }: { progress: UploadProgress | null }) {
+  if (!progress) return null;
+  const label =
+    progress.phase === 'uploading'
+      ? `Uploading… ${Math.round(progress.fraction * 100)}%`
+      : progress.rows
+        ? `Checked ${n(progress.rows)} rows…`
+        : 'Checking…';
+  return (
+    <div className="mt-4" role="status">
+      <progress className="w-full max-w-md" max={1} value={progress.phase === 'uploading' ? progress.fraction : undefined} aria-label="Import progress" />
+      <p className="text-sm">{label}</p>
+    </div>
+  );
+}
+
+function ProblemsTable({ preview }: { preview: ImportResult }) {
+  return (
+    <div className="mt-6 overflow-x-auto">
+      <table className="w-full border-collapse text-sm">
+        <caption className="mb-2 text-left text-lg font-semibold">
+          Problems ({n(preview.problemsTotal)}
+          {preview.problemsTotal > preview.problems.length ? `, first ${n(preview.problems.length)} shown` : ''})
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400 text-left">
+            <th scope="col" className="p-2 text-right">Row</th>
+            <th scope="col" className="p-2">Column</th>
+            <th scope="col" className="p-2">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.problems.map((p, i) => (
+            <tr key={i} className="border-b border-slate-200">
+              <td className="p-2 text-right tabular-nums">{p.row}</td>
+              <td className="p-2">{p.column ?? '—'}</td>
+              <td className="p-2">{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RowsTable({ preview }: { preview: ImportResult }) {
+  const shown = [...preview.samples].sort((a, b) => a.row - b.row);
+  return (
+    <div className="mt-6 overflow-x-auto">
+      <table className="w-full border-collapse text-sm">
+        <caption className="mb-2 text-left text-lg font-semibold">
+          Rows{shown.length < preview.rows ? ` (the first ${n(shown.length)} of each kind are shown)` : ''}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400 text-left">
+            <th scope="col" className="p-2 text-right">Row</th>
+            <th scope="col" className="p-2">Status</th>
+            <th scope="col" className="p-2">Programme</th>
+            <th scope="col" className="p-2">Metric</th>
+            <th scope="col" className="p-2 text-right">Value</th>
+            <th scope="col" className="p-2">Period</th>
+            <th scope="col" className="p-2">What happens</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.row} className="border-b border-slate-200" data-status={r.status}>
+              <td className="p-2 text-right tabular-nums">{r.row}</td>
+              <td className="p-2">
+                <span className={`rounded px-2 py-0.5 ${STATUS_STYLE[r.status]}`}>{STATUS_LABEL[r.status]}</span>
+              </td>
+              <td className="p-2">{r.programme}</td>
+              <td className="p-2">{r.metric}</td>
+              <td className="p-2 text-right tabular-nums">{r.value === null ? '' : formatQualified(r.value, r.qualifier as Qualifier)}</td>
+              <td className="p-2 whitespace-nowrap">{r.periodStart ? `${r.periodStart} to ${r.periodEnd}` : r.periodEnd}</td>
+              <td className="p-2">
+                {r.detail}
+                {r.observationId !== null && (
+                  <>
+                    {' '}
+                    <Link href={`/observations/${r.observationId}`} className="underline">
+                      See figure {r.observationId}
+                    </Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../lib/auth/roles';
+import type { SessionUser } from '../../lib/auth/sessions';
+import { loadSeed } from '../../seed/load';
+import type { AppDatabase } from '../client';
+import { createTestDatabase } from '../testing';
+import { importFiguresCsv, type ImportOptions } from './csv-import';
+
+let db: AppDatabase;
+let officer: SessionUser;
+
+beforeEach(() => {
+  db = createTestDatabase();
+  loadSeed(db, { reportsDir: '/nonexistent' });
+  const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
+  officer = { id, email: 'o@example.gov.uk', name: 'Olu', role: 'officer' };
+});
+
+const count = (sql: string, ...params: unknown[]) => (db.$client.prepare(sql).get(...params) as { n: number }).n;
+const snapshot = () => ({
+  observations: count('SELECT count(*) n FROM observations'),
+  links: count('SELECT count(*) n FROM observation_sources'),
+  sources: count('SELECT count(*) n FROM sources'),
+  audit: count('SELECT count(*) n FROM audit_log'),
+});
+
+/** The file as the browser sends it: bytes in chunks, here cut at awkward places. */
+async function* chunks(text: string | Uint8Array, size = 7): AsyncIterable<Uint8Array> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+const run = (text: string | Uint8Array, options: Partial<ImportOptions> = {}, user: SessionUser = officer) =>
+  importFiguresCsv(db, user, chunks(text), { fileName: 'q1-returns.csv', mode: 'preview', onError: 'block', ...options });
+
+// Coaching hours Q4 2020/21 is in the seed (76 hours, Chief Executive and Leader coaching? — found below).
+const existing = () =>
+  db.$client
+    .prepare(
+      `SELECT o.id, p.name programme, m.name metric, o.value, o.qualifier, o.basis, coalesce(o.period_start, '') period_start, o.period_end, o.date_precision, coalesce(o.note, '') note
+       FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id ORDER BY o.id LIMIT 1`,
+    )
+    .get() as Record<string, string | number>;
+
+const HEADER = 'programme,metric,value,qualifier,basis,period_start,period_end,note';
+
+function mixedFile() {
+  const e = existing();
+  return [
+    HEADER,
+    'Remote Peer Support,Attendees,"1,250",over,period,01/04/2021,30/06/2021,',
+    'remote-peer-support,councils-supported,40,exact,cumulative,,2021-06-30,',
+    `${e.programme},${e.metric},${e.value},${e.qualifier},${e.basis},${e.period_start},${e.period_end},`,
+    'Remote Peer Support,Attendees,lots,exact,period,,2021-06-30,',
+  ].join('\r\n');
+}
+
+describe('CSV import preview', () => {
+  it('classifies rows as new, already recorded and errors, and writes nothing', async () => {
+    const before = snapshot();
+    const r = await run(mixedFile());
+    expect(r.fileProblem).toBeNull();
+    expect(r.rows).toBe(4);
+    expect(r.counts).toEqual({ new: 2, update: 0, unchanged: 1, error: 1 });
+    expect(r.problems).toEqual([{ row: 5, column: 'value', message: expect.stringContaining('Value must be a number') }]);
+    expect(r.samples.map((s) => [s.row, s.status])).toEqual([
+      [2, 'new'],
+      [3, 'new'],
+      [4, 'unchanged'],
+      [5, 'error'],
+    ]);
+    expect(r.samples[0]).toMatchObject({ programme: 'Remote Peer Support', metric: 'Attendees', value: 1250, qualifier: 'at_least', periodStart: '2021-04-01' });
+    expect(r.committed).toBe(false);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('names unknown programmes, metrics, boards and sources with their column', async () => {
+    const file = [
+      'board,programme,metric,value,qualifier,basis,period_end,source_file,evidence',
+      ',Nonexistent Programme,Attendees,5,exact,period,2021-06-30,,',
+      ',Remote Peer Support,Smiles,5,exact,period,2021-06-30,,',
+      'Resources Board,Remote Peer Support,Attendees,5,exact,period,2021-06-30,,',
+      ',Remote Peer Support,Attendees,5,exact,period,2021-06-30,unknown.docx,It said 5.',
+      ',Remote Peer Support,Attendees,5,exact,period,2021-06-30,003_2d8ae057dd1c96b2.txt,',
+    ].join('\n');
+    const r = await run(file);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'programme'],
+      [3, 'metric'],
+      [4, 'board'],
+      [5, 'source_file'],
+      [6, 'evidence'],
+    ]);
+    expect(r.problems[0]!.message).toBe('Programme “Nonexistent Programme” is not in the dashboard; add it first or check the spelling');
+    expect(r.problems[2]!.message).toBe('Programme “Remote Peer Support” belongs to the Improvement and Innovation Board, not “Resources Board”');
+  });
+
+  it('reads ; files with decimal commas, a BOM, Windows-1252 £ signs and odd header case', async () => {
+    const text = '\uFEFFProgramme;Metric;Value;Qualifier;Basis;Period End\r\nHousing Advisers Programme;Money awarded;£12.500;exact;period;31/03/2021\r\n';
+    const r = await run(text);
+    expect(r.counts).toEqual({ new: 1, update: 0, unchanged: 0, error: 0 });
+    expect(r.samples[0]).toMatchObject({ value: 12500, periodEnd: '2021-03-31' });
+    const latin1 = Uint8Array.from([...'Programme,Metric,Value,Qualifier,Basis,Period end\nHousing Advisers Programme,Money awarded,'].map((c) => c.charCodeAt(0)).concat([0xa3], [...'900,exact,period,2021-03-31\n'].map((c) => c.charCodeAt(0))));
+    const r2 = await run(latin1);
+    expect(r2.samples[0]).toMatchObject({ status: 'new', value: 900 });
+  });
+
+  it('refuses a file without the columns it needs, a spreadsheet, binary and empty files', async () => {
+    expect((await run('programme,value\nPeer Support,5\n')).fileProblem).toBe(
+      'The file has no “metric”, “qualifier”, “basis”, “period_end” columns. The first line must name the columns (see the format below).',
+    );
+    expect((await run(Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]))).fileProblem).toMatch(/spreadsheet file, not CSV/);
+    expect((await run(Uint8Array.from([1, 2, 0, 4, 5]))).fileProblem).toBe('This file is not a CSV text file.');
+    expect((await run('')).fileProblem).toBe('The file is empty.');
+    expect((await run(`${HEADER}\n`)).fileProblem).toBe('The file has a header but no figures.');
+    expect((await run(`${HEADER}\n"Peer Support,Attendees,5,exact,period,,2021-06-30,\n`)).fileProblem).toMatch(/could not be read as CSV/);
+  });
+
+  it('reports progress through a long file and checks every row', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 2500; i++) lines.push(`Remote Peer Support,Attendees,${1000 + i},exact,period,,2030-01-31,`);
+    const seen: number[] = [];
+    const r = await importFiguresCsv(db, officer, chunks(lines.join('\n'), 4096), { fileName: 'big.csv', mode: 'preview', onError: 'block', onProgress: (p) => seen.push(p.rows) });
+    expect(r.counts.new).toBe(2500);
+    expect(seen).toEqual([1000, 2000, 2500]);
+    // The preview lists a sample of each kind, not every row.
+    expect(r.samples).toHaveLength(100);
+  });
+
+  it('is for officers only', async () => {
+    await expect(run(mixedFile(), {}, { ...officer, role: 'viewer' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('CSV import commit', () => {
+  it('blocks the whole file on an error row when asked to, and writes nothing', async () => {
+    const before = snapshot();
+    const r = await run(mixedFile(), { mode: 'commit', onError: 'block' });
+    expect(r.committed).toBe(false);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('skips error rows when asked to: new figures added with the upload as their source, audited, once', async () => {
+    const before = snapshot();
+    const preview = await run(mixedFile());
+    const r = await run(mixedFile(), { mode: 'commit', onError: 'skip', expect: preview.counts });
+    expect(r.committed).toBe(true);
+    expect(r.written).toEqual({ created: 2, updated: 0, linked: 3 });
+    const after = snapshot();
+    expect(after.observations).toBe(before.observations + 2);
+    expect(after.sources).toBe(before.sources + 1);
+    // The existing figure gets this file as a further source; each new figure one link.
+    expect(after.links).toBe(before.links + 3);
+    // 2 creations + 3 links + the upload source's creation.
+    expect(after.audit).toBe(before.audit + 6);
+    const added = db.$client
+      .prepare(
+        `SELECT o.value, o.qualifier, s.title, os.line, os.evidence FROM observations o JOIN observation_sources os ON os.observation_id = o.id
+         JOIN sources s ON s.id = os.source_id WHERE o.value = 1250`,
+      )
+      .get();
+    expect(added).toEqual({ value: 1250, qualifier: 'at_least', title: 'q1-returns.csv (CSV upload)', line: 2, evidence: 'Remote Peer Support,Attendees,"1,250",over,period,01/04/2021,30/06/2021,' });
+    expect(count("SELECT count(*) n FROM audit_log WHERE action = 'create' AND entity_type = 'observation' AND reason = 'CSV import of q1-returns.csv, row 2'")).toBe(1);
+
+    // The same file again finds everything already there and changes nothing.
+    const again = await run(mixedFile(), { mode: 'commit', onError: 'skip' });
+    expect(again.counts).toEqual({ new: 0, update: 0, unchanged: 3, error: 1 });
+    expect(again.committed).toBe(false);
+    expect(snapshot()).toEqual(after);
+  });
+
+  it('records a fact repeated within the file once, with both rows as sources', async () => {
+    const row = 'Remote Peer Support,Attendees,300,exact,period,,2021-06-30,';
+    const r = await run([HEADER, row, row].join('\n'), { mode: 'commit', onError: 'block' });
+    expect(r.counts).toEqual({ new: 1, update: 0, unchanged: 1, error: 0 });
+    expect(r.samples[1]!.detail).toBe('Same figure as row 2; recorded once with both rows as sources');
+    expect(count('SELECT count(*) n FROM observations WHERE value = 300 AND period_end = ?', '2021-06-30')).toBe(1);
+    expect(count('SELECT count(*) n FROM observation_sources os JOIN observations o ON o.id = os.observation_id WHERE o.value = 300 AND o.period_end = ?', '2021-06-30')).toBe(2);
+  });
+
+  it('updates a figure named by observation_id (as exported), with before and after in the audit trail', async () => {
+    const e = existing();
+    const file = [
+      `observation_id,${HEADER}`,
+      `${e.id},${e.programme},${e.metric},${Number(e.value) + 1},${e.qualifier},${e.basis},${e.period_start},${e.period_end},${String(e.note).includes(',') ? `"${String(e.note).replace(/"/g, '""')}"` : e.note}`,
+    ].join('\n');
+    const preview = await run(file);
+    expect(preview.counts.update).toBe(1);
+    expect(preview.samples[0]!.detail).toBe(`Changes value ${e.value} → ${Number(e.value) + 1}`);
+    const r = await run(file, { mode: 'commit', expect: preview.counts });
+    expect(r.written.updated).toBe(1);
+    expect(count('SELECT value n FROM observations WHERE id = ?', e.id)).toBe(Number(e.value) + 1);
+    const audit = db.$client.prepare("SELECT before, after, reason FROM audit_log WHERE action = 'update' AND entity_id = ?").get(e.id) as { before: string; after: string; reason: string };
+    expect(JSON.parse(audit.before).value).toBe(e.value);
+    expect(JSON.parse(audit.after).value).toBe(Number(e.value) + 1);
+    expect(audit.reason).toBe('CSV import of q1-returns.csv, row 2');
+  });
+
+  it('refuses a commit whose counts differ from the preview the officer saw', async () => {
+    const before = snapshot();
+    const r = await run(mixedFile(), { mode: 'commit', onError: 'skip', expect: { new: 3, update: 0, unchanged: 0, error: 1 } });
+    expect(r.changedSincePreview).toBe(true);
+    expect(r.committed).toBe(false);
+    expect(snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,447 @@
+// Importing a CSV of figures. The file is read as a stream into a staging table (so a 100,000-row
+// file never sits in memory), then one pass compares every row with the dashboard and, when
+// committing, writes it — in a single transaction with its audit entries. The preview is the
+// same pass rolled back, so what the officer is shown is exactly what the import would do.
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import { parse } from 'csv-parse';
+import type { AppDatabase } from '../client';
+import type { SessionUser } from '../../lib/auth/sessions';
+import { requireRole } from '../../lib/auth/roles';
+import { factKey } from '../../lib/figure-row';
+import { mapHeader, readImportRecord, sniffDelimiter, type HeaderMap, type ImportRow, type RowProblem } from '../../lib/csv-import';
+import { writeAudit } from './observations';
+
+export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
+
+export interface PreviewRow {
+  row: number;
+  status: RowStatus;
+  programme: string;
+  metric: string;
+  value: number | null;
+  qualifier: string;
+  basis: string;
+  periodStart: string | null;
+  periodEnd: string;
+  /** Plain words: what the import does with the row, or why it cannot. */
+  detail: string;
+  observationId: number | null;
+}
+
+export type ImportCounts = Record<RowStatus, number>;
+
+export interface ImportResult {
+  fileName: string;
+  rows: number;
+  counts: ImportCounts;
+  /** Up to SAMPLE_PER_STATUS rows of each status, in file order. */
+  samples: PreviewRow[];
+  /** Every problem, up to MAX_PROBLEMS (problemsTotal says how many there were). */
+  problems: RowProblem[];
+  problemsTotal: number;
+  ignoredColumns: string[];
+  /** A problem with the whole file (no header, a missing column, not text): nothing is imported. */
+  fileProblem: string | null;
+  committed: boolean;
+  /** Set when a commit found different counts from the preview the officer saw. */
+  changedSincePreview: boolean;
+  written: { created: number; updated: number; linked: number };
+}
+
+export interface ImportOptions {
+  fileName: string;
+  mode: 'preview' | 'commit';
+  /** 'block': any error row stops the whole import; 'skip': error rows are left out. */
+  onError: 'block' | 'skip';
+  /** The preview's counts; a commit that finds others writes nothing. */
+  expect?: ImportCounts;
+  onProgress?: (p: { rows: number; bytes: number }) => void;
+}
+
+export const SAMPLE_PER_STATUS = 100;
+export const MAX_PROBLEMS = 500;
+const BATCH = 1000;
+
+class DryRun extends Error {}
+
+type Staged = { row: number; raw: string; data: string | null; problems: string | null };
+
+/** Decodes bytes as UTF-8, or as Windows-1252 when the start of the file is not valid UTF-8 (old Excel). */
+function decoderFor(firstChunk: Uint8Array): TextDecoder {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(firstChunk.subarray(0, Math.max(0, firstChunk.length - 4)));
+    return new TextDecoder('utf-8');
+  } catch {
+    return new TextDecoder('windows-1252');
+  }
+}
+
+function looksBinary(chunk: Uint8Array): string | null {
+  if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) return 'This is a spreadsheet file, not CSV. In Excel choose File → Save As → CSV UTF-8, then upload that file.';
+  if (chunk.subarray(0, 4096).includes(0)) return 'This file is not a CSV text file.';
+  return null;
+}
+
+/**
+ * Reads the upload into a temporary staging table, validating each row on the way. Returns the
+ * staging table's name, or the problem that stops the whole file.
+ */
+async function stageFile(
+  sqlite: AppDatabase['$client'],
+  input: AsyncIterable<Uint8Array>,
+  onProgress: ImportOptions['onProgress'],
+): Promise<{ table: string; header: HeaderMap | null; fileProblem: string | null; hash: string; rows: number }> {
+  const table = `import_${crypto.randomBytes(6).toString('hex')}`;
+  sqlite.exec(`CREATE TEMP TABLE ${table} (row INTEGER PRIMARY KEY, raw TEXT NOT NULL, data TEXT, problems TEXT)`);
+  const insert = sqlite.prepare(`INSERT INTO temp.${table} (row, raw, data, problems) VALUES (?, ?, ?, ?)`);
+  const flush = sqlite.transaction((batch: Staged[]) => {
+    for (const s of batch) insert.run(s.row, s.raw, s.data, s.problems);
+  });
+
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  let decoder = null as TextDecoder | null; // set in begin(), so not narrowed to null here
+  let head = '';
+  let header: HeaderMap | null = null;
+  let decimalComma = false;
+  let parser: ReturnType<typeof parse> | null = null;
+  let rows = 0;
+  let batch: Staged[] = [];
+  let fileProblem: string | null = null;
+
+  const consume = async () => {
+    for await (const item of parser!) {
+      const { record, raw } = item as { record: string[]; raw: string };
+      // After a file-level problem the rest is read and dropped, so the upload is not left hanging.
+      if (fileProblem) continue;
+      if (!header) {
+        header = mapHeader(record);
+        if (header.missing.length) {
+          fileProblem = `The file has no ${header.missing.map((c) => `“${c}”`).join(', ')} column${header.missing.length > 1 ? 's' : ''}. The first line must name the columns (see the format below).`;
+        }
+        continue;
+      }
+      rows += 1;
+      const row = rows + 1; // spreadsheet row: the header is row 1
+      const read = readImportRecord(record, header, row, decimalComma);
+      batch.push(
+        read.ok
+          ? { row, raw: raw.replace(/[\r\n]+$/, ''), data: JSON.stringify(read.value), problems: null }
+          : { row, raw: raw.replace(/[\r\n]+$/, ''), data: null, problems: JSON.stringify(read.problems) },
+      );
+      if (batch.length >= BATCH) {
+        flush(batch);
+        batch = [];
+        onProgress?.({ rows, bytes });
+      }
+    }
+  };
+
+  let consuming: Promise<void> | null = null;
+  // The separator is read from the header line, so the parser starts once that line is in.
+  const startParser = () => {
+    const delimiter = sniffDelimiter(head.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!);
+    decimalComma = delimiter === ';';
+    parser = parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+    consuming = consume();
+    // Its failure is read where it is awaited below; until then it must not count as unhandled.
+    consuming.catch(() => {});
+  };
+  const write = async (text: string) => {
+    if (text && !parser!.write(text)) await once(parser!, 'drain');
+  };
+  // The encoding is chosen from the first 64 KB, so a file is never decoded two ways.
+  const pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const begin = async () => {
+    const first = Buffer.concat(pending);
+    fileProblem = looksBinary(first);
+    if (fileProblem) return;
+    decoder = decoderFor(first);
+    head = decoder.decode(first, { stream: true });
+    startParser();
+    await write(head);
+  };
+  try {
+    for await (const chunk of input) {
+      if (fileProblem) break;
+      bytes += chunk.length;
+      hash.update(chunk);
+      if (decoder) {
+        await write(decoder.decode(chunk, { stream: true }));
+        continue;
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 65536) await begin();
+    }
+    if (!fileProblem && !decoder) {
+      if (pendingBytes === 0) fileProblem = 'The file is empty.';
+      else await begin();
+    }
+    if (!fileProblem) await write(decoder?.decode() ?? '');
+    (parser as ReturnType<typeof parse> | null)?.end();
+    await consuming;
+  } catch (error) {
+    (parser as ReturnType<typeof parse> | null)?.destroy();
+    // Only the parser's own complaints are about the file; a failed upload is the caller's to report.
+    if (!String((error as { code?: string }).code ?? '').startsWith('CSV_')) {
+      sqlite.exec(`DROP TABLE IF EXISTS temp.${table}`);
+      throw error;
+    }
+    // csv-parse reports malformed quoting with the line it happened on.
+    const line = (error as { lines?: number }).lines;
+    fileProblem = `The file could not be read as CSV${line ? ` near line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid \w+: /, '')}`;
+  }
+  if (!fileProblem && !header) fileProblem = 'The file has no header line naming its columns.';
+  if (!fileProblem && rows === 0) fileProblem = 'The file has a header but no figures.';
+  if (batch.length) flush(batch);
+  onProgress?.({ rows, bytes });
+  return { table, header, fileProblem, hash: hash.digest('hex'), rows };
+}
+
+interface Reference {
+  programmes: Map<string, { id: number; name: string; board: string; boardSlug: string }>;
+  metrics: Map<string, { id: number; name: string; unit: string }>;
+  sources: Map<string, { id: number }>;
+}
+
+function loadReference(sqlite: AppDatabase['$client']): Reference {
+  const programmes = new Map<string, { id: number; name: string; board: string; boardSlug: string }>();
+  for (const p of sqlite
+    .prepare('SELECT p.id, p.slug, p.name, b.name AS board, b.slug AS boardSlug FROM programmes p JOIN boards b ON b.id = p.board_id')
+    .all() as { id: number; slug: string; name: string; board: string; boardSlug: string }[]) {
+    programmes.set(p.slug, p);
+    programmes.set(p.name.toLowerCase(), p);
+  }
+  const metrics = new Map<string, { id: number; name: string; unit: string }>();
+  for (const m of sqlite.prepare('SELECT id, slug, name, unit FROM metrics').all() as { id: number; slug: string; name: string; unit: string }[]) {
+    metrics.set(m.slug, m);
+    metrics.set(m.name.toLowerCase(), m);
+  }
+  const sources = new Map<string, { id: number }>();
+  for (const s of sqlite.prepare('SELECT id, title, file_name FROM sources').all() as { id: number; title: string; file_name: string | null }[]) {
+    sources.set(s.title.toLowerCase(), s);
+    if (s.file_name) sources.set(s.file_name.toLowerCase(), s);
+  }
+  return { programmes, metrics, sources };
+}
+
+const FIELDS: [keyof ImportRow, string, string][] = [
+  ['value', 'value', 'value'],
+  ['qualifier', 'qualifier', 'qualifier'],
+  ['basis', 'basis', 'basis'],
+  ['period_start', 'period_start', 'period start'],
+  ['period_end', 'period_end', 'period end'],
+  ['date_precision', 'date_precision', 'date precision'],
+  ['note', 'note', 'note'],
+];
+
+/**
+ * Compares every staged row with the dashboard and writes it, in one transaction; a preview (or a
+ * refused commit) rolls the transaction back, so classification and writing can never disagree.
+ */
+function applyStaged(
+  db: AppDatabase,
+  user: SessionUser,
+  staged: { table: string; hash: string; header: HeaderMap },
+  options: ImportOptions,
+  result: ImportResult,
+) {
+  const sqlite = db.$client;
+  const ref = loadReference(sqlite);
+  const present = new Set<string>(staged.header.columns.filter((c) => c !== null));
+  const page = sqlite.prepare(`SELECT row, raw, data, problems FROM temp.${staged.table} WHERE row > ? ORDER BY row LIMIT ${BATCH}`);
+  const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
+  const findFact = sqlite.prepare(
+    `SELECT id FROM observations WHERE programme_id = ? AND metric_id = ? AND value = ? AND qualifier = ? AND basis = ?
+       AND coalesce(period_start, '') = ? AND period_end = ? AND deleted_at IS NULL`,
+  );
+  const isLinked = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
+  const insertObservation = sqlite.prepare(
+    `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  );
+  const updateObservation = sqlite.prepare(
+    `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, qualifier = ?, basis = ?, period_start = ?, period_end = ?,
+       date_precision = ?, note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+  );
+  const link = sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+
+  // The upload itself is the source of rows that name none: each row is its own evidence.
+  let uploadSourceId: number | null =
+    (sqlite.prepare('SELECT id FROM sources WHERE content_hash = ?').get(staged.hash) as { id: number } | undefined)?.id ?? null;
+  const uploadSource = () => {
+    if (uploadSourceId !== null) return uploadSourceId;
+    const today = new Date().toISOString().slice(0, 10);
+    const created = sqlite
+      .prepare("INSERT INTO sources (title, document_date, date_precision, content_hash) VALUES (?, ?, 'day', ?) RETURNING id, title, document_date")
+      .get(`${options.fileName} (CSV upload)`, today, staged.hash) as { id: number };
+    writeAudit(sqlite, user, { action: 'create', entityType: 'source', id: created.id, before: null, after: created, reason: `CSV import of ${options.fileName}` });
+    uploadSourceId = created.id;
+    return created.id;
+  };
+  // Figures this file adds, so a fact repeated within the file becomes one figure with two rows.
+  const addedHere = new Map<string, { id: number; row: number }>();
+  const reason = (row: number) => `CSV import of ${options.fileName}, row ${row}`;
+
+  const sample = (p: PreviewRow) => {
+    result.counts[p.status] += 1;
+    if (result.counts[p.status] <= SAMPLE_PER_STATUS) result.samples.push(p);
+  };
+  const problem = (p: RowProblem) => {
+    result.problemsTotal += 1;
+    if (result.problems.length < MAX_PROBLEMS) result.problems.push(p);
+  };
+
+  const run = sqlite.transaction(() => {
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after) as Staged[];
+      if (!rows.length) break;
+      after = rows[rows.length - 1]!.row;
+      for (const s of rows) {
+        const blank = { row: s.row, programme: '', metric: '', value: null, qualifier: '', basis: '', periodStart: null, periodEnd: '', observationId: null };
+        if (s.problems) {
+          const problems = JSON.parse(s.problems) as RowProblem[];
+          problems.forEach(problem);
+          sample({ ...blank, status: 'error', detail: problems.map((p) => p.message).join('; ') });
+          continue;
+        }
+        let r = JSON.parse(s.data!) as ImportRow;
+        const shown = { ...blank, programme: r.programme, metric: r.metric, value: r.value, qualifier: r.qualifier, basis: r.basis, periodStart: r.period_start, periodEnd: r.period_end };
+        const fail = (column: string, message: string) => {
+          problem({ row: s.row, column, message });
+          sample({ ...shown, status: 'error', detail: message });
+        };
+
+        const programme = ref.programmes.get(r.programme.toLowerCase());
+        if (!programme) { fail('programme', `Programme “${r.programme}” is not in the dashboard; add it first or check the spelling`); continue; }
+        if (r.board && r.board.toLowerCase() !== programme.board.toLowerCase() && r.board.toLowerCase() !== programme.boardSlug) {
+          fail('board', `Programme “${programme.name}” belongs to the ${programme.board}, not “${r.board}”`); continue;
+        }
+        const metric = ref.metrics.get(r.metric.toLowerCase());
+        if (!metric) { fail('metric', `Metric “${r.metric}” is not in the dashboard; add it first or check the spelling`); continue; }
+        if (r.unit && r.unit !== metric.unit) { fail('unit', `Metric “${metric.name}” is measured in ${metric.unit}, not ${r.unit}`); continue; }
+        if (metric.unit === 'percent' && r.value > 100) { fail('value', 'A percentage cannot be more than 100'); continue; }
+        let sourceId: number | null = null;
+        if (r.source_file) {
+          const source = ref.sources.get(r.source_file.toLowerCase());
+          if (!source) { fail('source_file', `Source “${r.source_file}” is not in the dashboard; add it first, or leave source_file empty to cite this upload`); continue; }
+          sourceId = source.id;
+        }
+        // Rows that cite no source cite this file: the row itself is the evidence.
+        const occurrence = () => {
+          const id = sourceId ?? uploadSource();
+          return { id, evidence: sourceId ? r.evidence! : s.raw, line: sourceId ? r.line : s.row };
+        };
+        const linkTo = (observationId: number) => {
+          const o = occurrence();
+          if (link.run(observationId, o.id, o.evidence, o.line).changes) {
+            result.written.linked += 1;
+            writeAudit(sqlite, user, { action: 'link_source', entityType: 'observation', id: observationId, before: null, after: { sourceId: o.id, line: o.line, evidence: o.evidence }, reason: reason(s.row) });
+          }
+        };
+        const values = () => [programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start, r.period_end, r.date_precision, r.note] as const;
+        shown.programme = programme.name;
+        shown.metric = metric.name;
+
+        const observationId = r.observation_id;
+        if (observationId !== null) {
+          const before = getObservation.get(observationId) as Record<string, unknown> | undefined;
+          if (!before) { fail('observation_id', `No figure has the id ${observationId}; leave observation_id empty to add a new figure`); continue; }
+          if (before.deleted_at) { fail('observation_id', `Figure ${observationId} has been deleted; restore it before importing changes to it`); continue; }
+          // A column the file leaves out keeps the figure's value: only what the file says changes.
+          r = { ...r, ...Object.fromEntries(FIELDS.filter(([field]) => !present.has(field)).map(([field, column]) => [field, before[column]])) };
+          const changes = FIELDS.filter(([field, column]) => (r[field] ?? null) !== (before[column] ?? null)).map(([field, column, label]) => `${label} ${before[column] ?? '(none)'} → ${r[field] ?? '(none)'}`);
+          if (before.programme_id !== programme.id) changes.unshift(`programme → ${programme.name}`);
+          if (before.metric_id !== metric.id) changes.unshift(`metric → ${metric.name}`);
+          if (!changes.length) {
+            sample({ ...shown, status: 'unchanged', detail: 'Already recorded with these values', observationId: observationId });
+            linkTo(observationId);
+            continue;
+          }
+          const updated = updateObservation.get(...values(), observationId) as Record<string, unknown>;
+          writeAudit(sqlite, user, { action: 'update', entityType: 'observation', id: observationId, before, after: updated, reason: reason(s.row) });
+          result.written.updated += 1;
+          linkTo(observationId);
+          sample({ ...shown, status: 'update', detail: `Changes ${changes.join(', ')}`, observationId: observationId });
+          continue;
+        }
+
+        const key = factKey({ ...r, programme: programme.name, metric: metric.name });
+        const earlier = addedHere.get(key);
+        if (earlier) {
+          linkTo(earlier.id);
+          sample({ ...shown, status: 'unchanged', detail: `Same figure as row ${earlier.row}; recorded once with both rows as sources`, observationId: null });
+          continue;
+        }
+        const existing = findFact.get(programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start ?? '', r.period_end) as { id: number } | undefined;
+        if (existing) {
+          const o = sourceId ?? uploadSourceId;
+          const linked = o !== null && isLinked.get(existing.id, o, sourceId ? r.line : s.row);
+          linkTo(existing.id);
+          sample({ ...shown, status: 'unchanged', detail: linked ? `Already recorded as figure ${existing.id}` : `Already recorded as figure ${existing.id}; this file is linked as a further source`, observationId: existing.id });
+          continue;
+        }
+        const created = insertObservation.get(...values()) as { id: number } & Record<string, unknown>;
+        writeAudit(sqlite, user, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason: reason(s.row) });
+        result.written.created += 1;
+        addedHere.set(key, { id: created.id, row: s.row });
+        linkTo(created.id);
+        sample({ ...shown, status: 'new', detail: 'New figure', observationId: null });
+      }
+    }
+    const expect = options.expect;
+    if (options.mode === 'commit' && expect && (Object.keys(expect) as RowStatus[]).some((k) => expect[k] !== result.counts[k])) {
+      result.changedSincePreview = true;
+      throw new DryRun();
+    }
+    if (options.mode === 'preview' || (options.onError === 'block' && result.counts.error > 0) || result.counts.new + result.counts.update + result.written.linked === 0)
+      throw new DryRun();
+    result.committed = true;
+  });
+  try {
+    run.immediate();
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+    result.written = { created: 0, updated: 0, linked: 0 };
+  }
+  // A preview's ids are only those of existing figures: ids given to rolled-back rows mean nothing.
+  if (!result.committed) for (const s of result.samples) if (s.status === 'new') s.observationId = null;
+}
+
+/** Reads, checks and (when committing) imports a CSV file of figures. */
+export async function importFiguresCsv(
+  db: AppDatabase,
+  user: SessionUser,
+  input: AsyncIterable<Uint8Array>,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  requireRole(user.role, 'edit_figures');
+  const result: ImportResult = {
+    fileName: options.fileName,
+    rows: 0,
+    counts: { new: 0, update: 0, unchanged: 0, error: 0 },
+    samples: [],
+    problems: [],
+    problemsTotal: 0,
+    ignoredColumns: [],
+    fileProblem: null,
+    committed: false,
+    changedSincePreview: false,
+    written: { created: 0, updated: 0, linked: 0 },
+  };
+  const sqlite = db.$client;
+  const staged = await stageFile(sqlite, input, options.onProgress);
+  try {
+    result.rows = staged.rows;
+    result.ignoredColumns = staged.header?.ignored ?? [];
+    result.fileProblem = staged.fileProblem;
+    if (!staged.fileProblem) applyStaged(db, user, { ...staged, header: staged.header! }, options, result);
+  } finally {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.${staged.table}`);
+  }
+  return result;
+}

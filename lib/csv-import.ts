@@ -1,0 +1,218 @@
+// Reading officers' CSV files into figure rows. The format is the seed/export one (lib/figure-row),
+// read tolerantly because the files come from spreadsheets: any column order, any header case,
+// a BOM, ';' separators and decimal commas from European Excel, "£1,200" values, UK dates.
+// Everything here is pure; db/mutations/csv-import.ts compares the rows with the database.
+import { isValid, parse as parseDate } from 'date-fns';
+import { z } from 'zod';
+import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from '../db/schema';
+import { FIGURE_COLUMNS } from './figure-row';
+
+/** The columns an import understands: the figure format plus the export's observation id. */
+export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** Without these a file cannot say what a figure is; the rest have defaults or are derived. */
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['programme', 'metric', 'value', 'qualifier', 'basis', 'period_end'];
+
+// Headings people write for our columns, after lower-casing and turning spaces into "_".
+const HEADER_ALIASES: Record<string, ImportColumn> = {
+  source: 'source_file',
+  source_file_name: 'source_file',
+  file: 'source_file',
+  line_number: 'line',
+  sentence: 'evidence',
+  quote: 'evidence',
+  programme_name: 'programme',
+  program: 'programme',
+  metric_name: 'metric',
+  amount: 'value',
+  figure: 'value',
+  start: 'period_start',
+  period_from: 'period_start',
+  end: 'period_end',
+  period_to: 'period_end',
+  date: 'period_end',
+  as_of: 'period_end',
+  precision: 'date_precision',
+  notes: 'note',
+  comment: 'note',
+  id: 'observation_id',
+};
+
+export function normaliseHeader(heading: string): ImportColumn | null {
+  const key = heading
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
+  if ((IMPORT_COLUMNS as readonly string[]).includes(key)) return key as ImportColumn;
+  return HEADER_ALIASES[key] ?? null;
+}
+
+/** The separator of a file, read from its header line: ';' files come from European Excel. */
+export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const count = (ch: string) => headerLine.split(ch).length - 1;
+  const candidates: [',' | ';' | '\t', number][] = [
+    [',', count(',')],
+    [';', count(';')],
+    ['\t', count('\t')],
+  ];
+  return candidates.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/**
+ * "£1,200", "1 200", "14.000,5" (decimal comma) → "1200" / "14000.5". Returns the text
+ * unchanged when it is not a number, so the schema can say what is wrong with it.
+ */
+export function normaliseNumber(raw: string, decimalComma: boolean): string {
+  const s = raw.trim().replace(/^£\s*/, '').replace(/[\s\u00a0\u202f]/g, '');
+  if (decimalComma) {
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
+    if (/^\d+,\d+$/.test(s)) return s.replace(',', '.');
+    return s;
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return s.replace(/,/g, '');
+  return s;
+}
+
+const DATE_FORMATS = ['yyyy-MM-dd', 'dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yyyy', 'd.M.yyyy', 'dd-MM-yyyy'];
+
+/** "31/03/2021" (UK day first) or "2021-03-31" → "2021-03-31"; anything else unchanged. */
+export function normaliseDate(raw: string): string {
+  const s = raw.trim();
+  if (s === '') return s;
+  for (const format of DATE_FORMATS) {
+    const d = parseDate(s, format, new Date(2000, 0, 1));
+    // date-fns accepts "31/02/2021" as 3 March; keep only dates that read back the same.
+    if (isValid(d) && d.getFullYear() >= 1900 && d.getFullYear() <= 2200) {
+      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      return iso;
+    }
+  }
+  return s;
+}
+
+// Labels people type for the coded values, mapped to the codes.
+const QUALIFIER_WORDS: Record<string, Qualifier> = {
+  exact: 'exact', exactly: 'exact', '=': 'exact', '': 'exact',
+  at_least: 'at_least', 'at least': 'at_least', over: 'at_least', 'more than': 'at_least', '+': 'at_least', '>=': 'at_least', minimum: 'at_least',
+  at_most: 'at_most', 'at most': 'at_most', 'up to': 'at_most', under: 'at_most', '<=': 'at_most', maximum: 'at_most',
+  approx: 'approx', approximately: 'approx', about: 'approx', around: 'approx', '~': 'approx', circa: 'approx',
+};
+const BASIS_WORDS: Record<string, Basis> = {
+  period: 'period', 'in period': 'period', 'in-period': 'period',
+  cumulative: 'cumulative', 'running total': 'cumulative', 'to date': 'cumulative',
+  planned: 'planned', plan: 'planned',
+};
+
+const QUALIFIER_MESSAGE = 'Qualifier must be one of exact, at least, at most, approximately';
+const BASIS_MESSAGE = 'Basis must be one of period, running total (cumulative), planned';
+
+const code = <T extends string>(words: Record<string, T>, codes: readonly T[]) => (raw: string) => {
+  const s = raw.trim().toLowerCase().replace(/_/g, ' ');
+  return (codes as readonly string[]).includes(raw.trim()) ? raw.trim() : (words[s] ?? words[s.replace(/ /g, '_')] ?? raw);
+};
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date such as 31/03/2021 or 2021-03-31`)
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, `${label} is not a real calendar date`);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? null : s));
+
+/** One imported row after normalising. Names, not ids: the database resolves them. */
+export const importRowSchema = z
+  .object({
+    source_file: optionalText,
+    line: z.union([z.literal('').transform(() => null), z.coerce.number().int('Line must be a whole number').min(1, 'Line must be 1 or more')]),
+    evidence: optionalText.pipe(z.string().max(4000, 'Evidence must be under 4,000 characters').nullable()),
+    board: optionalText,
+    programme: z.string().trim().min(1, 'Programme is required'),
+    metric: z.string().trim().min(1, 'Metric is required'),
+    unit: z.union([z.literal('').transform(() => null), z.enum(UNITS, { error: `Unit must be one of ${UNITS.join(', ')}` })]),
+    value: z
+      .string()
+      .trim()
+      .min(1, 'Value is required')
+      .regex(/^\d+(\.\d+)?$/, 'Value must be a number such as 1153 or £14,000 (put “over” in the qualifier column)')
+      .transform(Number),
+    qualifier: z.enum(QUALIFIERS, { error: QUALIFIER_MESSAGE }),
+    basis: z.enum(BASES, { error: BASIS_MESSAGE }),
+    period_start: z.union([z.literal('').transform(() => null), isoDate('Period start').transform((s) => s as string | null)]),
+    period_end: z.string().min(1, 'Period end is required').pipe(isoDate('Period end')),
+    date_precision: z.union([z.literal('').transform(() => 'day' as DatePrecision), z.enum(DATE_PRECISIONS, { error: 'Date precision must be one of day, month, year' })]),
+    note: optionalText.pipe(z.string().max(2000, 'Note must be under 2,000 characters').nullable()),
+    observation_id: z.union([z.literal('').transform(() => null), z.coerce.number().int('Observation id must be a whole number').positive('Observation id must be a whole number')]),
+  })
+  .superRefine((r, ctx) => {
+    if (r.period_start !== null && r.period_start > r.period_end)
+      ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'Period end must be on or after period start' });
+    if (r.source_file !== null && r.evidence === null)
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Evidence is required when a source file is named: copy the sentence the figure comes from' });
+  });
+
+export type ImportRow = z.output<typeof importRowSchema>;
+
+export interface RowProblem {
+  /** The CSV line the record starts on (the header is line 1). */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface HeaderMap {
+  /** Column index → our column, or null for a column we do not use. */
+  columns: (ImportColumn | null)[];
+  ignored: string[];
+  missing: ImportColumn[];
+}
+
+export function mapHeader(headings: string[]): HeaderMap {
+  const columns = headings.map(normaliseHeader);
+  const seen = new Set(columns.filter((c): c is ImportColumn => c !== null));
+  return {
+    columns,
+    ignored: headings.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean),
+    missing: REQUIRED_COLUMNS.filter((c) => !seen.has(c)),
+  };
+}
+
+/** Normalises and validates one record; returns the row or its problems (one per column). */
+export function readImportRecord(
+  record: string[],
+  header: HeaderMap,
+  row: number,
+  decimalComma: boolean,
+): { ok: true; value: ImportRow } | { ok: false; problems: RowProblem[] } {
+  const raw: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, '']));
+  header.columns.forEach((column, i) => {
+    if (column) raw[column] = record[i] ?? '';
+  });
+  raw.value = normaliseNumber(raw.value!, decimalComma);
+  raw.line = raw.line!.trim();
+  raw.observation_id = raw.observation_id!.trim();
+  raw.qualifier = code(QUALIFIER_WORDS, QUALIFIERS)(raw.qualifier!);
+  raw.basis = code(BASIS_WORDS, BASES)(raw.basis!);
+  raw.unit = raw.unit!.trim();
+  raw.date_precision = raw.date_precision!.trim().toLowerCase();
+  raw.period_start = normaliseDate(raw.period_start!);
+  raw.period_end = normaliseDate(raw.period_end!);
+  const parsed = importRowSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems: RowProblem[] = [];
+  const columnsDone = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = issue.path.length ? String(issue.path[0]) : null;
+    if (column && columnsDone.has(column)) continue;
+    if (column) columnsDone.add(column);
+    problems.push({ row, column, message: issue.message });
+  }
+  return { ok: false, problems };
+}
