@@ -175,6 +175,8 @@ export const observations = sqliteTable(
     index('observations_period_end_idx').on(t.periodEnd),
     // Finding "the same fact" (one fact, one observation) on import and entry.
     index('observations_fact_idx').on(t.programmeId, t.metricId, t.value, t.periodEnd),
+    // Report import looks a proposed figure up by its value alone when its programme is unsure.
+    index('observations_value_idx').on(t.value),
   ],
 );
 

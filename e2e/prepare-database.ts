@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { loadSeed } from '../seed/load';
+import { DEFAULT_REPORTS_DIR, loadSeed, readSeedDataset } from '../seed/load';
+import { REPORT_LEFT_FOR_IMPORT } from './fixtures';
 import crypto from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 
@@ -17,7 +18,18 @@ if (target !== expected) {
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
 const db = openDatabase(target);
 migrateDatabase(db);
-const result = loadSeed(db);
+// One real report is left for the import test to bring in as an officer would: the seed
+// registers its source but neither its text nor its two figure occurrences (both facts stand in
+// another report too, so the figures themselves are still there, sourced to that one).
+const reportsDir = path.resolve('.e2e-data/reports');
+fs.rmSync(reportsDir, { recursive: true, force: true });
+fs.mkdirSync(reportsDir, { recursive: true });
+if (fs.existsSync(DEFAULT_REPORTS_DIR))
+  for (const name of fs.readdirSync(DEFAULT_REPORTS_DIR))
+    if (name !== REPORT_LEFT_FOR_IMPORT) fs.copyFileSync(path.join(DEFAULT_REPORTS_DIR, name), path.join(reportsDir, name));
+const dataset = readSeedDataset();
+dataset.figures = dataset.figures.filter((f) => f.source_file !== REPORT_LEFT_FOR_IMPORT);
+const result = loadSeed(db, { reportsDir, dataset });
 
 // Test users with passwords made up for this run only (no password lives in the repository);
 // the tests read them from .e2e-data/credentials.json.

@@ -1,7 +1,6 @@
 // Loads the curated dataset (seed/*.csv) into the database, idempotently and atomically:
 // everything is validated before anything is written, the whole load is one transaction,
 // and running it again finds every row already present and changes nothing.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +8,7 @@ import { z } from 'zod';
 import type { AppDatabase } from '../db/client';
 import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from '../db/schema';
 import { factKey, figureRowSchema, type FigureRow } from '../lib/figure-row';
+import { contentHash } from '../lib/report-text';
 
 export const SEED_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'seed');
 // The board reports themselves live outside the project (../shared/reports). When they are
@@ -200,7 +200,7 @@ export function loadSeed(
       const file = path.join(/*turbopackIgnore: true*/ reportsDir, s.file_name);
       if (fs.existsSync(file)) {
         const text = fs.readFileSync(file, 'utf8');
-        fillText.run(text, crypto.createHash('sha256').update(text).digest('hex'), s.file_name);
+        fillText.run(text, contentHash(text), s.file_name);
       }
     }
     const sourceId = new Map(

@@ -1,0 +1,23 @@
+// POST /api/import/report/<id>/accept — the proposals an officer accepted, as figures to add or
+// existing figures to link this report to; all saved in one transaction, or none.
+import { getDb } from '@/db/client';
+import { acceptProposals, acceptRequestSchema, ProposalErrors } from '@/db/mutations/report-import';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { errorResponse, json, sameOrigin } from '@/lib/http';
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
+    const user = await getCurrentUser();
+    requireRole(user?.role, 'edit_figures');
+    const id = Number((await params).id);
+    if (!Number.isInteger(id) || id < 1) return json({ error: 'No imported report with that number' }, 404);
+    const body = acceptRequestSchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) return json({ error: body.error.issues[0]?.message ?? 'Send the accepted figures' }, 400);
+    return json(acceptProposals(getDb(), user!, id, body.data.items), 201);
+  } catch (error) {
+    if (error instanceof ProposalErrors) return json({ error: error.message, items: error.items }, 400);
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `observations_value_idx` ON `observations` (`value`);

@@ -1,0 +1,82 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { normaliseReportText, readReportFile } from './report-text';
+
+const PARAGRAPHS = ['Leadership support', 'Over 600 councillors attended our leadership webinars between April and June.', 'A further 16 sessions are planned.'];
+
+/** A minimal Word document with one paragraph per entry. */
+async function docx(paragraphs: string[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs
+      .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+      .join('')}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A minimal one-page PDF: each entry a line, a blank gap between paragraphs. */
+function pdf(lines: (string | null)[]): Uint8Array {
+  let y = 760;
+  const ops = lines
+    .map((l) => {
+      y -= l === null ? 10 : 16;
+      return l === null ? '' : `BT /F1 11 Tf 50 ${y} Td (${l.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
+    })
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('reading an uploaded report', () => {
+  it('reads text and markdown, tidying line endings', async () => {
+    expect(await readReportFile('r.txt', new TextEncoder().encode('\uFEFFOne\r\nTwo  \r\n\r\n\r\n\r\nThree'))).toBe('One\nTwo\n\n\n\nThree');
+    expect(await readReportFile('R.MD', new TextEncoder().encode('**235 councils** supported'))).toBe('**235 councils** supported');
+    // Old Windows files: £ as one byte.
+    expect(await readReportFile('r.txt', Uint8Array.from([0xa3, 0x35, 0x6d]))).toBe('£5m');
+  });
+
+  it('reads a Word document one paragraph per line', async () => {
+    expect(await readReportFile('report.docx', await docx(PARAGRAPHS))).toBe(PARAGRAPHS.join('\n'));
+  });
+
+  it('reads a PDF, joining wrapped lines into paragraphs', async () => {
+    const text = await readReportFile('report.pdf', pdf(['Leadership support', null, 'Over 600 councillors attended our leadership', 'webinars between April and June.', null, 'A further 16 sessions are planned.']));
+    expect(text).toBe(PARAGRAPHS.join('\n'));
+  });
+
+  it('refuses other files with a plain reason', async () => {
+    await expect(readReportFile('report.exe', Uint8Array.from([1, 2]))).rejects.toThrow('Reports can be .txt, .md, .docx, .pdf files; this one is “.exe”.');
+    await expect(readReportFile('report.txt', Uint8Array.from([0x41, 0, 0x42]))).rejects.toThrow('This file is not a text file.');
+    await expect(readReportFile('report.pdf', new TextEncoder().encode('hello'))).rejects.toThrow('This .pdf file is not a PDF.');
+    await expect(readReportFile('report.pdf', new TextEncoder().encode('%PDF-1.4 broken'))).rejects.toThrow(/could not be read/);
+    await expect(readReportFile('report.docx', new TextEncoder().encode('not a zip'))).rejects.toThrow('This .docx file is not a Word document.');
+    await expect(readReportFile('report.docx', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0]))).rejects.toThrow(/could not be read/);
+    await expect(readReportFile('empty.txt', new Uint8Array())).rejects.toThrow('The file has no text in it.');
+  });
+
+  it('drops control characters but keeps the text', () => {
+    expect(normaliseReportText('a\u0000b\u0007c\td')).toBe('abc\td');
+  });
+});
