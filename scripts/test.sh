@@ -9,6 +9,7 @@ step "Type-check";  npx --no-install tsc --noEmit
 step "Lint";        npx --no-install eslint . --max-warnings 0
 step "Unit tests";  npx --no-install vitest run
 step "Data-quality check of the seed dataset"; npx --no-install tsx seed/check.ts
+step "Extraction quality against the curated dataset"; npx --no-install tsx scripts/eval-extract.ts
 step "Build";       npx --no-install next build
 step "End-to-end tests (Chromium, production build, throwaway database)"
 npx --no-install playwright test

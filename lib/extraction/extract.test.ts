@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures, type Proposal } from './index';
+import { TEST_REFERENCE } from './test-reference';
+
+// An invented board report in the style of the real ones: headings as short lines, numbered
+// paragraphs with bold labels, "- " bullets, one paragraph per line.
+const REPORT = [
+  'Improvement update for the Housing and Planning Board', // 1
+  '',
+  'Contact officer: Priya Kaur', // 3
+  'Phone no: 020 7946 0321', // 4
+  '',
+  'Background', // 6
+  '',
+  '1. Members asked for a short update on the improvement offer.', // 8
+  '2. To achieve this:', // 9
+  ' - 2.1. officers report progress on the main programmes at each meeting', // 10
+  '',
+  'Housing and Planning Board: Planning Futures Programme (PFP)', // 12
+  '',
+  '3. **Planning Futures Programme (PFP)** – As of 19 February, 57 councils have joined the programme. Over 1,200 delegates attended our two regional summits between April and June.', // 14
+  '4. The programme has published 14 case studies, with a further 6 planned for the spring. **Thirty-four councils** have now completed the self-assessment. A further twelve have started it.', // 15
+  '',
+  'Tenant Voice Network', // 17
+  '',
+  '5. Since September, we have held nearly 40 webinars for tenant panels, reaching more than 2,500 participants. There are currently 315 members.', // 19
+  '',
+  'Partnerships', // 21
+  '',
+  '6. Through the PFP, 9 councils received peer mentoring this year.', // 23
+  '',
+  'Safer Streets Board', // 25
+  '',
+  '7. **Youth Safety Fund** – The Home Office announced £1.6bn for youth services nationally. The fund itself awarded £250,000 to 11 projects in our pilot areas. Sessions for 18-25 year olds ran over 2-3 days in each area.', // 27
+  '8. The guide to safer streets has been downloaded 4,310 times and the hub has received 12,400 page views. Around 65 per cent of councils took part in our survey; up to 30 councils will receive bespoke support over the next 4 months.', // 28
+  '9. We answered approximately 420 enquiries and at least 75 councils took part in the Safer Streets Academy. In excess of 900 people attended, and fewer than 10 councils are still to join.', // 29
+  '10. Conservative (12)\tLabour (9)', // 30
+  '11. The review was published in 2019 and covers 2020/21. Almost 300 officers completed the training on 3 March 2020 and 150+ applications were received, with under 20 awaiting a decision.', // 31
+  '12. Return to… programmes: At last count, surveying had 41 candidates, with 19 councils engaged; trading standards had 23 candidates and 8 councils engaged.', // 32
+].join('\n');
+
+const proposals = extractFigures(REPORT, { reportDate: '2021-03-31', datePrecision: 'month', reference: TEST_REFERENCE });
+
+/** The proposals of a line whose highlighted words are `words`. */
+function at(line: number, words: string): Proposal {
+  const found = proposals.filter((p) => p.line === line && p.evidence.slice(p.numberStart, p.numberEnd) === words);
+  expect(found, `line ${line} "${words}" in ${JSON.stringify(proposals.filter((p) => p.line === line).map((p) => p.evidence.slice(p.numberStart, p.numberEnd)))}`).toHaveLength(1);
+  return found[0]!;
+}
+const ticked = (p: Proposal) => !p.likelyContext;
+
+describe('extractFigures: what the numbers are', () => {
+  it('keeps each qualifier with its value', () => {
+    expect(at(14, 'Over 1,200')).toMatchObject({ value: 1200, qualifier: 'at_least' });
+    expect(at(19, 'more than 2,500')).toMatchObject({ value: 2500, qualifier: 'at_least' });
+    expect(at(19, 'nearly 40')).toMatchObject({ value: 40, qualifier: 'approx' });
+    expect(at(31, 'Almost 300')).toMatchObject({ value: 300, qualifier: 'approx' });
+    expect(at(28, 'up to 30')).toMatchObject({ value: 30, qualifier: 'at_most' });
+    expect(at(28, 'Around 65 per cent')).toMatchObject({ value: 65, qualifier: 'approx' });
+    expect(at(29, 'approximately 420')).toMatchObject({ value: 420, qualifier: 'approx' });
+    expect(at(29, 'at least 75')).toMatchObject({ value: 75, qualifier: 'at_least' });
+    expect(at(29, 'In excess of 900')).toMatchObject({ value: 900, qualifier: 'at_least' });
+    expect(at(29, 'fewer than 10')).toMatchObject({ value: 10, qualifier: 'at_most' });
+    expect(at(31, 'under 20')).toMatchObject({ value: 20, qualifier: 'at_most' });
+    expect(at(31, '150+')).toMatchObject({ value: 150, qualifier: 'at_least' });
+    expect(at(14, '57')).toMatchObject({ value: 57, qualifier: 'exact' });
+  });
+
+  it('reads number words, £, per cent and thousands separators', () => {
+    expect(at(15, 'Thirty-four')).toMatchObject({ value: 34, unit: 'count', likelyContext: false });
+    expect(at(15, 'twelve')).toMatchObject({ value: 12, likelyContext: false });
+    expect(at(14, 'two')).toMatchObject({ value: 2, likelyContext: false, counted: 'regional summits' });
+    expect(at(27, '£250,000')).toMatchObject({ value: 250000, unit: 'GBP', likelyContext: false, metric: 'Money awarded' });
+    expect(at(28, 'Around 65 per cent')).toMatchObject({ unit: 'percent', metric: 'Percentage', likelyContext: false });
+    expect(at(28, '4,310')).toMatchObject({ value: 4310 });
+    expect(at(28, '12,400')).toMatchObject({ value: 12400 });
+  });
+
+  it('quotes the sentence as evidence, verbatim, with its markup', () => {
+    const p = at(15, 'Thirty-four');
+    expect(p.evidence).toBe('**Thirty-four councils** have now completed the self-assessment.');
+    expect(REPORT.split('\n')[p.line - 1]).toContain(p.evidence);
+  });
+
+  it('suggests the metric from what is counted', () => {
+    expect(at(14, '57').metric).toBe('Councils supported');
+    expect(at(14, 'Over 1,200')).toMatchObject({ metric: 'Attendees', counted: expect.stringContaining('delegates') });
+    expect(at(14, 'two').metric).toBe('Events delivered');
+    expect(at(15, '14').metric).toBe('Resources published');
+    expect(at(15, 'twelve').metric).toBe('Councils supported'); // "A further twelve": the noun before
+    expect(at(19, 'nearly 40').metric).toBe('Events delivered');
+    expect(at(19, '315').metric).toBe('Members and subscribers');
+    expect(at(28, '4,310').metric).toBe('Downloads');
+    expect(at(28, '12,400').metric).toBe('Page views');
+    expect(at(29, 'approximately 420').metric).toBe('Enquiries handled');
+    expect(at(31, 'Almost 300').metric).toBe('People coached or trained');
+    expect(at(31, '150+').metric).toBe('Applications');
+    expect(at(32, '41').metric).toBe('Candidates');
+  });
+
+  it('returns no metric when the reference lacks it', () => {
+    const reference = { ...TEST_REFERENCE, metrics: TEST_REFERENCE.metrics.filter((m) => m.slug !== 'downloads') };
+    const [p] = extractFigures('The toolkit has been downloaded 4,310 times.', { reportDate: '2021-03-31', reference });
+    expect(p).toMatchObject({ value: 4310, metric: null, likelyContext: false });
+  });
+});
+
+describe('extractFigures: programme and board', () => {
+  it('takes the programme from the paragraph label and its board from the reference', () => {
+    expect(at(14, '57')).toMatchObject({ programme: 'Planning Futures Programme', board: 'Housing and Planning Board' });
+  });
+
+  it('takes the programme from the heading above', () => {
+    expect(at(19, '315')).toMatchObject({ programme: 'Tenant Voice Network', board: 'Housing and Planning Board' });
+  });
+
+  it('reads an acronym defined in the text ("Planning Futures Programme (PFP)" … "the PFP")', () => {
+    expect(at(23, '9')).toMatchObject({ programme: 'Planning Futures Programme', likelyContext: false });
+  });
+
+  it('takes the programme named in the sentence', () => {
+    expect(at(29, 'at least 75').programme).toBe('Safer Streets Academy');
+  });
+
+  it('pieces a programme together from a label and a clause ("Return to… programmes: surveying had 41")', () => {
+    expect(at(32, '41').programme).toBe('Return to Surveying');
+    expect(at(32, '23').programme).toBe('Return to Trading Standards');
+  });
+
+  it('falls back to the board a heading names', () => {
+    const text = ['Safer Streets Board', '', 'We held 6 workshops for licensing officers.'].join('\n');
+    const [p] = extractFigures(text, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+    expect(p).toMatchObject({ value: 6, programme: null, board: 'Safer Streets Board' });
+  });
+});
+
+describe('extractFigures: basis and period', () => {
+  it('reads "as of 19 February" as a running total to that day', () => {
+    expect(at(14, '57')).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2021-02-19', datePrecision: 'day' });
+  });
+
+  it('reads "between April and June" as a period, years from the report date', () => {
+    expect(at(14, 'Over 1,200')).toMatchObject({ basis: 'period', periodStart: '2020-04-01', periodEnd: '2020-06-30', datePrecision: 'month' });
+  });
+
+  it('reads "since September" as a period to the report date', () => {
+    expect(at(19, 'nearly 40')).toMatchObject({ basis: 'period', periodStart: '2020-09-01', periodEnd: '2021-03-31' });
+  });
+
+  it('reads planned activity ("a further 6 planned for the spring", "will receive … over the next 4 months")', () => {
+    expect(at(15, '6')).toMatchObject({ basis: 'planned', periodStart: '2021-03-01', periodEnd: '2021-05-31' });
+    expect(at(28, 'up to 30')).toMatchObject({ basis: 'planned', periodStart: '2021-04-01', periodEnd: '2021-07-31' });
+  });
+
+  it('dates a figure with no date in its text by the report', () => {
+    expect(at(29, 'approximately 420')).toMatchObject({ periodEnd: '2021-03-31', datePrecision: 'month' });
+    expect(at(19, '315')).toMatchObject({ basis: 'cumulative', periodEnd: '2021-03-31' });
+  });
+
+  it('reads a day date ("on 3 March 2020")', () => {
+    expect(at(31, 'Almost 300')).toMatchObject({ periodStart: '2020-03-03', periodEnd: '2020-03-03', datePrecision: 'day' });
+  });
+});
+
+describe('extractFigures: numbers that are not figures', () => {
+  const highlighted = (line: number) => proposals.filter((p) => p.line === line).map((p) => p.evidence.slice(p.numberStart, p.numberEnd));
+
+  it('never ticks dates, years or financial years (they are not proposed at all)', () => {
+    expect(highlighted(31)).not.toContain('2019');
+    expect(highlighted(31)).not.toContain('2020');
+    expect(proposals.some((p) => p.line === 31 && [2019, 2020, 3].includes(p.value))).toBe(false);
+    expect(proposals.some((p) => p.line === 14 && p.value === 19)).toBe(false);
+  });
+
+  it('never proposes paragraph numbering', () => {
+    expect(proposals.some((p) => p.line === 10 && (p.value === 2.1 || p.value === 2))).toBe(false);
+    expect(proposals.some((p) => p.line === 8)).toBe(false);
+  });
+
+  it('marks phone numbers, ages, durations and government funding as probably context', () => {
+    expect(at(4, '020 7946 0321')).toMatchObject({ likelyContext: true, contextReason: 'a phone number' });
+    expect(at(27, '18')).toMatchObject({ likelyContext: true, contextReason: 'an age range' });
+    expect(at(27, '25')).toMatchObject({ likelyContext: true, contextReason: 'an age range' });
+    expect(at(27, '2')).toMatchObject({ likelyContext: true, contextReason: 'a duration' });
+    expect(at(27, '3')).toMatchObject({ likelyContext: true, contextReason: 'a duration' });
+    expect(at(28, '4')).toMatchObject({ likelyContext: true, contextReason: 'a duration' });
+    expect(at(27, '£1.6bn')).toMatchObject({ value: 1.6e9, unit: 'GBP', likelyContext: true, contextReason: 'government funding' });
+  });
+
+  it('marks party seats as context', () => {
+    expect(at(30, '12')).toMatchObject({ likelyContext: true, contextReason: 'party seats' });
+    expect(at(30, '9')).toMatchObject({ likelyContext: true, contextReason: 'party seats' });
+  });
+
+  it('gives every proposal of a non-figure a reason, and none to a figure', () => {
+    for (const p of proposals) expect(p.likelyContext).toBe(p.contextReason !== null);
+    expect(proposals.filter(ticked).length).toBeGreaterThan(25);
+  });
+
+  it('handles the other context kinds in isolation', () => {
+    const cases: [string, string][] = [
+      ['The webinar ran for the next 4 months.', 'a duration'],
+      ['Support for 18-25 year olds was extended.', 'an age range'],
+      ['Each review takes over 2-3 days on site.', 'a duration'],
+      ['Cases are counted per 10,000 residents.', 'a rate'],
+      ['A carer’s allowance of £9.50 per hour is available.', 'an allowance rate'],
+      ['The Government announced £2.4 billion for councils.', 'government funding'],
+      ['Around 12 per cent of residents cycle to work.', 'an outside statistic'],
+      ['A total of 80 officers took part (15 of which are directors).', 'a part of a total'],
+      ['The scheme is now in Phase 3 of delivery.', 'a label or stage'],
+    ];
+    for (const [sentence, reason] of cases) {
+      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+      expect(found.find((p) => p.contextReason === reason), `${sentence} → ${reason}: ${JSON.stringify(found.map((p) => p.contextReason))}`).toBeDefined();
+    }
+  });
+
+  it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
+    const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => p.value)).toEqual([14]);
+  });
+});
+
+describe('extractFigures: size', () => {
+  it('extracts a 50 KB report', () => {
+    const paragraph = (i: number) =>
+      `${i}. **Tenant Voice Network** – Since September we have held ${i + 3} webinars with more than ${100 + i} participants, and ${i % 40} councils joined on ${1 + (i % 27)} March 2021. A further ${i % 9 + 2} sessions are planned over the next 3 months.`;
+    const lines: string[] = ['Tenant Voice Network', ''];
+    for (let i = 1; lines.join('\n').length < 50_000; i++) lines.push(paragraph(i));
+    const text = lines.join('\n');
+    expect(text.length).toBeGreaterThanOrEqual(50_000);
+    const found = extractFigures(text, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+    expect(found.filter(ticked).length).toBeGreaterThan(lines.length * 3);
+    const textLines = text.split('\n');
+    for (const p of found) expect(textLines[p.line - 1]).toContain(p.evidence);
+  });
+});

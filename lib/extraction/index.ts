@@ -1,0 +1,280 @@
+// Figure extraction from board reports (issue: "propose figures from a report"). Reads a
+// report's plain text and proposes one figure per number it states: the value with its
+// qualifier, what it counts, a suggested metric, programme and board, its basis and period,
+// and — for numbers that are probably not figures (dates, ages, durations, government
+// funding…) — a plain-words reason, so the officer sees them unticked.
+//
+// The rules are general reading rules (see the modules beside this file); nothing here knows
+// any particular report. scripts/eval-extract.ts measures them against seed/figures.csv.
+import type { Basis, DatePrecision, Qualifier, Unit } from '../../db/schema';
+import { judgeContext } from './context';
+import { findDates, findPhones, findTimes } from './dates';
+import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
+import { findNumbers, type NumberMention } from './numbers';
+import { findDocumentStart, readPeriod } from './period';
+import { EMPTY_CONTEXT, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
+import { readQualifier } from './qualifiers';
+import { analyseLines, clauseSpans, sentenceSpans, type LineInfo, type Span } from './text';
+
+export interface ReferenceNames {
+  boards: { name: string; slug: string }[];
+  programmes: { name: string; slug: string; board: string /* board name */; theme: string | null }[];
+  metrics: { name: string; slug: string; unit: Unit; definition?: string | null }[];
+}
+
+export interface ExtractOptions {
+  reportDate: string; // ISO YYYY-MM-DD, the report's date
+  datePrecision?: DatePrecision; // of reportDate, default 'day'
+  reference: ReferenceNames;
+}
+
+export interface Proposal {
+  line: number; // 1-based line of the text
+  evidence: string; // verbatim substring of that line: the sentence holding the number
+  numberStart: number; // offsets of the number's words within `evidence` (for highlighting),
+  numberEnd: number; //   covering e.g. "over 600" or "£120,000" or "Thirty-four"
+  value: number;
+  qualifier: Qualifier;
+  unit: Unit; // count | hours | GBP | percent
+  counted: string; // what is counted, in the report's words ("councils", "delegates")
+  metric: string | null; // suggested metric NAME from reference.metrics, or null
+  programme: string | null; // suggested programme NAME from reference.programmes, or null
+  board: string | null; // suggested board NAME (the programme's board when a programme is found)
+  basis: Basis;
+  periodStart: string | null;
+  periodEnd: string;
+  datePrecision: DatePrecision;
+  likelyContext: boolean; // true = probably not a figure — shown unticked
+  contextReason: string | null; // plain words, e.g. "a year", "an age range", "government funding"
+}
+
+interface Reading {
+  counted: string;
+  slug: MetricSlug | null;
+}
+
+/** Widens a span over markup next to it, so evidence keeps "**120 councils**" whole. */
+function withMarkup(line: LineInfo, span: Span, floor: number): Span {
+  let { start, end } = span;
+  while (start > floor && line.masked[start - 1] === ' ' && !/\s/.test(line.raw[start - 1]!)) start--;
+  while (end < line.raw.length && line.masked[end] === ' ' && !/\s/.test(line.raw[end]!)) end++;
+  return { start, end };
+}
+
+
+export function extractFigures(text: string, options: ExtractOptions): Proposal[] {
+  const reportPrecision = options.datePrecision ?? 'day';
+  const lines = analyseLines(text);
+  const matcher = new ProgrammeMatcher(options.reference.programmes, options.reference.boards, text);
+  const documentStart = findDocumentStart(lines.slice(0, 60).map((l) => l.raw));
+  const proposals: Proposal[] = [];
+
+  // Where we are in the report.
+  let majorHeading = '';
+  let minorHeading = '';
+  let sectionBoard: string | null = null;
+  let carriedLabel: string | null = null; // label of the last labelled paragraph in the section
+  let recent: ProgrammeRef | null = null; // programme last named in the section
+  let paragraphLabel: string | null = null;
+  let paragraphContext: Context = EMPTY_CONTEXT; // the paragraph's sentences so far
+  let paragraphText = '';
+  let previousReading: Reading | null = null; // last number's reading in the paragraph
+  // The next non-blank line after each line, for sentences that run on.
+  const nextNonBlank: (LineInfo | undefined)[] = new Array(lines.length);
+  for (let i = lines.length - 1, seen: LineInfo | undefined; i >= 0; i--) {
+    nextNonBlank[i] = seen;
+    if (!lines[i]!.blank) seen = lines[i];
+  }
+
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    if (line.blank) continue;
+    if (line.heading) {
+      if (line.majorHeading) {
+        majorHeading = line.masked.trim();
+        minorHeading = '';
+        recent = null;
+        const boards = matcher.boardsIn(majorHeading);
+        if (boards.length) sectionBoard = boards[boards.length - 1]!.name;
+      } else minorHeading = line.masked.trim();
+      carriedLabel = null;
+      previousReading = null;
+      continue;
+    }
+    if (!line.continuation) {
+      if (paragraphLabel) carriedLabel = paragraphLabel;
+      paragraphLabel = [line.label, line.inheritedLabel].filter(Boolean).join(' ') || null;
+      paragraphContext = { words: new Set(), sequence: [] };
+      paragraphText = '';
+      previousReading = null;
+    }
+    const headingContext = matcher.context(`${majorHeading} ${minorHeading}`);
+    const labelContext = paragraphLabel ? matcher.context(paragraphLabel) : EMPTY_CONTEXT;
+    const carriedContext = !paragraphLabel && carriedLabel ? matcher.context(carriedLabel) : EMPTY_CONTEXT;
+
+    const masked = line.masked;
+    const mentions = findNumbers(masked);
+    const dates = findDates(masked);
+    const fixed = [...findTimes(masked), ...dates.flatMap((d) => d.numberSpans)];
+    const phones = findPhones(masked);
+    // Text after the line, when the sentence runs on to the next line ("six district and" …).
+    const next = nextNonBlank[li];
+    const runOn = next && next.continuation ? ' ' + next.masked.slice(0, sentenceSpans(next.masked)[0]?.end ?? 0) : '';
+
+    for (const sentence of sentenceSpans(masked, line.prefixLength)) {
+      const sentenceText = masked.slice(sentence.start, sentence.end);
+      const sentenceContext = matcher.context(sentenceText);
+      const clauses = clauseSpans(masked, sentence);
+      const inSentence = mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end);
+      let lastInSentence: Reading | null = null;
+      const evidenceSpan = withMarkup(line, sentence, line.prefixLength);
+      const evidence = line.raw.slice(evidenceSpan.start, evidenceSpan.end);
+
+      const handled = new Set<NumberMention>();
+      for (const phone of phones) {
+        if (phone.start < sentence.start || phone.start >= sentence.end) continue;
+        for (const m of inSentence) if (m.start >= phone.start && m.end <= phone.end) handled.add(m);
+        proposals.push(
+          contextProposal(line, evidence, evidenceSpan.start, phone, Number(masked.slice(phone.start, phone.end).replace(/\D/g, '')), 'a phone number', options.reportDate, reportPrecision),
+        );
+      }
+
+      for (let mi = 0; mi < inSentence.length; mi++) {
+        const mention = inSentence[mi]!;
+        if (handled.has(mention)) continue;
+        const clause = clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
+        const clauseText = masked.slice(clause.start, clause.end);
+        const q = readQualifier(masked, mention.start, mention.plus, mention.range);
+        const qualifierStart = Math.max(q.start, sentence.start);
+        const inDate = fixed.some((s) => mention.start >= s.start && mention.start < s.end);
+        const verdict = judgeContext({ masked, raw: line.raw, mention, sentence: sentenceText, qualifierStart, prefixLength: line.prefixLength, inDate });
+        if (verdict && verdict.drop) continue;
+
+        // What it counts.
+        const atClauseEnd = clause.end >= sentence.end && sentence.end >= masked.trimEnd().length;
+        const after = masked.slice(mention.groupEnd, clause.end) + (atClauseEnd ? runOn : '');
+        const before = masked.slice(sentence.start, qualifierStart);
+        const metricInput = { after, before, clause: clauseText, unit: mention.unit, range: mention.range };
+        let counted: CountedReading & { ellipsis: boolean } = readCounted(metricInput);
+        if (!counted.slug && counted.ellipsis && !verdict) {
+          // "A further twelve have been supported": the noun of the number before it.
+          const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
+          if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
+        }
+        let reason = verdict ? verdict.reason : null;
+        if (!reason && !counted.slug) reason = counted.counted ? `counts ${counted.counted}, not a known measure` : 'no measure named';
+        const reading: Reading = { counted: counted.counted, slug: counted.slug };
+        if (counted.slug) {
+          lastInSentence = reading;
+          previousReading = reading;
+        }
+
+        // Programme and board.
+        const clauseContext = clause === sentence ? sentenceContext : matcher.context(clauseText);
+        const candidate = matcher.match(
+          [
+            matcher.context(counted.counted),
+            labelContext,
+            clauseContext,
+            sentenceContext,
+            paragraphContext,
+            carriedContext,
+            EMPTY_CONTEXT,
+            headingContext,
+          ],
+          paragraphLabel ? null : recent,
+        );
+        const programme = candidate ? candidate.programme : null;
+        const board = programme ? programme.board : sectionBoard;
+
+        // Basis and period.
+        const prev = inSentence[mi - 1];
+        const nextMention = inSentence[mi + 1];
+        const windowStart = Math.max(clause.start, prev ? prev.end : clause.start);
+        const windowEnd = Math.min(clause.end, nextMention ? nextMention.start : clause.end);
+        const period = readPeriod({
+          window: masked.slice(windowStart, windowEnd),
+          masked,
+          sentenceStart: sentence.start,
+          sentenceEnd: sentence.end,
+          clauseStart: clause.start,
+          clauseEnd: clause.end,
+          numberStart: mention.start,
+          dates,
+          slug: counted.slug,
+          reportDate: options.reportDate,
+          reportPrecision,
+          documentStart,
+        });
+
+        const unit: Unit = counted.slug ? counted.unit : mention.unit;
+        proposals.push({
+          line: line.index + 1,
+          evidence,
+          numberStart: qualifierStart - evidenceSpan.start,
+          numberEnd: Math.min(mention.end, evidenceSpan.end) - evidenceSpan.start,
+          value: mention.value,
+          qualifier: q.qualifier,
+          unit,
+          counted: counted.counted.replace(/\s+/g, ' ').trim(),
+          metric: metricName(counted.slug, options.reference.metrics),
+          programme: programme ? programme.name : null,
+          board,
+          basis: period.basis,
+          periodStart: period.periodStart,
+          periodEnd: period.periodEnd,
+          datePrecision: period.datePrecision,
+          likelyContext: reason !== null,
+          contextReason: reason,
+        });
+      }
+
+      // Remember the programme this sentence names, for the sentences after it.
+      const named = matcher.match([EMPTY_CONTEXT, EMPTY_CONTEXT, EMPTY_CONTEXT, sentenceContext], null);
+      if (named) recent = named.programme;
+      // A new object, never changed in place: the matcher remembers contexts by identity.
+      paragraphContext = {
+        words: new Set([...paragraphContext.words, ...sentenceContext.words]),
+        sequence: [...paragraphContext.sequence, ...sentenceContext.sequence],
+      };
+      paragraphText += ' ' + sentenceText;
+    }
+  }
+  return proposals;
+}
+
+function unitFor(slug: MetricSlug, unit: Unit): Unit {
+  if (slug === 'coaching-hours') return 'hours';
+  return unit;
+}
+
+function contextProposal(
+  line: LineInfo,
+  evidence: string,
+  evidenceStart: number,
+  span: Span,
+  value: number,
+  reason: string,
+  reportDate: string,
+  precision: DatePrecision,
+): Proposal {
+  return {
+    line: line.index + 1,
+    evidence,
+    numberStart: span.start - evidenceStart,
+    numberEnd: span.end - evidenceStart,
+    value,
+    qualifier: 'exact',
+    unit: 'count',
+    counted: '',
+    metric: null,
+    programme: null,
+    board: null,
+    basis: 'period',
+    periodStart: null,
+    periodEnd: reportDate,
+    datePrecision: precision,
+    likelyContext: true,
+    contextReason: reason,
+  };
+}

@@ -1,0 +1,319 @@
+// What a number counts ("councils", "delegates", "hours of coaching") and which metric of the
+// dashboard that suggests. The vocabulary is the metrics' own (seed/metrics.csv definitions):
+// councils supported, attendees, coaching hours, downloads, page views, applications,
+// expressions of interest, members and subscribers, events delivered, projects funded,
+// enquiries handled, money awarded or saved, percentages… A number whose noun is none of these
+// ("four libraries", "12 academics", "18 different themes") is probably not a figure of the
+// LGA's support activity.
+import type { Unit } from '../../db/schema';
+
+/** The metric slugs this vocabulary can suggest (seed/metrics.csv). */
+export type MetricSlug =
+  | 'councils-supported'
+  | 'networks-and-organisations-engaged'
+  | 'attendees'
+  | 'attendees-per-event'
+  | 'coaching-hours'
+  | 'people-supported'
+  | 'downloads'
+  | 'page-views'
+  | 'average-monthly-page-views'
+  | 'applications'
+  | 'expressions-of-interest'
+  | 'survey-responses'
+  | 'candidates'
+  | 'people-placed'
+  | 'job-offers'
+  | 'members'
+  | 'events-delivered'
+  | 'average-meetings-per-week'
+  | 'days-of-support'
+  | 'peer-reviews'
+  | 'projects-funded'
+  | 'enquiries-handled'
+  | 'average-engagements-per-month'
+  | 'emails-handled'
+  | 'resources-published'
+  | 'money-awarded'
+  | 'money-saved'
+  | 'percentage';
+
+/** The name each slug has in the seed vocabulary: the fallback when a reference lacks the slug. */
+export const METRIC_NAMES: Record<MetricSlug, string> = {
+  'councils-supported': 'Councils supported',
+  'networks-and-organisations-engaged': 'Networks and organisations engaged',
+  attendees: 'Attendees',
+  'attendees-per-event': 'Attendees per event',
+  'coaching-hours': 'Coaching hours',
+  'people-supported': 'People coached or trained',
+  downloads: 'Downloads',
+  'page-views': 'Page views',
+  'average-monthly-page-views': 'Average monthly page views',
+  applications: 'Applications',
+  'expressions-of-interest': 'Expressions of interest',
+  'survey-responses': 'Survey responses',
+  candidates: 'Candidates',
+  'people-placed': 'People placed',
+  'job-offers': 'Job offers',
+  members: 'Members and subscribers',
+  'events-delivered': 'Events delivered',
+  'average-meetings-per-week': 'Average meetings per week',
+  'days-of-support': 'Days of support',
+  'peer-reviews': 'Peer challenges and reviews',
+  'projects-funded': 'Projects funded',
+  'enquiries-handled': 'Enquiries handled',
+  'average-engagements-per-month': 'Average engagements per month',
+  'emails-handled': 'Emails handled',
+  'resources-published': 'Resources published',
+  'money-awarded': 'Money awarded',
+  'money-saved': 'Money saved',
+  percentage: 'Percentage',
+};
+
+export interface CountedReading {
+  /** What is counted, in the report's words ("councils", "expressions of interest"). */
+  counted: string;
+  slug: MetricSlug | null;
+  unit: Unit;
+}
+
+export interface MetricInput {
+  /** Masked text after the number, to the end of its clause (continuation lines appended). */
+  after: string;
+  /** Masked text of the number's sentence before the number (qualifier words excluded). */
+  before: string;
+  /** The clause (masked, whole) holding the number, for cue words. */
+  clause: string;
+  unit: Unit;
+  range: 'low' | 'high' | null;
+}
+
+// Words that end the noun phrase after a number.
+const STOP = new Set(
+  (
+    'of for to from with in on at by and or who which that whose have has had are is was were will would ' +
+    'be been being across through over under between including since during as than per each a an the this ' +
+    'these those it its their our we they he she planned scheduled more so into about while where when whom ' +
+    'after before via until up out around within amounting involving covering ranging who'
+  ).split(' '),
+);
+
+type Rule = { re: RegExp; pick: (input: MetricInput, noun: string) => MetricSlug | null };
+
+const PEOPLE_AS_MEMBERS = /\b(bulletins?|updates?|newsletters?|circulation|mailing|subscri\w*|network of)\b/i;
+const ATTENDANCE = /\b(attend\w*|join\w*|delegates?|participat\w*|reach\w*|register\w*|webinars?|events?|conferences?|seminars?|workshops?|heard|listen\w*|audience)\b/i;
+const DEVELOPMENT = /\b(programmes?|courses?|training|trained|complet\w*|opportunity|coach\w*|mentor\w*|learning)\b/i;
+
+function people(input: MetricInput): MetricSlug {
+  if (PEOPLE_AS_MEMBERS.test(input.clause)) return 'members';
+  if (ATTENDANCE.test(input.clause)) return input.range ? 'attendees-per-event' : 'attendees';
+  return 'people-supported';
+}
+
+// Nouns and what they count. The rightmost noun of the phrase is its head ("14 webinar
+// summaries" counts summaries), so the table's order only breaks ties.
+const RULES: Rule[] = [
+  { re: /\bexpressions?\s+of\s+interests?\b/i, pick: () => 'expressions-of-interest' },
+  { re: /\b(coaching\s+agreements?)\b/i, pick: () => 'people-supported' },
+  { re: /\b(job\s+offers?)\b/i, pick: () => 'job-offers' },
+  { re: /\bplacements?\b/i, pick: () => 'people-placed' },
+  { re: /\bcandidates?\b/i, pick: () => 'candidates' },
+  { re: /\b(applications?|applicants?)\b/i, pick: () => 'applications' },
+  { re: /\b(survey\s+)?responses\b/i, pick: () => 'survey-responses' },
+  { re: /\bdownloads?\b/i, pick: () => 'downloads' },
+  {
+    re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
+    pick: (i) => (/\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
+  },
+  { re: /\bhours?\b/i, pick: () => 'coaching-hours' },
+  { re: /\bdays?\b/i, pick: (i) => (/\bsupport|consultancy|advice|expert/i.test(i.after) ? 'days-of-support' : null) },
+  { re: /\b(peer\s+challenges?|peer\s+reviews?|health\s+checks?|diagnostics?|reviews?)\b/i, pick: () => 'peer-reviews' },
+  {
+    re: /\b(events?|webinars?|sessions?|courses?|meetings?|workshops?|roundtables?|seminars?|masterclass(?:es)?|conferences?|learning\s+sets?|panels?|modules?|briefings?|summits?|forums?\s+meetings|clinics?)\b/i,
+    pick: (i, noun) => {
+      if (/meeting/i.test(noun) && /\bweekly\b|\b(per|a|each)\s+week\b/i.test(i.after + ' ' + i.before.slice(-20))) return 'average-meetings-per-week';
+      if (/module/i.test(noun) && /\b(develop\w*|e-learning|produc\w*|publish\w*|launch\w*)\b/i.test(i.clause)) return 'resources-published';
+      if (/briefing/i.test(noun) && /\b(policy|produc\w*|publish\w*|writ\w*)\b/i.test(i.after + ' ' + i.clause)) return 'resources-published';
+      return 'events-delivered';
+    },
+  },
+  {
+    re: /\b(engagements?)\b/i,
+    pick: (i) => (/\b(each|per|a)\s+month\b|\bmonthly\b/i.test(i.clause) ? 'average-engagements-per-month' : 'councils-supported'),
+  },
+  { re: /\b(projects?|bids|grants)\b/i, pick: () => 'projects-funded' },
+  { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
+  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|calls\s+handled)\b/i, pick: () => 'enquiries-handled' },
+  {
+    re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
+    pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
+  },
+  {
+    re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b/i,
+    pick: (i) => (/\b(awarded|granted)\b/i.test(i.after) ? 'projects-funded' : 'councils-supported'),
+  },
+  {
+    re: /\b(networks?|groups?|organisations|organizations|forums?|partnerships|associations|bodies)\b/i,
+    pick: () => 'networks-and-organisations-engaged',
+  },
+  { re: /\b(attendees|delegates|participants|attendances)\b/i, pick: (i) => (i.range ? 'attendees-per-event' : 'attendees') },
+  { re: /\b(recipients|subscribers|followers|users|readers)\b/i, pick: () => 'members' },
+  {
+    re: /\bmembers\b/i,
+    pick: (i) => {
+      if (PEOPLE_AS_MEMBERS.test(i.clause)) return 'members';
+      if (DEVELOPMENT.test(i.clause)) return 'people-supported';
+      if (/\b(workshops?|webinars?|events?|conferences?|seminars?|attend\w*)\b/i.test(i.clause)) return 'attendees';
+      return 'members';
+    },
+  },
+  {
+    re: /\b(people|representatives|staff|colleagues|officers|individuals|councillors|chairs|leaders|chief\s+executives|learners|graduates|trainees|apprentices|volunteers)\b/i,
+    pick: (i) => people(i),
+  },
+];
+
+/** The noun phrase right after a number: words up to the first stop word or punctuation. */
+function nounPhrase(after: string): string {
+  // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
+  const text = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ');
+  const cut = /[.;:!?()–—,"“”]|\s-\s/.exec(text);
+  const head = cut ? text.slice(0, cut.index) : text;
+  const words = head.trim().split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let bridged = false;
+  for (const w of words) {
+    const lw = w.toLowerCase().replace(/[’']s$/, '');
+    if (STOP.has(lw)) {
+      // "9 task and finish groups", "six district and county councils": bridge one "and"
+      // when no noun has been seen yet.
+      if ((lw === 'and' || lw === 'or') && !bridged && out.length > 0 && !RULES.some((r) => r.re.test(out.join(' ')))) {
+        bridged = true;
+        out.push(w);
+        continue;
+      }
+      break;
+    }
+    out.push(w);
+    if (out.length >= 7) break;
+  }
+  return out.join(' ').replace(/^[-–]/, '').trim();
+}
+
+const GLOBAL_RULES = RULES.map((rule) => ({ rule, re: new RegExp(rule.re.source, 'gi') }));
+
+interface NounMatch {
+  at: number;
+  end: number;
+  noun: string;
+  rule: Rule;
+}
+
+function nounMatches(text: string): NounMatch[] {
+  const out: NounMatch[] = [];
+  for (const { rule, re } of GLOBAL_RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: m.index, end: m.index + m[0].length, noun: m[0], rule });
+  }
+  // Earlier first; at the same place, the longer ("peer challenges" over "challenges").
+  return out.sort((a, b) => a.at - b.at || b.end - a.end);
+}
+
+/**
+ * The head noun of a phrase: the first vocabulary noun, carried on through nouns that follow it
+ * directly ("10 webinar summaries" counts summaries) but not past other words ("60 delegates
+ * heard how councils…" counts delegates).
+ */
+function classify(phrase: string, input: MetricInput): { noun: string; slug: MetricSlug | null } | null {
+  const found = nounMatches(phrase);
+  if (!found.length) return null;
+  let head = found[0]!;
+  for (const m of found) {
+    if (m === head) continue;
+    if (m.at >= head.at && m.at <= head.end + 1 && m.end > head.end) head = m;
+  }
+  return { noun: head.noun, slug: head.rule.pick(input, head.noun) };
+}
+
+/**
+ * What the number counts. Returns slug null when the words name nothing in the vocabulary;
+ * `counted` is then the phrase as written (or '' when the number stands alone), so the caller
+ * can borrow the noun of a number before it ("Forty councils … A further twelve").
+ */
+export function readCounted(input: MetricInput): CountedReading & { ellipsis: boolean } {
+  if (input.unit === 'percent') return { counted: 'per cent', slug: 'percentage', unit: 'percent', ellipsis: false };
+  if (input.unit === 'GBP') {
+    const saved = /\b(sav(?:ed|ing|ings)|income|generat\w*)\b/i.test(input.clause);
+    return { counted: saved ? 'savings' : 'funding awarded', slug: saved ? 'money-saved' : 'money-awarded', unit: 'GBP', ellipsis: false };
+  }
+  const after = input.after;
+  const eoi = /^\s*(?:[\w-]+\s+){0,3}?expressions?\s+of\s+interests?\b/i.exec(after);
+  if (eoi) return { counted: eoi[0].trim(), slug: 'expressions-of-interest', unit: 'count', ellipsis: false };
+  // "responded": "all 30 fire authorities responded" counts survey responses.
+  if (/^[^.;]{0,60}\bresponded\b/i.test(after)) {
+    return { counted: nounPhrase(after) || 'responses', slug: 'survey-responses', unit: 'count', ellipsis: false };
+  }
+  // "three of the councils involved": the noun after "of the".
+  const partitive = /^\s*of\s+(?:the|these|those)\s+((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
+  if (partitive) {
+    const c = classify(partitive[1]!, input);
+    if (c) return { counted: partitive[1]!, slug: c.slug, unit: unitOf(c.slug), ellipsis: false };
+  }
+  // "viewed 12,345 times", "downloaded more than 2,000 times", "has met 14 times".
+  if (/^\s*times\b/i.test(after)) {
+    const verb = input.before.slice(-60);
+    const slug: MetricSlug | null = /\b(view|visit|access)\w*/i.test(verb)
+      ? 'page-views'
+      : /\bdownload\w*/i.test(verb)
+        ? 'downloads'
+        : /\b(met|meet)\b/i.test(verb)
+          ? 'events-delivered'
+          : null;
+    return { counted: 'times', slug, unit: 'count', ellipsis: false };
+  }
+  const phrase = nounPhrase(after);
+  // "40 hours of team coaching", "6 days support": keep the "of …" part with the noun.
+  const withOf = /^\s*(?:[\w-]+\s+){0,2}?(hours?|days?)\s+(?:of\s+)?[\w\s-]{0,30}?(coaching|mentoring|support|training|advice)\b/i.exec(after);
+  if (withOf) {
+    const slug: MetricSlug = /hour/i.test(withOf[1]!) ? 'coaching-hours' : 'days-of-support';
+    return { counted: withOf[0].trim(), slug, unit: slug === 'coaching-hours' ? 'hours' : 'count', ellipsis: false };
+  }
+  const c = classify(phrase, input);
+  if (c) return { counted: phrase, slug: c.slug, unit: unitOf(c.slug), ellipsis: false };
+  // "attended by 45", "Numbers attending ranged between 120-180": the noun stands before.
+  if (/\b(attended\s+by|attendance\s+of|attracted|audience\s+of|attending\b.*)\s*$/i.test(input.before.slice(-80)) && !phrase) {
+    return { counted: 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
+  }
+  return { counted: phrase, slug: null, unit: 'count', ellipsis: phrase === '' || /^(planned|more|further|additional|new)$/i.test(phrase) };
+}
+
+/** The nearest vocabulary noun before the number in its sentence: "These guides … we produced four". */
+export function nounBefore(input: MetricInput, text = input.before): CountedReading | null {
+  let best: NounMatch | null = null;
+  for (const m of nounMatches(text)) if (!best || m.at > best.at) best = m;
+  if (!best) return null;
+  const slug = best.rule.pick({ ...input, after: text.slice(best.at) }, best.noun);
+  return { counted: best.noun, slug, unit: unitOf(slug) };
+}
+
+export function unitOf(slug: MetricSlug | null): Unit {
+  if (slug === 'coaching-hours') return 'hours';
+  if (slug === 'money-awarded' || slug === 'money-saved') return 'GBP';
+  if (slug === 'percentage') return 'percent';
+  return 'count';
+}
+
+export interface MetricRef {
+  name: string;
+  slug: string;
+}
+
+/** The reference metric's name for a slug; by name when the slug differs; else null. */
+export function metricName(slug: MetricSlug | null, metrics: MetricRef[]): string | null {
+  if (!slug) return null;
+  const bySlug = metrics.find((m) => m.slug === slug);
+  if (bySlug) return bySlug.name;
+  const want = METRIC_NAMES[slug].toLowerCase();
+  const byName = metrics.find((m) => m.name.trim().toLowerCase() === want);
+  return byName ? byName.name : null;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates';
+import { findNumbers } from './numbers';
+import { readQualifier } from './qualifiers';
+import { analyseLines, maskMarkup, sentenceSpans } from './text';
+
+const values = (line: string) => findNumbers(maskMarkup(line)).map((m) => [m.value, m.unit, m.range]);
+
+describe('findNumbers', () => {
+  it('reads numerals, separators, money, scales and percentages', () => {
+    expect(values('2,340 recipients')).toEqual([[2340, 'count', null]]);
+    expect(values('granted £25k to three projects')).toEqual([
+      [25000, 'GBP', null],
+      [3, 'count', null],
+    ]);
+    expect(values('savings of £120,000')).toEqual([[120000, 'GBP', null]]);
+    expect(values('£1.6bn for councils')).toEqual([[1.6e9, 'GBP', null]]);
+    expect(values('72 per cent of councils and 45% of employers')).toEqual([
+      [72, 'percent', null],
+      [45, 'percent', null],
+    ]);
+  });
+
+  it('reads number words', () => {
+    expect(values('Forty-two councils and a dozen boroughs')).toEqual([
+      [42, 'count', null],
+      [12, 'count', null],
+    ]);
+    expect(values('two hundred delegates')).toEqual([[200, 'count', null]]);
+  });
+
+  it('reads ranges as two ends', () => {
+    expect(values('with 10-15 members')).toEqual([
+      [10, 'count', 'low'],
+      [15, 'count', 'high'],
+    ]);
+    expect(values('a five to ten per cent rise')).toEqual([
+      [5, 'percent', 'low'],
+      [10, 'percent', 'high'],
+    ]);
+  });
+
+  it('joins a thousands group split by bold markup', () => {
+    expect(values('received **12**, **345 views**')).toEqual([[12345, 'count', null]]);
+  });
+
+  it('marks a trailing plus', () => {
+    const [m] = findNumbers('150+ applications');
+    expect(m).toMatchObject({ value: 150, plus: true });
+    expect(findNumbers('30 plus newsletters')[0]).toMatchObject({ value: 30, plus: true });
+  });
+});
+
+describe('readQualifier', () => {
+  const q = (text: string) => {
+    const masked = maskMarkup(text);
+    const m = findNumbers(masked)[0]!;
+    return readQualifier(masked, m.start, m.plus, m.range).qualifier;
+  };
+  it('reads the words before and after a number', () => {
+    expect(q('over 450 people')).toBe('at_least');
+    expect(q('more than 8,000 downloads')).toBe('at_least');
+    expect(q('150+ applications')).toBe('at_least');
+    expect(q('in excess of 3,000 staff')).toBe('at_least');
+    expect(q('nearly 250 people')).toBe('approx');
+    expect(q('almost 35 webinars')).toBe('approx');
+    expect(q('around 25 members')).toBe('approx');
+    expect(q('some 60 items')).toBe('approx');
+    expect(q('up to 25 councils')).toBe('at_most');
+    expect(q('fewer than 10 councils')).toBe('at_most');
+    expect(q('18 projects')).toBe('exact');
+    expect(q('an average of 7 meetings')).toBe('exact');
+  });
+});
+
+describe('findDates', () => {
+  it('finds day, month, year and financial-year expressions', () => {
+    const kinds = findDates(maskMarkup('On 9 April and 2nd June 2021 we met; since September 2020, in 2021/22, on February 12 and in December (14).')).map(
+      (d) => d.kind,
+    );
+    expect(kinds).toEqual(['day', 'day', 'month', 'financial-year', 'day', 'day']);
+  });
+  it('does not read a count after a month as a day', () => {
+    expect(findDates('In April 12 councils joined').map((d) => d.kind)).toEqual(['month']);
+  });
+});
+
+describe('text structure', () => {
+  it('splits sentences but not at abbreviations or an ellipsis', () => {
+    const line = 'We met Cllr. Jones, e.g. at the hub. Return to... programmes grew. The end.';
+    const spans = sentenceSpans(line).map((s) => line.slice(s.start, s.end));
+    expect(spans).toEqual(['We met Cllr. Jones, e.g. at the hub.', 'Return to... programmes grew.', 'The end.']);
+  });
+
+  it('finds headings, labels, list items and paragraphs that run over lines', () => {
+    const lines = analyseLines(
+      ['Tenant Voice Network', '', '3. **Panels** – We held six panels and', 'two workshops.', '- 3.1 More detail here.', '4. A plain paragraph.'].join('\n'),
+    );
+    expect(lines[0]).toMatchObject({ heading: true, majorHeading: true });
+    expect(lines[2]).toMatchObject({ label: 'Panels', continuation: false });
+    expect(lines[3]).toMatchObject({ continuation: true, paragraph: 2 });
+    expect(lines[4]).toMatchObject({ inheritedLabel: 'Panels' });
+    expect(lines[5]).toMatchObject({ label: null, inheritedLabel: null });
+  });
+});

@@ -1,0 +1,134 @@
+// Every number a line states, the way a person reads it: "2,340", "£120,000", "£25k", "40 per
+// cent", "150+", "30 plus", "Forty-two", "a dozen", ranges ("10-15", "120-180", "five to ten"),
+// and a thousands group split by formatting ("**12**, **345 views**"). The same reading as
+// lib/numbers-in-text.ts, but with offsets, so a proposal can highlight the words.
+import type { Unit } from '../../db/schema';
+
+export interface NumberMention {
+  /** Offsets of the number's own words in the line (without qualifier words). */
+  start: number;
+  end: number;
+  value: number;
+  unit: Unit;
+  /** Written as a numeral ("24") or in words ("twenty-four"). */
+  written: 'numeral' | 'word';
+  /** "150+", "30 plus", "1,000 or more". */
+  plus: boolean;
+  /** The lower or upper end of a range ("10-15 members", "between 120-180"). */
+  range: 'low' | 'high' | null;
+  /** The other end of a range, for context rules that look at both ("2-3 days"). */
+  rangeEnd: number | null;
+  /** The whole range's span ("18-25"), or the number's own span. */
+  groupStart: number;
+  groupEnd: number;
+}
+
+const UNIT_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TEN_WORDS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9,
+};
+
+const UNITS_RE = Object.keys(UNIT_WORDS).join('|');
+const TENS_RE = Object.keys(TEN_WORDS).join('|');
+const WORD_NUMBER = new RegExp(
+  `\\b(?:(?:(a|one|two|three|four|five|six|seven|eight|nine)\\s+(hundred|thousand))|(${TENS_RE})(?:[- ](${UNITS_RE.replace('zero|', '')}))?|(${UNITS_RE})|(a\\s+dozen|dozen))\\b`,
+  'gi',
+);
+
+function wordValue(m: RegExpExecArray): number {
+  const lower = (i: number) => m[i]?.toLowerCase();
+  if (m[2]) return (lower(1) === 'a' ? 1 : UNIT_WORDS[lower(1)!]!) * (lower(2) === 'hundred' ? 100 : 1000);
+  if (m[3]) return TEN_WORDS[lower(3)!]! + (m[4] ? UNIT_WORDS[lower(4)!]! : 0);
+  if (m[5]) return UNIT_WORDS[lower(5)!]!;
+  return 12;
+}
+
+/** Reads a numeral's digits: "1,153" → 1153, "43.4" → 43.4. Returns null for malformed groups. */
+function numeralValue(digits: string): number | null {
+  if (digits.includes(',')) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
+    return Number(digits.replace(/,/g, ''));
+  }
+  return Number(digits);
+}
+
+/** All numbers in a masked line, in order. Context (dates, phones…) is judged later. */
+export function findNumbers(masked: string): NumberMention[] {
+  const out: NumberMention[] = [];
+
+  const numeral = /(£\s?)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
+  for (let m = numeral.exec(masked); m; m = numeral.exec(masked)) {
+    const start = m.index;
+    let end = m.index + m[0].length;
+    let value = numeralValue(m[2]! + (m[3] ?? ''));
+    if (value === null) continue;
+    let unit: Unit = m[1] ? 'GBP' : 'count';
+    // A thousands group split by formatting: "12  ,   345" (after masking "**12**, **345").
+    const split = /^\s*,\s+(\d{3})(?![\d,])/.exec(masked.slice(end));
+    if (split && /^\d{1,3}$/.test(m[2]!) && !m[3] && /\s{2,}|,\s{2,}/.test(masked.slice(end, end + split[0].length))) {
+      value = Number(m[2]! + split[1]!);
+      end += split[0].length;
+      numeral.lastIndex = end;
+    }
+    const after = masked.slice(end);
+    const scale = /^\s?(k|m|mn|bn|million|billion|thousand)\b/i.exec(after);
+    if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]))) {
+      value = Math.round(value * SCALE[scale[1]!.toLowerCase()]!);
+      end += scale[0].length;
+    }
+    const pct = /^\s?(%|per\s?cent\b|percent\b)/i.exec(masked.slice(end));
+    if (pct) {
+      unit = 'percent';
+      end += pct[0].length;
+    }
+    const plus = /^(\+|\s?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
+    const stop = plus && plus[0] === '+' ? end + 1 : end;
+    out.push({ start, end: stop, value, unit, written: 'numeral', plus: !!plus, range: null, rangeEnd: null, groupStart: start, groupEnd: stop });
+  }
+
+  WORD_NUMBER.lastIndex = 0;
+  for (let m = WORD_NUMBER.exec(masked); m; m = WORD_NUMBER.exec(masked)) {
+    // "a hundred" is a number; a bare "a" is not (the regex needs hundred/thousand after it).
+    let end = m.index + m[0].length;
+    let unit: Unit = 'count';
+    const pct = /^\s(per\s?cent\b|percent\b)/i.exec(masked.slice(end));
+    if (pct) {
+      unit = 'percent';
+      end += pct[0].length;
+    }
+    const plus = /^(\s?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
+    out.push({ start: m.index, end, value: wordValue(m), unit, written: 'word', plus: !!plus, range: null, rangeEnd: null, groupStart: m.index, groupEnd: end });
+  }
+
+  out.sort((a, b) => a.start - b.start);
+  markRanges(masked, out);
+  return out;
+}
+
+// "10-15 elected members", "between 120-180", "five to ten per cent", "2-3 days": the two ends
+// of one range. Percent or money on the second end applies to the first too.
+function markRanges(masked: string, mentions: NumberMention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    const gap = masked.slice(a.end, b.start);
+    if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap)) continue;
+    if (a.written !== b.written && !/^\s?[-–]\s?$/.test(gap)) continue;
+    if (b.value <= a.value) continue;
+    a.range = 'low';
+    b.range = 'high';
+    a.rangeEnd = b.value;
+    b.rangeEnd = a.value;
+    a.groupEnd = b.groupEnd = b.end;
+    a.groupStart = b.groupStart = a.start;
+    if (b.unit === 'percent' && a.unit === 'count') a.unit = 'percent';
+    if (a.unit === 'GBP' && b.unit === 'count') b.unit = 'GBP';
+  }
+}

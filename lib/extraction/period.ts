@@ -1,0 +1,239 @@
+// Basis and period of a figure (docs/decisions/0002 §3, §5; 0003). A figure is
+//   planned     when the text looks forward ("will be funded", "a further 8 planned");
+//   cumulative  when it is a running total as of a date ("as of", "to date", "so far", "there
+//               are currently", members and subscribers, downloads and views);
+//   period      when it counts what was delivered in a span ("between April and June",
+//               "since September", "in February"), or by default.
+// Its period comes from the date expressions of its sentence; with none, it ends at the report's
+// date (the figure was true when the report was written) and starts where the report's own span
+// starts, when the report says so ("since this was last reported in October 2019").
+import type { Basis, DatePrecision } from '../../db/schema';
+import { MONTHS, type DateExpression } from './dates';
+import type { MetricSlug } from './metric';
+
+export interface PeriodReading {
+  basis: Basis;
+  periodStart: string | null;
+  periodEnd: string;
+  datePrecision: DatePrecision;
+}
+
+export interface PeriodInput {
+  /** Masked text around the number: from the previous number (or clause start) to the next. */
+  window: string;
+  /** The masked line and the sentence's span in it. */
+  masked: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** The clause holding the number: its own dates come first ("…; up to 30 councils will…"). */
+  clauseStart: number;
+  clauseEnd: number;
+  numberStart: number;
+  /** Date expressions of the line. */
+  dates: DateExpression[];
+  slug: MetricSlug | null;
+  reportDate: string;
+  reportPrecision: DatePrecision;
+  /** Where the report's own span starts, if it says. */
+  documentStart: string | null;
+}
+
+const PLANNED =
+  /\b(will|planned|plans? to|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+const STRONG_CUMULATIVE =
+  /\b(as of|as at|at last count|at last report|to date|so far|in total|currently|a total of|at the time of writing|latest figures|running total|there are|there is)\b/i;
+const WEAK_CUMULATIVE = /\b(have now|has now|had now|is now|are now|now (?:has|have|supporting|supports|contains?)|signed up|registered|has (?:since )?been (?:accessed|downloaded|viewed)|by (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
+// Counts that are running totals by nature: how many members, candidates, downloads…
+const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
+  'members',
+  'candidates',
+  'applications',
+  'expressions-of-interest',
+  'downloads',
+  'page-views',
+  'survey-responses',
+  'people-placed',
+  'job-offers',
+  'percentage',
+]);
+const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
+
+// ---- dates -------------------------------------------------------------------------------
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function addMonths(y: number, m: number, n: number): [number, number] {
+  const t = y * 12 + (m - 1) + n;
+  return [Math.floor(t / 12), (t % 12) + 1];
+}
+
+interface Span {
+  start: string;
+  end: string;
+  precision: DatePrecision;
+}
+
+const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], winter: [12, 2] };
+
+/** The span a date expression means, its year fixed from the report date. */
+function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, future: boolean): Span | null {
+  const pickYear = (month: number, day = 1): number => {
+    if (future) return month > report.m || (month === report.m && day >= 1) ? report.y : report.y + 1;
+    return month < report.m || (month === report.m && day <= report.d) ? report.y : report.y - 1;
+  };
+  switch (d.kind) {
+    case 'day': {
+      if (!d.month || !d.day) return null;
+      const y = d.year ?? pickYear(d.month, d.day);
+      return { start: iso(y, d.month, d.day), end: iso(y, d.month, Math.min(d.endDay ?? d.day, lastDay(y, d.month))), precision: 'day' };
+    }
+    case 'month': {
+      if (!d.month) return null;
+      const y = d.year ?? pickYear(d.month);
+      return { start: iso(y, d.month, 1), end: iso(y, d.month, lastDay(y, d.month)), precision: 'month' };
+    }
+    case 'year': {
+      if (!d.year) return null;
+      if (d.part === 'early') return { start: iso(d.year, 1, 1), end: iso(d.year, 3, 31), precision: 'month' };
+      if (d.part === 'late') return { start: iso(d.year, 10, 1), end: iso(d.year, 12, 31), precision: 'month' };
+      return { start: iso(d.year, 1, 1), end: iso(d.year, 12, 31), precision: 'year' };
+    }
+    case 'financial-year':
+      if (!d.year) return null;
+      return { start: iso(d.year, 4, 1), end: iso(d.year + 1, 3, 31), precision: 'month' };
+    case 'years':
+      if (!d.year || !d.endYear) return null;
+      return { start: iso(d.year, 1, 1), end: iso(d.endYear, 12, 31), precision: 'year' };
+    case 'season': {
+      if (!d.season) return null;
+      const [from, to] = SEASONS[d.season]!;
+      let y = d.year ?? (future ? (report.m <= to ? report.y : report.y + 1) : report.m >= from ? report.y : report.y - 1);
+      if (!d.year && future && from > to && report.m <= to) y -= 1; // winter spans the new year
+      const endYear = from > to ? y + 1 : y;
+      return { start: iso(y, from, 1), end: iso(endYear, to, lastDay(endYear, to)), precision: 'month' };
+    }
+    case 'relative': {
+      if (!d.relative) return null;
+      if (d.part === 'early') return { start: iso(report.y + 1, 1, 1), end: iso(report.y + 1, 3, 31), precision: 'month' };
+      if (d.relative.direction === 'next') {
+        const [sy, sm] = addMonths(report.y, report.m, 1);
+        const [ey, em] = addMonths(report.y, report.m, d.relative.months);
+        return { start: iso(sy, sm, 1), end: iso(ey, em, lastDay(ey, em)), precision: 'month' };
+      }
+      const [sy, sm] = addMonths(report.y, report.m, -(d.relative.months - 1));
+      return { start: iso(sy, sm, 1), end: iso(report.y, report.m, report.d), precision: 'month' };
+    }
+  }
+}
+
+/** "since this was last reported in October 2019", "Summary April 2021–March 2022". */
+export function findDocumentStart(lines: string[]): string | null {
+  const head = lines.slice(0, 60).join('\n');
+  const month = '(January|February|March|April|May|June|July|August|September|October|November|December)\\s+((?:19|20)\\d\\d)';
+  const since = new RegExp(`since (?:this was )?last reported in ${month}`, 'i').exec(head);
+  if (since) return iso(Number(since[2]), MONTHS[since[1]!.toLowerCase()]!, 1);
+  const range = new RegExp(`${month}\\s*[–-]\\s*${month}`).exec(lines.slice(0, 5).join('\n'));
+  if (range) return iso(Number(range[2]), MONTHS[range[1]!.toLowerCase()]!, 1);
+  return null;
+}
+
+export function readPeriod(input: PeriodInput): PeriodReading {
+  const [ry, rm, rd] = input.reportDate.split('-').map(Number) as [number, number, number];
+  const report = { y: ry, m: rm, d: rd };
+  const windowText = input.window;
+
+  let basis: Basis;
+  if (PLANNED.test(windowText)) basis = 'planned';
+  else basis = 'period';
+  const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
+  const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
+  if (basis !== 'planned') {
+    if (STRONG_CUMULATIVE.test(windowText) && !/\b(between|since)\b/i.test(sentence)) basis = 'cumulative';
+    else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
+    else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
+  }
+  const future = basis === 'planned';
+
+  // Date expressions of the sentence, nearest to the number first.
+  const sentenceDates = input.dates.filter((d) => d.start >= input.sentenceStart && d.end <= input.sentenceEnd);
+  const clauseDates = sentenceDates.filter((d) => d.start >= input.clauseStart && d.end <= input.clauseEnd);
+  const inSentence = clauseDates.length || input.clauseEnd - input.clauseStart < input.sentenceEnd - input.sentenceStart ? clauseDates : sentenceDates;
+  const cue = (d: DateExpression) => input.masked.slice(Math.max(input.sentenceStart, d.start - 24), d.start).toLowerCase();
+  let start: string | null = null;
+  let end: string | null = null;
+  let precision: DatePrecision | null = null;
+
+  // "between April and January", "from March to June 2020", "Between Jan and February"
+  for (let i = 0; i + 1 < inSentence.length && !end; i++) {
+    const a = inSentence[i]!;
+    const b = inSentence[i + 1]!;
+    const gap = input.masked.slice(a.end, b.start);
+    if (/^\s*(and|to|until|[-–])\s*$/i.test(gap) && /\b(between|from)\s*$/.test(cue(a))) {
+      const sb = spanOf(b, report, future);
+      if (!sb) continue;
+      const [by] = sb.end.split('-').map(Number) as [number];
+      // The start is the latest occurrence not after the end.
+      const aa: DateExpression = { ...a, year: a.year ?? (a.month && b.month && a.month > b.month ? by - 1 : by) };
+      const sa = spanOf(aa, report, future);
+      if (!sa) continue;
+      start = sa.start;
+      end = sb.end;
+      precision = sb.precision;
+    }
+  }
+  if (!end && inSentence.length) {
+    const ordered = [...inSentence].sort(
+      (a, b) => Math.abs(a.start - input.numberStart) - Math.abs(b.start - input.numberStart),
+    );
+    for (const d of ordered) {
+      const s = spanOf(d, report, future);
+      if (!s) continue;
+      const c = cue(d);
+      if (/\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+at\s+the\s+end\s+of\s+$/.test(c)) {
+        start = s.start;
+        if (!end) end = input.reportDate;
+        precision = input.reportPrecision;
+        break;
+      }
+      if (/\b(as of|as at|by|until|week ending)\s*$/.test(c)) {
+        end = s.end;
+        precision = s.precision;
+        if (basis === 'period') basis = 'cumulative';
+        break;
+      }
+      if (/\bweek of\s*$/.test(c) && d.kind === 'day') {
+        const [y, m, dd] = s.start.split('-').map(Number) as [number, number, number];
+        const t = new Date(Date.UTC(y, m - 1, dd + 6));
+        start = s.start;
+        end = iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+        precision = 'day';
+        break;
+      }
+      // "in February", "on 8 April", "during March", "in 2020/21", "in the autumn"
+      if (s.end > input.reportDate && basis !== 'planned' && d.kind !== 'relative') continue;
+      start = s.start;
+      end = s.end;
+      precision = s.precision;
+      break;
+    }
+  }
+  if (/\bthis financial year\b|\bsince the start of the financial year\b/i.test(sentence) && !start) {
+    const fy = rm >= 4 ? ry : ry - 1;
+    start = iso(fy, 4, 1);
+    if (!end) {
+      end = basis === 'planned' ? iso(fy + 1, 3, 31) : input.reportDate;
+      precision = basis === 'planned' ? 'month' : input.reportPrecision;
+    }
+  }
+  if (!end) {
+    end = input.reportDate;
+    precision = input.reportPrecision;
+  }
+  if (basis === 'cumulative') start = null;
+  else if (!start && basis === 'period' && input.documentStart && input.documentStart <= end) start = input.documentStart;
+  return { basis, periodStart: start, periodEnd: end, datePrecision: precision ?? input.reportPrecision };
+}

@@ -1,0 +1,135 @@
+// npm run eval:extract — measures figure extraction (lib/extraction) against the curated
+// figures (seed/figures.csv) on the five board reports in ../shared/reports.
+//
+//   npx tsx scripts/eval-extract.ts [--verbose]
+//
+// Prints recall and precision of value+qualifier, metric, programme and period agreement per
+// report and in total, and the time taken; --verbose lists misses and false positives. Exits 1
+// when a target is missed. Skips (exit 0) when the reports are not beside this clone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse/sync';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
+import { extractFigures, type ReferenceNames } from '../lib/extraction';
+import { evaluate, ratio, targetResults, type FileResult, type Score, type SeedOccurrence } from '../lib/extraction/evaluate';
+
+const root = path.resolve(__dirname, '..');
+const reportsDir = [path.resolve(root, '../shared/reports'), path.resolve(process.cwd(), '../shared/reports')].find((d) =>
+  fs.existsSync(d),
+);
+const verbose = process.argv.includes('--verbose');
+
+type Row = Record<string, string>;
+const readCsv = (file: string): Row[] =>
+  parse(fs.readFileSync(path.join(root, 'seed', file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+
+function reference(): ReferenceNames {
+  return {
+    boards: readCsv('boards.csv').map((r) => ({ name: r.name!, slug: r.slug! })),
+    programmes: readCsv('programmes.csv').map((r) => ({ name: r.name!, slug: r.slug!, board: r.board!, theme: r.theme || null })),
+    metrics: readCsv('metrics.csv').map((r) => ({ name: r.name!, slug: r.slug!, unit: r.unit as Unit, definition: r.definition || null })),
+  };
+}
+
+function seed(): SeedOccurrence[] {
+  return readCsv('figures.csv').map((r) => ({
+    file: r.source_file!,
+    line: Number(r.line),
+    evidence: r.evidence!,
+    value: Number(r.value),
+    qualifier: r.qualifier as Qualifier,
+    metric: r.metric!,
+    programme: r.programme!,
+    board: r.board!,
+    basis: r.basis as Basis,
+    periodStart: r.period_start || null,
+    periodEnd: r.period_end!,
+  }));
+}
+
+const pct = (n: number, d: number) => `${(100 * ratio(n, d)).toFixed(1)}%`.padStart(7);
+
+function row(s: Score): string {
+  return [
+    s.file.padEnd(26),
+    `${String(s.found).padStart(3)}/${String(s.seedRows).padEnd(3)} ${pct(s.found, s.seedRows)}`,
+    `${String(s.correct).padStart(3)}/${String(s.ticked).padEnd(3)} ${pct(s.correct, s.ticked)}`,
+    pct(s.metricOk, s.found),
+    pct(s.programmeOk, s.found),
+    pct(s.periodEndOk, s.found),
+    pct(s.startAndBasisOk, s.found),
+    `${s.ms.toFixed(1).padStart(8)}`,
+  ].join('  ');
+}
+
+function main(): number {
+  if (!reportsDir) {
+    console.log('eval:extract skipped: ../shared/reports is not beside this clone');
+    return 0;
+  }
+  const ref = reference();
+  const occurrences = seed();
+  const sources = readCsv('sources.csv');
+  const results: FileResult[] = [];
+  for (const source of sources) {
+    const file = source.file_name!;
+    const full = path.join(reportsDir, file);
+    if (!fs.existsSync(full)) continue;
+    const text = fs.readFileSync(full, 'utf8');
+    const options = { reportDate: source.document_date!, datePrecision: (source.date_precision || 'day') as DatePrecision, reference: ref };
+    // Best of five runs after a warm-up: the time of extraction, not of loading code or of
+    // whatever else the machine is doing.
+    let proposals = extractFigures(text, options);
+    let ms = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      proposals = extractFigures(text, options);
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    results.push({ file, proposals, ms });
+  }
+  const { files, total } = evaluate(results, occurrences);
+
+  console.log(
+    ['report'.padEnd(26), 'recall (v+q)      ', 'precision (v+q)  ', ' metric', 'program', ' period', 'start+b', '     ms'].join('  '),
+  );
+  for (const f of files) console.log(row(f));
+  console.log(row(total));
+  const kb = results.reduce((n, r) => n + fs.statSync(path.join(reportsDir, r.file)).size, 0) / 1024;
+  console.log(`(${kb.toFixed(0)} KB of reports; period = period end agrees; start+b = period start and basis agree, for information)`);
+  console.log('');
+  let failed = false;
+  for (const t of targetResults(total)) {
+    console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(10)} ${(100 * t.value).toFixed(1)}%  (target ≥ ${(100 * t.target).toFixed(0)}%)`);
+    if (!t.pass) failed = true;
+  }
+
+  if (verbose) {
+    const clip = (s: string) => (s.length > 110 ? `${s.slice(0, 107)}…` : s);
+    console.log(`\nMisses (${total.misses.length}):`);
+    for (const m of total.misses.slice(0, 40))
+      console.log(`  ${m.file.slice(0, 3)}:${m.line}  ${m.value} ${m.qualifier}  ${clip(m.evidence)}`);
+    console.log(`\nFalse positives (${total.falsePositives.length}):`);
+    const fileOf = new Map<object, string>();
+    for (const r of results) for (const p of r.proposals) fileOf.set(p, r.file);
+    for (const p of total.falsePositives.slice(0, 40))
+      console.log(`  ${(fileOf.get(p) ?? '').slice(0, 3)}:${p.line}  ${p.value} ${p.qualifier} [${p.counted}]  ${clip(p.evidence)}`);
+    const wrong = (label: string, pick: (s: SeedOccurrence) => string | null, got: (p: { metric: string | null; programme: string | null }) => string | null) => {
+      const lines: string[] = [];
+      for (const r of results)
+        for (const s of occurrences.filter((o) => o.file === r.file)) {
+          const ms = r.proposals.filter((p) => !p.likelyContext && p.line === s.line && Math.abs(p.value - s.value) < 1e-9 && p.qualifier === s.qualifier);
+          if (ms.length && !ms.some((p) => got(p) === pick(s)))
+            lines.push(`  ${s.file.slice(0, 3)}:${s.line}  ${s.value}  want ${pick(s)}  got ${got(ms[0]!)}`);
+        }
+      console.log(`\n${label} disagreements (${lines.length}):`);
+      for (const l of lines.slice(0, 40)) console.log(l);
+    };
+    wrong('Metric', (s) => s.metric, (p) => p.metric);
+    wrong('Programme', (s) => s.programme, (p) => p.programme);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exit(main());
