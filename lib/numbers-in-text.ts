@@ -1,15 +1,16 @@
 // Reads the numbers a sentence states, the way a person would: "1,153", "£14k", "£10m",
 // "275+", "Thirty-four", "nine", "a dozen", "50%". Used to check that a figure's value really
 // stands in its evidence, and by report extraction to find candidate figures.
-const UNITS: Record<string, number> = {
+/** Number words and scales, shared with report extraction (lib/extraction/numbers.ts). */
+export const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
 };
-const TENS: Record<string, number> = {
+export const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const SCALES: Record<string, number> = {
+export const SCALES: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, mn: 1e6, bn: 1e9, billion: 1e9,
 };
 

@@ -3,6 +3,7 @@
 // and a thousands group split by formatting ("**12**, **345 views**"). The same reading as
 // lib/numbers-in-text.ts, but with offsets, so a proposal can highlight the words.
 import type { Unit } from '../../db/schema';
+import { SCALES, TENS, UNITS } from '../numbers-in-text';
 
 export interface NumberMention {
   /** Offsets of the number's own words in the line (without qualifier words). */
@@ -23,20 +24,9 @@ export interface NumberMention {
   groupEnd: number;
 }
 
-const UNIT_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
-};
-const TEN_WORDS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALE: Record<string, number> = {
-  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9,
-};
 
-const UNITS_RE = Object.keys(UNIT_WORDS).join('|');
-const TENS_RE = Object.keys(TEN_WORDS).join('|');
+const UNITS_RE = Object.keys(UNITS).join('|');
+const TENS_RE = Object.keys(TENS).join('|');
 const WORD_NUMBER = new RegExp(
   `\\b(?:(?:(a|one|two|three|four|five|six|seven|eight|nine)\\s+(hundred|thousand))|(${TENS_RE})(?:[- ](${UNITS_RE.replace('zero|', '')}))?|(${UNITS_RE})|(a\\s+dozen|dozen))\\b`,
   'gi',
@@ -44,9 +34,9 @@ const WORD_NUMBER = new RegExp(
 
 function wordValue(m: RegExpExecArray): number {
   const lower = (i: number) => m[i]?.toLowerCase();
-  if (m[2]) return (lower(1) === 'a' ? 1 : UNIT_WORDS[lower(1)!]!) * (lower(2) === 'hundred' ? 100 : 1000);
-  if (m[3]) return TEN_WORDS[lower(3)!]! + (m[4] ? UNIT_WORDS[lower(4)!]! : 0);
-  if (m[5]) return UNIT_WORDS[lower(5)!]!;
+  if (m[2]) return (lower(1) === 'a' ? 1 : UNITS[lower(1)!]!) * (lower(2) === 'hundred' ? 100 : 1000);
+  if (m[3]) return TENS[lower(3)!]! + (m[4] ? UNITS[lower(4)!]! : 0);
+  if (m[5]) return UNITS[lower(5)!]!;
   return 12;
 }
 
@@ -80,7 +70,7 @@ export function findNumbers(masked: string): NumberMention[] {
     const after = masked.slice(end);
     const scale = /^\s?(k|m|mn|bn|million|billion|thousand)\b/i.exec(after);
     if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]))) {
-      value = Math.round(value * SCALE[scale[1]!.toLowerCase()]!);
+      value = Math.round(value * SCALES[scale[1]!.toLowerCase()]!);
       end += scale[0].length;
     }
     const pct = /^\s?(%|per\s?cent\b|percent\b)/i.exec(masked.slice(end));
