@@ -1,11 +1,9 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { getDatasetTotals, listLatestObservations } from '@/db/queries/observations';
-import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
-import { getHeadlines } from '@/db/queries/headlines';
-import type { Bucket } from '@/lib/fiscal-periods';
+import type { ObservationRow } from '@/db/queries/observations';
+import type { ActivityRow, FiguresPerQuarter as QuarterCounts } from '@/db/queries/overview';
+import type { Headline } from '@/lib/headlines';
 import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { ChartBoardBars } from './_components/charts/chart-board-bars';
 import { ChartQuarterBars } from './_components/charts/chart-quarter-bars';
@@ -14,15 +12,14 @@ import { FilterErrors } from './_components/filter-errors';
 import { HeadlineCard } from './_components/headline-card';
 import { DownloadLink } from './_components/download-link';
 import { ObservationsTable } from './_components/tables/observations-table';
-import { Skeleton } from './_components/skeleton';
-import { loadView, type View } from './_components/view';
+import type { View } from './_components/view';
+import { LATEST_ROWS, loadOverview } from './_data/page-data';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Figures change while the app runs: always read them at request time.
   await connection();
-  const db = getDb();
-  const view = loadView(db, '/', await searchParams, { defaultRange: 'latest-quarter', selects: ['board', 'programme'] });
-  const totals = getDatasetTotals(db);
+  const data = loadOverview(getDb(), await searchParams);
+  const { view, totals } = data;
   return (
     <>
       <h1 className="text-3xl font-bold">Sector-support impact</h1>
@@ -44,39 +41,29 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <>
           <section className="mt-6" aria-labelledby="headlines">
             <SectionHeading id="headlines" title={`Headline figures, ${view.range.label}`} href={exportHref('headlines', view)} />
-            <Suspense fallback={<Skeleton className="mt-3 h-40 w-full" />}>
-              <Headlines view={view} range={view.range} />
-            </Suspense>
+              <Headlines headlines={data.headlines} />
           </section>
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <section aria-labelledby="by-board">
               <SectionHeading id="by-board" title={`Figures reported by board, ${view.range.label}`} href={exportHref('board-activity', view)} />
-              <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
-                <BoardActivity view={view} />
-              </Suspense>
+                <BoardActivity rows={data.boardActivity} />
             </section>
             <section aria-labelledby="top-programmes">
               <SectionHeading id="top-programmes" title={`Most active programmes, ${view.range.label}`} href={exportHref('top-programmes', view)} />
-              <Suspense fallback={<Skeleton className="mt-3 h-64 w-full" />}>
-                <TopProgrammes view={view} />
-              </Suspense>
+                <TopProgrammes rows={data.topProgrammes} />
             </section>
           </div>
         </>
       )}
       <section className="mt-8" aria-labelledby="per-quarter">
         <SectionHeading id="per-quarter" title="Figures reported per financial quarter" href={exportHref('figures-per-quarter', view)} />
-        <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-          <FiguresPerQuarter view={view} />
-        </Suspense>
+          <FiguresPerQuarter data={data.perQuarter} />
       </section>
       <section className="mt-8" aria-labelledby="latest">
         <h2 id="latest" className="sr-only">
           Latest figures
         </h2>
-        <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-          <LatestFigures view={view} />
-        </Suspense>
+          <LatestFigures view={view} rows={data.latest} />
       </section>
     </>
   );
@@ -97,8 +84,7 @@ function SectionHeading({ id, title, href }: { id: string; title: string; href: 
   );
 }
 
-async function Headlines({ view, range }: { view: View; range: Bucket }) {
-  const headlines = getHeadlines(getDb(), view.query, range);
+function Headlines({ headlines }: { headlines: Headline[] }) {
   if (!headlines.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported for these filters.</p>;
   return (
     <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -109,8 +95,7 @@ async function Headlines({ view, range }: { view: View; range: Bucket }) {
   );
 }
 
-async function BoardActivity({ view }: { view: View }) {
-  const rows = listActivity(getDb(), view.query, 'board');
+function BoardActivity({ rows }: { rows: ActivityRow[] }) {
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
     <>
@@ -143,8 +128,7 @@ async function BoardActivity({ view }: { view: View }) {
   );
 }
 
-async function TopProgrammes({ view }: { view: View }) {
-  const rows = listActivity(getDb(), view.query, 'programme', TOP_PROGRAMMES);
+function TopProgrammes({ rows }: { rows: ActivityRow[] }) {
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
     <table className="mt-3 w-full text-sm">
@@ -172,8 +156,7 @@ async function TopProgrammes({ view }: { view: View }) {
   );
 }
 
-async function FiguresPerQuarter({ view }: { view: View }) {
-  const data = listFiguresPerQuarter(getDb(), view.query);
+function FiguresPerQuarter({ data }: { data: QuarterCounts[] }) {
   if (!data.length) return <p className="rounded bg-slate-100 p-4">No figures reported yet.</p>;
   const total = data.reduce((n, q) => n + q.period + q.cumulative + q.planned, 0);
   const busiest = data.reduce((a, b) => (b.period + b.cumulative + b.planned > a.period + a.cumulative + a.planned ? b : a));
@@ -211,10 +194,7 @@ async function FiguresPerQuarter({ view }: { view: View }) {
   );
 }
 
-const LATEST_ROWS = 25;
-
-async function LatestFigures({ view }: { view: View }) {
-  const rows = listLatestObservations(getDb(), LATEST_ROWS, view.query);
+function LatestFigures({ view, rows }: { view: View; rows: ObservationRow[] }) {
   const q = filtersToQuery(view.filters);
   return (
     <ObservationsTable

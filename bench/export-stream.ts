@@ -1,15 +1,21 @@
-// npm run test:export -- [--rows 1000000]
+// npm run test:export -- [--rows 1000000] [--db file.db] [--json]
 // Streams the observations CSV export of a generated database through the same functions the
 // route uses, and checks that memory stays bounded: fails if peak RSS grows by more than
-// 200 MB over the start (the export never holds the whole result). Prints rows per second.
+// 200 MB over the start (the export never holds the whole result). Prints rows per second;
+// with --json, one line of figures for `npm run bench` (which runs it in a process of its own
+// so that its peak memory is the export's alone).
 import fs from 'node:fs';
 import { OBSERVATION_EXPORT_COLUMNS, openObservationExport } from '../db/queries/export';
 import { csvStream } from '../lib/csv';
 import { benchDatabasePath, generateDatabase } from './generate';
 
-const i = process.argv.indexOf('--rows');
-const rows = i >= 0 ? Number(process.argv[i + 1]) : 1_000_000;
-const file = benchDatabasePath(rows);
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const json = process.argv.includes('--json');
+const rows = Number(arg('rows') ?? 1_000_000);
+const file = arg('db') ?? benchDatabasePath(rows);
 if (!fs.existsSync(file)) {
   const { seconds } = generateDatabase(rows, file);
   console.log(`Generated ${rows.toLocaleString('en-GB')} observations in ${seconds.toFixed(1)} s (${file})`);
@@ -35,6 +41,10 @@ clearInterval(sampler);
 const seconds = (performance.now() - started) / 1000;
 const dataRows = lines - 1;
 const growthMb = (peak - baseline) / 2 ** 20;
+if (json) {
+  console.log(JSON.stringify({ rows: dataRows, bytes, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, growthMb }));
+  return;
+}
 console.log(
   `Exported ${dataRows.toLocaleString('en-GB')} rows (${(bytes / 2 ** 20).toFixed(0)} MB) in ${seconds.toFixed(1)} s: ` +
     `${Math.round(dataRows / seconds).toLocaleString('en-GB')} rows/s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB ` +

@@ -23,6 +23,12 @@ export function openDatabase(file: string = databasePath()): AppDatabase {
   // Readers and one writer share the file; wait rather than fail when it is briefly locked.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Keep the query planner's statistics current, as SQLite advises for long-lived connections:
+  // bounded work, and only tables whose size has changed much since they were last analysed.
+  if (file !== ':memory:') {
+    sqlite.pragma('analysis_limit = 400');
+    sqlite.pragma('optimize = 0x10002');
+  }
   return drizzle(sqlite, { schema }) as AppDatabase;
 }
 

@@ -2,7 +2,7 @@
 // constraints in the database itself, so that no code path — seed, import, form or a
 // hand-written SQL fix — can store a figure the rest of the app would misread.
 import { relations, sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'] as const;
 export const BASES = ['period', 'cumulative', 'planned'] as const;
@@ -160,6 +160,10 @@ export const observations = sqliteTable(
     updatedAt: timestamp('updated_at').$onUpdate(() => new Date().toISOString()),
     // Deleting is recoverable: a deleted figure keeps its row and its audit trail.
     deletedAt: text('deleted_at'),
+    // The date of the latest source the figure appears in: "most recently reported first" sorts
+    // by it. Derived, never written by the app: triggers on observation_sources and sources
+    // (migration 0003) keep it in the same transaction as every change to a figure's sources.
+    reportedOn: text('reported_on'),
   },
   (t) => [
     check('observations_qualifier_valid', inList('qualifier', QUALIFIERS)),
@@ -169,10 +173,19 @@ export const observations = sqliteTable(
     check('observations_period_end_iso', isoDate('period_end')),
     check('observations_period_start_iso', sql`period_start IS NULL OR (${isoDate('period_start')})`),
     check('observations_period_order', sql`${t.periodStart} IS NULL OR ${t.periodStart} <= ${t.periodEnd}`),
-    // The pages read figures by metric or programme over a period range.
-    index('observations_metric_period_idx').on(t.metricId, t.periodEnd),
-    index('observations_programme_period_idx').on(t.programmeId, t.periodEnd),
-    index('observations_period_end_idx').on(t.periodEnd),
+    // The pages read live figures by metric or programme over a period range, and the first and
+    // last period of any figure. Partial indexes (live figures only) let SQLite answer "latest
+    // period of this programme" or min/max of period_end from the index alone.
+    index('observations_metric_period_idx').on(t.metricId, t.periodEnd).where(sql`deleted_at IS NULL`),
+    index('observations_programme_period_idx').on(t.programmeId, t.periodEnd).where(sql`deleted_at IS NULL`),
+    index('observations_period_end_idx').on(t.periodEnd).where(sql`deleted_at IS NULL`),
+    index('observations_reported_idx').on(t.reportedOn, t.periodEnd).where(sql`deleted_at IS NULL`),
+    // Charts, comparisons and headline cards read a programme's metric series, basis by basis,
+    // over a period range: every column they need is in this index, so they never read a row.
+    // (deleted_at, always null here, is in it so that SQLite sees the index covers the query.)
+    index('observations_series_idx')
+      .on(t.programmeId, t.metricId, t.basis, t.periodEnd, t.qualifier, t.periodStart, t.datePrecision, t.value, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
     // Finding "the same fact" (one fact, one observation) on import and entry.
     index('observations_fact_idx').on(t.programmeId, t.metricId, t.value, t.periodEnd),
     // Report import looks a proposed figure up by its value alone when its programme is unsure.
@@ -266,6 +279,40 @@ export const auditLog = sqliteTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_user_idx').on(t.userId),
   ],
+);
+
+// Rollups: how many live figures each programme has, by metric and by financial quarter. The
+// index pages, the filter lists and the overview's figures-per-quarter chart read these instead
+// of counting a million rows. Triggers on observations (migration 0003) keep them correct in the
+// same transaction as every insert, edit, delete and restore; rebuildFigureCounts() in
+// db/figure-counts.ts recomputes them from scratch, and the tests hold the two equal.
+export const figureCountsByMetric = sqliteTable(
+  'figure_counts_by_metric',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'cascade' }),
+    figures: integer('figures').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.metricId] }), index('figure_counts_by_metric_metric_idx').on(t.metricId)],
+);
+
+export const figureCountsByQuarter = sqliteTable(
+  'figure_counts_by_quarter',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    basis: text('basis', { enum: BASES }).notNull(),
+    // The financial quarter holding the period end, as the month it starts: '2024-04' is April
+    // to June 2024 (financial quarters start in the same months as calendar ones).
+    quarter: text('quarter').notNull(),
+    figures: integer('figures').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.basis, t.quarter] })],
 );
 
 export const boardsRelations = relations(boards, ({ many }) => ({ programmes: many(programmes) }));

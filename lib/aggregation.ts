@@ -8,6 +8,7 @@
 // - a metric's additivity decides whether figures may be added across programmes at all;
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
+import { addDays, formatISO, parseISO } from 'date-fns';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
 
@@ -246,3 +247,31 @@ export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dime
         a.key.basis.localeCompare(b.key.basis),
     );
 }
+
+/** A stretch of days no bucket boundary falls inside (ISO dates, inclusive). */
+export interface Atom {
+  start: string;
+  end: string;
+}
+
+/**
+ * The smallest stretches of time that the given buckets are made of: every boundary of every
+ * bucket cuts the span from the earliest start to the latest end. Figures summed by SQL within
+ * one atom can be placed in any of these buckets exactly as the figures one by one would be
+ * (a bucket is a union of atoms), which is what lets listFigureGroups group by atom.
+ */
+export function atomsOf(buckets: Bucket[]): Atom[] {
+  if (!buckets.length) return [];
+  const starts = new Set<string>();
+  let last = buckets[0]!.end;
+  for (const b of buckets) {
+    starts.add(b.start);
+    starts.add(dayAfter(b.end));
+    if (b.end > last) last = b.end;
+  }
+  const sorted = [...starts].sort().filter((d) => d <= last);
+  return sorted.map((start, i) => ({ start, end: i + 1 < sorted.length ? dayBefore(sorted[i + 1]!) : last }));
+}
+
+const dayAfter = (date: string) => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
+const dayBefore = (date: string) => formatISO(addDays(parseISO(date), -1), { representation: 'date' });

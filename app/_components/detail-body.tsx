@@ -1,23 +1,17 @@
-import { getDb } from '@/db/client';
-import { listObservations } from '@/db/queries/observations';
-import { listSeries, type FigureFilters } from '@/db/queries/series';
 import { filtersToQuery, type ViewFilters } from '@/lib/filters';
 import { parsePeriodToken } from '@/lib/fiscal-periods';
 import { buildMetricPanels } from '@/lib/metric-panels';
 import { MetricPanel } from './metric-panel';
 import { ObservationsTable } from './tables/observations-table';
-
-/** The charts (one per metric) and the figures table of a board, programme or metric page. */
-const TABLE_ROWS = 500;
+import { TABLE_ROWS, type DetailData } from '../_data/page-data';
 
 /**
- * `query` is what the queries take; `filters` the same view as URL filters (with the page's own
- * board, programme or metric), from which the download links are made.
+ * The charts (one per metric) and the figures table of a board, programme or metric page.
+ * `filters` is the view as URL filters (with the page's own board, programme or metric), from
+ * which the download links are made.
  */
-export async function DetailBody({ query, filters, title }: { query: FigureFilters; filters: ViewFilters; title: string }) {
-  const db = getDb();
-  const series = listSeries(db, query, { granularity: filters.by });
-  const observations = listObservations(db, query, { order: 'period', limit: TABLE_ROWS });
+export function DetailBody({ detail, filters, title }: { detail: DetailData; filters: ViewFilters; title: string }) {
+  const { series, observations } = detail;
   const link = (path: string, overrides: Partial<ViewFilters> = {}, extra = '') => {
     const q = filtersToQuery(filters, overrides);
     return `${path}${q || '?'}${q && extra ? '&' : ''}${extra}`;

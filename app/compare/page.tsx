@@ -2,17 +2,14 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { getComparison } from '@/db/queries/compare';
-import { getFigureDateRange } from '@/db/queries/periods';
-import { getLatestFigureDate, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
-import { breakdownOf, COMPARABILITY_LABELS, compareQuery, parseCompareParams, quickChoices, summarise, type CompareRow } from '@/lib/compare';
-import { bucketsBetween } from '@/lib/fiscal-periods';
+import { breakdownOf, COMPARABILITY_LABELS, compareQuery, quickChoices, summarise, type CompareRow } from '@/lib/compare';
 import type { SearchParams } from '@/lib/filters';
 import { UNIT_LABELS } from '@/lib/metric-panels';
 import { BASIS_LABELS } from '@/lib/qualifiers';
 import { ChartCompareBars } from '../_components/charts/chart-compare-bars';
 import { CompareForm } from './compare-form';
 import { FilterErrors } from '../_components/filter-errors';
+import { loadComparePage } from '../_data/page-data';
 
 export const metadata: Metadata = { title: 'Compare two periods' };
 
@@ -49,24 +46,15 @@ const HEAD = (
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const db = getDb();
-  const params = await searchParams;
-  const p = parseCompareParams(params, getLatestFigureDate(db));
-  if (!p)
+  const data = loadComparePage(getDb(), await searchParams);
+  if (!data)
     return (
       <>
         <h1 className="text-3xl font-bold">Compare two periods</h1>
         <p className="mt-4 rounded bg-slate-100 p-4">No figures have been recorded yet.</p>
       </>
     );
-  const comparison = getComparison(db, p);
-  const dates = getFigureDateRange(db);
-  const periods = dates
-    ? [
-        ...bucketsBetween(dates.first, dates.last, 'year'),
-        ...bucketsBetween(dates.first, dates.last, 'quarter'),
-      ].sort((x, y) => x.start.localeCompare(y.start) || y.end.localeCompare(x.end))
-    : [];
+  const { p, comparison, periods } = data;
   const periodOptions = [
     ...periods.map((b) => ({ value: b.token, label: b.label })),
     ...periods.filter((b) => b.granularity === 'quarter').map((b) => ({ value: `ytd:${b.token}`, label: `Year to date, to the end of ${b.label}` })),
@@ -92,9 +80,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <FilterErrors errors={p.errors} />
       <CompareForm
         periods={periodOptions}
-        boards={listBoards(db).map((b) => ({ value: b.slug, label: b.name }))}
-        programmes={listProgrammes(db).map((x) => ({ value: x.slug, label: x.name }))}
-        metrics={listMetrics(db).filter((m) => m.figures > 0).map((m) => ({ value: m.slug, label: m.name }))}
+        boards={data.boards.map((b) => ({ value: b.slug, label: b.name }))}
+        programmes={data.programmes.map((x) => ({ value: x.slug, label: x.name }))}
+        metrics={data.metrics.map((m) => ({ value: m.slug, label: m.name }))}
         values={{ a: comparison.a.token, b: comparison.b.token, board: p.boards[0], programme: p.programmes[0], metric: p.metrics[0] }}
         quick={quickChoices(comparison.b).map((c) => ({
           label: c.label,

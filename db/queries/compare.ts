@@ -6,6 +6,6 @@ import { listFigureGroups } from './series';
 export function getComparison(db: AppDatabase, p: CompareParams): Comparison {
   const from = p.a.start < p.b.start ? p.a.start : p.b.start;
   const to = p.a.end > p.b.end ? p.a.end : p.b.end;
-  const groups = listFigureGroups(db, { boards: p.boards, programmes: p.programmes, metrics: p.metrics, from, to });
+  const groups = listFigureGroups(db, { boards: p.boards, programmes: p.programmes, metrics: p.metrics, from, to }, [p.a, p.b]);
   return compare(groups, p.a, p.b);
 }

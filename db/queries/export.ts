@@ -3,7 +3,7 @@
 // last changed. An observation with two sources is two rows sharing observation_id; importing the
 // file merges them back into one observation (one fact, one observation).
 import Database from 'better-sqlite3';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { FIGURE_COLUMNS } from '../../lib/figure-row';
 import type { CsvCell } from '../../lib/csv';
@@ -26,14 +26,12 @@ export interface ExportOptions {
   limit?: number;
 }
 
-const latestReport = sql`(SELECT max(s2.document_date) FROM ${observationSources} os2 JOIN ${sources} s2 ON s2.id = os2.source_id WHERE os2.observation_id = ${observations.id})`;
-
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
 export function observationExportQuery(db: AppDatabase, filters: FigureFilters = {}, options: ExportOptions = {}) {
   const conditions = figureConditions(filters);
   const order =
     options.order === 'reported'
-      ? [desc(latestReport), desc(observations.periodEnd), desc(observations.id)]
+      ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
       : options.order === 'period'
         ? [desc(observations.periodEnd), desc(observations.id)]
         : [asc(observations.id)];

@@ -11,7 +11,9 @@ export function getHeadlines(db: AppDatabase, filters: FigureFilters, range: Buc
   const lastQuarter = bucketOf(range.end, 'quarter');
   let first = lastQuarter;
   for (let i = 1; i < TREND_QUARTERS; i++) first = previousBucket(first);
-  const earliest = [previousPeriod(range).start, first.start].sort()[0];
-  const groups = listFigureGroups(db, { ...filters, metrics: [...LEADING_METRICS], from: earliest, to: range.end });
-  return buildHeadlines(groups, range, bucketsBetween(first.start, lastQuarter.end, 'quarter'));
+  const previous = previousPeriod(range);
+  const earliest = [previous.start, first.start].sort()[0];
+  const trend = bucketsBetween(first.start, lastQuarter.end, 'quarter');
+  const groups = listFigureGroups(db, { ...filters, metrics: [...LEADING_METRICS], from: earliest, to: range.end }, [previous, range, ...trend]);
+  return buildHeadlines(groups, range, trend);
 }

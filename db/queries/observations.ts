@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { figureConditions, type FigureFilters } from './figure-filters';
+import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
@@ -112,8 +112,6 @@ function toObservationRow(r: FlatRow, sources: ObservationSourceRef[]): Observat
   };
 }
 
-const latestReport = sql`(SELECT max(s.document_date) FROM ${observationSources} os JOIN ${sources} s ON s.id = os.source_id WHERE os.observation_id = ${observations.id})`;
-
 /**
  * Figures matching the filters (a figure is in a period when its period end is), with their
  * programme, board, metric and sources. `order: 'reported'` puts the most recently reported
@@ -129,20 +127,52 @@ export function listObservations(
     conditions.push(
       sql`${observations.id} IN (SELECT observation_id FROM ${observationSources} WHERE source_id = ${filters.sourceId})`,
     );
-  const order =
-    options.order === 'period'
-      ? [desc(observations.periodEnd), desc(observations.id)]
-      : [desc(latestReport), desc(observations.periodEnd), desc(observations.id)];
-  const rows = selectObservationRows(db)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(options.limit ?? 500)
-    .all();
+  const reported = options.order !== 'period';
+  const order = reported
+    ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
+    : [desc(observations.periodEnd), desc(observations.id)];
+  const limit = options.limit ?? 500;
+  const where = and(...conditions);
+  let rows;
+  if (filters.sourceId === undefined && walkOrderIndex(db, filters, limit)) {
+    // Many figures match: walk the index that holds the table's order, checking the filters as
+    // it goes, and stop at the limit — rather than sorting every match. SQLite's planner cannot
+    // know how soon a LIMIT is reached, so the index is named (on PostgreSQL, drop INDEXED BY).
+    const index = sql.raw(reported ? 'observations_reported_idx' : 'observations_period_end_idx');
+    const ids = db
+      .all<{ id: number }>(
+        sql`SELECT ${observations.id} AS id FROM ${observations} INDEXED BY ${index}
+            JOIN ${programmes} ON ${programmes.id} = ${observations.programmeId} JOIN ${boards} ON ${boards.id} = ${programmes.boardId}
+            JOIN ${metrics} ON ${metrics.id} = ${observations.metricId}
+            WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit}`,
+      )
+      .map((r) => r.id);
+    const byId = new Map(
+      (ids.length ? selectObservationRows(db).where(inArray(observations.id, ids)).all() : []).map((r) => [r.id, r]),
+    );
+    rows = ids.map((id) => byId.get(id)!);
+  } else rows = selectObservationRows(db).where(where).orderBy(...order).limit(limit).all();
   const refs = listSourcesFor(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => toObservationRow(r, refs.get(r.id) ?? []));
+}
+
+/**
+ * Whether walking the order index beats sorting the matches: it reads about (all figures /
+ * matches) × limit entries, sorting reads every match. The figure-count rollup gives the number
+ * of live figures matching the board, programme and metric filters in one small query.
+ */
+function walkOrderIndex(db: AppDatabase, filters: FigureFilters, limit: number): boolean {
+  const params: unknown[] = [];
+  const pairs = pairsSql(filters, params);
+  const count = (sql: string, p: unknown[] = []) => ((db.$client.prepare(sql).get(...p) as { n: number | null }).n ?? 0);
+  const all = count('SELECT sum(figures) AS n FROM figure_counts_by_metric');
+  const matching = filters.boards?.length || filters.programmes?.length || filters.metrics?.length
+    ? count(`SELECT sum(c.figures) AS n FROM figure_counts_by_metric c JOIN (${pairs}) pairs ON pairs.programme_id = c.programme_id AND pairs.metric_id = c.metric_id`, params)
+    : all;
+  return matching > 0 && matching * matching > all * limit;
 }
 
 /** The most recently reported figures, for the overview's table. */
@@ -160,7 +190,8 @@ export interface DatasetTotals {
 export function getDatasetTotals(db: AppDatabase): DatasetTotals {
   const one = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
   return {
-    observations: one('SELECT count(*) AS n FROM observations WHERE deleted_at IS NULL'),
+    // Live figures, from the rollup the triggers keep (db/schema.ts): a count(*) reads every row.
+    observations: one('SELECT coalesce(sum(figures), 0) AS n FROM figure_counts_by_metric'),
     sources: one('SELECT count(*) AS n FROM sources'),
     programmes: one('SELECT count(*) AS n FROM programmes'),
     boards: one('SELECT count(*) AS n FROM boards'),

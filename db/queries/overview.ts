@@ -1,7 +1,7 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
-import { boards, metrics, observations, programmes } from '../schema';
-import { figureConditions, type FigureFilters } from './figure-filters';
+import { boards, figureCountsByQuarter, programmes } from '../schema';
+import { pairsSql, type FigureFilters } from './figure-filters';
 import type { Basis } from '../schema';
 import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 
@@ -19,19 +19,24 @@ export interface FiguresPerQuarter {
  * of different metrics and units are never added together.
  */
 export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = {}): FiguresPerQuarter[] {
-  // Every quarter with figures, whatever period is chosen: only board and programme apply.
-  const conditions = figureConditions({ boards: filters.boards, programmes: filters.programmes });
+  // Every quarter with figures, whatever period is chosen: only board and programme apply. Read
+  // from the per-quarter rollup (db/schema.ts), not by counting every figure.
+  const conditions = and(
+    filters.boards?.length ? inArray(boards.slug, filters.boards) : undefined,
+    filters.programmes?.length ? inArray(programmes.slug, filters.programmes) : undefined,
+  );
   const rows = db
-    .select({ periodEnd: observations.periodEnd, basis: observations.basis, n: count() })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
+    .select({ quarter: figureCountsByQuarter.quarter, basis: figureCountsByQuarter.basis, n: sum(figureCountsByQuarter.figures).mapWith(Number) })
+    .from(figureCountsByQuarter)
+    .innerJoin(programmes, eq(programmes.id, figureCountsByQuarter.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .where(conditions)
-    .groupBy(observations.periodEnd, observations.basis)
+    .groupBy(figureCountsByQuarter.quarter, figureCountsByQuarter.basis)
+    .orderBy(figureCountsByQuarter.quarter)
     .all();
   if (!rows.length) return [];
-  const ends = rows.map((r) => r.periodEnd).sort();
-  const quarters = bucketsBetween(ends[0]!, ends[ends.length - 1]!, 'quarter').map((b) => ({
+  const firstDay = (quarter: string) => `${quarter}-01`;
+  const quarters = bucketsBetween(firstDay(rows[0]!.quarter), firstDay(rows[rows.length - 1]!.quarter), 'quarter').map((b) => ({
     token: b.token,
     label: b.label,
     period: 0,
@@ -40,7 +45,7 @@ export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = 
   }));
   const byToken = new Map(quarters.map((q) => [q.token, q]));
   for (const r of rows) {
-    const q = byToken.get(bucketOf(r.periodEnd, 'quarter').token)!;
+    const q = byToken.get(bucketOf(firstDay(r.quarter), 'quarter').token)!;
     q[r.basis as Basis] += r.n;
   }
   return quarters;
@@ -59,31 +64,40 @@ export const TOP_PROGRAMMES = 8;
 
 /**
  * How many figures (plans aside) each board or programme reported in the period, most first:
- * the overview's board chart and its most active programmes.
+ * the overview's board chart and its most active programmes. Counted per (programme, metric)
+ * pair from the series index (one seek each), then named and summed by board or programme.
  */
 export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board' | 'programme', limit?: number): ActivityRow[] {
-  const group = by === 'board' ? boards : programmes;
-  const rows = db
-    .select({
-      slug: group.slug,
-      name: group.name,
-      boardSlug: boards.slug,
-      boardName: boards.name,
-      figures: count(observations.id),
-      metrics: sql<string>`group_concat(DISTINCT ${metrics.name})`,
-    })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(figureConditions(filters, { actualsOnly: true }))
-    .groupBy(group.id)
-    .orderBy(desc(count(observations.id)), group.name)
-    .limit(limit ?? -1)
-    .all();
-  return rows.map(({ boardSlug, boardName, ...r }) => ({
-    ...r,
+  const params: unknown[] = [];
+  const pairs = pairsSql(filters, params);
+  const range = [filters.from ? 'AND o.period_end >= ?' : '', filters.to ? 'AND o.period_end <= ?' : ''].join(' ');
+  if (filters.from) params.push(filters.from);
+  if (filters.to) params.push(filters.to);
+  params.push(limit ?? -1);
+  const group = by === 'board' ? 'b' : 'p';
+  const rows = db.$client
+    .prepare(
+      `WITH pairs AS (${pairs}),
+      counts AS (
+        SELECT pairs.programme_id, pairs.metric_id, count(*) AS figures FROM pairs
+        -- Named: the planner prefers the narrower (programme, period end) index, which is not
+        -- covering and reads every row in the period (on PostgreSQL, drop INDEXED BY).
+        JOIN observations o INDEXED BY observations_series_idx ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id
+         AND o.basis IN ('period', 'cumulative') ${range}
+        WHERE o.deleted_at IS NULL
+        GROUP BY pairs.programme_id, pairs.metric_id
+      )
+      SELECT ${group}.slug, ${group}.name, b.slug, b.name, sum(counts.figures) AS figures, group_concat(DISTINCT m.name)
+      FROM counts JOIN programmes p ON p.id = counts.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = counts.metric_id
+      GROUP BY ${group}.id ORDER BY figures DESC, ${group}.name LIMIT ?`,
+    )
+    .raw()
+    .all(...params) as [string, string, string, string, number, string | null][];
+  return rows.map(([slug, name, boardSlug, boardName, figures, metricNames]) => ({
+    slug,
+    name,
     board: by === 'programme' ? { slug: boardSlug, name: boardName } : undefined,
-    metrics: r.metrics ? r.metrics.split(',').sort() : [],
+    figures,
+    metrics: metricNames ? metricNames.split(',').sort() : [],
   }));
 }

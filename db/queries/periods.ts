@@ -4,10 +4,9 @@ import { observations } from '../schema';
 
 /** The first and last period end of any figure (plans included), or null with no figures. */
 export function getFigureDateRange(db: AppDatabase): { first: string; last: string } | null {
-  const row = db
-    .select({ first: min(observations.periodEnd), last: max(observations.periodEnd) })
-    .from(observations)
-    .where(isNull(observations.deletedAt))
-    .get();
-  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+  // Two queries, not one: SQLite answers a lone min() or max() from the live period-end index in
+  // one seek, but scans every figure for both together.
+  const first = db.select({ d: min(observations.periodEnd) }).from(observations).where(isNull(observations.deletedAt)).get()?.d;
+  const last = db.select({ d: max(observations.periodEnd) }).from(observations).where(isNull(observations.deletedAt)).get()?.d;
+  return first && last ? { first, last } : null;
 }

@@ -1,9 +1,23 @@
 // Boards, programmes, metrics and sources with the counts their index pages show.
-import { and, count, countDistinct, desc, eq, isNull, max, ne, sql } from 'drizzle-orm';
+// Counts come from the figure-count rollups (db/schema.ts), kept by triggers in the same
+// transaction as every write, so these lists cost the same at a million figures as at a hundred.
+import { and, count, countDistinct, desc, eq, isNull, max, ne, sql, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
-import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
+import { boards, figureCountsByMetric, metrics, observationSources, observations, programmes, sources } from '../schema';
 
 const live = isNull(observations.deletedAt);
+
+/** A programme's latest period end, from the live (programme, period end) index: one seek. */
+const latestOfProgramme = sql<string | null>`(SELECT max(o.period_end) FROM ${observations} o WHERE o.programme_id = ${programmes.id} AND o.deleted_at IS NULL)`;
+
+/** Live figures per programme, from the rollup. */
+function figuresPerProgramme(db: AppDatabase) {
+  return db
+    .select({ programmeId: figureCountsByMetric.programmeId, figures: sum(figureCountsByMetric.figures).as('figures') })
+    .from(figureCountsByMetric)
+    .groupBy(figureCountsByMetric.programmeId)
+    .as('programme_figures');
+}
 
 export interface BoardSummary {
   slug: string;
@@ -16,18 +30,19 @@ export interface BoardSummary {
 
 /** Every board, or only the one with `slug`. */
 export function listBoards(db: AppDatabase, slug?: string): BoardSummary[] {
+  const counts = figuresPerProgramme(db);
   return db
     .select({
       slug: boards.slug,
       name: boards.name,
       description: boards.description,
       programmes: countDistinct(programmes.id),
-      figures: count(observations.id),
-      latest: max(observations.periodEnd),
+      figures: sql<number>`coalesce(sum(${counts.figures}), 0)`.mapWith(Number),
+      latest: sql<string | null>`max(${latestOfProgramme})`,
     })
     .from(boards)
     .leftJoin(programmes, eq(programmes.boardId, boards.id))
-    .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
+    .leftJoin(counts, eq(counts.programmeId, programmes.id))
     .where(slug ? eq(boards.slug, slug) : undefined)
     .groupBy(boards.id)
     .orderBy(boards.name)
@@ -49,6 +64,7 @@ export interface ProgrammeSummary {
 
 /** Every programme, a board's programmes, or only the one with `slug`. */
 export function listProgrammes(db: AppDatabase, only: { board?: string; slug?: string } = {}): ProgrammeSummary[] {
+  const counts = figuresPerProgramme(db);
   const rows = db
     .select({
       slug: programmes.slug,
@@ -56,14 +72,13 @@ export function listProgrammes(db: AppDatabase, only: { board?: string; slug?: s
       theme: programmes.theme,
       boardSlug: boards.slug,
       boardName: boards.name,
-      figures: count(observations.id),
-      latest: max(observations.periodEnd),
+      figures: sql<number>`coalesce(${counts.figures}, 0)`.mapWith(Number),
+      latest: latestOfProgramme,
     })
     .from(programmes)
     .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .leftJoin(observations, and(eq(observations.programmeId, programmes.id), live))
+    .leftJoin(counts, eq(counts.programmeId, programmes.id))
     .where(and(only.board ? eq(boards.slug, only.board) : undefined, only.slug ? eq(programmes.slug, only.slug) : undefined))
-    .groupBy(programmes.id)
     .orderBy(programmes.name)
     .all();
   return rows.map(({ boardSlug: bs, boardName, ...r }) => ({ ...r, board: { slug: bs, name: boardName } }));
@@ -94,11 +109,11 @@ export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
       category: metrics.category,
       additivity: metrics.additivity,
       definition: metrics.definition,
-      figures: count(observations.id),
-      programmes: countDistinct(observations.programmeId),
+      figures: sql<number>`coalesce(sum(${figureCountsByMetric.figures}), 0)`.mapWith(Number),
+      programmes: count(figureCountsByMetric.programmeId),
     })
     .from(metrics)
-    .leftJoin(observations, and(eq(observations.metricId, metrics.id), live))
+    .leftJoin(figureCountsByMetric, eq(figureCountsByMetric.metricId, metrics.id))
     .where(slug ? eq(metrics.slug, slug) : undefined)
     .groupBy(metrics.id)
     .orderBy(metrics.name)

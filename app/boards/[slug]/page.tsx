@@ -3,13 +3,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { getBoard, listProgrammes } from '@/db/queries/reference';
+import { getBoard } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
 import { DetailBody } from '../../_components/detail-body';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
-import { loadView } from '../../_components/view';
+import { loadBoardPage } from '../../_data/page-data';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -20,12 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BoardPage({ params, searchParams }: Props) {
   await connection();
-  const db = getDb();
   const { slug } = await params;
-  const board = getBoard(db, slug);
-  if (!board) notFound();
-  const view = loadView(db, `/boards/${slug}`, await searchParams, { defaultRange: 'all', selects: ['metric'] });
-  const programmes = listProgrammes(db, { board: slug });
+  const data = loadBoardPage(getDb(), slug, await searchParams);
+  if (!data) notFound();
+  const { board, view, programmes } = data;
   return (
     <>
       <p className="text-sm">
@@ -60,7 +58,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         </table>
         </div>
       </section>
-      <DetailBody query={{ ...view.query, boards: [slug] }} filters={{ ...view.filters, boards: [slug] }} title={board.name} />
+      <DetailBody detail={data.detail} filters={{ ...view.filters, boards: [slug] }} title={board.name} />
     </>
   );
 }

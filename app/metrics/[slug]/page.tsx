@@ -7,14 +7,10 @@ import { getMetric } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { ADDITIVITY_LABELS } from '@/lib/metric-panels';
 import { viewCell } from '@/lib/series-view';
-import { spanBuckets, bucketOf } from '@/lib/fiscal-periods';
-import { getFigureDateRange } from '@/db/queries/periods';
-import { aggregateInto } from '@/lib/aggregation';
-import { listFigureGroups } from '@/db/queries/series';
 import { DetailBody } from '../../_components/detail-body';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
-import { loadView } from '../../_components/view';
+import { loadMetricPage } from '../../_data/page-data';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -25,18 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MetricPage({ params, searchParams }: Props) {
   await connection();
-  const db = getDb();
   const { slug } = await params;
-  const metric = getMetric(db, slug);
-  if (!metric) notFound();
-  const view = loadView(db, `/metrics/${slug}`, await searchParams, { defaultRange: 'all', selects: ['board', 'programme'] });
-  const query = { ...view.query, metrics: [slug] };
-  // The breakdown: each programme's figure over the whole range shown, by basis.
-  const dates = getFigureDateRange(db);
-  const range = view.range ?? (dates ? spanBuckets(bucketOf(dates.first, 'quarter'), bucketOf(dates.last, 'quarter')) : null);
-  const breakdown = range
-    ? aggregateInto(listFigureGroups(db, { ...query, from: range.start, to: range.end }), [range], ['programme'])
-    : [];
+  const data = loadMetricPage(getDb(), slug, await searchParams);
+  if (!data) notFound();
+  const { metric, view, range, breakdown } = data;
   return (
     <>
       <p className="text-sm">
@@ -78,7 +66,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
           </table>
         </section>
       )}
-      <DetailBody query={query} filters={{ ...view.filters, metrics: [slug] }} title={metric.name} />
+      <DetailBody detail={data.detail} filters={{ ...view.filters, metrics: [slug] }} title={metric.name} />
     </>
   );
 }

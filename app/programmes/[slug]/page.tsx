@@ -8,7 +8,7 @@ import type { SearchParams } from '@/lib/filters';
 import { DetailBody } from '../../_components/detail-body';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
-import { loadView } from '../../_components/view';
+import { loadProgrammePage } from '../../_data/page-data';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -19,11 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProgrammePage({ params, searchParams }: Props) {
   await connection();
-  const db = getDb();
   const { slug } = await params;
-  const programme = getProgramme(db, slug);
-  if (!programme) notFound();
-  const view = loadView(db, `/programmes/${slug}`, await searchParams, { defaultRange: 'all', selects: ['metric'] });
+  const data = loadProgrammePage(getDb(), slug, await searchParams);
+  if (!data) notFound();
+  const { programme, view } = data;
   return (
     <>
       <p className="text-sm">
@@ -36,7 +35,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
       </p>
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
-      <DetailBody query={{ ...view.query, programmes: [slug] }} filters={{ ...view.filters, programmes: [slug] }} title={programme.name} />
+      <DetailBody detail={data.detail} filters={{ ...view.filters, programmes: [slug] }} title={programme.name} />
     </>
   );
 }

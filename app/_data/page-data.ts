@@ -1,0 +1,100 @@
+// What each dashboard page reads, in one call per page. The pages render what these return, and
+// `npm run bench` times exactly these calls (and the SQL they run) at up to a million figures,
+// so a query added to a page is measured as soon as it is added. Server-only.
+import type { AppDatabase } from '@/db/client';
+import { getComparison } from '@/db/queries/compare';
+import { getHeadlines } from '@/db/queries/headlines';
+import { getDatasetTotals, listLatestObservations, listObservations, type ObservationRow } from '@/db/queries/observations';
+import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
+import { getFigureDateRange } from '@/db/queries/periods';
+import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
+import { listFigureGroups, listSeries, type FigureFilters } from '@/db/queries/series';
+import { aggregateInto, type Series } from '@/lib/aggregation';
+import { parseCompareParams } from '@/lib/compare';
+import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
+import type { Granularity } from '@/lib/fiscal-periods';
+import type { SearchParams } from '@/lib/filters';
+import { loadView } from '../_components/view';
+
+/** How many figures the overview's "latest figures" table shows. */
+export const LATEST_ROWS = 25;
+/** How many figures the table of a board, programme or metric page shows. */
+export const TABLE_ROWS = 500;
+
+export function loadOverview(db: AppDatabase, params: SearchParams) {
+  const view = loadView(db, '/', params, { defaultRange: 'latest-quarter', selects: ['board', 'programme'] });
+  const range = view.range;
+  return {
+    view,
+    totals: getDatasetTotals(db),
+    headlines: range ? getHeadlines(db, view.query, range) : [],
+    boardActivity: range ? listActivity(db, view.query, 'board') : [],
+    topProgrammes: range ? listActivity(db, view.query, 'programme', TOP_PROGRAMMES) : [],
+    perQuarter: listFiguresPerQuarter(db, view.query),
+    latest: listLatestObservations(db, LATEST_ROWS, view.query),
+  };
+}
+
+export interface DetailData {
+  series: Series[];
+  observations: ObservationRow[];
+}
+
+/** The charts (one per metric) and the figures table of a board, programme or metric page. */
+function loadDetail(db: AppDatabase, query: FigureFilters, by: Granularity): DetailData {
+  return {
+    series: listSeries(db, query, { granularity: by }),
+    observations: listObservations(db, query, { order: 'period', limit: TABLE_ROWS }),
+  };
+}
+
+export function loadBoardPage(db: AppDatabase, slug: string, params: SearchParams) {
+  const board = getBoard(db, slug);
+  if (!board) return null;
+  const view = loadView(db, `/boards/${slug}`, params, { defaultRange: 'all', selects: ['metric'] });
+  return {
+    board,
+    view,
+    programmes: listProgrammes(db, { board: slug }),
+    detail: loadDetail(db, { ...view.query, boards: [slug] }, view.filters.by),
+  };
+}
+
+export function loadProgrammePage(db: AppDatabase, slug: string, params: SearchParams) {
+  const programme = getProgramme(db, slug);
+  if (!programme) return null;
+  const view = loadView(db, `/programmes/${slug}`, params, { defaultRange: 'all', selects: ['metric'] });
+  return { programme, view, detail: loadDetail(db, { ...view.query, programmes: [slug] }, view.filters.by) };
+}
+
+export function loadMetricPage(db: AppDatabase, slug: string, params: SearchParams) {
+  const metric = getMetric(db, slug);
+  if (!metric) return null;
+  const view = loadView(db, `/metrics/${slug}`, params, { defaultRange: 'all', selects: ['board', 'programme'] });
+  const query = { ...view.query, metrics: [slug] };
+  // The breakdown: each programme's figure over the whole range shown, by basis.
+  const dates = getFigureDateRange(db);
+  const range = view.range ?? (dates ? spanBuckets(bucketOf(dates.first, 'quarter'), bucketOf(dates.last, 'quarter')) : null);
+  const breakdown = range ? aggregateInto(listFigureGroups(db, { ...query, from: range.start, to: range.end }, [range]), [range], ['programme']) : [];
+  return { metric, view, range, breakdown, detail: loadDetail(db, query, view.filters.by) };
+}
+
+export function loadComparePage(db: AppDatabase, params: SearchParams) {
+  const p = parseCompareParams(params, getLatestFigureDate(db));
+  if (!p) return null;
+  const comparison = getComparison(db, p);
+  const dates = getFigureDateRange(db);
+  const periods = dates
+    ? [...bucketsBetween(dates.first, dates.last, 'year'), ...bucketsBetween(dates.first, dates.last, 'quarter')].sort(
+        (x, y) => x.start.localeCompare(y.start) || y.end.localeCompare(x.end),
+      )
+    : [];
+  return {
+    p,
+    comparison,
+    periods,
+    boards: listBoards(db),
+    programmes: listProgrammes(db),
+    metrics: listMetrics(db).filter((m) => m.figures > 0),
+  };
+}

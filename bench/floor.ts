@@ -1,0 +1,60 @@
+// The floor of a data function: the SQL it runs, run straight through better-sqlite3 with no
+// app code around it. recordStatements() captures every statement (SQL, parameters, and whether
+// rows were read as arrays or objects) while the app's function runs once; replay() returns a
+// function that runs exactly those statements again, prepared in advance, and nothing else.
+import type Database from 'better-sqlite3';
+
+export interface RecordedStatement {
+  sql: string;
+  params: unknown[];
+  method: 'all' | 'get' | 'iterate' | 'run';
+  raw: boolean;
+}
+
+export function recordStatements(sqlite: Database.Database, fn: () => unknown): RecordedStatement[] {
+  const recorded: RecordedStatement[] = [];
+  const prepare = sqlite.prepare;
+  sqlite.prepare = function (this: Database.Database, source: string) {
+    const statement = prepare.call(this, source);
+    let raw = false;
+    const proxy: Database.Statement = new Proxy(statement, {
+      get(target, prop) {
+        if (prop === 'raw')
+          return (on?: boolean) => {
+            raw = on !== false;
+            target.raw(on !== false);
+            return proxy;
+          };
+        if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run')
+          return (...params: unknown[]) => {
+            recorded.push({ sql: source, params, method: prop, raw });
+            return (target[prop] as (...a: unknown[]) => unknown)(...params);
+          };
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return proxy;
+  } as typeof sqlite.prepare;
+  try {
+    fn();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return recorded;
+}
+
+/** A function that runs the recorded statements again, reading every row, as directly as possible. */
+export function replay(sqlite: Database.Database, statements: RecordedStatement[]): () => void {
+  const prepared = statements.map((s) => {
+    const statement = sqlite.prepare(s.sql);
+    if (statement.reader) statement.raw(true);
+    return { statement, params: s.params, reader: statement.reader };
+  });
+  return () => {
+    for (const { statement, params, reader } of prepared) {
+      if (reader) statement.all(...params);
+      else statement.run(...params);
+    }
+  };
+}

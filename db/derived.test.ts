@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readFigureCounts, readReportedOn, rebuildFigureCounts, rebuildReportedOn } from './derived';
+import { createTestDatabase } from './testing';
+
+// Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
+// already deleted), edits of each counted column, delete, restore and removal of the row.
+const operation = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), programme: fc.integer({ min: 1, max: 3 }), metric: fc.integer({ min: 1, max: 3 }), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 12 }), deleted: fc.boolean() }),
+  fc.record({ kind: fc.constant('move' as const), row: fc.nat(), programme: fc.integer({ min: 1, max: 3 }), metric: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('repoint' as const), row: fc.nat(), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('value' as const), row: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), row: fc.nat() }),
+  fc.record({ kind: fc.constant('restore' as const), row: fc.nat() }),
+  fc.record({ kind: fc.constant('remove' as const), row: fc.nat() }),
+);
+
+describe('figure-count rollups', () => {
+  it('stay equal to a rebuild from the observations through any sequence of writes', () => {
+    const db = createTestDatabase();
+    const sqlite = db.$client;
+    sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
+      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1), ('p2', 'P2', 1), ('p3', 'P3', 1);
+      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES
+        ('m1', 'M1', 'count', 'other', 'd', 'additive'), ('m2', 'M2', 'count', 'other', 'd', 'additive'), ('m3', 'M3', 'hours', 'other', 'd', 'additive');`);
+    const end = (month: number) => `2024-${String(month).padStart(2, '0')}-${month === 2 ? '29' : '28'}`;
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), (ops) => {
+        sqlite.exec('DELETE FROM observations');
+        for (const op of ops) {
+          const ids = (sqlite.prepare('SELECT id FROM observations ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+          const id = 'row' in op && ids.length ? ids[op.row % ids.length] : undefined;
+          if (op.kind === 'insert')
+            sqlite
+              .prepare('INSERT INTO observations (programme_id, metric_id, value, basis, period_end, deleted_at) VALUES (?, ?, 1, ?, ?, ?)')
+              .run(op.programme, op.metric, op.basis, end(op.month), op.deleted ? '2024-06-01T00:00:00Z' : null);
+          else if (id === undefined) continue;
+          else if (op.kind === 'move') sqlite.prepare('UPDATE observations SET programme_id = ?, metric_id = ? WHERE id = ?').run(op.programme, op.metric, id);
+          else if (op.kind === 'repoint') sqlite.prepare('UPDATE observations SET basis = ?, period_end = ? WHERE id = ?').run(op.basis, end(op.month), id);
+          else if (op.kind === 'value') sqlite.prepare('UPDATE observations SET value = value + 1 WHERE id = ?').run(id);
+          else if (op.kind === 'delete') sqlite.prepare("UPDATE observations SET deleted_at = '2024-06-01T00:00:00Z' WHERE id = ?").run(id);
+          else if (op.kind === 'restore') sqlite.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ?').run(id);
+          else sqlite.prepare('DELETE FROM observations WHERE id = ?').run(id);
+        }
+        const maintained = readFigureCounts(sqlite);
+        rebuildFigureCounts(sqlite);
+        expect(maintained).toEqual(readFigureCounts(sqlite));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('put a period end in the financial quarter that holds it', () => {
+    const db = createTestDatabase();
+    const sqlite = db.$client;
+    sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
+      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
+      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
+      INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES
+        (1, 1, 1, 'period', '2024-03-31'), (1, 1, 1, 'period', '2024-04-01'), (1, 1, 1, 'period', '2024-06-30'),
+        (1, 1, 1, 'period', '2024-07-01'), (1, 1, 1, 'period', '2024-12-31'), (1, 1, 1, 'period', '2025-01-15');`);
+    expect(readFigureCounts(sqlite).byQuarter).toEqual([
+      { programme_id: 1, basis: 'period', quarter: '2024-01', figures: 1 },
+      { programme_id: 1, basis: 'period', quarter: '2024-04', figures: 2 },
+      { programme_id: 1, basis: 'period', quarter: '2024-07', figures: 1 },
+      { programme_id: 1, basis: 'period', quarter: '2024-10', figures: 1 },
+      { programme_id: 1, basis: 'period', quarter: '2025-01', figures: 1 },
+    ]);
+  });
+});
+
+describe('observations.reported_on', () => {
+  it('stays the date of the latest source of each figure through any linking, unlinking and redating', () => {
+    const db = createTestDatabase();
+    const sqlite = db.$client;
+    sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
+      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
+      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
+      INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES (1, 1, 1, 'period', '2024-01-31'), (1, 1, 2, 'period', '2024-01-31'), (1, 1, 3, 'period', '2024-01-31');
+      INSERT INTO sources (title, document_date, date_precision) VALUES ('S1', '2024-02-01', 'day'), ('S2', '2024-05-01', 'day'), ('S3', '2023-11-01', 'day');`);
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('link' as const), observation: fc.integer({ min: 1, max: 3 }), source: fc.integer({ min: 1, max: 3 }), line: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ kind: fc.constant('unlink' as const), row: fc.nat() }),
+      fc.record({ kind: fc.constant('move' as const), row: fc.nat(), source: fc.integer({ min: 1, max: 3 }) }),
+      fc.record({ kind: fc.constant('redate' as const), source: fc.integer({ min: 1, max: 3 }), month: fc.integer({ min: 1, max: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        sqlite.exec('DELETE FROM observation_sources');
+        for (const s of steps) {
+          const links = (sqlite.prepare('SELECT id FROM observation_sources ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+          if (s.kind === 'link')
+            sqlite.prepare("INSERT OR IGNORE INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, 'x', ?)").run(s.observation, s.source, s.line);
+          else if (s.kind === 'redate') sqlite.prepare('UPDATE sources SET document_date = ? WHERE id = ?').run(`2024-${String(s.month).padStart(2, '0')}-10`, s.source);
+          else if (!links.length) continue;
+          else if (s.kind === 'unlink') sqlite.prepare('DELETE FROM observation_sources WHERE id = ?').run(links[s.row % links.length]);
+          else sqlite.prepare('UPDATE OR IGNORE observation_sources SET source_id = ? WHERE id = ?').run(s.source, links[s.row % links.length]);
+        }
+        const maintained = readReportedOn(sqlite);
+        rebuildReportedOn(sqlite);
+        expect(maintained).toEqual(readReportedOn(sqlite));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
