@@ -6,7 +6,7 @@
 // so that its peak memory is the export's alone).
 import fs from 'node:fs';
 import { OBSERVATION_EXPORT_COLUMNS, openObservationExport } from '../db/queries/export';
-import { csvStream } from '../lib/csv';
+import { csvLinesStream } from '../lib/csv';
 import { benchDatabasePath, generateDatabase } from './generate';
 
 const arg = (name: string) => {
@@ -26,15 +26,15 @@ const baseline = process.memoryUsage().rss;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const started = performance.now();
-const { rows: cursor, close } = openObservationExport({}, {}, file);
-const reader = csvStream([...OBSERVATION_EXPORT_COLUMNS], cursor, { onClose: close }).getReader();
+const { lines: records, close } = openObservationExport({}, {}, file);
+const reader = csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], records, { onClose: close }).getReader();
 let bytes = 0;
 let lines = 0;
 for (;;) {
   const { done, value } = await reader.read();
   if (done) break;
   bytes += value.byteLength;
-  for (let k = 0; k < value.length; k++) if (value[k] === 10) lines += 1;
+  for (let k = value.indexOf(10); k >= 0; k = value.indexOf(10, k + 1)) lines += 1;
   peak = Math.max(peak, process.memoryUsage().rss);
 }
 clearInterval(sampler);

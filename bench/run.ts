@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase, type AppDatabase } from '../db/client';
-import { observationExportQuery } from '../db/queries/export';
 import { listObservations } from '../db/queries/observations';
 import { loadBoardPage, loadComparePage, loadMetricPage, loadOverview, loadProgrammePage, TABLE_ROWS } from '../app/_data/page-data';
 import { recordStatements, replay } from './floor';
@@ -210,6 +209,13 @@ interface ExportResult {
   floorRowsPerSecond: number;
 }
 
+const EXPORT_FLOOR_SQL = `SELECT s.file_name, os.line, os.evidence, b.name, p.name, m.name, m.unit, o.value, o.qualifier, o.basis,
+  o.period_start, o.period_end, o.date_precision, o.note, o.id, s.title, o.updated_at
+  FROM observations o CROSS JOIN programmes p ON p.id = o.programme_id CROSS JOIN boards b ON b.id = p.board_id
+  CROSS JOIN metrics m ON m.id = o.metric_id LEFT JOIN observation_sources os ON os.observation_id = o.id
+  LEFT JOIN sources s ON s.id = os.source_id
+  WHERE o.deleted_at IS NULL ORDER BY o.id, s.document_date, os.line`;
+
 function benchExport(file: string, rows: number): ExportResult {
   const runs = rows >= 1_000_000 ? 3 : 5;
   const app: { rows: number; seconds: number; peakRssMb: number }[] = [];
@@ -217,15 +223,12 @@ function benchExport(file: string, rows: number): ExportResult {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/export-stream.ts', '--db', file, '--json'], { cwd: ROOT, encoding: 'utf8' });
     app.push(JSON.parse(out.trim().split('\n').pop()!));
   }
-  // The floor: sqlite3 -csv running the export's own SQL (the whole export has no parameters).
-  const db = openDatabase(file);
-  const query = observationExportQuery(db, {}, {});
-  db.$client.close();
-  if (query.params.length) throw new Error('The whole export is expected to have no parameters');
+  // The floor: sqlite3 -csv writing the same rows — the same columns, figures and order as the
+  // app's file — from one SQL query, joined in the order SQLite runs it fastest.
   const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const result = spawnSync('sqlite3', ['-csv', '-readonly', file], { input: `${query.sql};\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+    const result = spawnSync('sqlite3', ['-csv', '-readonly', file], { input: `${EXPORT_FLOOR_SQL};\n`, stdio: ['pipe', 'ignore', 'inherit'] });
     if (result.status !== 0) throw new Error('sqlite3 -csv failed (apt-get install sqlite3)');
     floor.push((performance.now() - started) / 1000);
   }

@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvStream } from '../../lib/csv';
+import { csvLine, csvLinesStream, csvStream, type CsvCell } from '../../lib/csv';
 import { factKey, figureRowSchema } from '../../lib/figure-row';
 import { loadSeed } from '../../seed/load';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
-import { OBSERVATION_EXPORT_COLUMNS, openObservationExport } from './export';
+import { OBSERVATION_EXPORT_COLUMNS, observationExportQuery, openObservationExport } from './export';
 import { listObservations } from './observations';
 
 let db: AppDatabase;
@@ -17,8 +17,8 @@ beforeAll(() => {
 });
 
 async function exportCsv(...args: Parameters<typeof openObservationExport>) {
-  const { rows, close } = openObservationExport(args[0], args[1], file);
-  return new Response(csvStream([...OBSERVATION_EXPORT_COLUMNS], rows, { onClose: close })).text();
+  const { lines, close } = openObservationExport(args[0], args[1], file);
+  return new Response(csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { onClose: close })).text();
 }
 
 describe('observations export', () => {
@@ -45,6 +45,24 @@ describe('observations export', () => {
     const csv = await exportCsv(filters, { order: 'reported', limit: 25 });
     const ids = [...new Set((parse(csv, { bom: true, columns: true }) as Record<string, string>[]).map((r) => Number(r.observation_id)))];
     expect(ids).toEqual(shown.map((o) => o.id));
+  });
+
+  it('writes a whole export on its lean path exactly as the full query would, filters and all', async () => {
+    // Hostile names and text, so that quoting and the formula guard are exercised on every path.
+    db.$client.exec(`UPDATE programmes SET name = name || ', "quoted" =1' WHERE id = 1;
+      UPDATE metrics SET name = '=' || name WHERE id = 2;
+      UPDATE sources SET title = '-' || title || char(10) || 'line two' WHERE id = 1;
+      UPDATE observations SET note = '@note, with "quotes"' WHERE id = 3;
+      UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id = 4;`);
+    for (const filters of [{}, { from: '2020-04-01', to: '2021-03-31' }, { boards: ['improvement-and-innovation-board'] }, { metrics: ['attendees', 'downloads'], to: '2021-12-31' }]) {
+      const query = observationExportQuery(db, filters, {});
+      const full = (db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][]).map(csvLine);
+      const { lines, close } = openObservationExport(filters, {}, file);
+      const lean = [...lines];
+      close();
+      expect(lean).toEqual(full);
+      expect(lean.length).toBeGreaterThan(0);
+    }
   });
 
   it('keeps qualifiers, notes and £ intact and writes values as plain numbers', async () => {

@@ -6,12 +6,12 @@ import Database from 'better-sqlite3';
 import { asc, desc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { FIGURE_COLUMNS } from '../../lib/figure-row';
-import type { CsvCell } from '../../lib/csv';
+import { csvCell, csvLine, type CsvCell } from '../../lib/csv';
 import type { AppDatabase } from '../client';
 import { databasePath } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
-import { figureConditions, type FigureFilters } from './figure-filters';
+import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
 
 export const OBSERVATION_EXPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'source_title', 'last_changed'] as const;
 
@@ -79,21 +79,95 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
 }
 
 /**
- * Streams the export's rows from a read-only connection of its own: a better-sqlite3 cursor
- * keeps its connection busy until it finishes, and a download must not block other requests.
- * Call close() when done (the CSV stream does, also when the client goes away).
+ * Streams the export as CSV records (lib/csv.ts csvLine) from a read-only connection of its
+ * own: a better-sqlite3 cursor keeps its connection busy until it finishes, and a download must
+ * not block other requests. Call close() when done (the CSV stream does, also when the client
+ * goes away).
+ *
+ * A whole export (no limit) takes a leaner path, measured by `npm run bench` at a million rows:
+ * the cursor reads only the figure's own columns and its source link, and the names of its
+ * programme, board, metric and source — a few hundred rows — are written once, up front, as
+ * ready CSV text. Both are read in one transaction, so they are one consistent snapshot.
  */
 export function openObservationExport(filters: FigureFilters = {}, options: ExportOptions = {}, file = databasePath()) {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as AppDatabase;
-  const query = observationExportQuery(db, filters, options);
-  const cursor = sqlite.prepare(query.sql).raw().iterate(...(query.params as unknown[])) as IterableIterator<CsvCell[]>;
+  let lines: IterableIterator<string>;
+  if (options.limit) {
+    const query = observationExportQuery(db, filters, options);
+    const cursor = sqlite.prepare(query.sql).raw().iterate(...(query.params as unknown[])) as IterableIterator<CsvCell[]>;
+    lines = (function* () {
+      for (const row of cursor) yield csvLine(row);
+    })();
+  } else {
+    sqlite.exec('BEGIN');
+    lines = wholeExport(sqlite, filters);
+  }
   return {
-    rows: cursor,
+    lines,
     close: () => {
-      cursor.return?.();
+      lines.return?.(undefined);
+      if (sqlite.inTransaction) sqlite.exec('COMMIT');
       sqlite.close();
     },
   };
+}
+
+/** How many figure ids a whole export reads at a time. */
+const EXPORT_BATCH_IDS = 2000;
+
+function* wholeExport(sqlite: Database.Database, filters: FigureFilters): IterableIterator<string> {
+  const csv = (...cells: CsvCell[]) => csvLine(cells);
+  const programmeNames = new Map(
+    (sqlite.prepare('SELECT p.id, b.name, p.name FROM programmes p JOIN boards b ON b.id = p.board_id').raw().all() as [number, string, string][]).map(
+      ([id, board, programme]) => [id, csv(board, programme)],
+    ),
+  );
+  const metricNames = new Map(
+    (sqlite.prepare('SELECT id, name, unit FROM metrics').raw().all() as [number, string, string][]).map(([id, name, unit]) => [id, csv(name, unit)]),
+  );
+  const sourceNames = new Map(
+    (sqlite.prepare('SELECT id, file_name, title FROM sources').raw().all() as [number, string | null, string][]).map(([id, fileName, title]) => [
+      id,
+      { file: csvCell(fileName), title: csvCell(title) },
+    ]),
+  );
+  const params: unknown[] = [];
+  const where = ['o.deleted_at IS NULL'];
+  if (filters.boards?.length || filters.programmes?.length || filters.metrics?.length)
+    where.push(`EXISTS (SELECT 1 FROM (${pairsSql(filters, params)}) pairs WHERE pairs.programme_id = o.programme_id AND pairs.metric_id = o.metric_id)`);
+  if (filters.from) {
+    where.push('o.period_end >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('o.period_end <= ?');
+    params.push(filters.to);
+  }
+  // In the order figures were recorded, each figure's sources in document order (as
+  // observationExportQuery orders a whole export). Read a range of figure ids at a time: one
+  // better-sqlite3 call returning thousands of rows costs far less than a cursor step per row.
+  const batch = sqlite
+    .prepare(
+      // qualifier, basis, the period dates and their precision are one value, joined by SQL:
+      // their CHECK constraints (enums, ISO dates) mean none ever needs quoting or the formula
+      // guard, and every value read costs more than the SQL that joins them.
+      `SELECT os.source_id, os.line, os.evidence, o.programme_id, o.metric_id, o.value,
+         o.qualifier || ',' || o.basis || ',' || coalesce(o.period_start, '') || ',' || o.period_end || ',' || o.date_precision,
+         o.note, o.id, o.updated_at
+       FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id LEFT JOIN sources s ON s.id = os.source_id
+       WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id, s.document_date, os.line`,
+    )
+    .raw();
+  type Row = [number | null, number | null, string | null, number, number, number, string, string | null, number, string | null];
+  const lastId = (sqlite.prepare('SELECT max(id) AS id FROM observations').get() as { id: number | null }).id ?? 0;
+  for (let after = 0; after < lastId; after += EXPORT_BATCH_IDS) {
+    const rows = batch.all(...params, after, after + EXPORT_BATCH_IDS) as Row[];
+    for (const [sourceId, line, evidence, programmeId, metricId, value, period, note, id, updatedAt] of rows) {
+      const source = sourceId === null ? undefined : sourceNames.get(sourceId);
+      yield `${source ? source.file : ''},${csvCell(line)},${csvCell(evidence)},${programmeNames.get(programmeId)},${metricNames.get(metricId)},${csvCell(value)},` +
+        `${period},${csvCell(note)},${id},${source ? source.title : ''},${csvCell(updatedAt)}`;
+    }
+  }
 }
