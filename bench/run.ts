@@ -181,13 +181,18 @@ const PAGES: [string, string][] = [
   ['Sign in', '/sign-in'],
 ];
 
-/** The gzip size of every script a page loads when first opened (what the browser downloads). */
+/**
+ * The gzip size of every script a page loads when first opened (what the browser downloads).
+ * `noModule` scripts (legacy polyfills) are left out: browsers that run modules never fetch them.
+ */
 async function firstLoadJs(base: string): Promise<Record<string, number>> {
   const cache = new Map<string, number>();
   const out: Record<string, number> = {};
   for (const [name, pathname] of PAGES) {
     const html = await (await fetch(base + pathname)).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+    const scripts = [
+      ...new Set([...html.matchAll(/<script([^>]+)src="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!)),
+    ];
     let bytes = 0;
     for (const src of scripts) {
       if (!cache.has(src)) cache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).byteLength);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Headline } from '@/lib/headlines';
 import { NO_FIGURES } from '@/lib/series-view';
-import { ChartSparkline } from './charts/chart-sparkline';
+import { ChartSparkline } from './charts/lazy';
 
 export function HeadlineCard({ h }: { h: Headline }) {
   const empty = h.current.text === NO_FIGURES;

@@ -1,6 +1,6 @@
 import type { MetricPanel as Panel } from '@/lib/metric-panels';
 import { UNIT_LABELS } from '@/lib/metric-panels';
-import { ChartMetricSeries } from './charts/chart-metric-series';
+import { ChartMetricSeries } from './charts/lazy';
 import { DownloadLink } from './download-link';
 
 /** One metric over time: chart, a sentence for screen readers, and the same figures as a table. */

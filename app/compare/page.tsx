@@ -6,12 +6,18 @@ import { breakdownOf, COMPARABILITY_LABELS, compareQuery, quickChoices, summaris
 import type { SearchParams } from '@/lib/filters';
 import { UNIT_LABELS } from '@/lib/metric-panels';
 import { BASIS_LABELS } from '@/lib/qualifiers';
-import { ChartCompareBars } from '../_components/charts/chart-compare-bars';
+import { ChartCompareBars } from '../_components/charts/lazy';
 import { CompareForm } from './compare-form';
 import { FilterErrors } from '../_components/filter-errors';
 import { loadComparePage } from '../_data/page-data';
 
 export const metadata: Metadata = { title: 'Compare two periods' };
+
+/**
+ * Programmes listed under each metric, largest change first; the CSV download has every one.
+ * With hundreds of programmes a page listing them all under every metric runs to megabytes.
+ */
+const BREAKDOWN_PROGRAMMES = 12;
 
 
 function RowCells({ r, label }: { r: CompareRow; label: string }) {
@@ -143,11 +149,22 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                                     <RowCells r={x} label={`Board: ${x.key.board?.name}`} />
                                   </tr>
                                 ))}
-                                {d.byProgramme.map((x) => (
+                                {d.byProgramme.slice(0, BREAKDOWN_PROGRAMMES).map((x) => (
                                   <tr key={`p-${x.key.programme?.slug}`}>
                                     <RowCells r={x} label={`Programme: ${x.key.programme?.name}`} />
                                   </tr>
                                 ))}
+                                {d.byProgramme.length > BREAKDOWN_PROGRAMMES && (
+                                  <tr>
+                                    <td colSpan={6} className="py-1">
+                                      And {d.byProgramme.length - BREAKDOWN_PROGRAMMES} more programmes, in the{' '}
+                                      <a href={`/api/export/compare${query}`} className="underline" download>
+                                        CSV download
+                                      </a>
+                                      .
+                                    </td>
+                                  </tr>
+                                )}
                               </tbody>
                             </table>
                           </details>

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
+import { rawStatement } from '../statements';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
@@ -167,7 +168,7 @@ export function listObservations(
 function walkOrderIndex(db: AppDatabase, filters: FigureFilters, limit: number): boolean {
   const params: unknown[] = [];
   const pairs = pairsSql(filters, params);
-  const count = (sql: string, p: unknown[] = []) => ((db.$client.prepare(sql).get(...p) as { n: number | null }).n ?? 0);
+  const count = (sql: string, p: unknown[] = []) => ((rawStatement(db.$client, sql).get(...p) as [number | null])[0] ?? 0);
   const all = count('SELECT sum(figures) AS n FROM figure_counts_by_metric');
   const matching = filters.boards?.length || filters.programmes?.length || filters.metrics?.length
     ? count(`SELECT sum(c.figures) AS n FROM figure_counts_by_metric c JOIN (${pairs}) pairs ON pairs.programme_id = c.programme_id AND pairs.metric_id = c.metric_id`, params)
@@ -188,7 +189,7 @@ export interface DatasetTotals {
 }
 
 export function getDatasetTotals(db: AppDatabase): DatasetTotals {
-  const one = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+  const one = (sql: string) => (rawStatement(db.$client, sql).get() as [number])[0];
   return {
     // Live figures, from the rollup the triggers keep (db/schema.ts): a count(*) reads every row.
     observations: one('SELECT coalesce(sum(figures), 0) AS n FROM figure_counts_by_metric'),

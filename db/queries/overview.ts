@@ -2,6 +2,7 @@ import { and, eq, inArray, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { boards, figureCountsByQuarter, programmes } from '../schema';
 import { pairsSql, type FigureFilters } from './figure-filters';
+import { rawStatement } from '../statements';
 import type { Basis } from '../schema';
 import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 
@@ -75,8 +76,8 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
   if (filters.to) params.push(filters.to);
   params.push(limit ?? -1);
   const group = by === 'board' ? 'b' : 'p';
-  const rows = db.$client
-    .prepare(
+  const rows = rawStatement(
+      db.$client,
       `WITH pairs AS (${pairs}),
       counts AS (
         SELECT pairs.programme_id, pairs.metric_id, count(*) AS figures FROM pairs
@@ -90,9 +91,7 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
       SELECT ${group}.slug, ${group}.name, b.slug, b.name, sum(counts.figures) AS figures, group_concat(DISTINCT m.name)
       FROM counts JOIN programmes p ON p.id = counts.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = counts.metric_id
       GROUP BY ${group}.id ORDER BY figures DESC, ${group}.name LIMIT ?`,
-    )
-    .raw()
-    .all(...params) as [string, string, string, string, number, string | null][];
+    ).all(...params) as [string, string, string, string, number, string | null][];
   return rows.map(([slug, name, boardSlug, boardName, figures, metricNames]) => ({
     slug,
     name,

@@ -5,6 +5,7 @@ import { boards, metrics, observations, programmes } from '../schema';
 import { aggregate, atomsOf, type AggregateOptions, type FigureGroup, type Series } from '../../lib/aggregation';
 import { bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
+import { rawStatement } from '../statements';
 
 export type { FigureFilters };
 
@@ -154,7 +155,7 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
     UNION ALL
     SELECT programme_id, metric_id, basis, qualifier, period_start, period_end, max(date_precision), sum(value), count(*)
     FROM earlier GROUP BY programme_id, metric_id, qualifier, period_start, period_end`;
-  const rows = db.$client.prepare(sql).raw().all(...params) as GroupRow[];
+  const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
   const names = referenceNames(db);
   return rows.map(([programmeId, metricId, basis, qualifier, periodStart, periodEnd, datePrecision, value, count]) => {
     const programme = names.programmes.get(programmeId)!;
@@ -164,11 +165,14 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
 
 /** Names of every programme (with its board) and metric by id: a few hundred rows. */
 function referenceNames(db: AppDatabase) {
-  const programmeRows = db.$client
-    .prepare('SELECT p.id, p.slug, p.name, b.slug, b.name FROM programmes p JOIN boards b ON b.id = p.board_id')
-    .raw()
-    .all() as [number, string, string, string, string][];
-  const metricRows = db.$client.prepare('SELECT id, slug, name, unit, additivity FROM metrics').raw().all() as [number, string, string, FigureGroup['metric']['unit'], FigureGroup['metric']['additivity']][];
+  const programmeRows = rawStatement(db.$client, 'SELECT p.id, p.slug, p.name, b.slug, b.name FROM programmes p JOIN boards b ON b.id = p.board_id').all() as [
+    number,
+    string,
+    string,
+    string,
+    string,
+  ][];
+  const metricRows = rawStatement(db.$client, 'SELECT id, slug, name, unit, additivity FROM metrics').all() as [number, string, string, FigureGroup['metric']['unit'], FigureGroup['metric']['additivity']][];
   return {
     programmes: new Map(programmeRows.map(([id, slug, name, boardSlug, boardName]) => [id, { programme: { slug, name }, board: { slug: boardSlug, name: boardName } }])),
     metrics: new Map(metricRows.map(([id, slug, name, unit, additivity]) => [id, { slug, name, unit, additivity }])),

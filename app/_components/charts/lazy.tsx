@@ -1,0 +1,33 @@
+'use client';
+// The charts, loaded after the page is interactive. Recharts is most of a chart page's
+// JavaScript; fetching it after first load keeps every page's first-load JS within budget
+// (`npm run bench`). Nothing is lost on the server: Recharts draws only after hydration anyway
+// (it measures its box), and each chart's figures are also in the server-rendered text and
+// table beside it. The placeholders hold the chart's space so the page does not jump.
+import dynamic from 'next/dynamic';
+
+const placeholder = (className: string) =>
+  function ChartPlaceholder() {
+    return <div className={`w-full ${className}`} aria-hidden="true" />;
+  };
+
+export const ChartBoardBars = dynamic(() => import('./chart-board-bars').then((m) => m.ChartBoardBars), {
+  ssr: false,
+  loading: placeholder('h-64'),
+});
+export const ChartCompareBars = dynamic(() => import('./chart-compare-bars').then((m) => m.ChartCompareBars), {
+  ssr: false,
+  loading: placeholder('h-56'),
+});
+export const ChartMetricSeries = dynamic(() => import('./chart-metric-series').then((m) => m.ChartMetricSeries), {
+  ssr: false,
+  loading: placeholder('h-64'),
+});
+export const ChartQuarterBars = dynamic(() => import('./chart-quarter-bars').then((m) => m.ChartQuarterBars), {
+  ssr: false,
+  loading: placeholder('h-72'),
+});
+export const ChartSparkline = dynamic(() => import('./chart-sparkline').then((m) => m.ChartSparkline), {
+  ssr: false,
+  loading: placeholder('h-10'),
+});

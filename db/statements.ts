@@ -1,0 +1,22 @@
+// Prepared statements kept per connection, for the read queries the pages run on every request:
+// preparing costs about as much as running a small query, and `npm run bench` counts it.
+// Only for .all() and .get() with rows as arrays (raw): a statement is shared by every caller of
+// the same SQL on the connection, so never hold one across an iterate() or change its mode.
+import type Database from 'better-sqlite3';
+
+const MAX_PER_CONNECTION = 200;
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[]>>>();
+
+/** The statement for this SQL on this connection, reading rows as arrays. */
+export function rawStatement(sqlite: Database.Database, sql: string): Database.Statement<unknown[]> {
+  let cache = caches.get(sqlite);
+  if (!cache) caches.set(sqlite, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    // SQL built from filters varies (one placeholder per value); keep the cache bounded.
+    if (cache.size >= MAX_PER_CONNECTION) cache.delete(cache.keys().next().value!);
+    statement = sqlite.prepare<unknown[]>(sql).raw(true);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
