@@ -207,6 +207,8 @@ async function firstLoadJs(base: string): Promise<Record<string, number>> {
 
 interface ExportResult {
   rows: number;
+  /** Each run's peak memory (MB): the largest is the figure reported. */
+  peakRssMbByRun: number[];
   rowsPerSecond: number;
   peakRssMb: number;
   floorSeconds: number;
@@ -244,6 +246,7 @@ function benchExport(file: string, rows: number): ExportResult {
     seconds,
     rowsPerSecond: app[0]!.rows / seconds,
     peakRssMb: Math.max(...app.map((a) => a.peakRssMb)),
+    peakRssMbByRun: app.map((a) => Math.round(a.peakRssMb)),
     floorSeconds,
     floorRowsPerSecond: app[0]!.rows / floorSeconds,
   };

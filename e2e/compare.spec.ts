@@ -41,6 +41,17 @@ test.describe('compare two periods', () => {
     await expect(page.getByTestId('compare-summary')).toContainText(metric);
   });
 
+  test('with many metrics, each links to its own breakdown by board and programme', async ({ page }) => {
+    await page.goto('/compare?a=2019-20&b=2020-21');
+    const link = page.getByRole('link', { name: / by board \(\d+\) and programme \(\d+\)$/ }).first();
+    const metric = (await link.innerText()).replace(/ by board.*$/, '');
+    await link.click();
+    await expect(page).toHaveURL(/metric=/);
+    await expect(page.getByRole('table', { name: /Comparison of 2019\/20 \(A\) with 2020\/21 \(B\)/ }).getByRole('rowheader').first()).toContainText(metric);
+    await page.getByText(/^By board \(\d+\) and programme/).first().click();
+    await expect(page.getByRole('rowheader', { name: /^Programme: / }).first()).toBeVisible();
+  });
+
   test('an invalid period shows a message and falls back to the default comparison', async ({ page }) => {
     await page.goto('/compare?a=2020-Q9&b=2020-21-Q1');
     await expect(page.getByRole('alert').filter({ hasText: 'could not be used' })).toContainText('“2020-Q9” is not a period we recognise for A');

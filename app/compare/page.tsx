@@ -18,6 +18,12 @@ export const metadata: Metadata = { title: 'Compare two periods' };
  * With hundreds of programmes a page listing them all under every metric runs to megabytes.
  */
 const BREAKDOWN_PROGRAMMES = 12;
+/**
+ * Up to this many metrics, each shows its breakdown by board and programme in place; beyond it,
+ * each links to the comparison of that metric alone, where the breakdown is shown. Every row's
+ * breakdown inline made the unfiltered page megabytes at scale (`npm run bench`).
+ */
+const INLINE_BREAKDOWNS = 8;
 
 
 function RowCells({ r, label }: { r: CompareRow; label: string }) {
@@ -135,7 +141,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     <tr>
                       <RowCells r={r} label={r.key.metric.name} />
                     </tr>
-                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && (
+                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && comparison.rows.length > INLINE_BREAKDOWNS && (
+                      <tr>
+                        <td colSpan={6} className="pb-2 text-xs">
+                          <Link href={`/compare${compareQuery({ ...p, metrics: [r.key.metric.slug] }, comparison.a, comparison.b)}`} className="underline">
+                            {r.key.metric.name} by board ({d.byBoard.length}) and programme ({d.byProgramme.length})
+                          </Link>
+                        </td>
+                      </tr>
+                    )}
+                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && comparison.rows.length <= INLINE_BREAKDOWNS && (
                       <tr>
                         <td colSpan={6} className="pb-2">
                           <details>
