@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
-import type { FigureGroup } from './aggregation';
-import { compare, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
-import { parsePeriodToken } from './fiscal-periods';
+import { aggregateInto, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
+import { compare, compareCells, rowId, sortRows, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
+import { parsePeriodToken, type Bucket } from './fiscal-periods';
 
 interface Fig {
   value: number;
@@ -161,3 +162,53 @@ describe('periods to compare', () => {
     ]);
   });
 });
+
+describe('compare over two periods apart', () => {
+  // The one-pass path (both periods in one aggregation) against a pass per period, the way
+  // overlapping periods are still compared.
+  it('gives the same rows and breakdowns as a pass per period', () => {
+    const quarter = fc.constantFrom(...['2019-20-Q1', '2019-20-Q3', '2020-21-Q1', '2020-21-Q2', '2020-21-Q4', '2019-20', '2020-21'].map((t) => parsePeriodToken(t)!));
+    const day = fc.integer({ min: 0, max: 730 }).map((n) => new Date(Date.UTC(2019, 3, 1 + n)).toISOString().slice(0, 10));
+    const group = fc.record({
+      value: fc.integer({ min: 0, max: 50 }),
+      end: day,
+      span: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+      qualifier: fc.constantFrom<Qualifier>('exact', 'at_least', 'approx'),
+      basis: fc.constantFrom<Basis>('period', 'cumulative', 'planned'),
+      metric: fc.constantFrom('Attendees', 'Councils supported', 'Satisfaction'),
+      programme: fc.constantFrom('Programme A', 'Programme B', 'Programme C'),
+    });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 30 }), quarter, quarter, (figs, a, b) => {
+        fc.pre(a.end < b.start || b.end < a.start);
+        const groups = figs.map((f) =>
+          fig({
+            ...f,
+            start: f.basis === 'cumulative' || f.span === undefined ? undefined : new Date(Date.parse(f.end) - f.span * 86_400_000).toISOString().slice(0, 10),
+            additivity: f.metric === 'Satisfaction' ? 'non_additive' : f.metric === 'Councils supported' ? 'within_programme' : 'additive',
+            unit: f.metric === 'Satisfaction' ? 'percent' : 'count',
+          }),
+        );
+        const together = compare(groups, a, b);
+        const apart = comparePassPerPeriod(groups, a, b);
+        expect(JSON.parse(JSON.stringify(together))).toEqual(JSON.parse(JSON.stringify(apart)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** The comparison made with one aggregation per period (the overlapping-periods path). */
+function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket) {
+  const rowsBy = (by: Dimension[]) => {
+    const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
+    for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
+    for (const s of aggregateInto(groups, [b], by)) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+    const empty = (bucket: Bucket): SeriesCell => ({ status: 'no_figures', bucket, spanning: [] });
+    return sortRows([...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), { a: a.label, b: b.label })).filter((r) => r.status !== 'no_figures'));
+  };
+  const breakdown: Record<string, { byBoard: CompareRow[]; byProgramme: CompareRow[] }> = {};
+  for (const [dimension, field] of [['board', 'byBoard'], ['programme', 'byProgramme']] as const)
+    for (const r of rowsBy([dimension])) (breakdown[`${r.key.metric.slug}|${r.key.basis}`] ??= { byBoard: [], byProgramme: [] })[field].push(r);
+  return { a, b, rows: rowsBy([]), breakdown };
+}

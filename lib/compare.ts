@@ -155,11 +155,19 @@ export const rowId = (k: SeriesKey) => [k.metric.slug, k.basis, k.board?.slug ??
 const keyId = (k: SeriesKey) => `${k.metric.slug}|${k.basis}`;
 
 function compareBy(groups: FigureGroup[], a: Bucket, b: Bucket, by: Dimension[]): CompareRow[] {
-  const seriesA = aggregateInto(groups, [a], by);
-  const seriesB = aggregateInto(groups, [b], by);
   const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
-  for (const s of seriesA) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
-  for (const s of seriesB) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+  if (a.end < b.start || b.end < a.start) {
+    // Periods apart (the usual case): one pass over the figures gives both cells of every series.
+    const [first, second] = a.start < b.start ? [a, b] : [b, a];
+    for (const s of aggregateInto(groups, [first, second], by)) {
+      const [cellA, cellB] = first === a ? s.cells : [s.cells[1], s.cells[0]];
+      byId.set(rowId(s.key), { key: s.key, a: cellA!.status === 'no_figures' && !cellA!.spanning.length ? undefined : cellA, b: cellB!.status === 'no_figures' && !cellB!.spanning.length ? undefined : cellB });
+    }
+  } else {
+    // Overlapping periods (a year and a quarter of it) need a pass each: buckets may not overlap.
+    for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
+    for (const s of aggregateInto(groups, [b], by)) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+  }
   const empty = (bucket: Bucket): SeriesCell => ({ status: 'no_figures', bucket, spanning: [] });
   return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), { a: a.label, b: b.label }));
 }
