@@ -3,6 +3,7 @@
 // rows were read as arrays or objects) while the app's function runs once; replay() returns a
 // function that runs exactly those statements again, prepared in advance, and nothing else.
 import type Database from 'better-sqlite3';
+import { forgetStatements } from '../db/statements';
 
 export interface RecordedStatement {
   sql: string;
@@ -13,6 +14,9 @@ export interface RecordedStatement {
 
 export function recordStatements(sqlite: Database.Database, fn: () => unknown): RecordedStatement[] {
   const recorded: RecordedStatement[] = [];
+  // The app keeps some statements prepared (db/statements.ts): forget them before, so that every
+  // statement is prepared (and seen) here, and after, so that none of these proxies is kept.
+  forgetStatements(sqlite);
   const prepare = sqlite.prepare;
   sqlite.prepare = function (this: Database.Database, source: string) {
     const statement = prepare.call(this, source);
@@ -40,6 +44,7 @@ export function recordStatements(sqlite: Database.Database, fn: () => unknown): 
     fn();
   } finally {
     sqlite.prepare = prepare;
+    forgetStatements(sqlite);
   }
   return recorded;
 }

@@ -20,3 +20,8 @@ export function rawStatement(sqlite: Database.Database, sql: string): Database.S
   }
   return statement;
 }
+
+/** Forgets this connection's statements (the benchmark does, to see every statement prepared). */
+export function forgetStatements(sqlite: Database.Database): void {
+  caches.delete(sqlite);
+}
