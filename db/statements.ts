@@ -21,7 +21,21 @@ export function rawStatement(sqlite: Database.Database, sql: string): Database.S
   return statement;
 }
 
+const queries = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/**
+ * A drizzle query built and prepared once per connection (`.prepare()`, values as
+ * sql.placeholder()), for queries of a fixed shape that every page runs.
+ */
+export function keptQuery<Q>(db: { $client: Database.Database }, key: string, build: () => Q): Q {
+  let kept = queries.get(db.$client);
+  if (!kept) queries.set(db.$client, (kept = new Map()));
+  if (!kept.has(key)) kept.set(key, build());
+  return kept.get(key) as Q;
+}
+
 /** Forgets this connection's statements (the benchmark does, to see every statement prepared). */
 export function forgetStatements(sqlite: Database.Database): void {
   caches.delete(sqlite);
+  queries.delete(sqlite);
 }

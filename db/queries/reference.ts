@@ -3,6 +3,7 @@
 // transaction as every write, so these lists cost the same at a million figures as at a hundred.
 import { and, count, countDistinct, desc, eq, isNull, max, ne, sql, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
+import { keptQuery } from '../statements';
 import { boards, figureCountsByMetric, metrics, observationSources, observations, programmes, sources } from '../schema';
 
 const live = isNull(observations.deletedAt);
@@ -30,23 +31,25 @@ export interface BoardSummary {
 
 /** Every board, or only the one with `slug`. */
 export function listBoards(db: AppDatabase, slug?: string): BoardSummary[] {
-  const counts = figuresPerProgramme(db);
-  return db
-    .select({
-      slug: boards.slug,
-      name: boards.name,
-      description: boards.description,
-      programmes: countDistinct(programmes.id),
-      figures: sql<number>`coalesce(sum(${counts.figures}), 0)`.mapWith(Number),
-      latest: sql<string | null>`max(${latestOfProgramme})`,
-    })
-    .from(boards)
-    .leftJoin(programmes, eq(programmes.boardId, boards.id))
-    .leftJoin(counts, eq(counts.programmeId, programmes.id))
-    .where(slug ? eq(boards.slug, slug) : undefined)
-    .groupBy(boards.id)
-    .orderBy(boards.name)
-    .all();
+  return keptQuery(db, slug === undefined ? 'listBoards' : 'listBoards:slug', () => {
+    const counts = figuresPerProgramme(db);
+    return db
+      .select({
+        slug: boards.slug,
+        name: boards.name,
+        description: boards.description,
+        programmes: countDistinct(programmes.id),
+        figures: sql<number>`coalesce(sum(${counts.figures}), 0)`.mapWith(Number),
+        latest: sql<string | null>`max(${latestOfProgramme})`,
+      })
+      .from(boards)
+      .leftJoin(programmes, eq(programmes.boardId, boards.id))
+      .leftJoin(counts, eq(counts.programmeId, programmes.id))
+      .where(slug === undefined ? undefined : eq(boards.slug, sql.placeholder('slug')))
+      .groupBy(boards.id)
+      .orderBy(boards.name)
+      .prepare();
+  }).all({ slug });
 }
 
 export function getBoard(db: AppDatabase, slug: string): BoardSummary | undefined {
@@ -64,23 +67,27 @@ export interface ProgrammeSummary {
 
 /** Every programme, a board's programmes, or only the one with `slug`. */
 export function listProgrammes(db: AppDatabase, only: { board?: string; slug?: string } = {}): ProgrammeSummary[] {
-  const counts = figuresPerProgramme(db);
-  const rows = db
-    .select({
-      slug: programmes.slug,
-      name: programmes.name,
-      theme: programmes.theme,
-      boardSlug: boards.slug,
-      boardName: boards.name,
-      figures: sql<number>`coalesce(${counts.figures}, 0)`.mapWith(Number),
-      latest: latestOfProgramme,
-    })
-    .from(programmes)
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .leftJoin(counts, eq(counts.programmeId, programmes.id))
-    .where(and(only.board ? eq(boards.slug, only.board) : undefined, only.slug ? eq(programmes.slug, only.slug) : undefined))
-    .orderBy(programmes.name)
-    .all();
+  const byBoard = only.board !== undefined;
+  const bySlug = only.slug !== undefined;
+  const rows = keptQuery(db, `listProgrammes:${byBoard}:${bySlug}`, () => {
+    const counts = figuresPerProgramme(db);
+    return db
+      .select({
+        slug: programmes.slug,
+        name: programmes.name,
+        theme: programmes.theme,
+        boardSlug: boards.slug,
+        boardName: boards.name,
+        figures: sql<number>`coalesce(${counts.figures}, 0)`.mapWith(Number),
+        latest: latestOfProgramme,
+      })
+      .from(programmes)
+      .innerJoin(boards, eq(boards.id, programmes.boardId))
+      .leftJoin(counts, eq(counts.programmeId, programmes.id))
+      .where(and(byBoard ? eq(boards.slug, sql.placeholder('board')) : undefined, bySlug ? eq(programmes.slug, sql.placeholder('slug')) : undefined))
+      .orderBy(programmes.name)
+      .prepare();
+  }).all({ board: only.board, slug: only.slug });
   return rows.map(({ boardSlug: bs, boardName, ...r }) => ({ ...r, board: { slug: bs, name: boardName } }));
 }
 
@@ -101,23 +108,25 @@ export interface MetricSummary {
 
 /** Every metric, or only the one with `slug`. */
 export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
-  return db
-    .select({
-      slug: metrics.slug,
-      name: metrics.name,
-      unit: metrics.unit,
-      category: metrics.category,
-      additivity: metrics.additivity,
-      definition: metrics.definition,
-      figures: sql<number>`coalesce(sum(${figureCountsByMetric.figures}), 0)`.mapWith(Number),
-      programmes: count(figureCountsByMetric.programmeId),
-    })
-    .from(metrics)
-    .leftJoin(figureCountsByMetric, eq(figureCountsByMetric.metricId, metrics.id))
-    .where(slug ? eq(metrics.slug, slug) : undefined)
-    .groupBy(metrics.id)
-    .orderBy(metrics.name)
-    .all();
+  return keptQuery(db, slug === undefined ? 'listMetrics' : 'listMetrics:slug', () =>
+    db
+      .select({
+        slug: metrics.slug,
+        name: metrics.name,
+        unit: metrics.unit,
+        category: metrics.category,
+        additivity: metrics.additivity,
+        definition: metrics.definition,
+        figures: sql<number>`coalesce(sum(${figureCountsByMetric.figures}), 0)`.mapWith(Number),
+        programmes: count(figureCountsByMetric.programmeId),
+      })
+      .from(metrics)
+      .leftJoin(figureCountsByMetric, eq(figureCountsByMetric.metricId, metrics.id))
+      .where(slug === undefined ? undefined : eq(metrics.slug, sql.placeholder('slug')))
+      .groupBy(metrics.id)
+      .orderBy(metrics.name)
+      .prepare(),
+  ).all({ slug });
 }
 
 export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefined {
@@ -126,65 +135,67 @@ export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefi
 
 /** The latest date any delivered figure (not a plan) covers: the anchor for default periods. */
 export function getLatestFigureDate(db: AppDatabase): string | null {
-  const row = db
-    .select({ latest: max(observations.periodEnd) })
-    .from(observations)
-    .where(and(live, ne(observations.basis, 'planned')))
-    .get();
-  return row?.latest ?? null;
-}
+  const row = keptQuery(db, 'getLatestFigureDate', () =>
+    db
+        .select({ latest: max(observations.periodEnd) })
+        .from(observations)
+        .where(and(live, ne(observations.basis, 'planned')))
+        .prepare(),
+    ).get();
+    return row?.latest ?? null;
+  }
 
-export interface SourceSummary {
-  id: number;
-  title: string;
-  documentDate: string;
-  datePrecision: 'day' | 'month' | 'year';
-  fileName: string | null;
-  figures: number;
-  hasText: boolean;
-}
+  export interface SourceSummary {
+    id: number;
+    title: string;
+    documentDate: string;
+    datePrecision: 'day' | 'month' | 'year';
+    fileName: string | null;
+    figures: number;
+    hasText: boolean;
+  }
 
-/** Every source, or only the one with `id`. */
-export function listSources(db: AppDatabase, id?: number): SourceSummary[] {
-  return db
-    .select({
-      id: sources.id,
-      title: sources.title,
-      documentDate: sources.documentDate,
-      datePrecision: sources.datePrecision,
-      fileName: sources.fileName,
-      figures: countDistinct(observationSources.observationId),
-      hasText: sql<number>`${sources.text} IS NOT NULL`.mapWith(Boolean),
-    })
-    .from(sources)
-    .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
-    .where(id === undefined ? undefined : eq(sources.id, id))
-    .groupBy(sources.id)
-    .orderBy(desc(sources.documentDate), sources.title)
-    .all();
-}
+  /** Every source, or only the one with `id`. */
+  export function listSources(db: AppDatabase, id?: number): SourceSummary[] {
+    return db
+      .select({
+        id: sources.id,
+        title: sources.title,
+        documentDate: sources.documentDate,
+        datePrecision: sources.datePrecision,
+        fileName: sources.fileName,
+        figures: countDistinct(observationSources.observationId),
+        hasText: sql<number>`${sources.text} IS NOT NULL`.mapWith(Boolean),
+      })
+      .from(sources)
+      .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
+      .where(id === undefined ? undefined : eq(sources.id, id))
+      .groupBy(sources.id)
+      .orderBy(desc(sources.documentDate), sources.title)
+      .all();
+  }
 
-export interface SourceDetail extends SourceSummary {
-  text: string | null;
-  meetingDate: string | null;
-  meetingBoard: string | null;
-}
+  export interface SourceDetail extends SourceSummary {
+    text: string | null;
+    meetingDate: string | null;
+    meetingBoard: string | null;
+  }
 
-export function getSource(db: AppDatabase, id: number): SourceDetail | undefined {
-  const summary = listSources(db, id)[0];
-  if (!summary) return undefined;
-  const row = db
-    .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name })
-    .from(sources)
-    .leftJoin(boards, eq(boards.id, sources.meetingBoardId))
-    .where(eq(sources.id, id))
-    .get();
-  return { ...summary, text: row?.text ?? null, meetingDate: row?.meetingDate ?? null, meetingBoard: row?.meetingBoard ?? null };
-}
+  export function getSource(db: AppDatabase, id: number): SourceDetail | undefined {
+    const summary = listSources(db, id)[0];
+    if (!summary) return undefined;
+    const row = db
+      .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name })
+      .from(sources)
+      .leftJoin(boards, eq(boards.id, sources.meetingBoardId))
+      .where(eq(sources.id, id))
+      .get();
+    return { ...summary, text: row?.text ?? null, meetingDate: row?.meetingDate ?? null, meetingBoard: row?.meetingBoard ?? null };
+  }
 
-/** Names by id, to show programmes and metrics in a figure's history in words. */
-export function getNamesById(db: AppDatabase): { programme: Map<number, string>; metric: Map<number, string> } {
-  const read = (table: 'programmes' | 'metrics') =>
-    new Map((db.$client.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  return { programme: read('programmes'), metric: read('metrics') };
-}
+  /** Names by id, to show programmes and metrics in a figure's history in words. */
+  export function getNamesById(db: AppDatabase): { programme: Map<number, string>; metric: Map<number, string> } {
+    const read = (table: 'programmes' | 'metrics') =>
+      new Map((db.$client.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+    return { programme: read('programmes'), metric: read('metrics') };
+  }
