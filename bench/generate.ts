@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { rebuildFigureCounts } from '../db/derived';
+import { LEADING_METRICS } from '../lib/headlines';
 
 const QUALIFIERS = ['exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'at_least', 'at_least', 'approx', 'at_most'];
 const UNITS = ['count', 'count', 'count', 'count', 'hours', 'GBP', 'percent'];
@@ -54,8 +55,11 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     const programme = sqlite.prepare('INSERT INTO programmes (slug, name, board_id, theme) VALUES (?, ?, ?, ?)');
     for (let p = 1; p <= 300; p++) programme.run(`programme-${p}`, `Programme ${p}`, 1 + (p % 12), p % 3 ? `Theme ${p % 14}` : null);
     const metric = sqlite.prepare('INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES (?, ?, ?, ?, ?, ?)');
+    // The first twelve are the overview's headline metrics, so its cards have figures to show.
+    const slugOf = (m: number) => LEADING_METRICS[m - 1] ?? `metric-${m}`;
+    const nameOf = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
     for (let m = 1; m <= 40; m++)
-      metric.run(`metric-${m}`, `Metric ${m}`, UNITS[m % UNITS.length], CATEGORIES[m % CATEGORIES.length], `What metric ${m} counts`, m % 7 === 0 ? 'non_additive' : m % 5 === 0 ? 'within_programme' : 'additive');
+      metric.run(slugOf(m), nameOf(slugOf(m)), m <= LEADING_METRICS.length ? (slugOf(m) === 'coaching-hours' ? 'hours' : 'count') : UNITS[m % UNITS.length], CATEGORIES[m % CATEGORIES.length], `What ${nameOf(slugOf(m)).toLowerCase()} counts`, m % 7 === 0 ? 'non_additive' : m % 5 === 0 ? 'within_programme' : 'additive');
     const source = sqlite.prepare('INSERT INTO sources (title, document_date, date_precision, file_name) VALUES (?, ?, ?, ?)');
     const sourceDates: string[] = [];
     for (let s = 1; s <= 400; s++) {

@@ -73,12 +73,12 @@ function dataFunctions(db: AppDatabase): { name: string; fn: () => unknown }[] {
     { name: 'Overview, one board', fn: () => loadOverview(db, { board: 'board-2' }) },
     { name: 'Board page (all figures)', fn: () => loadBoardPage(db, 'board-2', {}) },
     { name: 'Programme page (all figures)', fn: () => loadProgrammePage(db, 'programme-7', {}) },
-    { name: 'Metric page (all figures)', fn: () => loadMetricPage(db, 'metric-3', {}) },
+    { name: 'Metric page (all figures)', fn: () => loadMetricPage(db, 'attendees', {}) },
     { name: 'Compare (default quarters)', fn: () => loadComparePage(db, {}) },
     { name: 'Compare, two years, one board', fn: () => loadComparePage(db, { a: `${year - 1}`, b: `${year}`, board: 'board-2' }) },
     {
       name: `Figures table, board + metric filter (first ${TABLE_ROWS})`,
-      fn: () => listObservations(db, { boards: ['board-2'], metrics: ['metric-3'] }, { order: 'period', limit: TABLE_ROWS }),
+      fn: () => listObservations(db, { boards: ['board-2'], metrics: ['attendees'] }, { order: 'period', limit: TABLE_ROWS }),
     },
   ];
 }
@@ -173,7 +173,7 @@ const PAGES: [string, string][] = [
   ['Programmes', '/programmes'],
   ['Programme', '/programmes/programme-7'],
   ['Metrics', '/metrics'],
-  ['Metric', '/metrics/metric-3'],
+  ['Metric', '/metrics/attendees'],
   ['Compare', '/compare'],
   ['Sources', '/sources'],
   ['Source', '/sources/1'],
