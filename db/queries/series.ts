@@ -1,7 +1,5 @@
-import { count, eq, sql, sum } from 'drizzle-orm';
-import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
+import { pairsSql, type FigureFilters } from './figure-filters';
 import type { AppDatabase } from '../client';
-import { boards, metrics, observations, programmes } from '../schema';
 import { aggregate, atomsOf, type AggregateOptions, type FigureGroup, type Series } from '../../lib/aggregation';
 import { bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
@@ -10,64 +8,16 @@ import { rawStatement } from '../statements';
 export type { FigureFilters };
 
 /**
- * Figures matching the filters, pre-summed by SQL so that the grouping work happens in the
- * database. Plain SQL, no date functions: it runs unchanged on PostgreSQL.
- *
- * `within`: the buckets the caller will aggregate into (any of them, or unions of them). Figures
- * are then summed per atom of those buckets (lib/aggregation.ts atomsOf) rather than per exact
- * period — a few thousand groups at a million figures instead of hundreds of thousands — with
- * the same result from aggregation (db/queries/series.test.ts holds the two paths equal).
- * Without it, figures are summed per exact period.
+ * Figures matching the filters, summed by SQL so that the grouping work happens in the
+ * database. `within`: the buckets the caller will aggregate into (any of them, or unions of
+ * them). Figures are summed per atom of those buckets (lib/aggregation.ts atomsOf) — a few
+ * thousand groups at a million figures — and aggregating the groups gives the same result as
+ * aggregating the figures one by one (db/queries/series-atoms.test.ts holds the two equal).
  *
  * Running totals before `from` are included: a snapshot taken earlier still stands at `from`.
  */
-export function listFigureGroups(db: AppDatabase, filters: FigureFilters = {}, within?: Bucket[]): FigureGroup[] {
-  if (within?.length) return listFigureGroupsByAtom(db, filters, within);
-  const rows = db
-    .select({
-      programmeSlug: programmes.slug,
-      programmeName: programmes.name,
-      boardSlug: boards.slug,
-      boardName: boards.name,
-      metricSlug: metrics.slug,
-      metricName: metrics.name,
-      unit: metrics.unit,
-      additivity: metrics.additivity,
-      basis: observations.basis,
-      qualifier: observations.qualifier,
-      periodStart: observations.periodStart,
-      periodEnd: observations.periodEnd,
-      // The least precise date among the grouped figures ('day' < 'month' < 'year', also as text).
-      datePrecision: sql<'day' | 'month' | 'year'>`max(${observations.datePrecision})`,
-      value: sum(observations.value).mapWith(Number),
-      count: count(),
-    })
-    .from(observations)
-    .innerJoin(programmes, eq(programmes.id, observations.programmeId))
-    .innerJoin(boards, eq(boards.id, programmes.boardId))
-    .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(figureConditions(filters, { keepEarlierRunningTotals: true }))
-    .groupBy(
-      observations.programmeId,
-      observations.metricId,
-      observations.basis,
-      observations.qualifier,
-      observations.periodStart,
-      observations.periodEnd,
-    )
-    .all();
-  return rows.map((r) => ({
-    programme: { slug: r.programmeSlug, name: r.programmeName },
-    board: { slug: r.boardSlug, name: r.boardName },
-    metric: { slug: r.metricSlug, name: r.metricName, unit: r.unit, additivity: r.additivity },
-    basis: r.basis,
-    qualifier: r.qualifier,
-    periodStart: r.periodStart,
-    periodEnd: r.periodEnd,
-    datePrecision: r.datePrecision,
-    value: r.value,
-    count: r.count,
-  }));
+export function listFigureGroups(db: AppDatabase, filters: FigureFilters, within: Bucket[]): FigureGroup[] {
+  return within.length ? listFigureGroupsByAtom(db, filters, within) : [];
 }
 
 /** Series for a chart or table: the figures matching the filters, aggregated into buckets. */
