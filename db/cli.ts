@@ -1,5 +1,7 @@
-// npm run db:migrate | db:seed | db:reset | db:setup — see README.md.
+// npm run db:migrate | db:seed | db:reset | db:setup | db:backup [file] | db:restore <file> — see README.md.
 import fs from 'node:fs';
+import path from 'node:path';
+import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { databasePath, openDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { prepareDatabase } from './setup';
@@ -12,9 +14,26 @@ function describe(result: SeedResult): string {
   );
 }
 
-function main(command: string | undefined): void {
+async function main(command: string | undefined, argument: string | undefined): Promise<void> {
   const file = databasePath();
   switch (command) {
+    case 'backup': {
+      // data/backups/dashboard-2026-11-22T10-41-07.db unless a file is named.
+      const destination = argument ?? path.join(path.dirname(file), 'backups', `dashboard-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.db`);
+      const { pages } = await backupDatabase(file, destination);
+      console.log(`${file} backed up to ${destination} (${pages} pages); integrity check ok`);
+      return;
+    }
+    case 'restore': {
+      if (!argument) {
+        console.error('Usage: npm run db:restore -- <backup file>   (stop the app first)');
+        process.exitCode = 2;
+        return;
+      }
+      await restoreDatabase(argument, file);
+      console.log(`${file} restored from ${argument}; integrity check ok. Start the app again.`);
+      return;
+    }
     case 'migrate': {
       const applied = migrateDatabase(openDatabase(file));
       console.log(`${file}: ${applied} migration(s) applied`);
@@ -42,17 +61,16 @@ function main(command: string | undefined): void {
       return;
     }
     default:
-      console.error('Usage: tsx db/cli.ts migrate|seed|setup|reset');
+      console.error('Usage: tsx db/cli.ts migrate|seed|setup|reset|backup [file]|restore <file>');
       process.exitCode = 2;
   }
 }
 
-try {
-  main(process.argv[2]);
-} catch (error) {
+main(process.argv[2], process.argv[3]).catch((error: unknown) => {
   if (error instanceof SeedError) {
     console.error(error.message);
     console.error('Nothing was written: the seed runs in one transaction.');
-  } else console.error(error instanceof Error ? error.message : error);
+  } else if (error instanceof BackupError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
-}
+});
