@@ -21,6 +21,11 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('passes over runs of digits too long to be a figure', () => {
+    expect(findNumbers(`reference ${'9'.repeat(400)} and 12 councils`).map((m) => m.value)).toEqual([12]);
+    expect(findNumbers('code 12345678901234567890').map((m) => m.value)).toEqual([]);
+  });
+
   it('reads number words', () => {
     expect(values('Forty-two councils and a dozen boroughs')).toEqual([
       [42, 'count', null],

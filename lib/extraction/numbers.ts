@@ -80,6 +80,9 @@ export function findNumbers(masked: string): NumberMention[] {
     }
     const plus = /^(\+|\s?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
     const stop = plus && plus[0] === '+' ? end + 1 : end;
+    // A run of digits too long to be a figure (a reference code, say) is not one: beyond 2^53 a
+    // number cannot even be held exactly, and hundreds of digits become Infinity.
+    if (!Number.isSafeInteger(Math.round(value))) continue;
     out.push({ start, end: stop, value, unit, written: 'numeral', plus: !!plus, range: null, rangeEnd: null, groupStart: start, groupEnd: stop });
   }
 
