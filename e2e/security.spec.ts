@@ -1,0 +1,67 @@
+// Security (issue 11): every mutating route refuses anonymous and viewer requests and any
+// request from another origin; every response carries the security headers; pages work under
+// the Content-Security-Policy.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { signInAs } from './sign-in';
+
+const METHOD = /export\s+(?:async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/g;
+
+/** Every mutating route handler in app/api, as [method, url], found by reading the files. */
+function mutatingRoutes(): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts')
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(METHOD)) {
+          const url = '/' + path.relative('app', path.dirname(full)).replace(/\[kind\]/g, 'boards').replace(/\[[^\]]+\]/g, '1');
+          found.push([m[1]!, url]);
+        }
+    }
+  };
+  walk('app/api');
+  return found;
+}
+
+test.describe('security', () => {
+  test('every mutating route refuses anonymous users, viewers and other origins', async ({ page, baseURL }) => {
+    const routes = mutatingRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    const send = (method: string, url: string, origin = baseURL!) =>
+      page.request.fetch(url, { method, headers: { Origin: origin, 'Content-Type': 'application/json' }, data: '{}', failOnStatusCode: false });
+    for (const [method, url] of routes) expect([401, 403], `${method} ${url} (anonymous)`).toContain((await send(method, url)).status());
+    await signInAs(page, 'viewer');
+    for (const [method, url] of routes) expect((await send(method, url)).status(), `${method} ${url} (viewer)`).toBe(403);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, 'officer');
+    for (const [method, url] of routes) expect((await send(method, url, 'https://elsewhere.example')).status(), `${method} ${url} (other origin)`).toBe(403);
+  });
+
+  test('pages, exports and sign-in carry the security headers', async ({ request }) => {
+    for (const url of ['/', '/compare', '/sign-in', '/api/export/observations?limit=1', '/no-such-page']) {
+      const headers = (await request.get(url, { failOnStatusCode: false })).headers();
+      expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(headers['content-security-policy'], url).not.toMatch(/https?:/);
+      expect(headers['x-frame-options'], url).toBe('DENY');
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['referrer-policy'], url).toBe('same-origin');
+      expect(headers['permissions-policy'], url).toContain('camera=()');
+    }
+  });
+
+  test('the overview and compare work under the policy, with nothing blocked', async ({ page }) => {
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('chart-figures-per-quarter').locator('svg').first()).toBeVisible();
+    await page.goto('/compare?a=2019-20&b=2020-21');
+    await expect(page.getByTestId('chart-compare').locator('svg').first()).toBeVisible();
+    expect(blocked).toEqual([]);
+  });
+});
