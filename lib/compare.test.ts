@@ -193,7 +193,7 @@ describe('compare over two periods apart', () => {
         const apart = comparePassPerPeriod(groups, a, b);
         expect(JSON.parse(JSON.stringify(together))).toEqual(JSON.parse(JSON.stringify(apart)));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -174,14 +174,17 @@ function compareBy(groups: FigureGroup[], a: Bucket, b: Bucket, by: Dimension[])
 
 const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, not_comparable: 3, no_figures: 4 };
 
-/** Largest change first; then rows new in B, absent from B, not comparable. */
+/** Largest change first; then rows new in B, absent from B, not comparable; ties by name. */
 export function sortRows(rows: CompareRow[]): CompareRow[] {
   return [...rows].sort(
     (x, y) =>
       ORDER[x.status] - ORDER[y.status] ||
       (y.magnitude ?? 0) - (x.magnitude ?? 0) ||
       x.key.metric.name.localeCompare(y.key.metric.name) ||
-      x.key.basis.localeCompare(y.key.basis),
+      x.key.basis.localeCompare(y.key.basis) ||
+      // Ties in a breakdown go by name, whichever period the figures were found in first.
+      (x.key.board?.name ?? '').localeCompare(y.key.board?.name ?? '') ||
+      (x.key.programme?.name ?? '').localeCompare(y.key.programme?.name ?? ''),
   );
 }
 
