@@ -16,6 +16,7 @@ if (target !== expected) {
   process.exit(1);
 }
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+fs.rmSync(path.join(path.dirname(target), 'server.log'), { force: true });
 const db = openDatabase(target);
 migrateDatabase(db);
 // One real report is left for the import test to bring in as an officer would: the seed

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { safeReturnPath } from '@/lib/auth/current-user';
 import { cookieOptions, SESSION_COOKIE } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
+import { serverLog, userRef } from '@/lib/log';
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address').max(320).email('Enter an email address like name@council.gov.uk'),
@@ -30,7 +31,12 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   // Behind a proxy the client's address is the first of X-Forwarded-For; locally there is none.
   const address = h.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
   const result = await signIn(getDb(), parsed.data.email, parsed.data.password, address);
-  if (!result.ok) return { email, errors: { form: result.message } };
+  if (!result.ok) {
+    // The email tried and the address are logged, never the password.
+    serverLog().warn({ event: 'sign_in.refused', email: parsed.data.email, address, throttled: !!result.waitSeconds }, 'sign_in.refused');
+    return { email, errors: { form: result.message } };
+  }
+  serverLog().info({ event: 'sign_in', user: userRef(result.user), address }, 'sign_in');
   const secure = h.get('x-forwarded-proto') === 'https';
   (await cookies()).set(SESSION_COOKIE, result.session.id, cookieOptions(result.session.expiresAt, secure));
   redirect(safeReturnPath(parsed.data.next));

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { createObservation, findPossibleDuplicate } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
@@ -19,8 +20,10 @@ export async function POST(request: Request) {
     const duplicate = findPossibleDuplicate(db, parsed.data);
     if (duplicate !== null && body.confirmDuplicate !== '1')
       return json({ error: 'This looks like a figure already recorded.', duplicateOf: duplicate }, 409);
-    return json({ id: createObservation(db, user!, parsed.data) }, 201);
+    const id = createObservation(db, user!, parsed.data);
+    logWrite(user!, 'observation.create', { observationId: id, duplicateConfirmed: duplicate !== null });
+    return json({ id }, 201);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite, serverLog, userRef } from '@/lib/log';
 import { errorResponse, json, sameOrigin } from '@/lib/http';
 import { limitedBody, progressResponse, UploadTooLargeError } from '@/lib/upload';
 
@@ -31,23 +32,40 @@ export async function POST(request: Request) {
       }
     })();
     if (Number(request.headers.get('content-length') ?? 0) > MAX_CSV_BYTES) throw new UploadTooLargeError(MAX_CSV_BYTES);
+    const started = performance.now();
     return progressResponse(
-      (progress) =>
-        importFiguresCsv(getDb(), user!, limitedBody(request, MAX_CSV_BYTES), {
+      async (progress) => {
+        const result = await importFiguresCsv(getDb(), user!, limitedBody(request, MAX_CSV_BYTES), {
           fileName,
           mode,
           onError,
           expect: parseExpect(url.searchParams.get('expect')),
           onProgress: progress,
-        }),
+        });
+        // Previews are logged too: an officer checking a file is part of the import's story.
+        logWrite(user!, mode === 'commit' ? 'import.csv.commit' : 'import.csv.preview', {
+          fileName,
+          rows: result.rows,
+          counts: result.counts,
+          committed: result.committed,
+          written: result.written,
+          fileProblem: result.fileProblem,
+          changedSincePreview: result.changedSincePreview,
+          ms: Math.round(performance.now() - started),
+        });
+        return result;
+      },
       (error) => {
-        if (error instanceof Error && (error instanceof UploadTooLargeError || /cut short/.test(error.message))) return error.message;
-        console.error(error);
+        if (error instanceof Error && (error instanceof UploadTooLargeError || /cut short/.test(error.message))) {
+          serverLog().warn({ event: 'import.csv.refused', user: userRef(user), fileName, reason: error.message }, 'import.csv.refused');
+          return error.message;
+        }
+        serverLog().error({ event: 'import.csv.failed', user: userRef(user), fileName, err: error }, 'import.csv.failed');
         return 'Something went wrong; nothing was imported.';
       },
     );
   } catch (error) {
     if (error instanceof UploadTooLargeError) return json({ error: error.message }, 413);
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

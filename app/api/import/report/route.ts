@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { findImportedReport, reportDetailsSchema, storeReport } from '@/db/mutations/report-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, sameOrigin } from '@/lib/http';
 import { fieldErrors } from '@/lib/observation-input';
 import { MAX_REPORT_BYTES, readReportFile, ReportFileError } from '@/lib/report-text';
@@ -41,8 +42,9 @@ export async function POST(request: Request) {
     });
     if (!details.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(details.error) }, 400);
     const stored = storeReport(db, user!, details.data, text);
+    if (!stored.alreadyImported) logWrite(user!, 'import.report.store', { sourceId: stored.sourceId, fileName: hasFile ? file.name : null, characters: text.length });
     return json(stored, stored.alreadyImported ? 200 : 201);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

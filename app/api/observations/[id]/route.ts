@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { deleteObservation, NotFoundError, updateObservation } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
@@ -24,9 +25,10 @@ export async function PUT(request: Request, context: Context) {
     const parsed = observationInputSchema.safeParse(await readBody(request));
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
     updateObservation(getDb(), user, id, parsed.data);
+    logWrite(user, 'observation.update', { observationId: id });
     return json({ id });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -35,8 +37,9 @@ export async function DELETE(request: Request, context: Context) {
     const { user, id } = await authorise(request, context);
     const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
     deleteObservation(getDb(), user, id, reason);
+    logWrite(user, 'observation.delete', { observationId: id });
     return json({ id });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

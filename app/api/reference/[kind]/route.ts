@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { createReference } from '@/db/mutations/reference';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
 import { REFERENCE_KINDS, REFERENCE_SCHEMAS, type ReferenceKind } from '@/lib/reference-input';
 
@@ -19,8 +20,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
       for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
       return json({ error: 'Check the highlighted fields', fields }, 400);
     }
-    return json(createReference(getDb(), user!, kind as ReferenceKind, parsed.data as never), 201);
+    const created = createReference(getDb(), user!, kind as ReferenceKind, parsed.data as never);
+    logWrite(user!, 'reference.create', { kind, id: created.id });
+    return json(created, 201);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { NotFoundError, restoreObservation } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -14,8 +15,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
     const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
     restoreObservation(getDb(), user!, Number(raw), reason);
+    logWrite(user!, 'observation.restore', { observationId: Number(raw) });
     return json({ id: Number(raw) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { linkSourceToObservation, NotFoundError } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
@@ -18,8 +19,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
     if (parsed.data.sourceId === null) return json({ error: 'Choose the source to link', fields: { sourceId: 'Choose a source' } }, 400);
     linkSourceToObservation(getDb(), user!, Number(raw), parsed.data);
+    logWrite(user!, 'observation.link_source', { observationId: Number(raw), sourceId: parsed.data.sourceId });
     return json({ id: Number(raw) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

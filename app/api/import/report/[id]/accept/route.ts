@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { acceptProposals, acceptRequestSchema, ProposalErrors } from '@/db/mutations/report-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { logWrite } from '@/lib/log';
 import { errorResponse, json, sameOrigin } from '@/lib/http';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -15,9 +16,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!Number.isInteger(id) || id < 1) return json({ error: 'No imported report with that number' }, 404);
     const body = acceptRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) return json({ error: body.error.issues[0]?.message ?? 'Send the accepted figures' }, 400);
-    return json(acceptProposals(getDb(), user!, id, body.data.items), 201);
+    const accepted = acceptProposals(getDb(), user!, id, body.data.items);
+    logWrite(user!, 'import.report.accept', { sourceId: id, created: accepted.created.length, linked: accepted.linked.length });
+    return json(accepted, 201);
   } catch (error) {
     if (error instanceof ProposalErrors) return json({ error: error.message, items: error.items }, 400);
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
