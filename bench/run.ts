@@ -9,7 +9,7 @@
 // and once, the first-load JavaScript of each page (gzip), from the scripts the built pages load.
 // Prints a table with each budget and PASS/FAIL, writes bench/results.json, and with --readme
 // puts the table into README.md. Budgets apply at 1,000,000 observations; exits 1 if one fails.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,8 @@ import { listObservations } from '../db/queries/observations';
 import { loadBoardPage, loadComparePage, loadMetricPage, loadOverview, loadProgrammePage, TABLE_ROWS } from '../app/_data/page-data';
 import { recordStatements, replay } from './floor';
 import { benchDatabasePath, generateDatabase } from './generate';
+import { ensureBuild, ROOT, startServer } from '../reliability/server';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -105,44 +105,6 @@ function benchDataFunctions(file: string): DataResult[] {
 }
 
 // --- the production server -------------------------------------------------------------------
-
-function ensureBuild() {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const stale =
-    !fs.existsSync(buildId) ||
-    spawnSync('find', ['app', 'db', 'lib', 'next.config.js', 'package.json', '-newer', buildId, '-print', '-quit'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
-  if (!stale) return;
-  console.log('Building the production server (next build)…');
-  execFileSync('npx', ['--no-install', 'next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-}
-
-async function startServer(file: string) {
-  const server = spawn('npx', ['--no-install', 'next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: file, NEXT_TELEMETRY_DISABLED: '1', REQUIRE_SIGN_IN: '0' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/sign-in`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base,
-    stop: () => {
-      try {
-        process.kill(-server.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
 
 async function timeRequest(url: string): Promise<number> {
   const started = performance.now();
@@ -382,13 +344,13 @@ async function main() {
     const { seconds } = generateDatabase(rows, file);
     console.log(`${rows.toLocaleString('en-GB')} observations generated in ${seconds.toFixed(1)} s; measuring…`);
     const data = benchDataFunctions(file);
-    const server = await startServer(file);
+    const server = await startServer(file, PORT);
     let render: Record<string, Timing>;
     try {
       render = await benchRender(server.base);
       if (!Object.keys(firstLoad).length) firstLoad = await firstLoadJs(server.base);
     } finally {
-      server.stop();
+      await server.stop();
     }
     const exported = benchExport(file, rows);
     results.push({ rows, generateSeconds: seconds, data, render, export: exported });

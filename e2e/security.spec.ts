@@ -83,6 +83,27 @@ test.describe('security', () => {
     }
   });
 
+  test('pages allow no inline script but their own: every script carries this response’s nonce', async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const url of ['/', '/compare', '/sign-in', '/no-such-page']) {
+      const response = await request.get(url, { failOnStatusCode: false });
+      const policy = response.headers()['content-security-policy']!;
+      const scriptSrc = policy.split(';').find((d) => d.trim().startsWith('script-src'))!;
+      expect(scriptSrc, url).not.toContain('unsafe-inline');
+      const nonce = /'nonce-([A-Za-z0-9+/=]{16,})'/.exec(scriptSrc)?.[1];
+      expect(nonce, `${url} has a nonce`).toBeTruthy();
+      nonces.add(nonce!);
+      const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length, url).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces.size, 'a fresh nonce for every response').toBe(4);
+    // What the proxy does not see gets the policy without a nonce: scripts from this origin only.
+    const upload = await request.post('/api/import/csv', { data: 'x', failOnStatusCode: false });
+    expect(upload.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(upload.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   test('the overview and compare work under the policy, with nothing blocked', async ({ page }) => {
     const blocked: string[] = [];
     page.on('console', (m) => {
