@@ -40,6 +40,28 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   });
 
+  test('behind an HTTPS proxy the session cookie is also Secure', async ({ browser }) => {
+    // The proxy in front says the visitor came over HTTPS (X-Forwarded-Proto); the server then
+    // marks the cookie Secure, so a browser never sends it over plain HTTP.
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+    const page = await context.newPage();
+    const cookies: string[] = [];
+    page.on('response', async (response) => {
+      const set = await response.headerValue('set-cookie');
+      if (set?.includes('lga_session=')) cookies.push(set);
+    });
+    const { email, password } = credentials().viewer;
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => cookies.length).toBeGreaterThan(0);
+    expect(cookies[0]).toMatch(/;\s*Secure/i);
+    expect(cookies[0]).toMatch(/;\s*HttpOnly/i);
+    expect(cookies[0]).toMatch(/;\s*SameSite=Lax/i);
+    await context.close();
+  });
+
   test('a return address off this site is ignored', async ({ page }) => {
     const { email, password } = credentials().viewer;
     await page.goto('/sign-in?next=//evil.example/steal');
