@@ -15,7 +15,7 @@ export function databasePath(): string {
 }
 
 /** Opens (creating if needed) a database file with WAL, foreign keys and a busy timeout. */
-export function openDatabase(file: string = databasePath()): AppDatabase {
+export function openDatabase(file: string = databasePath(), { optimize = true }: { optimize?: boolean } = {}): AppDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -28,7 +28,8 @@ export function openDatabase(file: string = databasePath()): AppDatabase {
   sqlite.pragma('synchronous = FULL');
   // Keep the query planner's statistics current, as SQLite advises for long-lived connections:
   // bounded work, and only tables whose size has changed much since they were last analysed.
-  if (file !== ':memory:') {
+  // (Not for a CSV import's own connection: that would be a write outside the write queue.)
+  if (file !== ':memory:' && optimize) {
     sqlite.pragma('analysis_limit = 400');
     sqlite.pragma('optimize = 0x10002');
   }

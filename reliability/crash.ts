@@ -158,8 +158,8 @@ async function main() {
   let server = await startServer(fixture.file, PORT);
 
   // 1–3: the import, killed at three moments. Each file differs, so each is its own source.
-  for (const moment of ['reading the file', 'in its write transaction', 'after it was acknowledged'] as Moment[]) {
-    const csv = importCsv(IMPORT_ROWS, fixture.programme, `crash ${moment}`);
+  for (const [i, moment] of (['reading the file', 'in its write transaction', 'after it was acknowledged'] as Moment[]).entries()) {
+    const csv = importCsv(IMPORT_ROWS, fixture.programme, `crash ${moment}`, (i + 1) * 10_000_000);
     const { acknowledged, killedAt } = await importAndKill(server, fixture, csv, moment);
     const state = inspect(fixture);
     const present = importedFigureCount(state.db, csv);

@@ -3,6 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { destroySession, getSessionUser, SESSION_COOKIE } from '@/lib/auth/sessions';
 import { serverLog, userRef } from '@/lib/log';
 
@@ -12,7 +13,7 @@ export async function signOutAction(): Promise<void> {
   const id = jar.get(SESSION_COOKIE)?.value;
   if (id) {
     const user = getSessionUser(getDb(), id);
-    destroySession(getDb(), id);
+    await queueWrite(() => destroySession(getDb(), id));
     if (user) serverLog().info({ event: 'sign_out', user: userRef(user) }, 'sign_out');
   }
   jar.delete(SESSION_COOKIE);

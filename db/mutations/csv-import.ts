@@ -2,6 +2,9 @@
 // file never sits in memory), then one pass compares every row with the dashboard and, when
 // committing, writes it — in a single transaction with its audit entries. The preview is the
 // same pass rolled back, so what the officer is shown is exactly what the import would do.
+// The pass waits its turn in the write queue and, between slices of rows, lets other requests
+// run: the route gives the import a connection of its own, so readers keep reading the last
+// committed figures while a long import is under way, and other writes wait in the queue.
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
@@ -11,6 +14,7 @@ import { requireRole } from '../../lib/auth/roles';
 import { factKey } from '../../lib/figure-row';
 import { mapHeader, readImportRecord, sniffDelimiter, type HeaderMap, type ImportRow, type RowProblem } from '../../lib/csv-import';
 import { writeAudit } from './observations';
+import { queueWrite, yieldToOtherRequests } from '../write-queue';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -62,6 +66,8 @@ export interface ImportOptions {
 export const SAMPLE_PER_STATUS = 100;
 export const MAX_PROBLEMS = 500;
 const BATCH = 1000;
+// Rows compared and written between two chances for other requests to run (about 25 ms of work).
+const APPLY_SLICE = 200;
 
 class DryRun extends Error {}
 
@@ -242,7 +248,7 @@ const FIELDS: [keyof ImportRow, string, string][] = [
  * Compares every staged row with the dashboard and writes it, in one transaction; a preview (or a
  * refused commit) rolls the transaction back, so classification and writing can never disagree.
  */
-function applyStaged(
+async function applyStaged(
   db: AppDatabase,
   user: SessionUser,
   staged: { table: string; hash: string; header: HeaderMap },
@@ -252,7 +258,7 @@ function applyStaged(
   const sqlite = db.$client;
   const ref = loadReference(sqlite);
   const present = new Set<string>(staged.header.columns.filter((c) => c !== null));
-  const page = sqlite.prepare(`SELECT row, raw, data, problems FROM temp.${staged.table} WHERE row > ? ORDER BY row LIMIT ${BATCH}`);
+  const page = sqlite.prepare(`SELECT row, raw, data, problems FROM temp.${staged.table} WHERE row > ? ORDER BY row LIMIT ${APPLY_SLICE}`);
   const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
   const findFact = sqlite.prepare(
     `SELECT id FROM observations WHERE programme_id = ? AND metric_id = ? AND value = ? AND qualifier = ? AND basis = ?
@@ -295,9 +301,9 @@ function applyStaged(
     if (result.problems.length < MAX_PROBLEMS) result.problems.push(p);
   };
 
-  const run = sqlite.transaction(() => {
+  const run = async () => {
     let after = 0;
-    for (;;) {
+    for (;; await yieldToOtherRequests()) {
       const rows = page.all(after) as Staged[];
       if (!rows.length) break;
       after = rows[rows.length - 1]!.row;
@@ -401,13 +407,20 @@ function applyStaged(
     if (options.mode === 'preview' || (options.onError === 'block' && result.counts.error > 0) || result.counts.new + result.counts.update + result.written.linked === 0)
       throw new DryRun();
     result.committed = true;
+  };
+  // One transaction for the whole pass, begun IMMEDIATE so no other writer can slip in between
+  // the comparison and the write; committed only when the import is to be kept.
+  await queueWrite(async () => {
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      await run();
+      sqlite.exec('COMMIT');
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      if (!(error instanceof DryRun)) throw error;
+      result.written = { created: 0, updated: 0, linked: 0 };
+    }
   });
-  try {
-    run.immediate();
-  } catch (error) {
-    if (!(error instanceof DryRun)) throw error;
-    result.written = { created: 0, updated: 0, linked: 0 };
-  }
   // A preview's ids are only those of existing figures: ids given to rolled-back rows mean nothing.
   if (!result.committed) for (const s of result.samples) if (s.status === 'new') s.observationId = null;
 }
@@ -439,7 +452,7 @@ export async function importFiguresCsv(
     result.rows = staged.rows;
     result.ignoredColumns = staged.header?.ignored ?? [];
     result.fileProblem = staged.fileProblem;
-    if (!staged.fileProblem) applyStaged(db, user, { ...staged, header: staged.header! }, options, result);
+    if (!staged.fileProblem) await applyStaged(db, user, { ...staged, header: staged.header! }, options, result);
   } finally {
     sqlite.exec(`DROP TABLE IF EXISTS temp.${staged.table}`);
   }

@@ -19,6 +19,8 @@ export interface SessionUser {
 export function createSession(db: AppDatabase, userId: number, now = new Date()): { id: string; expiresAt: Date } {
   const id = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  // Expired sessions are cleared here, a write, rather than when a request meets one (a read).
+  db.$client.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
   db.$client
     .prepare('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES (?, ?, ?)')
     .run(hashId(id), userId, expiresAt.toISOString());
@@ -35,10 +37,8 @@ export function getSessionUser(db: AppDatabase, id: string | undefined, now = ne
     )
     .get(hashId(id)) as (SessionUser & { expires_at: string }) | undefined;
   if (!row) return null;
-  if (row.expires_at <= now.toISOString()) {
-    destroySession(db, id);
-    return null;
-  }
+  // An expired session no longer works; it is deleted at the next sign-in (reads never write).
+  if (row.expires_at <= now.toISOString()) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 

@@ -2,6 +2,7 @@
 // for a wrong password, and a server-side session on success.
 import type { AppDatabase } from '../../db/client';
 import { verifyPassword } from './password';
+import { queueWrite } from '../../db/write-queue';
 import { clearFailures, createSession, recordFailure, secondsToWait, type SessionUser } from './sessions';
 
 // A real scrypt hash of a random password: unknown emails cost as much as known ones.
@@ -23,17 +24,18 @@ export async function signIn(db: AppDatabase, email: string, password: string, a
     .get(email.trim()) as (SessionUser & { password_hash: string }) | undefined;
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !valid) {
-    recordFailure(db, account, now);
-    recordFailure(db, from, now);
+    await queueWrite(() => {
+      recordFailure(db, account, now);
+      recordFailure(db, from, now);
+    });
     return { ok: false, message: 'The email address or password is not right.' };
   }
-  clearFailures(db, account);
-  clearFailures(db, from);
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    session: createSession(db, user.id, now),
-  };
+  const session = await queueWrite(() => {
+    clearFailures(db, account);
+    clearFailures(db, from);
+    return createSession(db, user.id, now);
+  });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, session };
 }
 
 export function countUsers(db: AppDatabase): number {

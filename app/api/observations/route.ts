@@ -1,6 +1,7 @@
 // POST /api/observations — add a figure (officers). A figure that looks like one already
 // recorded answers 409 with its id, so the officer can link the source to it instead.
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { createObservation, findPossibleDuplicate } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
     const duplicate = findPossibleDuplicate(db, parsed.data);
     if (duplicate !== null && body.confirmDuplicate !== '1')
       return json({ error: 'This looks like a figure already recorded.', duplicateOf: duplicate }, 409);
-    const id = createObservation(db, user!, parsed.data);
+    const id = await queueWrite(() => createObservation(db, user!, parsed.data));
     logWrite(user!, 'observation.create', { observationId: id, duplicateConfirmed: duplicate !== null });
     return json({ id }, 201);
   } catch (error) {

@@ -1,6 +1,6 @@
 // POST /api/import/csv?mode=preview|commit&onError=block|skip&expect=new,update,unchanged,error
 // The body is the CSV file itself; the answer is progress lines then the preview or the result.
-import { getDb } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -35,13 +35,21 @@ export async function POST(request: Request) {
     const started = performance.now();
     return progressResponse(
       async (progress) => {
-        const result = await importFiguresCsv(getDb(), user!, limitedBody(request, MAX_CSV_BYTES), {
-          fileName,
-          mode,
-          onError,
-          expect: parseExpect(url.searchParams.get('expect')),
-          onProgress: progress,
-        });
+        // A connection of the import's own: its staging table and its long transaction stay off
+        // the connection every page reads through, so pages keep answering during the import.
+        const connection = openDatabase(undefined, { optimize: false });
+        let result;
+        try {
+          result = await importFiguresCsv(connection, user!, limitedBody(request, MAX_CSV_BYTES), {
+            fileName,
+            mode,
+            onError,
+            expect: parseExpect(url.searchParams.get('expect')),
+            onProgress: progress,
+          });
+        } finally {
+          connection.$client.close();
+        }
         // Previews are logged too: an officer checking a file is part of the import's story.
         logWrite(user!, mode === 'commit' ? 'import.csv.commit' : 'import.csv.preview', {
           fileName,

@@ -1,6 +1,7 @@
 // POST /api/import/report — a board report as a file (.txt, .md, .docx, .pdf) or pasted text,
 // with its title and date. Answers the source it is stored as, or the one that already holds it.
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { findImportedReport, reportDetailsSchema, storeReport } from '@/db/mutations/report-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -41,7 +42,7 @@ export async function POST(request: Request) {
       existingSourceId: form.get('existingSourceId') ?? '',
     });
     if (!details.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(details.error) }, 400);
-    const stored = storeReport(db, user!, details.data, text);
+    const stored = await queueWrite(() => storeReport(db, user!, details.data, text));
     if (!stored.alreadyImported) logWrite(user!, 'import.report.store', { sourceId: stored.sourceId, fileName: hasFile ? file.name : null, characters: text.length });
     return json(stored, stored.alreadyImported ? 200 : 201);
   } catch (error) {

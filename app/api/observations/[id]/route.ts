@@ -1,6 +1,7 @@
 // PUT /api/observations/<id> — correct a figure (a reason is needed for figures from a report);
 // DELETE — delete it (recoverable: it can be restored, and the audit trail keeps everything).
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { deleteObservation, NotFoundError, updateObservation } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -24,7 +25,7 @@ export async function PUT(request: Request, context: Context) {
     const { user, id } = await authorise(request, context);
     const parsed = observationInputSchema.safeParse(await readBody(request));
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
-    updateObservation(getDb(), user, id, parsed.data);
+    await queueWrite(() => updateObservation(getDb(), user, id, parsed.data));
     logWrite(user, 'observation.update', { observationId: id });
     return json({ id });
   } catch (error) {
@@ -36,7 +37,7 @@ export async function DELETE(request: Request, context: Context) {
   try {
     const { user, id } = await authorise(request, context);
     const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
-    deleteObservation(getDb(), user, id, reason);
+    await queueWrite(() => deleteObservation(getDb(), user, id, reason));
     logWrite(user, 'observation.delete', { observationId: id });
     return json({ id });
   } catch (error) {

@@ -1,5 +1,6 @@
 // POST /api/reference/<board|programme|metric|source> — add one (officers).
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { createReference } from '@/db/mutations/reference';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -20,7 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
       for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
       return json({ error: 'Check the highlighted fields', fields }, 400);
     }
-    const created = createReference(getDb(), user!, kind as ReferenceKind, parsed.data as never);
+    const created = await queueWrite(() => createReference(getDb(), user!, kind as ReferenceKind, parsed.data as never));
     logWrite(user!, 'reference.create', { kind, id: created.id });
     return json(created, 201);
   } catch (error) {

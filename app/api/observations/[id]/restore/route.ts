@@ -1,5 +1,6 @@
 // POST /api/observations/<id>/restore — bring back a deleted figure (officers).
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { NotFoundError, restoreObservation } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -14,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const raw = (await params).id;
     if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
     const reason = (await readBody(request)).reason?.trim().slice(0, 1000) || null;
-    restoreObservation(getDb(), user!, Number(raw), reason);
+    await queueWrite(() => restoreObservation(getDb(), user!, Number(raw), reason));
     logWrite(user!, 'observation.restore', { observationId: Number(raw) });
     return json({ id: Number(raw) });
   } catch (error) {

@@ -1,6 +1,7 @@
 // POST /api/observations/<id>/sources — link a source (with its evidence) to an existing figure:
 // what an officer does instead of recording the same fact twice.
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { linkSourceToObservation, NotFoundError } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -18,7 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const parsed = observationInputSchema.safeParse(await readBody(request));
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
     if (parsed.data.sourceId === null) return json({ error: 'Choose the source to link', fields: { sourceId: 'Choose a source' } }, 400);
-    linkSourceToObservation(getDb(), user!, Number(raw), parsed.data);
+    await queueWrite(() => linkSourceToObservation(getDb(), user!, Number(raw), parsed.data));
     logWrite(user!, 'observation.link_source', { observationId: Number(raw), sourceId: parsed.data.sourceId });
     return json({ id: Number(raw) });
   } catch (error) {

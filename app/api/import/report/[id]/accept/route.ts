@@ -1,6 +1,7 @@
 // POST /api/import/report/<id>/accept — the proposals an officer accepted, as figures to add or
 // existing figures to link this report to; all saved in one transaction, or none.
 import { getDb } from '@/db/client';
+import { queueWrite } from '@/db/write-queue';
 import { acceptProposals, acceptRequestSchema, ProposalErrors } from '@/db/mutations/report-import';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ForbiddenError, requireRole } from '@/lib/auth/roles';
@@ -16,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!Number.isInteger(id) || id < 1) return json({ error: 'No imported report with that number' }, 404);
     const body = acceptRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) return json({ error: body.error.issues[0]?.message ?? 'Send the accepted figures' }, 400);
-    const accepted = acceptProposals(getDb(), user!, id, body.data.items);
+    const accepted = await queueWrite(() => acceptProposals(getDb(), user!, id, body.data.items));
     logWrite(user!, 'import.report.accept', { sourceId: id, created: accepted.created.length, linked: accepted.linked.length });
     return json(accepted, 201);
   } catch (error) {

@@ -1,0 +1,89 @@
+// The write queue, and a long CSV import on its own connection: other requests keep running
+// between its slices, readers see only committed figures, and writes queued behind it wait.
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../lib/auth/sessions';
+import { loadSeed } from '../seed/load';
+import { openDatabase } from './client';
+import { createObservation } from './mutations/observations';
+import { importFiguresCsv } from './mutations/csv-import';
+import { createTestDatabase } from './testing';
+import { queueWrite, yieldToOtherRequests } from './write-queue';
+
+describe('write queue', () => {
+  it('runs writes one at a time, in the order queued, and goes on after one fails', async () => {
+    const log: string[] = [];
+    const slow = async (name: string) => {
+      log.push(`${name} start`);
+      await yieldToOtherRequests();
+      await yieldToOtherRequests();
+      log.push(`${name} end`);
+      return name;
+    };
+    const a = queueWrite(() => slow('a'));
+    const b = queueWrite(() => {
+      throw new Error('b failed');
+    });
+    const c = queueWrite(() => slow('c'));
+    await expect(a).resolves.toBe('a');
+    await expect(b).rejects.toThrow('b failed');
+    await expect(c).resolves.toBe('c');
+    expect(log).toEqual(['a start', 'a end', 'c start', 'c end']);
+  });
+
+  it('a long import on its own connection lets requests run, shows readers only committed figures, and holds queued writes back', async () => {
+    const db = createTestDatabase();
+    loadSeed(db, { reportsDir: '/nonexistent' });
+    const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
+    const officer: SessionUser = { id, email: 'o@example.gov.uk', name: null, role: 'officer' };
+    const rows = 3000;
+    const csv = ['programme,metric,value,qualifier,basis,period_end', ...Array.from({ length: rows }, (_, r) => `care-and-health-improvement-programme,page-views,${500_000 + r},exact,period,2019-03-31`)].join('\n');
+    const count = () => (db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+    const before = count();
+
+    const importer = openDatabase(db.$client.name, { optimize: false });
+    async function* body() {
+      yield new TextEncoder().encode(csv);
+    }
+    const importing = importFiguresCsv(importer, officer, body(), { fileName: 'long.csv', mode: 'commit', onError: 'block' });
+
+    // Meanwhile, other "requests": a reader on the app's connection at every turn of the event
+    // loop, and, once the import's transaction is open, a figure added through the queue.
+    let turnsInTransaction = 0;
+    const seen = new Set<number>();
+    let importDone = false;
+    let queued: Promise<number> | null = null;
+    const addFigure = () =>
+      createObservation(db, officer, {
+        programme: 'care-and-health-improvement-programme', metric: 'page-views', value: 42, qualifier: 'exact', basis: 'period',
+        periodStart: null, periodEnd: '2019-06-30', datePrecision: 'day', note: null, sourceId: null, evidence: null, line: null, reason: null,
+      } as never);
+    const reader = (async () => {
+      while (!importDone) {
+        if (importer.$client.inTransaction) {
+          turnsInTransaction += 1;
+          seen.add(count());
+          queued ??= queueWrite(addFigure);
+        }
+        await yieldToOtherRequests();
+      }
+    })();
+    const result = await importing;
+    importDone = true;
+    await reader;
+    expect(queued).not.toBeNull();
+    const addedId = await queued!;
+    importer.$client.close();
+
+    expect(result.fileProblem).toBeNull();
+    expect(result.committed).toBe(true);
+    expect(result.written.created).toBe(rows);
+    // The event loop turned many times inside the import's transaction (once per slice at least),
+    // and every read there saw the figures as they were before it: none half-imported.
+    expect(turnsInTransaction).toBeGreaterThanOrEqual(rows / 200 - 1);
+    expect([...seen]).toEqual([before]);
+    // The figure queued during the import was written after it: its id follows all of the import's.
+    const lastImported = (db.$client.prepare("SELECT max(entity_id) AS n FROM audit_log WHERE reason LIKE 'CSV import of long.csv%'").get() as { n: number }).n;
+    expect(addedId).toBeGreaterThan(lastImported);
+    expect(count()).toBe(before + rows + 1);
+  });
+});
