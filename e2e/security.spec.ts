@@ -116,3 +116,31 @@ test.describe('security', () => {
     expect(blocked).toEqual([]);
   });
 });
+
+test('markup in an imported report is shown as text, never run or rendered', async ({ page }) => {
+  const ran: string[] = [];
+  page.on('dialog', (d) => {
+    ran.push(d.message());
+    void d.dismiss();
+  });
+  await signInAs(page, 'officer');
+  await page.goto('/import/report');
+  await page.getByLabel('Or paste the report’s text').fill(
+    [
+      'Hostile markup <script>alert("title")</script>',
+      '',
+      'Remote Peer Support <img src=x onerror="alert(\'img\')">',
+      'Since April, 55 councils have joined our <b>peer support</b> sessions <script>alert("body")</script>.',
+    ].join('\n'),
+  );
+  await page.getByLabel('Title').fill('Report with markup <i>in it</i>');
+  await page.getByLabel('Date of the report').fill('2019-06-30');
+  await page.getByLabel('The date is exact to the').selectOption('month');
+  await page.getByRole('button', { name: 'Import and review figures' }).click();
+  await expect(page.getByRole('heading', { name: 'Figures proposed from “Report with markup <i>in it</i>”' })).toBeVisible();
+  const card = page.getByTestId('proposal').filter({ hasText: '55' }).first();
+  await expect(card).toContainText('<b>peer support</b> sessions <script>alert("body")</script>');
+  // Nothing from the report became an element: no bold, no image, no script ran.
+  await expect(page.locator('main b, main img, main i')).toHaveCount(0);
+  expect(ran).toEqual([]);
+});
