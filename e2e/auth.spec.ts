@@ -45,20 +45,16 @@ test.describe('signing in and out', () => {
     // marks the cookie Secure, so a browser never sends it over plain HTTP.
     const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
     const page = await context.newPage();
-    const cookies: string[] = [];
-    page.on('response', async (response) => {
-      const set = await response.headerValue('set-cookie');
-      if (set?.includes('lga_session=')) cookies.push(set);
-    });
     const { email, password } = credentials().viewer;
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
+    const signedIn = page.waitForResponse(async (r) => ((await r.headerValue('set-cookie')) ?? '').includes('lga_session='));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => cookies.length).toBeGreaterThan(0);
-    expect(cookies[0]).toMatch(/;\s*Secure/i);
-    expect(cookies[0]).toMatch(/;\s*HttpOnly/i);
-    expect(cookies[0]).toMatch(/;\s*SameSite=Lax/i);
+    const cookie = (await (await signedIn).headerValue('set-cookie'))!;
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
     await context.close();
   });
 

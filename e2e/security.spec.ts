@@ -144,3 +144,18 @@ test('markup in an imported report is shown as text, never run or rendered', asy
   await expect(page.locator('main b, main img, main i')).toHaveCount(0);
   expect(ran).toEqual([]);
 });
+
+test('hostile query strings get an answer, never a server error', async ({ request }) => {
+  const hostile = ['%00', '9'.repeat(400), '<script>alert(1)</script>', "' OR 1=1 --", '\u202Eevil', '../../etc/passwd', '2020-21-Q9', '', '%F0%28%8C%BC', 'a'.repeat(5000)];
+  const urls = ['/', '/compare', '/boards/improvement-and-innovation-board', '/programmes/remote-peer-support', '/metrics/attendees', '/sources', '/api/export/observations', '/api/export/compare', '/api/export/series', '/api/export/table/headlines', '/api/export/table/boards'];
+  const params = ['from', 'to', 'a', 'b', 'board', 'programme', 'metric', 'basis', 'qualifier', 'sort', 'page', 'limit', 'view'];
+  for (const url of urls)
+    for (const [i, value] of hostile.entries()) {
+      // Every parameter at once, and the same one repeated, as a hand-edited link might be.
+      const query = params.map((p) => `${p}=${encodeURIComponent(value)}`).join('&') + `&${params[i % params.length]}=x`;
+      const response = await request.get(`${url}?${query}`, { failOnStatusCode: false });
+      expect(response.status(), `${url}?${query.slice(0, 120)}`).toBeLessThan(500);
+    }
+  // Broken percent-encoding, sent as it is.
+  for (const url of urls) expect((await request.get(`${url}?from=%E0%A4%A&board=%`, { failOnStatusCode: false })).status(), url).toBeLessThan(500);
+});
