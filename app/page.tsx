@@ -23,7 +23,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <h1 className="text-3xl font-bold">Sector-support impact</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        {totals.observations.toLocaleString('en-GB')} figures from {totals.sources} board reports, across {totals.programmes}{' '}
+        {/* Sources are board reports and the files officers upload: an upload is not a board report. */}
+        {totals.observations.toLocaleString('en-GB')} figures from {totals.sources.toLocaleString('en-GB')} sources, across {totals.programmes}{' '}
         programmes and {totals.boards} boards.
         {view.range && (
           <>
