@@ -11,7 +11,7 @@ export function ensureBuild(): void {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
   const stale =
     !fs.existsSync(buildId) ||
-    spawnSync('find', ['app', 'db', 'lib', 'next.config.js', 'package.json', '-newer', buildId, '-print', '-quit'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+    spawnSync('find', ['app', 'db', 'lib', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json', '-newer', buildId, '-print', '-quit'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
   if (!stale) return;
   console.log('Building the production server (next build)…');
   execFileSync('npx', ['--no-install', 'next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

@@ -5,7 +5,7 @@ set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 npx --no-install tsx db/cli.ts setup
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app db lib seed next.config.js package.json -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app db lib seed next.config.ts proxy.ts instrumentation.ts package.json -newer .next/BUILD_ID -print -quit)" ]; then
   npx --no-install next build
 fi
 exec npx --no-install next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"

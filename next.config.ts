@@ -1,24 +1,11 @@
-// @ts-check
+import type { NextConfig } from 'next';
+import { contentSecurityPolicy } from './lib/content-security-policy';
 
 // Security headers on every response. The Content-Security-Policy is set by the proxy
 // (proxy.ts), with a fresh script nonce for each page; the responses the proxy does not see
 // (uploads' answers and Next's own files, none of them HTML) get the same policy without a
-// nonce here, which allows scripts from this origin only. Keep the two in step:
-// lib/content-security-policy.ts builds the proxy's, and e2e/security.spec.ts checks both.
-const isDev = process.env.NODE_ENV !== 'production';
-const STATIC_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
+// nonce here, which allows scripts from this origin only. lib/content-security-policy.ts builds
+// both; e2e/security.spec.ts checks both.
 const COMMON_HEADERS = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -26,8 +13,7 @@ const COMMON_HEADERS = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
@@ -38,10 +24,10 @@ const nextConfig = {
       // The paths proxy.ts leaves out (its matcher): they get the policy from here.
       ...['/_next/:path*', '/favicon.ico', '/api/import/:path*'].map((source) => ({
         source,
-        headers: [{ key: 'Content-Security-Policy', value: STATIC_CONTENT_SECURITY_POLICY }],
+        headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(null) }],
       })),
     ];
   },
 };
 
-module.exports = nextConfig;
+export default nextConfig;
