@@ -27,7 +27,9 @@ const figure = fc.record({
   span: fc.option(fc.constantFrom(0, 20, 45, 95, 200), { nil: null }),
   value: fc.integer({ min: 0, max: 1000 }).map((v) => v / 2),
   precision: fc.constantFrom('day', 'month', 'year'),
-  deleted: fc.boolean().map((b) => b && Math.random() < 0.2),
+  // One in four deleted, chosen by fast-check (so a failure replays): deleted figures must count
+  // nowhere, not even as the latest running total of an atom.
+  deleted: fc.constantFrom(false, false, false, true),
 });
 const view = fc.record({
   granularity: fc.constantFrom<Granularity>('month', 'quarter', 'year'),
@@ -153,6 +155,23 @@ describe('figure groups per atom', () => {
       ['period', '2019-01-01', '2019-04-15', 5, 1],
       ['period', '2019-02-01', '2019-04-15', 7, 1],
       ['period', '2019-04-02', '2019-04-20', 5, 2],
+    ]);
+  });
+
+  it('take the latest live running total of an atom, never a deleted later one', () => {
+    // The random cases above reach this only in about one run in a thousand.
+    const db = createTestDatabase();
+    db.$client.exec(`INSERT INTO boards (slug, name) VALUES ('b1', 'B1');
+      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
+      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
+      INSERT INTO observations (programme_id, metric_id, value, basis, period_end, deleted_at) VALUES
+        (1, 1, 100, 'cumulative', '2019-06-30', NULL), (1, 1, 200, 'cumulative', '2019-09-30', '2024-01-01T00:00:00Z'),
+        (1, 1, 50, 'cumulative', '2018-12-31', NULL), (1, 1, 80, 'cumulative', '2019-03-31', '2024-01-01T00:00:00Z');`);
+    const buckets = bucketsBetween('2019-04-01', '2020-03-31', 'year');
+    const groups = listFigureGroups(db, { from: '2019-04-01', to: '2020-03-31' }, buckets);
+    expect(groups.map((g) => [g.periodEnd, g.value]).sort()).toEqual([
+      ['2018-12-31', 50], // the latest live one before the range, not the deleted one of March 2019
+      ['2019-06-30', 100], // the latest live one in the year, not the deleted one of September
     ]);
   });
 

@@ -43,7 +43,7 @@ type GroupRow = [programmeId: number, metricId: number, basis: FigureGroup['basi
  *  1. period and planned figures, summed per atom — those that start before their atom (spanning
  *     it) stay apart by their exact period, as aggregation shows them with their own span;
  *  2. running totals in each atom, only those on the atom's latest as-of date per programme and
- *     metric: the only ones any bucket made of atoms can show;
+ *     metric (found by one backward seek): the only ones any bucket made of atoms can show;
  *  3. running totals before the first atom, only the latest per programme and metric.
  * The (programme, metric) pairs come from the figure-count rollup, so each part is a set of
  * index seeks, one per pair (and atom), whatever the filters. The index is named (INDEXED BY,
@@ -76,12 +76,16 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
        AND o.basis IN ('period', 'planned') AND o.period_end BETWEEN atoms.atom_start AND atoms.atom_end
       WHERE o.deleted_at IS NULL
     ),
+    -- The latest as-of date in the atom is one backward seek per pair and atom; only the running
+    -- totals on that date are read, not every one in the atom.
     latest_in_atom AS (
-      SELECT o.programme_id, o.metric_id, o.basis, o.qualifier, o.period_start, o.period_end, o.date_precision, o.value,
-        max(o.period_end) OVER (PARTITION BY o.programme_id, o.metric_id, atoms.atom_start) AS latest
+      SELECT o.programme_id, o.metric_id, o.basis, o.qualifier, o.period_start, o.period_end, o.date_precision, o.value
       FROM pairs CROSS JOIN atoms
       JOIN observations o INDEXED BY observations_series_idx ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id
-       AND o.basis = 'cumulative' AND o.period_end BETWEEN atoms.atom_start AND atoms.atom_end
+       AND o.basis = 'cumulative' AND o.period_end = (
+         SELECT max(o2.period_end) FROM observations o2
+         WHERE o2.programme_id = pairs.programme_id AND o2.metric_id = pairs.metric_id AND o2.basis = 'cumulative'
+           AND o2.period_end BETWEEN atoms.atom_start AND atoms.atom_end AND o2.deleted_at IS NULL)
       WHERE o.deleted_at IS NULL
     ),
     earlier AS (
@@ -100,7 +104,7 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
       CASE WHEN period_start < atom_start THEN period_start END, CASE WHEN period_start < atom_start THEN period_end END
     UNION ALL
     SELECT programme_id, metric_id, basis, qualifier, period_start, period_end, max(date_precision), sum(value), count(*)
-    FROM latest_in_atom WHERE period_end = latest
+    FROM latest_in_atom
     GROUP BY programme_id, metric_id, qualifier, period_start, period_end
     UNION ALL
     SELECT programme_id, metric_id, basis, qualifier, period_start, period_end, max(date_precision), sum(value), count(*)
