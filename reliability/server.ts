@@ -17,6 +17,19 @@ export function ensureBuild(): void {
   execFileSync('npx', ['--no-install', 'next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 }
 
+// Servers run in their own process group (so that a kill reaches Next's workers too), which also
+// means they outlive this process unless stopped. Whatever way this process ends — done, failed,
+// or stopped by its watchdog — the servers it started go with it.
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const pid of running)
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+});
+
 export interface RunningServer {
   base: string;
   /** The server's process id (Node itself: next is started without a shell or npx between). */
@@ -34,7 +47,13 @@ export async function startServer(file: string, port: number, env: Record<string
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  running.add(server.pid!);
+  const exited = new Promise<void>((resolve) =>
+    server.once('exit', () => {
+      running.delete(server.pid!);
+      resolve();
+    }),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   const base = `http://127.0.0.1:${port}`;
