@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFigureCounts, readReportedOn, rebuildFigureCounts, rebuildReportedOn } from './derived';
-import { createTestDatabase } from './testing';
+import { createOnePairDatabase, createTestDatabase } from './testing';
 
 // Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
 // already deleted), edits of each counted column, delete, restore and removal of the row.
@@ -51,14 +51,10 @@ describe('figure-count rollups', () => {
   });
 
   it('put a period end in the financial quarter that holds it', () => {
-    const db = createTestDatabase();
-    const sqlite = db.$client;
-    sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
-      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
-      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
-      INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES
         (1, 1, 1, 'period', '2024-03-31'), (1, 1, 1, 'period', '2024-04-01'), (1, 1, 1, 'period', '2024-06-30'),
         (1, 1, 1, 'period', '2024-07-01'), (1, 1, 1, 'period', '2024-12-31'), (1, 1, 1, 'period', '2025-01-15');`);
+    const sqlite = db.$client;
     expect(readFigureCounts(sqlite).byQuarter).toEqual([
       { programme_id: 1, basis: 'period', quarter: '2024-01', figures: 1 },
       { programme_id: 1, basis: 'period', quarter: '2024-04', figures: 2 },
@@ -71,13 +67,9 @@ describe('figure-count rollups', () => {
 
 describe('observations.reported_on', () => {
   it('stays the date of the latest source of each figure through any linking, unlinking and redating', () => {
-    const db = createTestDatabase();
-    const sqlite = db.$client;
-    sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
-      INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
-      INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
-      INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES (1, 1, 1, 'period', '2024-01-31'), (1, 1, 2, 'period', '2024-01-31'), (1, 1, 3, 'period', '2024-01-31');
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES (1, 1, 1, 'period', '2024-01-31'), (1, 1, 2, 'period', '2024-01-31'), (1, 1, 3, 'period', '2024-01-31');
       INSERT INTO sources (title, document_date, date_precision) VALUES ('S1', '2024-02-01', 'day'), ('S2', '2024-05-01', 'day'), ('S3', '2023-11-01', 'day');`);
+    const sqlite = db.$client;
     const step = fc.oneof(
       fc.record({ kind: fc.constant('link' as const), observation: fc.integer({ min: 1, max: 3 }), source: fc.integer({ min: 1, max: 3 }), line: fc.integer({ min: 1, max: 5 }) }),
       fc.record({ kind: fc.constant('unlink' as const), row: fc.nat() }),

@@ -14,3 +14,16 @@ export function createTestDatabase(): AppDatabase {
   migrateDatabase(db);
   return db;
 }
+
+/**
+ * A migrated database with one board, one programme (id 1) and one metric (id 1, an additive
+ * count), then `figures`: the SQL that adds the rows a test is about.
+ */
+export function createOnePairDatabase(figures: string): AppDatabase {
+  const db = createTestDatabase();
+  db.$client.exec(`INSERT INTO boards (slug, name) VALUES ('b1', 'B1');
+    INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
+    INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
+    ${figures}`);
+  return db;
+}

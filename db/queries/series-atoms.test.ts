@@ -4,7 +4,7 @@
 // deleted figures) and random buckets, filters and groupings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing';
+import { createOnePairDatabase, createTestDatabase } from '../testing';
 import { count, eq, sql, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observations, programmes } from '../schema';
@@ -98,16 +98,6 @@ function exactFigureGroups(db: AppDatabase, filters: FigureFilters): FigureGroup
 const normal = (series: Series[] | ReturnType<typeof compare>) =>
   JSON.parse(JSON.stringify(series), (key, value) => (key === 'spanning' && Array.isArray(value) ? value.map((v) => JSON.stringify(v)).sort() : value));
 
-/** A database with one board, programme (id 1) and metric (id 1), and these figures. */
-function onePairDatabase(figures: string): AppDatabase {
-  const db = createTestDatabase();
-  db.$client.exec(`INSERT INTO boards (slug, name) VALUES ('b1', 'B1');
-    INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1);
-    INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
-    ${figures}`);
-  return db;
-}
-
 describe('figure groups per atom', () => {
   it('aggregate exactly as figure groups per exact period do', () => {
     const db = createTestDatabase();
@@ -147,7 +137,7 @@ describe('figure groups per atom', () => {
   });
 
   it('keep figures that span their atom apart, each with its own start', () => {
-    const db = onePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_start, period_end) VALUES
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_start, period_end) VALUES
         (1, 1, 5, 'period', '2019-01-01', '2019-04-15'), (1, 1, 7, 'period', '2019-02-01', '2019-04-15'),
         (1, 1, 2, 'period', '2019-04-02', '2019-04-10'), (1, 1, 3, 'period', NULL, '2019-04-20'),
         (1, 1, 100, 'cumulative', NULL, '2018-06-30'), (1, 1, 150, 'cumulative', NULL, '2018-12-31');`);
@@ -166,7 +156,7 @@ describe('figure groups per atom', () => {
 
   it('take the latest live running total of an atom, never a deleted later one', () => {
     // The random cases above reach this only in about one run in a thousand.
-    const db = onePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end, deleted_at) VALUES
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end, deleted_at) VALUES
         (1, 1, 100, 'cumulative', '2019-06-30', NULL), (1, 1, 200, 'cumulative', '2019-09-30', '2024-01-01T00:00:00Z'),
         (1, 1, 50, 'cumulative', '2018-12-31', NULL), (1, 1, 80, 'cumulative', '2019-03-31', '2024-01-01T00:00:00Z');`);
     const buckets = bucketsBetween('2019-04-01', '2020-03-31', 'year');
