@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { rebuildFigureCounts } from '../db/derived';
+import { rebuildFigureCounts, rebuildFigureSums } from '../db/derived';
 import { LEADING_METRICS } from '../lib/headlines';
 
 const QUALIFIERS = ['exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'at_least', 'at_least', 'approx', 'at_most'];
@@ -44,8 +44,8 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('observations', 'observation_sources') AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-  // Likewise the triggers that keep derived data (db/derived.ts): the figure counts are rebuilt
-  // once at the end, and each figure's reported_on is written with it (it has one source).
+  // Likewise the triggers that keep derived data (db/derived.ts): the figure counts and sums are
+  // rebuilt once at the end, and each figure's reported_on is written with it (it has one source).
   const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
   const rnd = random(20201);
@@ -133,6 +133,7 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     for (const { sql } of triggers) sqlite.exec(sql);
   })();
   rebuildFigureCounts(sqlite);
+  rebuildFigureSums(sqlite);
   sqlite.exec('ANALYZE');
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();

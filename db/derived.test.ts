@@ -1,21 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFigureCounts, readReportedOn, rebuildFigureCounts, rebuildReportedOn } from './derived';
+import { readFigureCounts, readFigureSums, readReportedOn, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
 import { createOnePairDatabase, createTestDatabase } from './testing';
 
 // Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
-// already deleted), edits of each counted column, delete, restore and removal of the row.
+// already deleted), edits of each counted or summed column, delete, restore and removal of the
+// row. Few programmes, months and starts, so that figures often share a rollup row. Values are
+// halves, whose sums are exact in floating point: the sums compare equal to the last bit.
+const qualifier = fc.constantFrom('exact', 'at_least', 'at_most', 'approx');
+const start = fc.constantFrom(null, '2024-01-01');
+const precision = fc.constantFrom('day', 'month', 'year');
+// Inserts weigh most: rows must build up for edits to have something to change.
 const operation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), programme: fc.integer({ min: 1, max: 3 }), metric: fc.integer({ min: 1, max: 3 }), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 12 }), deleted: fc.boolean() }),
+  { arbitrary: fc.record({ kind: fc.constant('insert' as const), programme: fc.integer({ min: 1, max: 2 }), metric: fc.integer({ min: 1, max: 2 }), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 4 }), deleted: fc.boolean(), qualifier, start, precision, value: fc.integer({ min: 0, max: 2000 }).map((v) => v / 2) }), weight: 6 },
+  fc.record({ kind: fc.constant('requalify' as const), row: fc.nat(), qualifier, start, precision }),
   fc.record({ kind: fc.constant('move' as const), row: fc.nat(), programme: fc.integer({ min: 1, max: 3 }), metric: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ kind: fc.constant('repoint' as const), row: fc.nat(), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('repoint' as const), row: fc.nat(), basis: fc.constantFrom('period', 'cumulative', 'planned'), month: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('value' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('remove' as const), row: fc.nat() }),
 );
 
-describe('figure-count rollups', () => {
+describe('figure-count and figure-sum rollups', () => {
   it('stay equal to a rebuild from the observations through any sequence of writes', () => {
     const db = createTestDatabase();
     const sqlite = db.$client;
@@ -25,28 +32,30 @@ describe('figure-count rollups', () => {
         ('m1', 'M1', 'count', 'other', 'd', 'additive'), ('m2', 'M2', 'count', 'other', 'd', 'additive'), ('m3', 'M3', 'hours', 'other', 'd', 'additive');`);
     const end = (month: number) => `2024-${String(month).padStart(2, '0')}-${month === 2 ? '29' : '28'}`;
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 40 }), (ops) => {
+      fc.property(fc.array(operation, { maxLength: 60 }), (ops) => {
         sqlite.exec('DELETE FROM observations');
         for (const op of ops) {
           const ids = (sqlite.prepare('SELECT id FROM observations ORDER BY id').all() as { id: number }[]).map((r) => r.id);
           const id = 'row' in op && ids.length ? ids[op.row % ids.length] : undefined;
           if (op.kind === 'insert')
             sqlite
-              .prepare('INSERT INTO observations (programme_id, metric_id, value, basis, period_end, deleted_at) VALUES (?, ?, 1, ?, ?, ?)')
-              .run(op.programme, op.metric, op.basis, end(op.month), op.deleted ? '2024-06-01T00:00:00Z' : null);
+              .prepare('INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+              .run(op.programme, op.metric, op.value, op.qualifier, op.basis, op.start, end(op.month), op.precision, op.deleted ? '2024-06-01T00:00:00Z' : null);
           else if (id === undefined) continue;
           else if (op.kind === 'move') sqlite.prepare('UPDATE observations SET programme_id = ?, metric_id = ? WHERE id = ?').run(op.programme, op.metric, id);
           else if (op.kind === 'repoint') sqlite.prepare('UPDATE observations SET basis = ?, period_end = ? WHERE id = ?').run(op.basis, end(op.month), id);
-          else if (op.kind === 'value') sqlite.prepare('UPDATE observations SET value = value + 1 WHERE id = ?').run(id);
+          else if (op.kind === 'requalify') sqlite.prepare('UPDATE observations SET qualifier = ?, period_start = ?, date_precision = ? WHERE id = ?').run(op.qualifier, op.start, op.precision, id);
+          else if (op.kind === 'value') sqlite.prepare('UPDATE observations SET value = value + 0.5 WHERE id = ?').run(id);
           else if (op.kind === 'delete') sqlite.prepare("UPDATE observations SET deleted_at = '2024-06-01T00:00:00Z' WHERE id = ?").run(id);
           else if (op.kind === 'restore') sqlite.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ?').run(id);
           else sqlite.prepare('DELETE FROM observations WHERE id = ?').run(id);
         }
-        const maintained = readFigureCounts(sqlite);
+        const maintained = { counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite) };
         rebuildFigureCounts(sqlite);
-        expect(maintained).toEqual(readFigureCounts(sqlite));
+        rebuildFigureSums(sqlite);
+        expect(maintained).toEqual({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite) });
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -62,6 +71,31 @@ describe('figure-count rollups', () => {
       { programme_id: 1, basis: 'period', quarter: '2024-10', figures: 1 },
       { programme_id: 1, basis: 'period', quarter: '2025-01', figures: 1 },
     ]);
+  });
+});
+
+describe('figure_sums_by_period', () => {
+  it('sums the live figures of one programme, metric, basis and exact period per qualifier', () => {
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, deleted_at) VALUES
+        (1, 1, 600, 'at_least', 'period', '2024-04-01', '2024-06-30', 'month', NULL),
+        (1, 1, 40, 'exact', 'period', '2024-04-01', '2024-06-30', 'day', NULL),
+        (1, 1, 2, 'exact', 'period', '2024-04-01', '2024-06-30', 'month', NULL),
+        (1, 1, 99, 'exact', 'period', '2024-04-01', '2024-06-30', 'day', '2024-07-01T00:00:00Z'),
+        (1, 1, 7, 'exact', 'period', '2024-05-01', '2024-06-30', 'day', NULL),
+        (1, 1, 1200, 'approx', 'cumulative', NULL, '2024-06-30', 'day', NULL);`);
+    const rows = readFigureSums(db.$client) as Record<string, unknown>[];
+    const pick = (r: Record<string, unknown>) => [r.basis, r.period_start, r.period_end, r.exact_value, r.exact_figures, r.exact_precision, r.at_least_value, r.at_least_figures, r.at_least_precision, r.approx_value, r.approx_figures];
+    expect(rows.map(pick)).toEqual([
+      ['cumulative', '', '2024-06-30', 0, 0, '', 0, 0, '', 1200, 1],
+      // The deleted 99 counts nowhere; a different start is a different row.
+      ['period', '2024-04-01', '2024-06-30', 42, 2, 'month', 600, 1, 'month', 0, 0],
+      ['period', '2024-05-01', '2024-06-30', 7, 1, 'day', 0, 0, '', 0, 0],
+    ]);
+  });
+  it('keep the least precise date of a qualifier whatever order its figures arrive in', () => {
+    const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end, date_precision) VALUES
+        (1, 1, 1, 'period', '2024-06-30', 'month'), (1, 1, 1, 'period', '2024-06-30', 'day');`);
+    expect((readFigureSums(db.$client) as { exact_precision: string }[]).map((r) => r.exact_precision)).toEqual(['month']);
   });
 });
 

@@ -1,9 +1,11 @@
 // Data derived from the figures for speed — the figure-count rollups (figure_counts_by_metric,
-// figure_counts_by_quarter) and observations.reported_on; see db/schema.ts — recomputed from
-// the figures and their sources. Triggers (migration 0003) keep them current on every write;
+// figure_counts_by_quarter), the figure sums (figure_sums_by_period) and observations.reported_on;
+// see db/schema.ts — recomputed from the figures and their sources. Triggers (migrations 0003 and
+// 0004) keep them current on every write;
 // these are for a bulk load that ran without the triggers (bench/generate.ts) and for the
 // tests, which hold the trigger-maintained values equal to a rebuild.
 import type Database from 'better-sqlite3';
+import { QUALIFIERS } from './schema';
 
 /** The financial quarter holding a period end, as the month it starts ('2024-05-31' → '2024-04'). */
 const QUARTER = "substr(period_end, 1, 5) || printf('%02d', ((CAST(substr(period_end, 6, 2) AS INTEGER) - 1) / 3) * 3 + 1)";
@@ -34,4 +36,25 @@ export function rebuildReportedOn(sqlite: Database.Database): void {
 
 export function readReportedOn(sqlite: Database.Database) {
   return sqlite.prepare('SELECT id, reported_on FROM observations ORDER BY id').all();
+}
+
+/** The per-qualifier columns of figure_sums_by_period, in the table's order. */
+export const FIGURE_SUM_COLUMNS = QUALIFIERS.map((q) => `${q}_value, ${q}_figures, ${q}_precision`).join(', ');
+
+export function rebuildFigureSums(sqlite: Database.Database): void {
+  // The same statement as migration 0004's triggers run for one row, over every row.
+  const sums = QUALIFIERS.map(
+    (q) => `total(value) FILTER (WHERE qualifier = '${q}'), count(*) FILTER (WHERE qualifier = '${q}'), coalesce(max(date_precision) FILTER (WHERE qualifier = '${q}'), '')`,
+  ).join(', ');
+  sqlite.transaction(() => {
+    sqlite.exec('DELETE FROM figure_sums_by_period');
+    sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, ${FIGURE_SUM_COLUMNS})
+      SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''), ${sums}
+      FROM observations WHERE deleted_at IS NULL
+      GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '')`);
+  })();
+}
+
+export function readFigureSums(sqlite: Database.Database) {
+  return sqlite.prepare('SELECT * FROM figure_sums_by_period ORDER BY programme_id, metric_id, basis, period_end, period_start').all();
 }

@@ -315,6 +315,47 @@ export const figureCountsByQuarter = sqliteTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.basis, t.quarter] })],
 );
 
+// Rollup: the live figures of each programme, metric, basis and exact period, summed per
+// qualifier (a value, a count and the least precise date of each). Charts, comparisons and
+// headline cards read this instead of the figures: at a million figures it holds about a tenth as
+// many rows, and it keeps every distinction aggregation makes (lib/aggregation.ts): programme,
+// basis, exact period and qualifier. Triggers (migration 0004) keep it in the same transaction as
+// every write to observations: an insert adds to its row, and any edit, delete or restore
+// recomputes the rows it touches from the figures, so that sums never drift. rebuildFigureSums()
+// in db/derived.ts recomputes it from scratch, and db/derived.test.ts holds the two equal.
+// The migration creates it WITHOUT ROWID (drizzle cannot declare that): rows are stored in key
+// order, so a programme's series is read in one seek, with no second lookup per row.
+export const figureSumsByPeriod = sqliteTable(
+  'figure_sums_by_period',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'cascade' }),
+    basis: text('basis', { enum: BASES }).notNull(),
+    periodEnd: text('period_end').notNull(),
+    // '' for figures with no start (a key column cannot be null and still match on upsert).
+    periodStart: text('period_start').notNull(),
+    // Per qualifier: the sum of the values, how many figures, and the least precise date among
+    // them ('' while there are none: '' sorts before 'day', so max() passes over it).
+    exactValue: real('exact_value').notNull().default(0),
+    exactFigures: integer('exact_figures').notNull().default(0),
+    exactPrecision: text('exact_precision').notNull().default(''),
+    atLeastValue: real('at_least_value').notNull().default(0),
+    atLeastFigures: integer('at_least_figures').notNull().default(0),
+    atLeastPrecision: text('at_least_precision').notNull().default(''),
+    atMostValue: real('at_most_value').notNull().default(0),
+    atMostFigures: integer('at_most_figures').notNull().default(0),
+    atMostPrecision: text('at_most_precision').notNull().default(''),
+    approxValue: real('approx_value').notNull().default(0),
+    approxFigures: integer('approx_figures').notNull().default(0),
+    approxPrecision: text('approx_precision').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.periodEnd, t.periodStart] })],
+);
+
 export const boardsRelations = relations(boards, ({ many }) => ({ programmes: many(programmes) }));
 export const programmesRelations = relations(programmes, ({ one, many }) => ({
   board: one(boards, { fields: [programmes.boardId], references: [boards.id] }),

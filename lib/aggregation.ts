@@ -86,19 +86,62 @@ export interface AggregateOptions {
 
 const qualified = (g: FigureGroup) => fromQualifier(g.value, g.qualifier);
 
-function seriesKeyOf(g: FigureGroup, by: Dimension[]): { id: string; key: SeriesKey } {
-  const key: SeriesKey = { metric: g.metric, basis: g.basis };
-  const parts = [g.metric.slug, g.basis];
-  if (by.includes('board')) {
-    key.board = g.board;
-    parts.push(`b:${g.board.slug}`);
-  }
-  if (by.includes('programme')) {
-    key.programme = g.programme;
-    parts.push(`p:${g.programme.slug}`);
-  }
-  return { id: parts.join('|'), key };
+/** The id of the series a group belongs to; a string, as ids are Map keys. */
+function seriesIdOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): string {
+  let id = `${g.metric.slug}|${g.basis}`;
+  if (byBoard) id += `|b:${g.board.slug}`;
+  if (byProgramme) id += `|p:${g.programme.slug}`;
+  return id;
 }
+
+function seriesKeyOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): SeriesKey {
+  const key: SeriesKey = { metric: g.metric, basis: g.basis };
+  if (byBoard) key.board = g.board;
+  if (byProgramme) key.programme = g.programme;
+  return key;
+}
+
+/** Names in the reader's alphabetical order: String.prototype.localeCompare's order. */
+export const compareNames = new Intl.Collator().compare;
+
+/**
+ * Each name's place in alphabetical order (names that collate equal share one), so that sorting a
+ * thousand series compares small integers: collating is the costly part of a sort, and there are
+ * only as many distinct names as boards, programmes and metrics.
+ */
+export function alphabeticalRanks(names: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(names)].sort(compareNames);
+  const ranks = new Map<string, number>();
+  sorted.forEach((name, i) => ranks.set(name, i > 0 && compareNames(sorted[i - 1]!, name) === 0 ? ranks.get(sorted[i - 1]!)! : i));
+  return ranks;
+}
+
+/** Series keys in order: metric, board, programme and basis by name. */
+export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: (a: T, b: T) => number): T[] {
+  const names = new Set<string>(['']);
+  for (const item of items) {
+    const k = keyOf(item);
+    names.add(k.metric.name).add(k.basis);
+    if (k.board) names.add(k.board.name);
+    if (k.programme) names.add(k.programme.name);
+  }
+  const rank = alphabeticalRanks(names);
+  const r = (name: string | undefined) => rank.get(name ?? '')!;
+  return items.sort((a, b) => {
+    const x = keyOf(a);
+    const y = keyOf(b);
+    return (
+      (first ? first(a, b) : 0) ||
+      r(x.metric.name) - r(y.metric.name) ||
+      r(x.board?.name) - r(y.board?.name) ||
+      r(x.programme?.name) - r(y.programme?.name) ||
+      r(x.basis) - r(y.basis)
+    );
+  });
+}
+
+/** ISO dates sort as text, character by character. */
+const compareDates = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Why figures of this metric may not be added across these programmes, or null if they may. */
 function refusal(metric: FigureGroup['metric'], programmes: number, figures: number): string | null {
@@ -178,7 +221,7 @@ function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[]
     });
   }
   const sorted = [...programmes].map(
-    ([name, points]) => [name, [...points].sort(([a], [b]) => a.localeCompare(b))] as const,
+    ([name, points]) => [name, [...points].sort(([a], [b]) => compareDates(a, b))] as const,
   );
   const metric = groups[0]!.metric;
   return buckets.map((bucket): SeriesCell => {
@@ -227,25 +270,21 @@ export function aggregate(groups: FigureGroup[], options: AggregateOptions): Ser
 export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = []): Series[] {
   if (!groups.length || !buckets.length) return [];
   const series = new Map<string, { key: SeriesKey; groups: FigureGroup[] }>();
+  const byBoard = by.includes('board');
+  const byProgramme = by.includes('programme');
   for (const g of groups) {
-    const { id, key } = seriesKeyOf(g, by);
-    const entry = series.get(id) ?? { key, groups: [] };
-    series.set(id, entry);
-    entry.groups.push(g);
+    const id = seriesIdOf(g, byBoard, byProgramme);
+    const entry = series.get(id);
+    if (entry) entry.groups.push(g);
+    else series.set(id, { key: seriesKeyOf(g, byBoard, byProgramme), groups: [g] });
   }
-  return [...series.values()]
+  const result = [...series.values()]
     .map(({ key, groups: gs }) => ({
       key,
       cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),
     }))
-    .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length))
-    .sort(
-      (a, b) =>
-        a.key.metric.name.localeCompare(b.key.metric.name) ||
-        (a.key.board?.name ?? '').localeCompare(b.key.board?.name ?? '') ||
-        (a.key.programme?.name ?? '').localeCompare(b.key.programme?.name ?? '') ||
-        a.key.basis.localeCompare(b.key.basis),
-    );
+    .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length));
+  return sortByKey(result, (s) => s.key);
 }
 
 /** A stretch of days no bucket boundary falls inside (ISO dates, inclusive). */

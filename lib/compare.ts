@@ -2,7 +2,7 @@
 // per board and programme), with A, B, the change and the percentage change where an honest
 // number exists, and the reason in words where it does not.
 import type { Basis, Unit } from '../db/schema';
-import { aggregateInto, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
+import { aggregateInto, sortByKey, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
 import {
   bucketOf,
   parsePeriodToken,
@@ -176,16 +176,8 @@ const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absen
 
 /** Largest change first; then rows new in B, absent from B, not comparable; ties by name. */
 export function sortRows(rows: CompareRow[]): CompareRow[] {
-  return [...rows].sort(
-    (x, y) =>
-      ORDER[x.status] - ORDER[y.status] ||
-      (y.magnitude ?? 0) - (x.magnitude ?? 0) ||
-      x.key.metric.name.localeCompare(y.key.metric.name) ||
-      x.key.basis.localeCompare(y.key.basis) ||
-      // Ties in a breakdown go by name, whichever period the figures were found in first.
-      (x.key.board?.name ?? '').localeCompare(y.key.board?.name ?? '') ||
-      (x.key.programme?.name ?? '').localeCompare(y.key.programme?.name ?? ''),
-  );
+  // Ties in a breakdown go by name, whichever period the figures were found in first.
+  return sortByKey([...rows], (r) => r.key, (x, y) => ORDER[x.status] - ORDER[y.status] || (y.magnitude ?? 0) - (x.magnitude ?? 0));
 }
 
 export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../client';
 import { boards, figureCountsByQuarter, programmes } from '../schema';
 import { pairsSql, type FigureFilters } from './figure-filters';
 import { rawStatement } from '../statements';
-import type { Basis } from '../schema';
+import { QUALIFIERS, type Basis } from '../schema';
 import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 
 export interface FiguresPerQuarter {
@@ -63,15 +63,19 @@ export interface ActivityRow {
 /** How many programmes the overview lists as the most active. */
 export const TOP_PROGRAMMES = 8;
 
+/** How many figures a row of figure_sums_by_period holds, whatever their qualifiers. */
+const FIGURES = QUALIFIERS.map((q) => `s.${q}_figures`).join(' + ');
+
 /**
  * How many figures (plans aside) each board or programme reported in the period, most first:
  * the overview's board chart and its most active programmes. Counted per (programme, metric)
- * pair from the series index (one seek each), then named and summed by board or programme.
+ * pair from the figure sums (db/schema.ts; one seek each), then named and summed by board or
+ * programme.
  */
 export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board' | 'programme', limit?: number): ActivityRow[] {
   const params: unknown[] = [];
   const pairs = pairsSql(filters, params);
-  const range = [filters.from ? 'AND o.period_end >= ?' : '', filters.to ? 'AND o.period_end <= ?' : ''].join(' ');
+  const range = [filters.from ? 'AND s.period_end >= ?' : '', filters.to ? 'AND s.period_end <= ?' : ''].join(' ');
   if (filters.from) params.push(filters.from);
   if (filters.to) params.push(filters.to);
   params.push(limit ?? -1);
@@ -80,12 +84,9 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
       db.$client,
       `WITH pairs AS (${pairs}),
       counts AS (
-        SELECT pairs.programme_id, pairs.metric_id, count(*) AS figures FROM pairs
-        -- Named: the planner prefers the narrower (programme, period end) index, which is not
-        -- covering and reads every row in the period (on PostgreSQL, drop INDEXED BY).
-        JOIN observations o INDEXED BY observations_series_idx ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id
-         AND o.basis IN ('period', 'cumulative') ${range}
-        WHERE o.deleted_at IS NULL
+        SELECT pairs.programme_id, pairs.metric_id, sum(${FIGURES}) AS figures FROM pairs
+        JOIN figure_sums_by_period s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
+         AND s.basis IN ('period', 'cumulative') ${range}
         GROUP BY pairs.programme_id, pairs.metric_id
       )
       SELECT ${group}.slug, ${group}.name, b.slug, b.name, sum(counts.figures) AS figures, group_concat(DISTINCT m.name)

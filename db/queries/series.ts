@@ -4,6 +4,7 @@ import { aggregate, atomsOf, type AggregateOptions, type FigureGroup, type Serie
 import { bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
 import { rawStatement } from '../statements';
+import { QUALIFIERS, type Basis, type DatePrecision } from '../schema';
 
 export type { FigureFilters };
 
@@ -34,20 +35,24 @@ export function listSeries(
   return aggregate(listFigureGroups(db, filters, within), { ...options, from: filters.from, to: filters.to });
 }
 
-// Column order of the rows listFigureGroupsByAtom reads.
-type GroupRow = [programmeId: number, metricId: number, basis: FigureGroup['basis'], qualifier: FigureGroup['qualifier'], periodStart: string | null, periodEnd: string, datePrecision: FigureGroup['datePrecision'], value: number, count: number];
+// Per qualifier, the aggregates each part reads from figure_sums_by_period: the sum of the values,
+// how many figures, and the least precise date among them.
+const QUALIFIER_SUMS = QUALIFIERS.map((q) => `sum(${q}_value), sum(${q}_figures), max(${q}_precision)`).join(', ');
+
+// Column order of the rows listFigureGroupsByAtom reads: the group, then QUALIFIER_SUMS.
+type GroupRow = [programmeId: number, metricId: number, basis: Basis, periodStart: string | null, periodEnd: string, ...sums: (number | string)[]];
 
 /**
- * listFigureGroups with `within`. Three parts, each reading only the live-figures series index
- * (programme, metric, basis, period end, then the other columns: no table rows are read):
- *  1. period and planned figures, summed per atom — those that start before their atom (spanning
+ * listFigureGroups with `within`. Reads figure_sums_by_period (db/schema.ts), where the live
+ * figures are already summed per programme, metric, basis, exact period and qualifier — about a
+ * tenth as many rows as figures. Three parts:
+ *  1. period and planned sums, summed again per atom — those that start before their atom (spanning
  *     it) stay apart by their exact period, as aggregation shows them with their own span;
  *  2. running totals in each atom, only those on the atom's latest as-of date per programme and
  *     metric (found by one backward seek): the only ones any bucket made of atoms can show;
  *  3. running totals before the first atom, only the latest per programme and metric.
  * The (programme, metric) pairs come from the figure-count rollup, so each part is a set of
- * index seeks, one per pair (and atom), whatever the filters. The index is named (INDEXED BY,
- * SQLite's only hint) so that no statistics can turn the seeks into a scan; on PostgreSQL, drop it.
+ * seeks into the rollup's key, one per pair (and atom), whatever the filters.
  */
 function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within: Bucket[]): FigureGroup[] {
   const atoms = atomsOf(within).filter((a) => (!filters.from || a.end >= filters.from) && (!filters.to || a.start <= filters.to));
@@ -65,56 +70,58 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
   });
   const pairs = pairsSql(filters, params);
   params.push(atoms[0]!.start);
+  // period_start is '' in the rollup for figures with none: such a figure never spans its atom.
+  const spans = "s.period_start <> '' AND s.period_start < atom_start";
   const sql = `
     WITH atoms (atom_start, atom_end) AS (VALUES ${atomValues.join(', ')}),
     pairs AS (${pairs}),
-    -- One seek per pair, atom and basis into the series index; its columns are all that is read.
     period_in_atoms AS (
-      SELECT o.programme_id, o.metric_id, o.basis, o.qualifier, o.period_start, o.period_end, o.date_precision, o.value, atoms.atom_start
+      SELECT s.*, atoms.atom_start
       FROM pairs CROSS JOIN atoms
-      JOIN observations o INDEXED BY observations_series_idx ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id
-       AND o.basis IN ('period', 'planned') AND o.period_end BETWEEN atoms.atom_start AND atoms.atom_end
-      WHERE o.deleted_at IS NULL
+      JOIN figure_sums_by_period s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
+       AND s.basis IN ('period', 'planned') AND s.period_end BETWEEN atoms.atom_start AND atoms.atom_end
     ),
     -- The latest as-of date in the atom is one backward seek per pair and atom; only the running
     -- totals on that date are read, not every one in the atom.
     latest_in_atom AS (
-      SELECT o.programme_id, o.metric_id, o.basis, o.qualifier, o.period_start, o.period_end, o.date_precision, o.value
-      FROM pairs CROSS JOIN atoms
-      JOIN observations o INDEXED BY observations_series_idx ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id
-       AND o.basis = 'cumulative' AND o.period_end = (
-         SELECT max(o2.period_end) FROM observations o2
-         WHERE o2.programme_id = pairs.programme_id AND o2.metric_id = pairs.metric_id AND o2.basis = 'cumulative'
-           AND o2.period_end BETWEEN atoms.atom_start AND atoms.atom_end AND o2.deleted_at IS NULL)
-      WHERE o.deleted_at IS NULL
+      SELECT s.* FROM pairs CROSS JOIN atoms
+      JOIN figure_sums_by_period s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
+       AND s.basis = 'cumulative' AND s.period_end = (
+         SELECT max(s2.period_end) FROM figure_sums_by_period s2
+         WHERE s2.programme_id = pairs.programme_id AND s2.metric_id = pairs.metric_id AND s2.basis = 'cumulative'
+           AND s2.period_end BETWEEN atoms.atom_start AND atoms.atom_end)
     ),
     earlier AS (
-      SELECT o.programme_id, o.metric_id, o.basis, o.qualifier, o.period_start, o.period_end, o.date_precision, o.value
-      FROM pairs JOIN observations o
-        ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id AND o.basis = 'cumulative'
-       AND o.period_end = (
-         SELECT max(o2.period_end) FROM observations o2
-         WHERE o2.programme_id = pairs.programme_id AND o2.metric_id = pairs.metric_id AND o2.basis = 'cumulative'
-           AND o2.period_end < ? AND o2.deleted_at IS NULL)
-      WHERE o.deleted_at IS NULL
+      SELECT s.* FROM pairs JOIN figure_sums_by_period s
+        ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id AND s.basis = 'cumulative'
+       AND s.period_end = (
+         SELECT max(s2.period_end) FROM figure_sums_by_period s2
+         WHERE s2.programme_id = pairs.programme_id AND s2.metric_id = pairs.metric_id AND s2.basis = 'cumulative'
+           AND s2.period_end < ?)
     )
-    SELECT programme_id, metric_id, basis, qualifier, min(period_start), max(period_end), max(date_precision), sum(value), count(*)
-    FROM period_in_atoms
-    GROUP BY programme_id, metric_id, basis, qualifier, atom_start,
-      CASE WHEN period_start < atom_start THEN period_start END, CASE WHEN period_start < atom_start THEN period_end END
+    SELECT programme_id, metric_id, basis, min(nullif(period_start, '')), max(period_end), ${QUALIFIER_SUMS}
+    FROM period_in_atoms s
+    GROUP BY programme_id, metric_id, basis, atom_start, CASE WHEN ${spans} THEN period_start END, CASE WHEN ${spans} THEN period_end END
     UNION ALL
-    SELECT programme_id, metric_id, basis, qualifier, period_start, period_end, max(date_precision), sum(value), count(*)
-    FROM latest_in_atom
-    GROUP BY programme_id, metric_id, qualifier, period_start, period_end
+    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${QUALIFIER_SUMS}
+    FROM latest_in_atom GROUP BY programme_id, metric_id, period_start, period_end
     UNION ALL
-    SELECT programme_id, metric_id, basis, qualifier, period_start, period_end, max(date_precision), sum(value), count(*)
-    FROM earlier GROUP BY programme_id, metric_id, qualifier, period_start, period_end`;
+    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${QUALIFIER_SUMS}
+    FROM earlier GROUP BY programme_id, metric_id, period_start, period_end`;
   const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
   const names = referenceNames(db);
-  return rows.map(([programmeId, metricId, basis, qualifier, periodStart, periodEnd, datePrecision, value, count]) => {
+  const groups: FigureGroup[] = [];
+  for (const [programmeId, metricId, basis, periodStart, periodEnd, ...sums] of rows) {
     const programme = names.programmes.get(programmeId)!;
-    return { programme: programme.programme, board: programme.board, metric: names.metrics.get(metricId)!, basis, qualifier, periodStart, periodEnd, datePrecision, value, count };
-  });
+    const metric = names.metrics.get(metricId)!;
+    // One group per qualifier with figures: aggregation combines qualifiers by its own rules.
+    QUALIFIERS.forEach((qualifier, i) => {
+      const count = sums[i * 3 + 1] as number;
+      if (count > 0)
+        groups.push({ programme: programme.programme, board: programme.board, metric, basis, qualifier, periodStart, periodEnd, datePrecision: sums[i * 3 + 2] as DatePrecision, value: sums[i * 3] as number, count });
+    });
+  }
+  return groups;
 }
 
 /** Names of every programme (with its board) and metric by id: a few hundred rows. */
