@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  quarterBucket,
   bucketOf,
   bucketsBetween,
   fiscalQuarterOf,
@@ -101,5 +102,15 @@ describe('presets and ranges', () => {
     expect(previousPeriod(range)).toMatchObject({ start: '2019-07-01', end: '2020-03-31' });
     expect(previousPeriod(parsePeriodToken('2020-21-Q1')!).token).toBe('2019-20-Q4');
     expect(spanBuckets(parsePeriodToken('2020-21')!, parsePeriodToken('2020-21')!).granularity).toBe('year');
+  });
+});
+
+describe('standard buckets', () => {
+  it('are built once, shared and frozen, so no caller can change one under another', () => {
+    expect(quarterBucket(2020, 3)).toBe(bucketOf('2020-11-15', 'quarter'));
+    expect(() => {
+      (quarterBucket(2020, 3) as { end: string }).end = '2021-01-31';
+    }).toThrow(TypeError);
+    expect(quarterBucket(2020, 3).end).toBe('2020-12-31');
   });
 });

@@ -48,10 +48,32 @@ export function fiscalQuarterOf(date: string): 1 | 2 | 3 | 4 {
   return (Math.floor(((month + 9) % 12) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
+/**
+ * Standard buckets are values: each is built once and shared, frozen so that no caller can
+ * change one under another. Every page asks for the same few hundred, many times each, and
+ * building one (date arithmetic, a label) cost more than the rest of aggregating a figure.
+ */
+const built = new Map<string, Bucket>();
+// Ten years of months, quarters and years is about 170; any year can be asked for in a URL, so
+// the store is emptied rather than left to grow.
+const MAX_BUILT = 5000;
+function once(key: string, build: () => Bucket): Bucket {
+  let bucket = built.get(key);
+  if (!bucket) {
+    if (built.size >= MAX_BUILT) built.clear();
+    built.set(key, (bucket = Object.freeze(build())));
+  }
+  return bucket;
+}
+
 const yearToken = (fy: number) => `${fy}-${String((fy + 1) % 100).padStart(2, '0')}`;
 const yearLabel = (fy: number) => `${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
 
 export function yearBucket(fiscalYear: number): Bucket {
+  return once(`y${fiscalYear}`, () => buildYearBucket(fiscalYear));
+}
+
+function buildYearBucket(fiscalYear: number): Bucket {
   const start = new Date(fiscalYear, 3, 1);
   return {
     granularity: 'year',
@@ -65,6 +87,10 @@ export function yearBucket(fiscalYear: number): Bucket {
 
 export function quarterBucket(fiscalYear: number, quarter: number): Bucket {
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`No quarter ${quarter}`);
+  return once(`q${fiscalYear}-${quarter}`, () => buildQuarterBucket(fiscalYear, quarter));
+}
+
+function buildQuarterBucket(fiscalYear: number, quarter: number): Bucket {
   const start = new Date(fiscalYear, 3 + (quarter - 1) * 3, 1);
   return {
     granularity: 'quarter',
@@ -78,6 +104,10 @@ export function quarterBucket(fiscalYear: number, quarter: number): Bucket {
 
 export function monthBucket(year: number, month: number): Bucket {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`No month ${month}`);
+  return once(`m${year}-${month}`, () => buildMonthBucket(year, month));
+}
+
+function buildMonthBucket(year: number, month: number): Bucket {
   const start = new Date(year, month - 1, 1);
   return {
     granularity: 'month',

@@ -1,0 +1,1 @@
+CREATE INDEX `figure_counts_by_quarter_quarter_idx` ON `figure_counts_by_quarter` (`quarter`,`basis`,`figures`);
