@@ -5,7 +5,6 @@
 // these are for a bulk load that ran without the triggers (bench/generate.ts) and for the
 // tests, which hold the trigger-maintained values equal to a rebuild.
 import type Database from 'better-sqlite3';
-import { QUALIFIERS } from './schema';
 
 /** The financial quarter holding a period end, as the month it starts ('2024-05-31' → '2024-04'). */
 const QUARTER = "substr(period_end, 1, 5) || printf('%02d', ((CAST(substr(period_end, 6, 2) AS INTEGER) - 1) / 3) * 3 + 1)";
@@ -38,18 +37,13 @@ export function readReportedOn(sqlite: Database.Database) {
   return sqlite.prepare('SELECT id, reported_on FROM observations ORDER BY id').all();
 }
 
-/** The per-qualifier columns of figure_sums_by_period, in the table's order. */
-export const FIGURE_SUM_COLUMNS = QUALIFIERS.map((q) => `${q}_value, ${q}_figures, ${q}_precision`).join(', ');
-
 export function rebuildFigureSums(sqlite: Database.Database): void {
   // The same statement as migration 0004's triggers run for one row, over every row.
-  const sums = QUALIFIERS.map(
-    (q) => `total(value) FILTER (WHERE qualifier = '${q}'), count(*) FILTER (WHERE qualifier = '${q}'), coalesce(max(date_precision) FILTER (WHERE qualifier = '${q}'), '')`,
-  ).join(', ');
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_sums_by_period');
-    sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, ${FIGURE_SUM_COLUMNS})
-      SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''), ${sums}
+    sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, date_precision)
+      SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''), total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'),
+        count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), max(date_precision)
       FROM observations WHERE deleted_at IS NULL
       GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '')`);
   })();

@@ -319,14 +319,16 @@ export const figureCountsByQuarter = sqliteTable(
   ],
 );
 
-// Rollup: the live figures of each programme, metric, basis and exact period, summed per
-// qualifier (a value, a count and the least precise date of each). Charts, comparisons and
-// headline cards read this instead of the figures: at a million figures it holds about a tenth as
-// many rows, and it keeps every distinction aggregation makes (lib/aggregation.ts): programme,
-// basis, exact period and qualifier. Triggers (migration 0004) keep it in the same transaction as
-// every write to observations: an insert adds to its row, and any edit, delete or restore
-// recomputes the rows it touches from the figures, so that sums never drift. rebuildFigureSums()
-// in db/derived.ts recomputes it from scratch, and db/derived.test.ts holds the two equal.
+// Rollup: the live figures of each programme, metric, basis and exact period, added up with what
+// is known about the sum (docs/decisions/0003): the sum of their values, how many there are, how
+// many are lower bounds, upper bounds and approximations, and the least precise date among them.
+// That is all aggregation needs (lib/aggregation.ts): a sum of qualified figures is a lower bound
+// if any is one, and so on. Charts, comparisons and headline cards read this instead of the
+// figures: at a million figures it holds about an eighth as many rows. Triggers (migration
+// 0004) keep it in the same transaction as every write to observations: an insert adds to its
+// row, and any edit, delete or restore recomputes the rows it touches from the figures, so that
+// sums never drift. rebuildFigureSums() in db/derived.ts recomputes it from scratch, and
+// db/derived.test.ts holds the two equal.
 // The migration creates it WITHOUT ROWID (drizzle cannot declare that): rows are stored in key
 // order, so a programme's series is read in one seek, with no second lookup per row.
 export const figureSumsByPeriod = sqliteTable(
@@ -342,20 +344,13 @@ export const figureSumsByPeriod = sqliteTable(
     periodEnd: text('period_end').notNull(),
     // '' for figures with no start (a key column cannot be null and still match on upsert).
     periodStart: text('period_start').notNull(),
-    // Per qualifier: the sum of the values, how many figures, and the least precise date among
-    // them ('' while there are none: '' sorts before 'day', so max() passes over it).
-    exactValue: real('exact_value').notNull().default(0),
-    exactFigures: integer('exact_figures').notNull().default(0),
-    exactPrecision: text('exact_precision').notNull().default(''),
-    atLeastValue: real('at_least_value').notNull().default(0),
-    atLeastFigures: integer('at_least_figures').notNull().default(0),
-    atLeastPrecision: text('at_least_precision').notNull().default(''),
-    atMostValue: real('at_most_value').notNull().default(0),
-    atMostFigures: integer('at_most_figures').notNull().default(0),
-    atMostPrecision: text('at_most_precision').notNull().default(''),
-    approxValue: real('approx_value').notNull().default(0),
-    approxFigures: integer('approx_figures').notNull().default(0),
-    approxPrecision: text('approx_precision').notNull().default(''),
+    value: real('value').notNull(),
+    figures: integer('figures').notNull(),
+    atLeastFigures: integer('at_least_figures').notNull(),
+    atMostFigures: integer('at_most_figures').notNull(),
+    approxFigures: integer('approx_figures').notNull(),
+    // The least precise ('day' < 'month' < 'year', also as text).
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.periodEnd, t.periodStart] })],
 );

@@ -1,26 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, type FigureGroup, type SeriesCell } from './aggregation';
+import { aggregate, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
 import { bucketsBetween } from './fiscal-periods';
 import type { Additivity, Basis, Qualifier } from '../db/schema';
 
-type FigureOverrides = Omit<Partial<FigureGroup>, 'programme' | 'metric'> & { programme?: string; metric?: string; additivity?: Additivity };
+type FigureOverrides = Omit<Partial<FigureGroup>, 'programme' | 'metric' | 'total' | 'count'> & {
+  programme?: string;
+  metric?: string;
+  additivity?: Additivity;
+  value?: number;
+  qualifier?: Qualifier;
+};
 
-function fig(overrides: FigureOverrides = {}): FigureGroup {
-  const { programme = 'Programme A', metric = 'Attendees', additivity = 'additive', ...rest } = overrides;
-  return {
+/** One figure, as a group of one. */
+function fig(overrides: FigureOverrides = {}): FigureGroup & { value: number } {
+  const { programme = 'Programme A', metric = 'Attendees', additivity = 'additive', value = 10, qualifier = 'exact', ...rest } = overrides;
+  const group = figureGroupOf({
     programme: { slug: programme.toLowerCase().replace(/\W+/g, '-'), name: programme },
     board: { slug: 'improvement-and-innovation-board', name: 'Improvement and Innovation Board' },
     metric: { slug: metric.toLowerCase().replace(/\W+/g, '-'), name: metric, unit: 'count', additivity },
     basis: 'period' as Basis,
-    qualifier: 'exact' as Qualifier,
     periodStart: null,
     periodEnd: '2020-06-30',
     datePrecision: 'day',
-    value: 10,
-    count: 1,
+    value,
+    qualifier,
     ...rest,
-  };
+  });
+  // The value as given, for the laws below to add up.
+  return { ...group, value };
 }
 
 const cellAt = (cells: SeriesCell[], token: string) => cells.find((c) => c.bucket.token === token)!;

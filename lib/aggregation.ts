@@ -12,20 +12,29 @@ import { addDays, formatISO, parseISO } from 'date-fns';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
 
-/** Figures as the query returns them: one row per observation, or several pre-summed by SQL. */
+/**
+ * Figures as the query returns them: one observation, or several of one programme, metric and
+ * basis added up by SQL (db/queries/series.ts) where aggregation treats them alike.
+ */
 export interface FigureGroup {
   programme: { slug: string; name: string };
   board: { slug: string; name: string };
   metric: { slug: string; name: string; unit: Unit; additivity: Additivity };
   basis: Basis;
-  qualifier: Qualifier;
   periodStart: string | null;
   periodEnd: string;
+  /** The least precise date among the observations. */
   datePrecision: DatePrecision;
-  /** Sum of the values of the observations in this group (all share the qualifier). */
-  value: number;
+  /** Sum of the observations' values, with what is known about it (lib/qualifiers.ts). */
+  total: QualifiedValue;
   /** How many observations the group holds. */
   count: number;
+}
+
+/** One observation as a group of one. */
+export function figureGroupOf(figure: Omit<FigureGroup, 'total' | 'count'> & { value: number; qualifier: Qualifier }): FigureGroup {
+  const { value, qualifier, ...rest } = figure;
+  return { ...rest, total: fromQualifier(value, qualifier), count: 1 };
 }
 
 export type Dimension = 'board' | 'programme';
@@ -84,15 +93,7 @@ export interface AggregateOptions {
   by?: Dimension[];
 }
 
-const qualified = (g: FigureGroup) => fromQualifier(g.value, g.qualifier);
-
-/** The id of the series a group belongs to; a string, as ids are Map keys. */
-function seriesIdOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): string {
-  let id = `${g.metric.slug}|${g.basis}`;
-  if (byBoard) id += `|b:${g.board.slug}`;
-  if (byProgramme) id += `|p:${g.programme.slug}`;
-  return id;
-}
+const qualified = (g: FigureGroup) => g.total;
 
 function seriesKeyOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): SeriesKey {
   const key: SeriesKey = { metric: g.metric, basis: g.basis };
@@ -116,7 +117,7 @@ export function alphabeticalRanks(names: Iterable<string>): Map<string, number> 
   return ranks;
 }
 
-/** Series keys in order: metric, board, programme and basis by name. */
+/** Series keys in order: metric, board, programme and basis by name (after `first`, if given). */
 export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: (a: T, b: T) => number): T[] {
   const names = new Set<string>(['']);
   for (const item of items) {
@@ -126,18 +127,13 @@ export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: 
     if (k.programme) names.add(k.programme.name);
   }
   const rank = alphabeticalRanks(names);
-  const r = (name: string | undefined) => rank.get(name ?? '')!;
-  return items.sort((a, b) => {
-    const x = keyOf(a);
-    const y = keyOf(b);
-    return (
-      (first ? first(a, b) : 0) ||
-      r(x.metric.name) - r(y.metric.name) ||
-      r(x.board?.name) - r(y.board?.name) ||
-      r(x.programme?.name) - r(y.programme?.name) ||
-      r(x.basis) - r(y.basis)
-    );
+  // Each item's four ranks, looked up once, not at every comparison.
+  const ranked = items.map((item) => {
+    const k = keyOf(item);
+    return { item, m: rank.get(k.metric.name)!, b: rank.get(k.board?.name ?? '')!, p: rank.get(k.programme?.name ?? '')!, s: rank.get(k.basis)! };
   });
+  ranked.sort((x, y) => (first ? first(x.item, y.item) : 0) || x.m - y.m || x.b - y.b || x.p - y.p || x.s - y.s);
+  return ranked.map((r) => r.item);
 }
 
 /** ISO dates sort as text, character by character. */
@@ -269,16 +265,30 @@ export function aggregate(groups: FigureGroup[], options: AggregateOptions): Ser
  */
 export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = []): Series[] {
   if (!groups.length || !buckets.length) return [];
-  const series = new Map<string, { key: SeriesKey; groups: FigureGroup[] }>();
+  // A series is found by its metric, basis, board and programme slugs in turn (nested maps, so
+  // that no id string is built per group).
+  type Entry = { key: SeriesKey; groups: FigureGroup[] };
+  const series: Entry[] = [];
+  const index = new Map<string, Map<string, Map<string, Map<string, Entry>>>>();
   const byBoard = by.includes('board');
   const byProgramme = by.includes('programme');
+  const child = <V>(map: Map<string, V>, slug: string, make: () => V): V => {
+    let value = map.get(slug);
+    if (value === undefined) map.set(slug, (value = make()));
+    return value;
+  };
   for (const g of groups) {
-    const id = seriesIdOf(g, byBoard, byProgramme);
-    const entry = series.get(id);
-    if (entry) entry.groups.push(g);
-    else series.set(id, { key: seriesKeyOf(g, byBoard, byProgramme), groups: [g] });
+    const byBasis = child(index, g.metric.slug, () => new Map());
+    const byBoardSlug = child(byBasis, g.basis, () => new Map());
+    const byProgrammeSlug = child(byBoardSlug, byBoard ? g.board.slug : '', () => new Map());
+    const entry = child(byProgrammeSlug, byProgramme ? g.programme.slug : '', () => {
+      const e: Entry = { key: seriesKeyOf(g, byBoard, byProgramme), groups: [] };
+      series.push(e);
+      return e;
+    });
+    entry.groups.push(g);
   }
-  const result = [...series.values()]
+  const result = series
     .map(({ key, groups: gs }) => ({
       key,
       cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
-import { aggregateInto, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
+import { aggregateInto, figureGroupOf, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
 import { compare, compareCells, rowId, sortRows, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
 import { parsePeriodToken, type Bucket } from './fiscal-periods';
 
@@ -16,18 +16,18 @@ interface Fig {
   additivity?: Additivity;
   programme?: string;
 }
-const fig = ({ value, end, start, qualifier = 'exact', basis = 'period', metric = 'Attendees', unit = 'count', additivity = 'additive', programme = 'Programme A' }: Fig): FigureGroup => ({
-  programme: { slug: programme.toLowerCase().replace(/\W+/g, '-'), name: programme },
-  board: { slug: 'resources-board', name: 'Resources Board' },
-  metric: { slug: metric.toLowerCase().replace(/\W+/g, '-'), name: metric, unit, additivity },
-  basis,
-  qualifier,
-  periodStart: start ?? null,
-  periodEnd: end,
-  datePrecision: 'day',
-  value,
-  count: 1,
-});
+const fig = ({ value, end, start, qualifier = 'exact', basis = 'period', metric = 'Attendees', unit = 'count', additivity = 'additive', programme = 'Programme A' }: Fig): FigureGroup =>
+  figureGroupOf({
+    programme: { slug: programme.toLowerCase().replace(/\W+/g, '-'), name: programme },
+    board: { slug: 'resources-board', name: 'Resources Board' },
+    metric: { slug: metric.toLowerCase().replace(/\W+/g, '-'), name: metric, unit, additivity },
+    basis,
+    qualifier,
+    periodStart: start ?? null,
+    periodEnd: end,
+    datePrecision: 'day',
+    value,
+  });
 const Q3 = parsePeriodToken('2020-21-Q3')!;
 const Q4 = parsePeriodToken('2020-21-Q4')!;
 const row = (groups: FigureGroup[], metric = 'attendees', basis: Basis = 'period') =>

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../client';
 import { boards, figureCountsByQuarter, programmes } from '../schema';
 import { pairsSql, type FigureFilters } from './figure-filters';
 import { keptQuery, rawStatement } from '../statements';
-import { QUALIFIERS, type Basis } from '../schema';
+import type { Basis } from '../schema';
 import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 
 export interface FiguresPerQuarter {
@@ -71,9 +71,6 @@ export interface ActivityRow {
 /** How many programmes the overview lists as the most active. */
 export const TOP_PROGRAMMES = 8;
 
-/** How many figures a row of figure_sums_by_period holds, whatever their qualifiers. */
-const FIGURES = QUALIFIERS.map((q) => `s.${q}_figures`).join(' + ');
-
 /**
  * How many figures (plans aside) each board or programme reported in the period, most first:
  * the overview's board chart and its most active programmes. Counted per (programme, metric)
@@ -92,7 +89,7 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
       db.$client,
       `WITH pairs AS (${pairs}),
       counts AS (
-        SELECT pairs.programme_id, pairs.metric_id, sum(${FIGURES}) AS figures FROM pairs
+        SELECT pairs.programme_id, pairs.metric_id, sum(s.figures) AS figures FROM pairs
         JOIN figure_sums_by_period s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
          AND s.basis IN ('period', 'cumulative') ${range}
         GROUP BY pairs.programme_id, pairs.metric_id

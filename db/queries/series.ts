@@ -4,7 +4,8 @@ import { aggregate, atomsOf, type AggregateOptions, type FigureGroup, type Serie
 import { bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
 import { rawStatement } from '../statements';
-import { QUALIFIERS, type Basis, type DatePrecision } from '../schema';
+import type { Basis, DatePrecision } from '../schema';
+import type { QualifiedValue } from '../../lib/qualifiers';
 
 export type { FigureFilters };
 
@@ -35,19 +36,29 @@ export function listSeries(
   return aggregate(listFigureGroups(db, filters, within), { ...options, from: filters.from, to: filters.to });
 }
 
-// Per qualifier, the aggregates each part reads from figure_sums_by_period: the sum of the values,
-// how many figures, and the least precise date among them.
-const QUALIFIER_SUMS = QUALIFIERS.map((q) => `sum(${q}_value), sum(${q}_figures), max(${q}_precision)`).join(', ');
+// The sums each part reads from figure_sums_by_period: the least precise date, the values, and
+// how many figures in all, as lower bounds, as upper bounds and as approximations.
+const SUMS = 'max(date_precision), sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures)';
 
-// Column order of the rows listFigureGroupsByAtom reads: the group, then QUALIFIER_SUMS.
-type GroupRow = [programmeId: number, metricId: number, basis: Basis, periodStart: string | null, periodEnd: string, ...sums: (number | string)[]];
+// Column order of the rows listFigureGroupsByAtom reads: the group, then SUMS.
+type GroupRow = [programmeId: number, metricId: number, basis: Basis, periodStart: string | null, periodEnd: string, datePrecision: DatePrecision, value: number, figures: number, atLeast: number, atMost: number, approx: number];
+
+/**
+ * What is known about a sum of figures (as lib/qualifiers.ts sumQualified works it out figure by
+ * figure): a lower bound if any figure is one, an upper bound if any is one, neither if both;
+ * approximate if any figure is.
+ */
+function qualifiedSum(value: number, atLeast: number, atMost: number, approx: number): QualifiedValue {
+  const bound = atLeast && atMost ? 'none' : atLeast ? 'lower' : atMost ? 'upper' : 'exact';
+  return { value, bound, approximate: approx > 0 };
+}
 
 /**
  * listFigureGroups with `within`. Reads figure_sums_by_period (db/schema.ts), where the live
- * figures are already summed per programme, metric, basis, exact period and qualifier — about a
- * tenth as many rows as figures. Three parts:
- *  1. period and planned sums, summed again per atom — those that start before their atom (spanning
- *     it) stay apart by their exact period, as aggregation shows them with their own span;
+ * figures are already added up per programme, metric, basis and exact period — about a
+ * eighth as many rows as figures (122,000 at a million). Three parts:
+ *  1. period and planned sums, added up again per atom — those that start before their atom
+ *     (spanning it) stay apart by their exact period, as aggregation shows them with their own span;
  *  2. running totals in each atom, only those on the atom's latest as-of date per programme and
  *     metric (found by one backward seek): the only ones any bucket made of atoms can show;
  *  3. running totals before the first atom, only the latest per programme and metric.
@@ -99,29 +110,31 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
          WHERE s2.programme_id = pairs.programme_id AND s2.metric_id = pairs.metric_id AND s2.basis = 'cumulative'
            AND s2.period_end < ?)
     )
-    SELECT programme_id, metric_id, basis, min(nullif(period_start, '')), max(period_end), ${QUALIFIER_SUMS}
+    SELECT programme_id, metric_id, basis, min(nullif(period_start, '')), max(period_end), ${SUMS}
     FROM period_in_atoms s
     GROUP BY programme_id, metric_id, basis, atom_start, CASE WHEN ${spans} THEN period_start END, CASE WHEN ${spans} THEN period_end END
     UNION ALL
-    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${QUALIFIER_SUMS}
+    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${SUMS}
     FROM latest_in_atom GROUP BY programme_id, metric_id, period_start, period_end
     UNION ALL
-    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${QUALIFIER_SUMS}
+    SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${SUMS}
     FROM earlier GROUP BY programme_id, metric_id, period_start, period_end`;
   const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
   const names = referenceNames(db);
-  const groups: FigureGroup[] = [];
-  for (const [programmeId, metricId, basis, periodStart, periodEnd, ...sums] of rows) {
+  return rows.map(([programmeId, metricId, basis, periodStart, periodEnd, datePrecision, value, figures, atLeast, atMost, approx]) => {
     const programme = names.programmes.get(programmeId)!;
-    const metric = names.metrics.get(metricId)!;
-    // One group per qualifier with figures: aggregation combines qualifiers by its own rules.
-    QUALIFIERS.forEach((qualifier, i) => {
-      const count = sums[i * 3 + 1] as number;
-      if (count > 0)
-        groups.push({ programme: programme.programme, board: programme.board, metric, basis, qualifier, periodStart, periodEnd, datePrecision: sums[i * 3 + 2] as DatePrecision, value: sums[i * 3] as number, count });
-    });
-  }
-  return groups;
+    return {
+      programme: programme.programme,
+      board: programme.board,
+      metric: names.metrics.get(metricId)!,
+      basis,
+      periodStart,
+      periodEnd,
+      datePrecision,
+      total: qualifiedSum(value, atLeast, atMost, approx),
+      count: figures,
+    };
+  });
 }
 
 /** Names of every programme (with its board) and metric by id: a few hundred rows. */

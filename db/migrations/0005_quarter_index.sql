@@ -1,1 +1,0 @@
-CREATE INDEX `figure_counts_by_quarter_quarter_idx` ON `figure_counts_by_quarter` (`quarter`,`basis`,`figures`);
