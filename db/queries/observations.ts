@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
-import { rawStatement } from '../statements';
+import { keptQuery, rawStatement } from '../statements';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
@@ -34,21 +34,25 @@ export interface ObservationRow {
 export function listSourcesFor(db: AppDatabase, ids: number[]): Map<number, ObservationSourceRef[]> {
   const bySource = new Map<number, ObservationSourceRef[]>();
   if (!ids.length) return bySource;
-  const rows = db
-    .select({
-      observationId: observationSources.observationId,
-      sourceId: sources.id,
-      title: sources.title,
-      documentDate: sources.documentDate,
-      fileName: sources.fileName,
-      line: observationSources.line,
-      evidence: observationSources.evidence,
-    })
-    .from(observationSources)
-    .innerJoin(sources, eq(sources.id, observationSources.sourceId))
-    .where(inArray(observationSources.observationId, ids))
-    .orderBy(sources.documentDate, observationSources.line)
-    .all();
+  // One statement, prepared once, whatever the number of ids: they travel as one JSON array
+  // (a list of 500 placeholders cost more to build and prepare on every page than to run).
+  const rows = keptQuery(db, 'listSourcesFor', () =>
+    db
+      .select({
+        observationId: observationSources.observationId,
+        sourceId: sources.id,
+        title: sources.title,
+        documentDate: sources.documentDate,
+        fileName: sources.fileName,
+        line: observationSources.line,
+        evidence: observationSources.evidence,
+      })
+      .from(observationSources)
+      .innerJoin(sources, eq(sources.id, observationSources.sourceId))
+      .where(sql`${observationSources.observationId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+      .orderBy(sources.documentDate, observationSources.line)
+      .prepare(),
+  ).all({ ids: JSON.stringify(ids) });
   for (const { observationId, ...ref } of rows) {
     const list = bySource.get(observationId);
     if (list) list.push(ref);
@@ -148,9 +152,10 @@ export function listObservations(
             WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit}`,
       )
       .map((r) => r.id);
-    const byId = new Map(
-      (ids.length ? selectObservationRows(db).where(inArray(observations.id, ids)).all() : []).map((r) => [r.id, r]),
+    const byIds = keptQuery(db, 'observationsByIds', () =>
+      selectObservationRows(db).where(sql`${observations.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`).prepare(),
     );
+    const byId = new Map((ids.length ? byIds.all({ ids: JSON.stringify(ids) }) : []).map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)!);
   } else rows = selectObservationRows(db).where(where).orderBy(...order).limit(limit).all();
   const refs = listSourcesFor(

@@ -55,7 +55,7 @@ function qualifiedSum(value: number, atLeast: number, atMost: number, approx: nu
 
 /**
  * listFigureGroups with `within`. Reads figure_sums_by_period (db/schema.ts), where the live
- * figures are already added up per programme, metric, basis and exact period — about a
+ * figures are already added up per programme, metric, basis and exact period — about an
  * eighth as many rows as figures (122,000 at a million). Three parts:
  *  1. period and planned sums, added up again per atom — those that start before their atom
  *     (spanning it) stay apart by their exact period, as aggregation shows them with their own span;
