@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
+import { aggregate, atomsOf, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
 import { bucketsBetween } from './fiscal-periods';
 import type { Additivity, Basis, Qualifier } from '../db/schema';
 
@@ -178,5 +178,19 @@ describe('laws (property-based)', () => {
         }
       }),
     );
+  });
+});
+
+describe('atoms of buckets', () => {
+  it('cut the span at every bucket boundary, across a leap day and a year end', () => {
+    const q4 = bucketsBetween('2020-01-01', '2020-03-31', 'quarter');
+    const february = bucketsBetween('2020-02-01', '2020-02-29', 'month');
+    const december = bucketsBetween('2019-12-01', '2019-12-31', 'month');
+    expect(atomsOf([...december, ...q4, ...february])).toEqual([
+      { start: '2019-12-01', end: '2019-12-31' },
+      { start: '2020-01-01', end: '2020-01-31' },
+      { start: '2020-02-01', end: '2020-02-29' },
+      { start: '2020-03-01', end: '2020-03-31' },
+    ]);
   });
 });

@@ -8,7 +8,6 @@
 // - a metric's additivity decides whether figures may be added across programmes at all;
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
-import { addDays, formatISO, parseISO } from 'date-fns';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
 
@@ -322,5 +321,8 @@ export function atomsOf(buckets: Bucket[]): Atom[] {
   return sorted.map((start, i) => ({ start, end: i + 1 < sorted.length ? dayBefore(sorted[i + 1]!) : last }));
 }
 
-const dayAfter = (date: string) => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
-const dayBefore = (date: string) => formatISO(addDays(parseISO(date), -1), { representation: 'date' });
+// The day after or before an ISO date, by UTC calendar arithmetic (no time zone can shift it).
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days)).toISOString().slice(0, 10);
+const dayAfter = (date: string) => shiftDay(date, 1);
+const dayBefore = (date: string) => shiftDay(date, -1);

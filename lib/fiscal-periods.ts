@@ -169,13 +169,22 @@ const standard = (b: Bucket): Granularity => {
   return b.granularity;
 };
 
+// Neighbours of the shared standard buckets, found once each (charts step through every bucket
+// of ten years on every page).
+const previousOf = new WeakMap<Bucket, Bucket>();
+const nextOf = new WeakMap<Bucket, Bucket>();
+
 /** The bucket just before this one, at the same granularity. */
 export function previousBucket(b: Bucket): Bucket {
-  return bucketOf(iso(addMonths(toDate(b.start), -1)), standard(b));
+  let previous = previousOf.get(b);
+  if (!previous) previousOf.set(b, (previous = bucketOf(iso(addMonths(toDate(b.start), -1)), standard(b))));
+  return previous;
 }
 
 export function nextBucket(b: Bucket): Bucket {
-  return bucketOf(iso(addMonths(toDate(b.end), 1)), standard(b));
+  let next = nextOf.get(b);
+  if (!next) nextOf.set(b, (next = bucketOf(iso(addMonths(toDate(b.end), 1)), standard(b))));
+  return next;
 }
 
 /** The same bucket one year earlier (Q3 2020/21 → Q3 2019/20). */

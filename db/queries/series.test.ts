@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing';
+import { createOnePairDatabase, createTestDatabase } from '../testing';
+import { openDatabase } from '../client';
 import type { AppDatabase } from '../client';
 import { loadSeed } from '../../seed/load';
 import { listSeries } from './series';
@@ -95,5 +96,19 @@ describe('seeded series, as a careful reader of the reports would write them', (
     const planned = cell(find(series, 'councils-supported', 'planned'), '2021-22-Q1');
     expect(planned.spanning).toEqual([expect.objectContaining({ periodStart: '2021-03-01', periodEnd: '2021-06-30' })]);
     expect(planned.spanning[0]!.value.value).toBe(36);
+  });
+});
+
+describe('programme and metric names in series', () => {
+  it('follow a rename at once, whether made on this connection or committed by another', () => {
+    const one = createOnePairDatabase("INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES (1, 1, 5, 'period', '2024-05-31');");
+    const names = () => listSeries(one, {}, { granularity: 'quarter', by: ['programme'] }).map((s) => [s.key.programme?.name, s.key.metric.name]);
+    expect(names()).toEqual([['P1', 'M1']]);
+    one.$client.exec("UPDATE programmes SET name = 'Renamed here' WHERE id = 1");
+    expect(names()).toEqual([['Renamed here', 'M1']]);
+    const other = openDatabase(one.$client.name);
+    other.$client.exec("UPDATE metrics SET name = 'Renamed there' WHERE id = 1");
+    other.$client.close();
+    expect(names()).toEqual([['Renamed here', 'Renamed there']]);
   });
 });

@@ -137,8 +137,25 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
   });
 }
 
-/** Names of every programme (with its board) and metric by id: a few hundred rows. */
-function referenceNames(db: AppDatabase) {
+type ReferenceNames = ReturnType<typeof readReferenceNames>;
+const namesByConnection = new WeakMap<AppDatabase['$client'], { version: string; names: ReferenceNames }>();
+
+/**
+ * Names of every programme (with its board) and metric by id: a few hundred rows, read again only
+ * when the database may have changed since — a write on this connection (total_changes) or a
+ * commit on any other (data_version) — so that a renamed programme shows at once.
+ */
+function referenceNames(db: AppDatabase): ReferenceNames {
+  const [changes, dataVersion] = rawStatement(db.$client, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').get() as [number, number];
+  const version = `${changes}:${dataVersion}`;
+  const kept = namesByConnection.get(db.$client);
+  if (kept?.version === version) return kept.names;
+  const names = readReferenceNames(db);
+  namesByConnection.set(db.$client, { version, names });
+  return names;
+}
+
+function readReferenceNames(db: AppDatabase) {
   const programmeRows = rawStatement(db.$client, 'SELECT p.id, p.slug, p.name, b.slug, b.name FROM programmes p JOIN boards b ON b.id = p.board_id').all() as [
     number,
     string,
