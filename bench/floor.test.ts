@@ -32,7 +32,10 @@ describe('the SQL floor with prepared statements kept', () => {
     const cold = recordStatements(db.$client, () => loadOverview(db, {})).map((s) => s.sql);
     loadOverview(db, {}); // the app's statements are now prepared and kept
     const warm = recordStatements(db.$client, () => loadOverview(db, {}));
-    expect(warm.map((s) => s.sql)).toEqual(cold);
+    // The same statements, less the programme and metric names: kept until the data changes.
+    const names = ['SELECT p.id, p.slug, p.name, b.slug, b.name FROM programmes p', 'SELECT id, slug, name, unit, additivity FROM metrics'];
+    expect(cold.filter((sql) => names.some((n) => sql.startsWith(n)))).toHaveLength(2);
+    expect(warm.map((s) => s.sql)).toEqual(cold.filter((sql) => !names.some((n) => sql.startsWith(n))));
     // The app's later calls go to its own statements, not to the recorder.
     const length = warm.length;
     loadOverview(db, {});
