@@ -1,10 +1,8 @@
-import { and, eq, inArray, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
-import { boards, figureCountsByQuarter, programmes } from '../schema';
 import { pairsSql, type FigureFilters } from './figure-filters';
-import { keptQuery, rawStatement } from '../statements';
+import { rawStatement } from '../statements';
 import type { Basis } from '../schema';
-import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
+import { bucketsBetween } from '../../lib/fiscal-periods';
 
 export interface FiguresPerQuarter {
   token: string;
@@ -22,41 +20,29 @@ export interface FiguresPerQuarter {
 export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = {}): FiguresPerQuarter[] {
   // Every quarter with figures, whatever period is chosen: only board and programme apply. Read
   // from the per-quarter rollup (db/schema.ts), not by counting every figure.
-  const select = { quarter: figureCountsByQuarter.quarter, basis: figureCountsByQuarter.basis, n: sum(figureCountsByQuarter.figures).mapWith(Number) };
-  const filtered = !!(filters.boards?.length || filters.programmes?.length);
-  const rows = filtered
-    ? db
-        .select(select)
-        .from(figureCountsByQuarter)
-        .innerJoin(programmes, eq(programmes.id, figureCountsByQuarter.programmeId))
-        .innerJoin(boards, eq(boards.id, programmes.boardId))
-        .where(
-          and(
-            filters.boards?.length ? inArray(boards.slug, filters.boards) : undefined,
-            filters.programmes?.length ? inArray(programmes.slug, filters.programmes) : undefined,
-          ),
-        )
-        .groupBy(figureCountsByQuarter.quarter, figureCountsByQuarter.basis)
-        .orderBy(figureCountsByQuarter.quarter)
-        .all()
+  const params: unknown[] = [];
+  const list = (values: string[]) => {
+    params.push(...values);
+    return values.map(() => '?').join(', ');
+  };
+  const conditions = [
+    filters.boards?.length ? `b.slug IN (${list(filters.boards)})` : '',
+    filters.programmes?.length ? `p.slug IN (${list(filters.programmes)})` : '',
+  ].filter(Boolean);
+  const sql = conditions.length
+    ? `SELECT q.quarter, q.basis, sum(q.figures) FROM figure_counts_by_quarter q
+        JOIN programmes p ON p.id = q.programme_id JOIN boards b ON b.id = p.board_id
+        WHERE ${conditions.join(' AND ')} GROUP BY q.quarter, q.basis ORDER BY q.quarter`
     : // Every programme: the (quarter, basis, figures) index in order, no join and no sort.
-      keptQuery(db, 'figures-per-quarter', () =>
-        db.select(select).from(figureCountsByQuarter).groupBy(figureCountsByQuarter.quarter, figureCountsByQuarter.basis).orderBy(figureCountsByQuarter.quarter).prepare(),
-      ).all();
+      'SELECT quarter, basis, sum(figures) FROM figure_counts_by_quarter GROUP BY quarter, basis ORDER BY quarter';
+  const rows = rawStatement(db.$client, sql).all(...params) as [quarter: string, basis: Basis, figures: number][];
   if (!rows.length) return [];
   const firstDay = (quarter: string) => `${quarter}-01`;
-  const quarters = bucketsBetween(firstDay(rows[0]!.quarter), firstDay(rows[rows.length - 1]!.quarter), 'quarter').map((b) => ({
-    token: b.token,
-    label: b.label,
-    period: 0,
-    cumulative: 0,
-    planned: 0,
-  }));
-  const byToken = new Map(quarters.map((q) => [q.token, q]));
-  for (const r of rows) {
-    const q = byToken.get(bucketOf(firstDay(r.quarter), 'quarter').token)!;
-    q[r.basis as Basis] += r.n;
-  }
+  const buckets = bucketsBetween(firstDay(rows[0]![0]), firstDay(rows[rows.length - 1]![0]), 'quarter');
+  const quarters: FiguresPerQuarter[] = buckets.map((b) => ({ token: b.token, label: b.label, period: 0, cumulative: 0, planned: 0 }));
+  // A rollup quarter is named by its first month, so its first day is its bucket's start.
+  const byFirstDay = new Map(buckets.map((b, i) => [b.start, quarters[i]!]));
+  for (const [quarter, basis, figures] of rows) byFirstDay.get(firstDay(quarter))![basis] += figures;
   return quarters;
 }
 

@@ -87,8 +87,10 @@ export function listProgrammes(db: AppDatabase, only: { board?: string; slug?: s
       .where(and(byBoard ? eq(boards.slug, sql.placeholder('board')) : undefined, bySlug ? eq(programmes.slug, sql.placeholder('slug')) : undefined))
       .orderBy(programmes.name)
       .prepare();
-  }).all({ board: only.board, slug: only.slug });
-  return rows.map(({ boardSlug: bs, boardName, ...r }) => ({ ...r, board: { slug: bs, name: boardName } }));
+    // Rows as arrays (.values()), in the order selected: drizzle's mapping of each row into an
+    // object cost more than the query for the filter lists every page shows.
+  }).values({ board: only.board, slug: only.slug }) as [string, string, string | null, string, string, number, string | null][];
+  return rows.map(([slug, name, theme, boardSlug, boardName, figures, latest]) => ({ slug, name, theme, board: { slug: boardSlug, name: boardName }, figures: Number(figures), latest }));
 }
 
 export function getProgramme(db: AppDatabase, slug: string): ProgrammeSummary | undefined {
