@@ -9,7 +9,7 @@
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
-import { fromQualifier, sumQualified, type QualifiedValue } from './qualifiers';
+import { addQualified, fromQualifier, sumQualified, ZERO, type QualifiedValue } from './qualifiers';
 
 /**
  * Figures as the query returns them: one observation, or several of one programme, metric and
@@ -190,16 +190,21 @@ function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
   return buckets.map((bucket): SeriesCell => {
     const { contained, spanning } = byBucket.get(bucket.token)!;
     if (!contained.length) return { status: 'no_figures', bucket, spanning };
-    const observations = contained.reduce((n, g) => n + g.count, 0);
+    let observations = 0;
+    let total = ZERO;
     const perProgramme = new Map<string, QualifiedValue>();
-    for (const g of contained)
-      perProgramme.set(g.programme.name, sumQualified([perProgramme.get(g.programme.name) ?? fromQualifier(0, 'exact'), qualified(g)]));
+    for (const g of contained) {
+      observations += g.count;
+      total = addQualified(total, qualified(g));
+      const before = perProgramme.get(g.programme.name);
+      perProgramme.set(g.programme.name, before ? addQualified(before, qualified(g)) : addQualified(ZERO, qualified(g)));
+    }
     const reason = refusal(contained[0]!.metric, perProgramme.size, observations);
     if (reason) {
       const largest = contained[0]!.metric.additivity === 'within_programme' ? largestProgramme(perProgramme) : undefined;
       return { status: 'not_summable', bucket, reason, observations, largest, spanning };
     }
-    return { status: 'value', bucket, total: sumQualified(contained.map(qualified)), observations, spanning };
+    return { status: 'value', bucket, total, observations, spanning };
   });
 }
 
