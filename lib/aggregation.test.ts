@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, atomsOf, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
+import { aggregate, alphabeticalRanks, atomsOf, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
 import { bucketsBetween } from './fiscal-periods';
 import type { Additivity, Basis, Qualifier } from '../db/schema';
 
@@ -192,5 +192,19 @@ describe('atoms of buckets', () => {
       { start: '2020-02-01', end: '2020-02-29' },
       { start: '2020-03-01', end: '2020-03-31' },
     ]);
+  });
+});
+
+describe('alphabetical ranks of names', () => {
+  it('order names as the collator does, whenever each was first seen', () => {
+    const first = alphabeticalRanks(['Programme B', 'programme a', 'Zeta']);
+    expect(first.get('programme a')! < first.get('Programme B')!).toBe(true);
+    // Names seen later fall into place among the earlier ones.
+    const later = alphabeticalRanks(['Zeta', 'Middle', 'Programme B', 'Ábaco']);
+    const order = ['Ábaco', 'Middle', 'Programme B', 'Zeta'].map((n) => later.get(n)!);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(new Set(order).size).toBe(4);
+    const names = ['Zeta', 'Middle', 'Programme B', 'Ábaco', 'programme a'];
+    expect([...names].sort((a, b) => later.get(a)! - later.get(b)!)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 });

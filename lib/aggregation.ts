@@ -104,16 +104,26 @@ function seriesKeyOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): Se
 /** Names in the reader's alphabetical order: String.prototype.localeCompare's order. */
 export const compareNames = new Intl.Collator().compare;
 
-/**
- * Each name's place in alphabetical order (names that collate equal share one), so that sorting a
- * thousand series compares small integers: collating is the costly part of a sort, and there are
- * only as many distinct names as boards, programmes and metrics.
- */
+// Every name sorted so far, alphabetically, and each one's place among them (names that collate
+// equal share one). Collating is the costly part of sorting series, and the names — boards,
+// programmes, metrics, bases — are few and the same from one page to the next: each is placed once.
+const knownNames: string[] = [];
+let knownRanks = new Map<string, number>();
+// Renamed programmes leave their old names behind; start afresh long before that matters.
+const MAX_KNOWN_NAMES = 20_000;
+
+/** Each name's place in alphabetical order: ranks to compare instead of collating strings. */
 export function alphabeticalRanks(names: Iterable<string>): Map<string, number> {
-  const sorted = [...new Set(names)].sort(compareNames);
-  const ranks = new Map<string, number>();
-  sorted.forEach((name, i) => ranks.set(name, i > 0 && compareNames(sorted[i - 1]!, name) === 0 ? ranks.get(sorted[i - 1]!)! : i));
-  return ranks;
+  const wanted = [...new Set(names)];
+  const unknown = wanted.filter((name) => !knownRanks.has(name));
+  if (!unknown.length) return knownRanks;
+  const all = knownNames.length + unknown.length > MAX_KNOWN_NAMES ? wanted : [...knownNames, ...unknown];
+  all.sort(compareNames);
+  knownNames.length = 0;
+  knownNames.push(...all);
+  knownRanks = new Map();
+  all.forEach((name, i) => knownRanks.set(name, i > 0 && compareNames(all[i - 1]!, name) === 0 ? knownRanks.get(all[i - 1]!)! : i));
+  return knownRanks;
 }
 
 /** Series keys in order: metric, board, programme and basis by name (after `first`, if given). */

@@ -31,7 +31,7 @@ export interface BoardSummary {
 
 /** Every board, or only the one with `slug`. */
 export function listBoards(db: AppDatabase, slug?: string): BoardSummary[] {
-  return keptQuery(db, slug === undefined ? 'listBoards' : 'listBoards:slug', () => {
+  const rows = keptQuery(db, slug === undefined ? 'listBoards' : 'listBoards:slug', () => {
     const counts = figuresPerProgramme(db);
     return db
       .select({
@@ -49,7 +49,9 @@ export function listBoards(db: AppDatabase, slug?: string): BoardSummary[] {
       .groupBy(boards.id)
       .orderBy(boards.name)
       .prepare();
-  }).all({ slug });
+  }).values({ slug }) as [string, string, string | null, number, number, string | null][];
+  // Rows as values, named by position (see listProgrammes).
+  return rows.map(([slug, name, description, programmes, figures, latest]) => ({ slug, name, description, programmes, figures: Number(figures), latest }));
 }
 
 export function getBoard(db: AppDatabase, slug: string): BoardSummary | undefined {
@@ -110,7 +112,7 @@ export interface MetricSummary {
 
 /** Every metric, or only the one with `slug`. */
 export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
-  return keptQuery(db, slug === undefined ? 'listMetrics' : 'listMetrics:slug', () =>
+  const rows = keptQuery(db, slug === undefined ? 'listMetrics' : 'listMetrics:slug', () =>
     db
       .select({
         slug: metrics.slug,
@@ -128,7 +130,9 @@ export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
       .groupBy(metrics.id)
       .orderBy(metrics.name)
       .prepare(),
-  ).all({ slug });
+  ).values({ slug }) as [string, string, MetricSummary['unit'], string, MetricSummary['additivity'], string, number, number][];
+  // Rows as values, named by position (see listProgrammes).
+  return rows.map(([slug, name, unit, category, additivity, definition, figures, programmes]) => ({ slug, name, unit, category, additivity, definition, figures: Number(figures), programmes }));
 }
 
 export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefined {
