@@ -118,6 +118,14 @@ describe('running totals', () => {
     expect(q1).toMatchObject({ status: 'value', carriedForward: true, asOf: { from: '2021-01-31', to: '2021-01-31' } });
   });
 
+  it('say the oldest and newest as-of dates of the snapshots they add up', () => {
+    const [series] = aggregate(
+      [snapshot('2021-02-28', 76, 'exact', 'Programme B'), snapshot('2020-11-30', 310), snapshot('2021-03-15', 12, 'exact', 'Programme C')],
+      { granularity: 'year' },
+    );
+    expect(series!.cells[0]).toMatchObject({ status: 'value', total: { value: 398 }, observations: 3, asOf: { from: '2020-11-30', to: '2021-03-15' }, carriedForward: false });
+  });
+
   it('are never summed over time, only across programmes where the metric allows', () => {
     const [series] = aggregate(
       [snapshot('2020-10-31', 310), snapshot('2021-01-31', 465), snapshot('2021-02-28', 76, 'exact', 'Top team coaching')],

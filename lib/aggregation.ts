@@ -128,20 +128,25 @@ export function alphabeticalRanks(names: Iterable<string>): Map<string, number> 
 
 /** Series keys in order: metric, board, programme and basis by name (after `first`, if given). */
 export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: (a: T, b: T) => number): T[] {
-  const names = new Set<string>(['']);
-  for (const item of items) {
-    const k = keyOf(item);
-    names.add(k.metric.name).add(k.basis);
-    if (k.board) names.add(k.board.name);
-    if (k.programme) names.add(k.programme.name);
+  // Each item's four ranks, looked up once, not at every comparison. Names are almost always
+  // known already; only when one is new are they all placed (alphabeticalRanks) and looked up again.
+  const rankAll = (rank: Map<string, number>) =>
+    items.map((item) => {
+      const k = keyOf(item);
+      return { item, m: rank.get(k.metric.name), b: rank.get(k.board?.name ?? ''), p: rank.get(k.programme?.name ?? ''), s: rank.get(k.basis) };
+    });
+  let ranked = rankAll(knownRanks);
+  if (ranked.some((r) => r.m === undefined || r.b === undefined || r.p === undefined || r.s === undefined)) {
+    const names = new Set<string>(['']);
+    for (const item of items) {
+      const k = keyOf(item);
+      names.add(k.metric.name).add(k.basis);
+      if (k.board) names.add(k.board.name);
+      if (k.programme) names.add(k.programme.name);
+    }
+    ranked = rankAll(alphabeticalRanks(names));
   }
-  const rank = alphabeticalRanks(names);
-  // Each item's four ranks, looked up once, not at every comparison.
-  const ranked = items.map((item) => {
-    const k = keyOf(item);
-    return { item, m: rank.get(k.metric.name)!, b: rank.get(k.board?.name ?? '')!, p: rank.get(k.programme?.name ?? '')!, s: rank.get(k.basis)! };
-  });
-  ranked.sort((x, y) => (first ? first(x.item, y.item) : 0) || x.m - y.m || x.b - y.b || x.p - y.p || x.s - y.s);
+  ranked.sort((x, y) => (first ? first(x.item, y.item) : 0) || x.m! - y.m! || x.b! - y.b! || x.p! - y.p! || x.s! - y.s!);
   return ranked.map((r) => r.item);
 }
 
@@ -236,19 +241,25 @@ function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[]
   const metric = groups[0]!.metric;
   return buckets.map((bucket): SeriesCell => {
     const snapshots = new Map<string, QualifiedValue>();
-    const dates: string[] = [];
+    let total = ZERO;
+    let first = '';
+    let last = '';
     let observations = 0;
     for (const [name, points] of sorted) {
       let latest: (typeof points)[number] | undefined;
-      for (const p of points) if (p[0] <= bucket.end) latest = p;
+      // Points are in date order: the latest at or before the bucket's end is the last one read.
+      for (const p of points)
+        if (p[0] <= bucket.end) latest = p;
+        else break;
       if (!latest) continue;
       snapshots.set(name, latest[1].value);
-      dates.push(latest[0]);
+      total = addQualified(total, latest[1].value);
+      if (!first || latest[0] < first) first = latest[0];
+      if (latest[0] > last) last = latest[0];
       observations += latest[1].count;
     }
     if (!snapshots.size) return { status: 'no_figures', bucket, spanning: [] };
-    dates.sort();
-    const asOf = { from: dates[0]!, to: dates[dates.length - 1]! };
+    const asOf = { from: first, to: last };
     const carriedForward = asOf.to < bucket.start;
     const reason = refusal(metric, snapshots.size, snapshots.size);
     if (reason)
@@ -260,7 +271,7 @@ function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[]
         largest: metric.additivity === 'within_programme' ? largestProgramme(snapshots) : undefined,
         spanning: [],
       };
-    return { status: 'value', bucket, total: sumQualified([...snapshots.values()]), observations, spanning: [], asOf, carriedForward };
+    return { status: 'value', bucket, total, observations, spanning: [], asOf, carriedForward };
   });
 }
 
