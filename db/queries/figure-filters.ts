@@ -43,16 +43,24 @@ export function figureConditions(
  * Pushes its parameters onto `params`, in order.
  */
 export function pairsSql(filters: FigureFilters, params: unknown[]): string {
+  const conditions = slugConditions(filters, params);
+  return `SELECT c.programme_id, c.metric_id FROM figure_counts_by_metric c
+      JOIN programmes p ON p.id = c.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = c.metric_id
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
+/**
+ * The board, programme and metric filters as SQL conditions on boards b, programmes p and
+ * metrics m (only those filters given), pushing their values onto `params` in order.
+ */
+export function slugConditions(filters: Pick<FigureFilters, 'boards' | 'programmes' | 'metrics'>, params: unknown[]): string[] {
   const list = (values: string[]) => {
     params.push(...values);
     return values.map(() => '?').join(', ');
   };
-  const conditions = [
+  return [
     filters.boards?.length ? `b.slug IN (${list(filters.boards)})` : '',
     filters.programmes?.length ? `p.slug IN (${list(filters.programmes)})` : '',
     filters.metrics?.length ? `m.slug IN (${list(filters.metrics)})` : '',
   ].filter(Boolean);
-  return `SELECT c.programme_id, c.metric_id FROM figure_counts_by_metric c
-      JOIN programmes p ON p.id = c.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = c.metric_id
-      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 }

@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../client';
-import { pairsSql, type FigureFilters } from './figure-filters';
+import { pairsSql, slugConditions, type FigureFilters } from './figure-filters';
 import { rawStatement } from '../statements';
 import type { Basis } from '../schema';
 import { bucketsBetween } from '../../lib/fiscal-periods';
@@ -21,14 +21,7 @@ export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = 
   // Every quarter with figures, whatever period is chosen: only board and programme apply. Read
   // from the per-quarter rollup (db/schema.ts), not by counting every figure.
   const params: unknown[] = [];
-  const list = (values: string[]) => {
-    params.push(...values);
-    return values.map(() => '?').join(', ');
-  };
-  const conditions = [
-    filters.boards?.length ? `b.slug IN (${list(filters.boards)})` : '',
-    filters.programmes?.length ? `p.slug IN (${list(filters.programmes)})` : '',
-  ].filter(Boolean);
+  const conditions = slugConditions({ boards: filters.boards, programmes: filters.programmes }, params);
   const sql = conditions.length
     ? `SELECT q.quarter, q.basis, sum(q.figures) FROM figure_counts_by_quarter q
         JOIN programmes p ON p.id = q.programme_id JOIN boards b ON b.id = p.board_id
