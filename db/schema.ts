@@ -180,9 +180,11 @@ export const observations = sqliteTable(
     index('observations_programme_period_idx').on(t.programmeId, t.periodEnd).where(sql`deleted_at IS NULL`),
     index('observations_period_end_idx').on(t.periodEnd).where(sql`deleted_at IS NULL`),
     index('observations_reported_idx').on(t.reportedOn, t.periodEnd).where(sql`deleted_at IS NULL`),
-    // Charts, comparisons and headline cards read a programme's metric series, basis by basis,
-    // over a period range: every column they need is in this index, so they never read a row.
-    // (deleted_at, always null here, is in it so that SQLite sees the index covers the query.)
+    // A programme's metric series, basis by basis, by period end, with every column the figure
+    // sums need (deleted_at, always null here, so that SQLite sees the index covers a query). The
+    // triggers that recompute figure_sums_by_period (migration 0004) seek it; charts, comparisons
+    // and headline cards now read those sums instead. Narrowing it to its first four columns
+    // would make every write cheaper: measure the recompute first.
     index('observations_series_idx')
       .on(t.programmeId, t.metricId, t.basis, t.periodEnd, t.qualifier, t.periodStart, t.datePrecision, t.value, t.deletedAt)
       .where(sql`deleted_at IS NULL`),
