@@ -102,7 +102,7 @@ function seriesKeyOf(g: FigureGroup, byBoard: boolean, byProgramme: boolean): Se
 }
 
 /** Names in the reader's alphabetical order: String.prototype.localeCompare's order. */
-export const compareNames = new Intl.Collator().compare;
+const compareNames = new Intl.Collator().compare;
 
 // Every name sorted so far, alphabetically, and each one's place among them (names that collate
 // equal share one). Collating is the costly part of sorting series, and the names — boards,
