@@ -45,7 +45,8 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
   // Likewise the triggers that keep derived data (db/derived.ts): the figure counts and sums are
-  // rebuilt once at the end, and each figure's reported_on is written with it (it has one source).
+  // rebuilt once at the end, before the triggers are put back, and each figure's reported_on is
+  // written with it (it has one source).
   const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
   const rnd = random(20201);
@@ -130,10 +131,10 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     }
     flush();
     for (const { sql } of indexes) sqlite.exec(sql);
-    for (const { sql } of triggers) sqlite.exec(sql);
   })();
   rebuildFigureCounts(sqlite);
   rebuildFigureSums(sqlite);
+  for (const { sql } of triggers) sqlite.exec(sql);
   sqlite.exec('ANALYZE');
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();

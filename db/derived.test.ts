@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFigureCounts, readFigureSums, readReportedOn, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
+import { readFigureCounts, readFigureSums, readQuarterSums, readReportedOn, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
 import { createOnePairDatabase, createTestDatabase } from './testing';
 
 // Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
@@ -50,10 +50,11 @@ describe('figure-count and figure-sum rollups', () => {
           else if (op.kind === 'restore') sqlite.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ?').run(id);
           else sqlite.prepare('DELETE FROM observations WHERE id = ?').run(id);
         }
-        const maintained = { counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite) };
+        const read = () => ({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite), quarters: readQuarterSums(sqlite) });
+        const maintained = read();
         rebuildFigureCounts(sqlite);
         rebuildFigureSums(sqlite);
-        expect(maintained).toEqual({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite) });
+        expect(maintained).toEqual(read());
       }),
       { numRuns: 150 },
     );
@@ -97,6 +98,39 @@ describe('figure_sums_by_period', () => {
     const db = createOnePairDatabase(`INSERT INTO observations (programme_id, metric_id, value, basis, period_end, date_precision) VALUES
         (1, 1, 1, 'period', '2024-06-30', 'month'), (1, 1, 1, 'period', '2024-06-30', 'day');`);
     expect((readFigureSums(db.$client) as { date_precision: string }[]).map((r) => r.date_precision)).toEqual(['month']);
+  });
+});
+
+describe('figure_sums_by_quarter', () => {
+  it('holds per quarter the sum of the figures contained in it, the figures spanning it apart, and the latest running totals', () => {
+    // Each statement is one write, so the last ones go through the update (upsert) and delete paths.
+    const db = createOnePairDatabase(`
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 10, 'exact', 'period', NULL, '2024-04-30', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 20, 'at_least', 'period', '2024-04-01', '2024-06-30', 'month');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 300, 'exact', 'period', '2024-01-01', '2024-06-30', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 5, 'approx', 'period', '2024-03-01', '2024-03-31', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 1000, 'exact', 'cumulative', NULL, '2024-06-30', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 900, 'exact', 'cumulative', NULL, '2024-05-31', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 50, 'exact', 'cumulative', NULL, '2024-05-31', 'day');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 7, 'exact', 'planned', '2024-04-01', '2024-06-30', 'year');
+      INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision) VALUES (1, 1, 8, 'exact', 'planned', '2024-07-01', '2024-09-30', 'year');
+      UPDATE observations SET deleted_at = '2024-10-01T00:00:00Z' WHERE value = 8;`);
+    const rows = (readQuarterSums(db.$client) as Record<string, unknown>[]).map((r) => [
+      r.basis, r.quarter, r.exact_start, r.exact_end, r.period_start, r.period_end, r.value, r.figures, r.at_least_figures, r.approx_figures, r.date_precision,
+    ]);
+    expect(rows).toEqual([
+      // The running totals of the quarter's latest as-of date only: not those of 31 May, though
+      // they were written last (the second one through an upsert).
+      ['cumulative', '2024-04', '', '2024-06-30', '', '2024-06-30', 1000, 1, 0, 0, 'day'],
+      // March's figure in its own quarter.
+      ['period', '2024-01', '', '', '2024-03-01', '2024-03-31', 5, 1, 0, 1, 'day'],
+      // The two contained in April to June (one with no start, one starting on its first day)
+      // added up, with the earliest start and latest end among them; the one from January apart.
+      ['period', '2024-04', '', '', '2024-04-01', '2024-06-30', 30, 2, 1, 0, 'month'],
+      ['period', '2024-04', '2024-01-01', '2024-06-30', '2024-01-01', '2024-06-30', 300, 1, 0, 0, 'day'],
+      // Plans alike; the deleted plan for July to September leaves nothing behind.
+      ['planned', '2024-04', '', '', '2024-04-01', '2024-06-30', 7, 1, 0, 0, 'year'],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 // Data derived from the figures for speed — the figure-count rollups (figure_counts_by_metric,
-// figure_counts_by_quarter), the figure sums (figure_sums_by_period) and observations.reported_on;
-// see db/schema.ts — recomputed from the figures and their sources. Triggers (migrations 0003 and
-// 0004) keep them current on every write;
+// figure_counts_by_quarter), the figure sums (figure_sums_by_period, figure_sums_by_quarter) and
+// observations.reported_on;
+// see db/schema.ts — recomputed from the figures and their sources. Triggers (migrations 0003 to
+// 0005) keep them current on every write;
 // these are for a bulk load that ran without the triggers (bench/generate.ts) and for the
 // tests, which hold the trigger-maintained values equal to a rebuild.
 import type Database from 'better-sqlite3';
@@ -37,6 +38,7 @@ export function readReportedOn(sqlite: Database.Database) {
   return sqlite.prepare('SELECT id, reported_on FROM observations ORDER BY id').all();
 }
 
+/** Both figure-sum rollups: figure_sums_by_period from the figures, then figure_sums_by_quarter from it. */
 export function rebuildFigureSums(sqlite: Database.Database): void {
   // The same statement as migration 0004's triggers run for one row, over every row.
   sqlite.transaction(() => {
@@ -46,9 +48,29 @@ export function rebuildFigureSums(sqlite: Database.Database): void {
         count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), max(date_precision)
       FROM observations WHERE deleted_at IS NULL
       GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '')`);
+    // Emptied only now: the inserts above ran migration 0005's triggers, where they are in place.
+    // Then the statement the migration fills it with (its triggers run the same for one quarter).
+    sqlite.exec('DELETE FROM figure_sums_by_quarter');
+    sqlite.exec(`INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, date_precision)
+      WITH sums AS (SELECT *, ${QUARTER} AS quarter FROM figure_sums_by_period)
+      SELECT programme_id, metric_id, basis, quarter, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
+        sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), max(date_precision)
+      FROM sums WHERE basis <> 'cumulative' AND (period_start = '' OR period_start >= quarter || '-01')
+      GROUP BY programme_id, metric_id, basis, quarter
+      UNION ALL
+      SELECT programme_id, metric_id, basis, quarter, period_start, period_end, period_start, period_end,
+        value, figures, at_least_figures, at_most_figures, approx_figures, date_precision
+      FROM sums WHERE CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(s.period_end) FROM figure_sums_by_period s
+          WHERE s.programme_id = sums.programme_id AND s.metric_id = sums.metric_id AND s.basis = 'cumulative'
+            AND s.period_end >= sums.quarter || '-01' AND s.period_end < date(sums.quarter || '-01', '+3 months'))
+        ELSE period_start <> '' AND period_start < quarter || '-01' END`);
   })();
 }
 
 export function readFigureSums(sqlite: Database.Database) {
   return sqlite.prepare('SELECT * FROM figure_sums_by_period ORDER BY programme_id, metric_id, basis, period_end, period_start').all();
+}
+
+export function readQuarterSums(sqlite: Database.Database) {
+  return sqlite.prepare('SELECT * FROM figure_sums_by_quarter ORDER BY programme_id, metric_id, basis, quarter, exact_start, exact_end').all();
 }

@@ -1,5 +1,6 @@
 // listFigureGroups sums figures per atom of the caller's buckets when told them (the fast path)
-// and per exact period otherwise. Aggregating either must give the same series, cell for cell:
+// and per exact period otherwise; when every atom is one financial quarter it reads them from
+// figure_sums_by_quarter (the random views by quarter and the seeded series by quarter do). Aggregating either must give the same series, cell for cell:
 // random figures (spanning periods, running totals sharing an as-of date, plans, qualifiers,
 // deleted figures) and random buckets, filters and groupings.
 import fc from 'fast-check';

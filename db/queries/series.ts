@@ -1,7 +1,7 @@
 import { pairsSql, type FigureFilters } from './figure-filters';
 import type { AppDatabase } from '../client';
-import { aggregate, atomsOf, type AggregateOptions, type FigureGroup, type Series } from '../../lib/aggregation';
-import { bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
+import { aggregate, atomsOf, type AggregateOptions, type Atom, type FigureGroup, type Series } from '../../lib/aggregation';
+import { bucketOf, bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
 import { rawStatement } from '../statements';
 import type { Basis, DatePrecision } from '../schema';
@@ -54,16 +54,9 @@ function qualifiedSum(value: number, atLeast: number, atMost: number, approx: nu
 }
 
 /**
- * listFigureGroups with `within`. Reads figure_sums_by_period (db/schema.ts), where the live
- * figures are already added up per programme, metric, basis and exact period — about an
- * eighth as many rows as figures (122,000 at a million). Three parts:
- *  1. period and planned sums, added up again per atom — those that start before their atom
- *     (spanning it) stay apart by their exact period, as aggregation shows them with their own span;
- *  2. running totals in each atom, only those on the atom's latest as-of date per programme and
- *     metric (found by one backward seek): the only ones any bucket made of atoms can show;
- *  3. running totals before the first atom, only the latest per programme and metric.
- * The (programme, metric) pairs come from the figure-count rollup, so each part is a set of
- * seeks into the rollup's key, one per pair (and atom), whatever the filters.
+ * listFigureGroups with `within`: the figures summed per atom of the buckets, as FigureGroups.
+ * When every atom is one financial quarter (charts and comparisons by quarter), these groups are
+ * rows of figure_sums_by_quarter as they are; otherwise they are summed from figure_sums_by_period.
  */
 function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within: Bucket[]): FigureGroup[] {
   const atoms = atomsOf(within).filter((a) => (!filters.from || a.end >= filters.from) && (!filters.to || a.start <= filters.to));
@@ -73,6 +66,69 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
   const lastAtom = atoms[atoms.length - 1]!;
   if (filters.to && lastAtom.end > filters.to) atoms[atoms.length - 1] = { ...lastAtom, end: filters.to };
 
+  const { sql, params } = atoms.every(isQuarter) ? quarterSumsSql(filters, atoms) : atomSumsSql(filters, atoms);
+  const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
+  const names = referenceNames(db);
+  return rows.map(([programmeId, metricId, basis, periodStart, periodEnd, datePrecision, value, figures, atLeast, atMost, approx]) => {
+    const programme = names.programmes.get(programmeId)!;
+    return {
+      programme: programme.programme,
+      board: programme.board,
+      metric: names.metrics.get(metricId)!,
+      basis,
+      periodStart,
+      periodEnd,
+      datePrecision,
+      total: qualifiedSum(value, atLeast, atMost, approx),
+      count: figures,
+    };
+  });
+}
+
+const isQuarter = (atom: Atom) => {
+  const quarter = bucketOf(atom.start, 'quarter');
+  return quarter.start === atom.start && quarter.end === atom.end;
+};
+
+/**
+ * Atoms that are each one financial quarter: figure_sums_by_quarter (db/schema.ts) already holds,
+ * per programme, metric, basis and quarter, the groups aggregation needs — the sum of the figures
+ * contained in the quarter, the figures spanning it apart by exact period, and the running totals
+ * of its latest as-of date. So the groups are one range of its key per pair and basis, read with
+ * no grouping or sort, and the running totals before the first quarter are the latest quarter's
+ * before it (one backward seek per pair).
+ */
+function quarterSumsSql(filters: FigureFilters, atoms: Atom[]) {
+  const params: unknown[] = [];
+  const pairs = pairsSql(filters, params);
+  const first = atoms[0]!.start.slice(0, 7);
+  params.push(first, atoms[atoms.length - 1]!.start.slice(0, 7), first);
+  const columns = `s.programme_id, s.metric_id, s.basis, nullif(s.period_start, ''), s.period_end, s.date_precision, s.value, s.figures, s.at_least_figures, s.at_most_figures, s.approx_figures`;
+  const sql = `
+    WITH pairs AS (${pairs})
+    SELECT ${columns} FROM pairs JOIN figure_sums_by_quarter s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
+      AND s.basis IN ('cumulative', 'period', 'planned') AND s.quarter BETWEEN ? AND ?
+    UNION ALL
+    SELECT ${columns} FROM pairs JOIN figure_sums_by_quarter s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id
+      AND s.basis = 'cumulative' AND s.quarter = (
+        SELECT max(s2.quarter) FROM figure_sums_by_quarter s2
+        WHERE s2.programme_id = pairs.programme_id AND s2.metric_id = pairs.metric_id AND s2.basis = 'cumulative' AND s2.quarter < ?)`;
+  return { sql, params };
+}
+
+/**
+ * Any other atoms: figure_sums_by_period (db/schema.ts), where the live figures are already
+ * added up per programme, metric, basis and exact period — about an eighth as many rows as
+ * figures (122,000 at a million). Three parts:
+ *  1. period and planned sums, added up again per atom — those that start before their atom
+ *     (spanning it) stay apart by their exact period, as aggregation shows them with their own span;
+ *  2. running totals in each atom, only those on the atom's latest as-of date per programme and
+ *     metric (found by one backward seek): the only ones any bucket made of atoms can show;
+ *  3. running totals before the first atom, only the latest per programme and metric.
+ * The (programme, metric) pairs come from the figure-count rollup, so each part is a set of
+ * seeks into the rollup's key, one per pair (and atom), whatever the filters.
+ */
+function atomSumsSql(filters: FigureFilters, atoms: Atom[]) {
   const params: unknown[] = [];
   // Parameters in the order they appear in the SQL: atoms, pair filters, then the first day.
   const atomValues = atoms.map((a) => {
@@ -119,22 +175,7 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
     UNION ALL
     SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${SUMS}
     FROM earlier GROUP BY programme_id, metric_id, period_start, period_end`;
-  const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
-  const names = referenceNames(db);
-  return rows.map(([programmeId, metricId, basis, periodStart, periodEnd, datePrecision, value, figures, atLeast, atMost, approx]) => {
-    const programme = names.programmes.get(programmeId)!;
-    return {
-      programme: programme.programme,
-      board: programme.board,
-      metric: names.metrics.get(metricId)!,
-      basis,
-      periodStart,
-      periodEnd,
-      datePrecision,
-      total: qualifiedSum(value, atLeast, atMost, approx),
-      count: figures,
-    };
-  });
+  return { sql, params };
 }
 
 type ReferenceNames = ReturnType<typeof readReferenceNames>;
