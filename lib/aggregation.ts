@@ -9,7 +9,7 @@
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
-import { addQualified, fromQualifier, sumQualified, ZERO, type QualifiedValue } from './qualifiers';
+import { addQualified, fromQualifier, QualifiedSum, type QualifiedValue } from './qualifiers';
 
 /**
  * Figures as the query returns them: one observation, or several of one programme, metric and
@@ -126,14 +126,18 @@ export function alphabeticalRanks(names: Iterable<string>): Map<string, number> 
   return knownRanks;
 }
 
-/** Series keys in order: metric, board, programme and basis by name (after `first`, if given). */
-export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: (a: T, b: T) => number): T[] {
+/**
+ * Series keys in order: metric, board, programme and basis by name — after `leading`, if given:
+ * two numbers per item, smaller first, worked out once per item rather than at each comparison.
+ */
+export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, leading?: (item: T) => [number, number]): T[] {
   // Each item's four ranks, looked up once, not at every comparison. Names are almost always
   // known already; only when one is new are they all placed (alphabeticalRanks) and looked up again.
   const rankAll = (rank: Map<string, number>) =>
     items.map((item) => {
       const k = keyOf(item);
-      return { item, m: rank.get(k.metric.name), b: rank.get(k.board?.name ?? ''), p: rank.get(k.programme?.name ?? ''), s: rank.get(k.basis) };
+      const [l1, l2] = leading ? leading(item) : [0, 0];
+      return { item, l1, l2, m: rank.get(k.metric.name), b: rank.get(k.board?.name ?? ''), p: rank.get(k.programme?.name ?? ''), s: rank.get(k.basis) };
     });
   let ranked = rankAll(knownRanks);
   if (ranked.some((r) => r.m === undefined || r.b === undefined || r.p === undefined || r.s === undefined)) {
@@ -146,7 +150,7 @@ export function sortByKey<T>(items: T[], keyOf: (item: T) => SeriesKey, first?: 
     }
     ranked = rankAll(alphabeticalRanks(names));
   }
-  ranked.sort((x, y) => (first ? first(x.item, y.item) : 0) || x.m! - y.m! || x.b! - y.b! || x.p! - y.p! || x.s! - y.s!);
+  ranked.sort((x, y) => x.l1 - y.l1 || x.l2 - y.l2 || x.m! - y.m! || x.b! - y.b! || x.p! - y.p! || x.s! - y.s!);
   return ranked.map((r) => r.item);
 }
 
@@ -169,8 +173,8 @@ function largestProgramme(perProgramme: Map<string, QualifiedValue>) {
   return best;
 }
 
-/** The bucket whose days include the date (buckets are in order and do not overlap). */
-function bucketHolding(buckets: Bucket[], date: string): Bucket | undefined {
+/** The place of the bucket whose days include the date (buckets are in order and do not overlap), or -1. */
+function bucketHolding(buckets: Bucket[], date: string): number {
   let lo = 0;
   let hi = buckets.length - 1;
   while (lo <= hi) {
@@ -178,20 +182,37 @@ function bucketHolding(buckets: Bucket[], date: string): Bucket | undefined {
     const b = buckets[mid]!;
     if (date < b.start) hi = mid - 1;
     else if (date > b.end) lo = mid + 1;
-    else return b;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** How many different programmes the groups are of: most cells have one, so no set until a second. */
+function programmeCount(groups: FigureGroup[]): number {
+  const first = groups[0]!.programme.name;
+  let names: Set<string> | undefined;
+  for (const g of groups) if (g.programme.name !== first) (names ??= new Set([first])).add(g.programme.name);
+  return names ? names.size : 1;
+}
+
+/** Each programme's total, for the largest one of a cell that may not be added up. */
+function totalsByProgramme(entries: Iterable<[string, QualifiedValue]>): Map<string, QualifiedValue> {
+  const totals = new Map<string, QualifiedSum>();
+  for (const [programme, value] of entries) {
+    let sum = totals.get(programme);
+    if (!sum) totals.set(programme, (sum = new QualifiedSum()));
+    sum.add(value);
+  }
+  return new Map([...totals].map(([programme, sum]) => [programme, sum.result()]));
 }
 
 function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
-  const byBucket = new Map<string, { contained: FigureGroup[]; spanning: SpanningFigure[] }>(
-    buckets.map((b) => [b.token, { contained: [], spanning: [] }]),
-  );
+  const slots = buckets.map(() => ({ contained: [] as FigureGroup[], spanning: [] as SpanningFigure[] }));
   for (const g of groups) {
-    const bucket = bucketHolding(buckets, g.periodEnd);
-    if (!bucket) continue;
-    const slot = byBucket.get(bucket.token)!;
-    if (g.periodStart && g.periodStart < bucket.start)
+    const at = bucketHolding(buckets, g.periodEnd);
+    if (at < 0) continue;
+    const slot = slots[at]!;
+    if (g.periodStart && g.periodStart < buckets[at]!.start)
       slot.spanning.push({
         programme: g.programme.name,
         value: qualified(g),
@@ -202,76 +223,90 @@ function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
       });
     else slot.contained.push(g);
   }
-  return buckets.map((bucket): SeriesCell => {
-    const { contained, spanning } = byBucket.get(bucket.token)!;
+  return buckets.map((bucket, at): SeriesCell => {
+    const { contained, spanning } = slots[at]!;
     if (!contained.length) return { status: 'no_figures', bucket, spanning };
     let observations = 0;
-    let total = ZERO;
-    const perProgramme = new Map<string, QualifiedValue>();
+    const total = new QualifiedSum();
     for (const g of contained) {
       observations += g.count;
-      total = addQualified(total, qualified(g));
-      const before = perProgramme.get(g.programme.name);
-      perProgramme.set(g.programme.name, before ? addQualified(before, qualified(g)) : addQualified(ZERO, qualified(g)));
+      total.add(qualified(g));
     }
-    const reason = refusal(contained[0]!.metric, perProgramme.size, observations);
+    const metric = contained[0]!.metric;
+    const reason = refusal(metric, programmeCount(contained), observations);
     if (reason) {
-      const largest = contained[0]!.metric.additivity === 'within_programme' ? largestProgramme(perProgramme) : undefined;
+      const largest = metric.additivity === 'within_programme' ? largestProgramme(totalsByProgramme(contained.map((g) => [g.programme.name, qualified(g)]))) : undefined;
       return { status: 'not_summable', bucket, reason, observations, largest, spanning };
     }
-    return { status: 'value', bucket, total, observations, spanning };
+    return { status: 'value', bucket, total: total.result(), observations, spanning };
   });
 }
 
+/** A programme's running total on one as-of date: its figures of that date added up. */
+interface Snapshot {
+  asOf: string;
+  value: QualifiedValue;
+  count: number;
+}
+
 function cumulativeCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
-  // Each programme's snapshots, by as-of date; same-date figures are parts of one total.
-  const programmes = new Map<string, Map<string, { value: QualifiedValue; count: number }>>();
+  // Each programme's groups, in date order (SQL reads them so, mostly: sorted only if not; the
+  // sort is stable, so same-date groups keep the order they came in).
+  const byProgramme = new Map<string, FigureGroup[]>();
   for (const g of groups) {
-    const points = programmes.get(g.programme.name) ?? new Map();
-    programmes.set(g.programme.name, points);
-    const point = points.get(g.periodEnd);
-    points.set(g.periodEnd, {
-      value: point ? sumQualified([point.value, qualified(g)]) : qualified(g),
-      count: (point?.count ?? 0) + g.count,
-    });
+    const list = byProgramme.get(g.programme.name);
+    if (list) list.push(g);
+    else byProgramme.set(g.programme.name, [g]);
   }
-  const sorted = [...programmes].map(
-    ([name, points]) => [name, [...points].sort(([a], [b]) => compareDates(a, b))] as const,
-  );
+  // Then its snapshots: same-date figures are parts of one total.
+  const programmes = [...byProgramme].map(([name, list]) => {
+    if (!list.every((g, i) => i === 0 || list[i - 1]!.periodEnd <= g.periodEnd)) list.sort((x, y) => compareDates(x.periodEnd, y.periodEnd));
+    const snapshots: Snapshot[] = [];
+    for (const g of list) {
+      const last = snapshots[snapshots.length - 1];
+      if (last?.asOf === g.periodEnd) {
+        last.value = addQualified(last.value, qualified(g));
+        last.count += g.count;
+      } else snapshots.push({ asOf: g.periodEnd, value: qualified(g), count: g.count });
+    }
+    // How many of the snapshots are at or before the end of the bucket being filled: buckets are
+    // in order, so this only moves forward.
+    return { name, snapshots, upTo: 0 };
+  });
   const metric = groups[0]!.metric;
   return buckets.map((bucket): SeriesCell => {
-    const snapshots = new Map<string, QualifiedValue>();
-    let total = ZERO;
+    const standing: [string, QualifiedValue][] = [];
+    const total = new QualifiedSum();
     let first = '';
     let last = '';
     let observations = 0;
-    for (const [name, points] of sorted) {
-      let latest: (typeof points)[number] | undefined;
-      // Points are in date order: the latest at or before the bucket's end is the last one read.
-      for (const p of points)
-        if (p[0] <= bucket.end) latest = p;
-        else break;
+    for (const programme of programmes) {
+      const { snapshots } = programme;
+      while (programme.upTo < snapshots.length && snapshots[programme.upTo]!.asOf <= bucket.end) programme.upTo += 1;
+      // The latest snapshot at or before the bucket's end.
+      const latest = snapshots[programme.upTo - 1];
       if (!latest) continue;
-      snapshots.set(name, latest[1].value);
-      total = addQualified(total, latest[1].value);
-      if (!first || latest[0] < first) first = latest[0];
-      if (latest[0] > last) last = latest[0];
-      observations += latest[1].count;
+      standing.push([programme.name, latest.value]);
+      total.add(latest.value);
+      if (!first || latest.asOf < first) first = latest.asOf;
+      if (latest.asOf > last) last = latest.asOf;
+      observations += latest.count;
     }
-    if (!snapshots.size) return { status: 'no_figures', bucket, spanning: [] };
+    if (!standing.length) return { status: 'no_figures', bucket, spanning: [] };
     const asOf = { from: first, to: last };
     const carriedForward = asOf.to < bucket.start;
-    const reason = refusal(metric, snapshots.size, snapshots.size);
+    // One snapshot per programme.
+    const reason = refusal(metric, standing.length, standing.length);
     if (reason)
       return {
         status: 'not_summable',
         bucket,
         reason,
         observations,
-        largest: metric.additivity === 'within_programme' ? largestProgramme(snapshots) : undefined,
+        largest: metric.additivity === 'within_programme' ? largestProgramme(new Map(standing)) : undefined,
         spanning: [],
       };
-    return { status: 'value', bucket, total, observations, spanning: [], asOf, carriedForward };
+    return { status: 'value', bucket, total: total.result(), observations, spanning: [], asOf, carriedForward };
   });
 }
 
@@ -286,9 +321,10 @@ export function aggregate(groups: FigureGroup[], options: AggregateOptions): Ser
 
 /**
  * The same rules over buckets of your choosing, in order and not overlapping: a custom range
- * and the period before it, say, for a headline card.
+ * and the period before it, say, for a headline card. Series come sorted by key (sortByKey)
+ * unless `sorted` is false, for a caller that puts them in an order of its own.
  */
-export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = []): Series[] {
+export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = [], { sorted = true }: { sorted?: boolean } = {}): Series[] {
   if (!groups.length || !buckets.length) return [];
   // A series is found by its metric, basis, board and programme slugs in turn (nested maps, so
   // that no id string is built per group).
@@ -319,7 +355,7 @@ export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dime
       cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),
     }))
     .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length));
-  return sortByKey(result, (s) => s.key);
+  return sorted ? sortByKey(result, (s) => s.key) : result;
 }
 
 /** A stretch of days no bucket boundary falls inside (ISO dates, inclusive). */

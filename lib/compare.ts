@@ -155,21 +155,24 @@ export const rowId = (k: SeriesKey) => [k.metric.slug, k.basis, k.board?.slug ??
 const keyId = (k: SeriesKey) => `${k.metric.slug}|${k.basis}`;
 
 function compareBy(groups: FigureGroup[], a: Bucket, b: Bucket, by: Dimension[]): CompareRow[] {
-  const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
+  const labels = { a: a.label, b: b.label };
   if (a.end < b.start || b.end < a.start) {
-    // Periods apart (the usual case): one pass over the figures gives both cells of every series.
+    // Periods apart (the usual case): one pass over the figures gives both cells of every series,
+    // one series per row.
     const [first, second] = a.start < b.start ? [a, b] : [b, a];
-    for (const s of aggregateInto(groups, [first, second], by)) {
+    // Unsorted: compare() sorts the rows its own way (sortRows).
+    return aggregateInto(groups, [first, second], by, { sorted: false }).map((s) => {
       const [cellA, cellB] = first === a ? s.cells : [s.cells[1], s.cells[0]];
-      byId.set(rowId(s.key), { key: s.key, a: cellA!.status === 'no_figures' && !cellA!.spanning.length ? undefined : cellA, b: cellB!.status === 'no_figures' && !cellB!.spanning.length ? undefined : cellB });
-    }
-  } else {
-    // Overlapping periods (a year and a quarter of it) need a pass each: buckets may not overlap.
-    for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
-    for (const s of aggregateInto(groups, [b], by)) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+      return compareCells(s.key, cellA!, cellB!, labels);
+    });
   }
+  // Overlapping periods (a year and a quarter of it) need a pass each (buckets may not overlap),
+  // and a series may have figures in one of them only.
+  const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
+  for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
+  for (const s of aggregateInto(groups, [b], by)) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
   const empty = (bucket: Bucket): SeriesCell => ({ status: 'no_figures', bucket, spanning: [] });
-  return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), { a: a.label, b: b.label }));
+  return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), labels));
 }
 
 const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, not_comparable: 3, no_figures: 4 };
@@ -177,7 +180,7 @@ const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absen
 /** Largest change first; then rows new in B, absent from B, not comparable; ties by name. */
 export function sortRows(rows: CompareRow[]): CompareRow[] {
   // Ties in a breakdown go by name, whichever period the figures were found in first.
-  return sortByKey([...rows], (r) => r.key, (x, y) => ORDER[x.status] - ORDER[y.status] || (y.magnitude ?? 0) - (x.magnitude ?? 0));
+  return sortByKey([...rows], (r) => r.key, (r) => [ORDER[r.status], -(r.magnitude ?? 0)]);
 }
 
 export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addQualified,
+  formatAmount,
   formatNumber,
   formatQualified,
   differenceQualified,
   formatChange,
   formatQualifiedValue,
   fromQualifier,
+  QualifiedSum,
   sumQualified,
   toQualifier,
+  type Bound,
   type QualifiedValue,
 } from './qualifiers';
 
@@ -33,6 +36,17 @@ describe('formatQualified', () => {
 });
 
 const q = (value: number, qualifier: 'exact' | 'at_least' | 'at_most' | 'approx' = 'exact') => fromQualifier(value, qualifier);
+
+describe('formatAmount', () => {
+  it('writes every number as Intl.NumberFormat en-GB does', () => {
+    const intl = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+    for (const n of [0, -0, 7, -7, 999, 1000, -1000, 123456, 1234567, -9876543210, Number.MAX_SAFE_INTEGER, 2 ** 60, 12.5, -0.125, 1e21, NaN, Infinity])
+      expect(formatAmount(n)).toBe(intl.format(n));
+    fc.assert(fc.property(fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -1e7, max: 1e7 }), fc.double()), (n) => {
+      expect(formatAmount(n)).toBe(intl.format(n));
+    }));
+  });
+});
 
 describe('sums of qualified values', () => {
   it('keeps a sum of exact values exact', () => {
@@ -87,6 +101,18 @@ describe('qualifier arithmetic laws (property-based)', () => {
       fc.property(arbitraryQualified, arbitraryQualified, arbitraryQualified, (a, b, c) => {
         expect(addQualified(addQualified(a, b), c)).toEqual(addQualified(a, addQualified(b, c)));
         expect(addQualified(a, b)).toEqual(addQualified(b, a));
+      }),
+    );
+  });
+
+  it('adds up in a running sum exactly as addQualified does, term by term', () => {
+    // Every bound, 'none' included, with or without approximation, and values that round.
+    const anyQualified = fc.record({ value: fc.double({ noNaN: true, min: -1e6, max: 1e6 }), bound: fc.constantFrom<Bound>('exact', 'lower', 'upper', 'none'), approximate: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(anyQualified, { maxLength: 12 }), (values) => {
+        const running = new QualifiedSum();
+        for (const v of values) running.add(v);
+        expect(running.result()).toEqual(values.reduce(addQualified, { value: 0, bound: 'exact', approximate: false }));
       }),
     );
   });
