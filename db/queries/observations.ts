@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
 import { keptQuery, rawStatement } from '../statements';
 import type { AppDatabase } from '../client';
@@ -171,25 +171,37 @@ export function listObservations(
     // it goes, and stop at the limit — rather than sorting every match. SQLite's planner cannot
     // know how soon a LIMIT is reached, so the index is named (on PostgreSQL, drop INDEXED BY).
     const index = sql.raw(reported ? 'observations_reported_idx' : 'observations_period_end_idx');
-    const ids = db
-      .all<{ id: number }>(
+    const ids = (
+      runKept(
+        db,
         sql`SELECT ${observations.id} AS id FROM ${observations} INDEXED BY ${index}
             JOIN ${programmes} ON ${programmes.id} = ${observations.programmeId} JOIN ${boards} ON ${boards.id} = ${programmes.boardId}
             JOIN ${metrics} ON ${metrics.id} = ${observations.metricId}
             WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit}`,
-      )
-      .map((r) => r.id);
+      ) as [number][]
+    ).map((r) => r[0]);
     const byIds = keptQuery(db, 'observationsByIds', () =>
       selectObservationRows(db).where(sql`${observations.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`).prepare(),
     );
     const byId = new Map((ids.length ? (byIds.values({ ids: JSON.stringify(ids) }) as ValuesRow[]) : []).map((r) => [r[0], fromValues(r)]));
     rows = ids.map((id) => byId.get(id)!);
-  } else rows = (selectObservationRows(db).where(where).orderBy(...order).limit(limit).values() as ValuesRow[]).map(fromValues);
+  } else rows = (runKept(db, selectObservationRows(db).where(where).orderBy(...order).limit(limit).getSQL()) as ValuesRow[]).map(fromValues);
   const refs = listSourcesFor(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => toObservationRow(r, refs.get(r.id) ?? []));
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * Rows of a query built by drizzle, as arrays, through a statement kept for its SQL (the SQL of
+ * a table's query depends only on which filters are set): built afresh, but prepared once.
+ */
+function runKept(db: AppDatabase, query: SQL): unknown[][] {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return rawStatement(db.$client, text).all(...params) as unknown[][];
 }
 
 /**
