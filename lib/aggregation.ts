@@ -324,38 +324,48 @@ export function aggregate(groups: FigureGroup[], options: AggregateOptions): Ser
  * and the period before it, say, for a headline card. Series come sorted by key (sortByKey)
  * unless `sorted` is false, for a caller that puts them in an order of its own.
  */
-export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = [], { sorted = true }: { sorted?: boolean } = {}): Series[] {
-  if (!groups.length || !buckets.length) return [];
-  // A series is found by its metric, basis, board and programme slugs in turn (nested maps, so
-  // that no id string is built per group).
+export function aggregateInto(groups: FigureGroup[], buckets: Bucket[], by: Dimension[] = [], options: { sorted?: boolean } = {}): Series[] {
+  return aggregateLevels(groups, buckets, [by], options)[0]!;
+}
+
+/**
+ * aggregateInto for several groupings of the same figures at once (a comparison's totals, and
+ * its rows by board and by programme): one pass over the groups finds each one's series at every
+ * level. Each series holds its groups in the order they came, as aggregateInto's would.
+ */
+export function aggregateLevels(groups: FigureGroup[], buckets: Bucket[], levels: Dimension[][], { sorted = true }: { sorted?: boolean } = {}): Series[][] {
+  if (!groups.length || !buckets.length) return levels.map(() => []);
+  // A series is found by its metric and basis, then at each level by one slug: the programme's
+  // where the level is by programme (a programme is on one board), else the board's, else ''.
   type Entry = { key: SeriesKey; groups: FigureGroup[] };
-  const series: Entry[] = [];
-  const index = new Map<string, Map<string, Map<string, Map<string, Entry>>>>();
-  const byBoard = by.includes('board');
-  const byProgramme = by.includes('programme');
-  const child = <V>(map: Map<string, V>, slug: string, make: () => V): V => {
-    let value = map.get(slug);
-    if (value === undefined) map.set(slug, (value = make()));
-    return value;
-  };
+  const series: Entry[][] = levels.map(() => []);
+  const splits = levels.map((by) => ({ board: by.includes('board'), programme: by.includes('programme') }));
+  const index = new Map<string, Map<string, Map<string, Entry>[]>>();
   for (const g of groups) {
-    const byBasis = child(index, g.metric.slug, () => new Map());
-    const byBoardSlug = child(byBasis, g.basis, () => new Map());
-    const byProgrammeSlug = child(byBoardSlug, byBoard ? g.board.slug : '', () => new Map());
-    const entry = child(byProgrammeSlug, byProgramme ? g.programme.slug : '', () => {
-      const e: Entry = { key: seriesKeyOf(g, byBoard, byProgramme), groups: [] };
-      series.push(e);
-      return e;
-    });
-    entry.groups.push(g);
+    let byBasis = index.get(g.metric.slug);
+    if (!byBasis) index.set(g.metric.slug, (byBasis = new Map()));
+    let perLevel = byBasis.get(g.basis);
+    if (!perLevel) byBasis.set(g.basis, (perLevel = levels.map(() => new Map())));
+    for (let level = 0; level < levels.length; level++) {
+      const { board, programme } = splits[level]!;
+      const slug = programme ? g.programme.slug : board ? g.board.slug : '';
+      let entry = perLevel[level]!.get(slug);
+      if (!entry) {
+        perLevel[level]!.set(slug, (entry = { key: seriesKeyOf(g, board, programme), groups: [] }));
+        series[level]!.push(entry);
+      }
+      entry.groups.push(g);
+    }
   }
-  const result = series
-    .map(({ key, groups: gs }) => ({
-      key,
-      cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),
-    }))
-    .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length));
-  return sorted ? sortByKey(result, (s) => s.key) : result;
+  return series.map((entries) => {
+    const result = entries
+      .map(({ key, groups: gs }) => ({
+        key,
+        cells: key.basis === 'cumulative' ? cumulativeCells(gs, buckets) : periodCells(gs, buckets),
+      }))
+      .filter((s) => s.cells.some((c) => c.status !== 'no_figures' || c.spanning.length));
+    return sorted ? sortByKey(result, (s) => s.key) : result;
+  });
 }
 
 /** A stretch of days no bucket boundary falls inside (ISO dates, inclusive). */

@@ -2,7 +2,7 @@
 // per board and programme), with A, B, the change and the percentage change where an honest
 // number exists, and the reason in words where it does not.
 import type { Basis, Unit } from '../db/schema';
-import { aggregateInto, sortByKey, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
+import { aggregateLevels, sortByKey, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
 import {
   bucketOf,
   parsePeriodToken,
@@ -122,25 +122,33 @@ export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, label
     c.spanning.length ? `${c.spanning.reduce((n, s) => n + s.count, 0)} figure(s) in ${label} cover a longer period and are not counted` : null;
   const notes = [spanNote(a, labels.a), spanNote(b, labels.b)].filter(Boolean) as string[];
 
+  // The row is filled in place (no copy per outcome: a comparison at scale makes thousands).
   if (a.status === 'not_summable' || b.status === 'not_summable') {
-    const reason = (a.status === 'not_summable' ? a.reason : b.status === 'not_summable' ? b.reason : '') as string;
-    return { ...row, note: [reason, ...notes].join('; ') };
+    row.note = [a.status === 'not_summable' ? a.reason : (b as { reason: string }).reason, ...notes].join('; ');
+    return row;
   }
-  if (a.status === 'no_figures' && b.status === 'no_figures') return { ...row, status: 'no_figures', note: notes.join('; ') || null };
-  if (a.status === 'no_figures') return { ...row, status: 'new_in_b', note: [`no figures reported in ${labels.a}`, ...notes].join('; ') };
-  if (b.status === 'no_figures') return { ...row, status: 'absent_from_b', note: [`no figures reported in ${labels.b}`, ...notes].join('; ') };
-  if (key.basis === 'cumulative' && b.carriedForward && a.asOf?.to === b.asOf?.to)
-    return { ...row, note: `no new running total in ${labels.b}: both show the figure as of ${b.asOf?.to}` };
+  if (a.status === 'no_figures' || b.status === 'no_figures') {
+    if (a.status !== 'no_figures') notes.unshift(`no figures reported in ${labels.b}`);
+    else if (b.status !== 'no_figures') notes.unshift(`no figures reported in ${labels.a}`);
+    row.status = a.status === b.status ? 'no_figures' : a.status === 'no_figures' ? 'new_in_b' : 'absent_from_b';
+    row.note = notes.join('; ') || null;
+    return row;
+  }
+  if (key.basis === 'cumulative' && b.carriedForward && a.asOf?.to === b.asOf?.to) {
+    row.note = `no new running total in ${labels.b}: both show the figure as of ${b.asOf?.to}`;
+    return row;
+  }
   const change = differenceQualified(a.total, b.total);
-  if (change.bound === 'none') return { ...row, note: [whyNotComparable(a.total, b.total), ...notes].join('; ') };
-  return {
-    ...row,
-    status: 'comparable',
-    change: formatChange(change, unit),
-    percent: percentChange(a.total, change),
-    magnitude: Math.abs(change.value),
-    note: notes.join('; ') || null,
-  };
+  if (change.bound === 'none') {
+    row.note = [whyNotComparable(a.total, b.total), ...notes].join('; ');
+    return row;
+  }
+  row.status = 'comparable';
+  row.change = formatChange(change, unit);
+  row.percent = percentChange(a.total, change);
+  row.magnitude = Math.abs(change.value);
+  row.note = notes.join('; ') || null;
+  return row;
 }
 
 export interface Comparison {
@@ -154,25 +162,30 @@ export interface Comparison {
 export const rowId = (k: SeriesKey) => [k.metric.slug, k.basis, k.board?.slug ?? '', k.programme?.slug ?? ''].join('|');
 const keyId = (k: SeriesKey) => `${k.metric.slug}|${k.basis}`;
 
-function compareBy(groups: FigureGroup[], a: Bucket, b: Bucket, by: Dimension[]): CompareRow[] {
+/** The rows of each level (grouped by nothing, by board, by programme…), in no particular order. */
+function compareLevels(groups: FigureGroup[], a: Bucket, b: Bucket, levels: Dimension[][]): CompareRow[][] {
   const labels = { a: a.label, b: b.label };
   if (a.end < b.start || b.end < a.start) {
-    // Periods apart (the usual case): one pass over the figures gives both cells of every series,
-    // one series per row.
+    // Periods apart (the usual case): one pass over the figures gives both cells of every series
+    // at every level, one series per row. Unsorted: compare() sorts the rows its own way.
     const [first, second] = a.start < b.start ? [a, b] : [b, a];
-    // Unsorted: compare() sorts the rows its own way (sortRows).
-    return aggregateInto(groups, [first, second], by, { sorted: false }).map((s) => {
-      const [cellA, cellB] = first === a ? s.cells : [s.cells[1], s.cells[0]];
-      return compareCells(s.key, cellA!, cellB!, labels);
-    });
+    return aggregateLevels(groups, [first, second], levels, { sorted: false }).map((list) =>
+      list.map((s) => {
+        const [cellA, cellB] = first === a ? s.cells : [s.cells[1], s.cells[0]];
+        return compareCells(s.key, cellA!, cellB!, labels);
+      }),
+    );
   }
   // Overlapping periods (a year and a quarter of it) need a pass each (buckets may not overlap),
   // and a series may have figures in one of them only.
-  const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
-  for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
-  for (const s of aggregateInto(groups, [b], by)) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
   const empty = (bucket: Bucket): SeriesCell => ({ status: 'no_figures', bucket, spanning: [] });
-  return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), labels));
+  const [inA, inB] = [aggregateLevels(groups, [a], levels, { sorted: false }), aggregateLevels(groups, [b], levels, { sorted: false })];
+  return levels.map((_, level) => {
+    const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
+    for (const s of inA[level]!) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
+    for (const s of inB[level]!) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
+    return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), labels));
+  });
 }
 
 const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, not_comparable: 3, no_figures: 4 };
@@ -180,21 +193,23 @@ const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absen
 /** Largest change first; then rows new in B, absent from B, not comparable; ties by name. */
 export function sortRows(rows: CompareRow[]): CompareRow[] {
   // Ties in a breakdown go by name, whichever period the figures were found in first.
-  return sortByKey([...rows], (r) => r.key, (r) => [ORDER[r.status], -(r.magnitude ?? 0)]);
+  return sortByKey(rows, (r) => r.key, (r) => [ORDER[r.status], -(r.magnitude ?? 0)]);
 }
 
 export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {
-  const rows = sortRows(compareBy(groups, a, b, []).filter((r) => r.status !== 'no_figures'));
+  const [total, byBoard, byProgramme] = compareLevels(groups, a, b, [[], ['board'], ['programme']]).map((rows) =>
+    sortRows(rows.filter((r) => r.status !== 'no_figures')),
+  );
   const breakdown: Comparison['breakdown'] = {};
-  for (const [dimension, field] of [
-    ['board', 'byBoard'],
-    ['programme', 'byProgramme'],
+  for (const [rows, field] of [
+    [byBoard!, 'byBoard'],
+    [byProgramme!, 'byProgramme'],
   ] as const)
-    for (const r of sortRows(compareBy(groups, a, b, [dimension]).filter((x) => x.status !== 'no_figures'))) {
+    for (const r of rows) {
       const id = keyId(r.key);
       (breakdown[id] ??= { byBoard: [], byProgramme: [] })[field].push(r);
     }
-  return { a, b, rows, breakdown };
+  return { a, b, rows: total!, breakdown };
 }
 
 export const breakdownOf = (c: Comparison, row: CompareRow) => c.breakdown[keyId(row.key)] ?? { byBoard: [], byProgramme: [] };
