@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { MIGRATIONS_FOLDER, migrateDatabase, schemaVersion } from './migrate';
 import { tempDatabasePath } from './testing';
+import { readQuarterSums, rebuildFigureSums } from './derived';
+import { loadSeed } from '../seed/load';
 
 const tables = (file: string) =>
   (
@@ -81,5 +83,26 @@ describe('migrations', () => {
     expect(() => migrateDatabase(db, folder)).toThrow(/no such table/);
     expect(digest()).toBe(before);
     expect(tables(file)).not.toContain('half_done');
+  });
+
+  it('fill the figure sums per quarter of a database that already had figures', () => {
+    // The migrations up to 0004, a dataset, then the rest: as an existing installation upgrades.
+    const folder = fs.mkdtempSync(path.join(path.dirname(tempDatabasePath()), 'migrations-'));
+    fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    const upTo = journal.entries.findIndex((e: { tag: string }) => e.tag === '0005_figure_sums_by_quarter');
+    expect(upTo).toBeGreaterThan(0);
+    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+    const db = openDatabase(tempDatabasePath());
+    migrateDatabase(db, folder);
+    expect(tables(db.$client.name)).not.toContain('figure_sums_by_quarter');
+    loadSeed(db, { reportsDir: '/nonexistent' });
+
+    expect(migrateDatabase(db)).toBe(journal.entries.length - upTo);
+    const filled = readQuarterSums(db.$client);
+    expect(filled.length).toBeGreaterThan(50);
+    rebuildFigureSums(db.$client);
+    expect(filled).toEqual(readQuarterSums(db.$client));
   });
 });
