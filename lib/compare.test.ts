@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
 import { aggregateInto, figureGroupOf, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
-import { compare, compareCells, rowId, sortRows, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
+import { breakdownOf, compare, compareCells, comparisonAsData, rowId, sortRows, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
 import { parsePeriodToken, type Bucket } from './fiscal-periods';
 
 interface Fig {
@@ -15,11 +15,12 @@ interface Fig {
   unit?: Unit;
   additivity?: Additivity;
   programme?: string;
+  board?: string;
 }
-const fig = ({ value, end, start, qualifier = 'exact', basis = 'period', metric = 'Attendees', unit = 'count', additivity = 'additive', programme = 'Programme A' }: Fig): FigureGroup =>
+const fig = ({ value, end, start, qualifier = 'exact', basis = 'period', metric = 'Attendees', unit = 'count', additivity = 'additive', programme = 'Programme A', board = 'Resources Board' }: Fig): FigureGroup =>
   figureGroupOf({
     programme: { slug: programme.toLowerCase().replace(/\W+/g, '-'), name: programme },
-    board: { slug: 'resources-board', name: 'Resources Board' },
+    board: { slug: board.toLowerCase().replace(/\W+/g, '-'), name: board },
     metric: { slug: metric.toLowerCase().replace(/\W+/g, '-'), name: metric, unit, additivity },
     basis,
     qualifier,
@@ -97,7 +98,7 @@ describe('comparison rules', () => {
     expect(r.status).toBe('not_comparable');
     expect(r.note).toMatch(/may be counted by more than one programme/);
     // Per programme, the change is honest.
-    expect(c.breakdown['councils-supported|period']!.byProgramme.find((p) => p.key.programme?.name === 'A')).toMatchObject({ change: '+2' });
+    expect(breakdownOf(c, r).byProgramme.find((p) => p.key.programme?.name === 'A')).toMatchObject({ change: '+2' });
   });
 
   it('says when a running total has no new figure in B', () => {
@@ -164,9 +165,9 @@ describe('periods to compare', () => {
 });
 
 describe('compare over two periods apart', () => {
-  // The one-pass path (both periods in one aggregation) against a pass per period, the way
-  // overlapping periods are still compared.
-  it('gives the same rows and breakdowns as a pass per period', () => {
+  // The one-pass path (both periods in one aggregation, programmes judged at once, breakdowns
+  // built when asked for) against a pass per period and per level, every row built at once.
+  it('gives the same rows, breakdowns, breakdown sizes and summary as a pass per period', () => {
     const quarter = fc.constantFrom(...['2019-20-Q1', '2019-20-Q3', '2020-21-Q1', '2020-21-Q2', '2020-21-Q4', '2019-20', '2020-21'].map((t) => parsePeriodToken(t)!));
     const day = fc.integer({ min: 0, max: 730 }).map((n) => new Date(Date.UTC(2019, 3, 1 + n)).toISOString().slice(0, 10));
     const group = fc.record({
@@ -176,8 +177,10 @@ describe('compare over two periods apart', () => {
       qualifier: fc.constantFrom<Qualifier>('exact', 'at_least', 'approx'),
       basis: fc.constantFrom<Basis>('period', 'cumulative', 'planned'),
       metric: fc.constantFrom('Attendees', 'Councils supported', 'Satisfaction'),
-      programme: fc.constantFrom('Programme A', 'Programme B', 'Programme C'),
+      programme: fc.constantFrom('Programme A', 'Programme B', 'Programme C', 'Programme D'),
     });
+    // A programme is on one board; two boards of two programmes each.
+    const boardOf = (programme: string) => (programme === 'Programme A' || programme === 'Programme C' ? 'Resources Board' : 'Children Board');
     fc.assert(
       fc.property(fc.array(group, { maxLength: 30 }), quarter, quarter, (figs, a, b) => {
         fc.pre(a.end < b.start || b.end < a.start);
@@ -187,19 +190,25 @@ describe('compare over two periods apart', () => {
             start: f.basis === 'cumulative' || f.span === undefined ? undefined : new Date(Date.parse(f.end) - f.span * 86_400_000).toISOString().slice(0, 10),
             additivity: f.metric === 'Satisfaction' ? 'non_additive' : f.metric === 'Councils supported' ? 'within_programme' : 'additive',
             unit: f.metric === 'Satisfaction' ? 'percent' : 'count',
+            board: boardOf(f.programme),
           }),
         );
         const together = compare(groups, a, b);
         const apart = comparePassPerPeriod(groups, a, b);
-        expect(JSON.parse(JSON.stringify(together))).toEqual(JSON.parse(JSON.stringify(apart)));
+        expect(JSON.parse(JSON.stringify(comparisonAsData(together)))).toEqual(JSON.parse(JSON.stringify(apart)));
+        expect(summarise(together)).toBe(summariseFrom(apart));
       }),
       { numRuns: 1000 },
     );
   });
 });
 
-/** The comparison made with one aggregation per period (the overlapping-periods path). */
-function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket) {
+/**
+ * The comparison made with one aggregation per period and per level (the overlapping-periods
+ * path, every row built), in comparisonAsData()'s shape: breakdown sizes are the lengths of its lists, and
+ * the programmes of each kind are read off its programme rows.
+ */
+function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket): ReturnType<typeof comparisonAsData> {
   const rowsBy = (by: Dimension[]) => {
     const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
     for (const s of aggregateInto(groups, [a], by)) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
@@ -210,5 +219,19 @@ function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket) {
   const breakdown: Record<string, { byBoard: CompareRow[]; byProgramme: CompareRow[] }> = {};
   for (const [dimension, field] of [['board', 'byBoard'], ['programme', 'byProgramme']] as const)
     for (const r of rowsBy([dimension])) (breakdown[`${r.key.metric.slug}|${r.key.basis}`] ??= { byBoard: [], byProgramme: [] })[field].push(r);
-  return { a, b, rows: rowsBy([]), breakdown };
+  const programmeRows = Object.values(breakdown).flatMap((d) => d.byProgramme);
+  const names = (status: string) => [...new Set(programmeRows.filter((r) => r.status === status).map((r) => r.key.programme!.name))].sort();
+  const rows = rowsBy([]);
+  return {
+    a,
+    b,
+    rows,
+    breakdown: Object.fromEntries(rows.map((r) => [`${r.key.metric.slug}|${r.key.basis}`, breakdown[`${r.key.metric.slug}|${r.key.basis}`] ?? { byBoard: [], byProgramme: [] }])),
+    sizes: Object.fromEntries(Object.entries(breakdown).map(([id, d]) => [id, { boards: d.byBoard.length, programmes: d.byProgramme.length }])),
+    programmes: { comparable: names('comparable'), new_in_b: names('new_in_b'), absent_from_b: names('absent_from_b') },
+  };
 }
+
+/** summarise() of a comparison as data. */
+const summariseFrom = (c: ReturnType<typeof comparisonAsData>) =>
+  summarise({ ...c, sizes: new Map(Object.entries(c.sizes)), programmes: { comparable: new Set(c.programmes.comparable), new_in_b: new Set(c.programmes.new_in_b), absent_from_b: new Set(c.programmes.absent_from_b) }, breakdown: (r) => c.breakdown[`${r.key.metric.slug}|${r.key.basis}`]! });

@@ -101,8 +101,32 @@ function cellText(cell: SeriesCell, unit: Unit): string {
 const total = (c: SeriesCell): QualifiedValue | null => (c.status === 'value' && c.total.bound !== 'none' ? c.total : null);
 const inexact = (c: SeriesCell) => c.status === 'value' && (c.total.approximate || c.total.bound !== 'exact');
 
+/**
+ * Where a metric's (or board's, or programme's) cells in A and B stand: its comparability, and
+ * what the row's words are made from. Kept apart from the words because a comparison judges
+ * every programme's cells (for the summary and the breakdown counts) but words only the rows shown.
+ */
+export type Judgement =
+  | { status: 'comparable'; from: QualifiedValue; change: QualifiedValue }
+  | { status: 'no_figures' | 'new_in_b' | 'absent_from_b' }
+  | { status: 'not_comparable'; why: 'not_summable'; reason: string }
+  | { status: 'not_comparable'; why: 'no_new_running_total'; asOf: string | undefined }
+  | { status: 'not_comparable'; why: 'bounds'; a: QualifiedValue; b: QualifiedValue };
+
+export function judge(key: SeriesKey, a: SeriesCell, b: SeriesCell): Judgement {
+  if (a.status === 'not_summable') return { status: 'not_comparable', why: 'not_summable', reason: a.reason };
+  if (b.status === 'not_summable') return { status: 'not_comparable', why: 'not_summable', reason: b.reason };
+  if (a.status === 'no_figures' || b.status === 'no_figures')
+    return { status: a.status === b.status ? 'no_figures' : a.status === 'no_figures' ? 'new_in_b' : 'absent_from_b' };
+  if (key.basis === 'cumulative' && b.carriedForward && a.asOf?.to === b.asOf?.to)
+    return { status: 'not_comparable', why: 'no_new_running_total', asOf: b.asOf?.to };
+  const change = differenceQualified(a.total, b.total);
+  if (change.bound === 'none') return { status: 'not_comparable', why: 'bounds', a: a.total, b: b.total };
+  return { status: 'comparable', from: a.total, change };
+}
+
 /** The comparison of one metric/basis (one series key) between A and B. */
-export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, labels: { a: string; b: string }): CompareRow {
+export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, labels: { a: string; b: string }, judgement = judge(key, a, b)): CompareRow {
   const unit = key.metric.unit;
   const row: CompareRow = {
     key,
@@ -110,7 +134,7 @@ export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, label
     b: cellText(b, unit),
     change: '—',
     percent: null,
-    status: 'not_comparable',
+    status: judgement.status,
     note: null,
     magnitude: null,
     aValue: total(a)?.value ?? null,
@@ -123,56 +147,85 @@ export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, label
   const notes = [spanNote(a, labels.a), spanNote(b, labels.b)].filter(Boolean) as string[];
 
   // The row is filled in place (no copy per outcome: a comparison at scale makes thousands).
-  if (a.status === 'not_summable' || b.status === 'not_summable') {
-    row.note = [a.status === 'not_summable' ? a.reason : (b as { reason: string }).reason, ...notes].join('; ');
-    return row;
+  switch (judgement.status) {
+    case 'not_comparable':
+      row.note =
+        judgement.why === 'not_summable'
+          ? [judgement.reason, ...notes].join('; ')
+          : judgement.why === 'bounds'
+            ? [whyNotComparable(judgement.a, judgement.b), ...notes].join('; ')
+            : `no new running total in ${labels.b}: both show the figure as of ${judgement.asOf}`;
+      return row;
+    case 'comparable':
+      row.change = formatChange(judgement.change, unit);
+      row.percent = percentChange(judgement.from, judgement.change);
+      row.magnitude = Math.abs(judgement.change.value);
+      row.note = notes.join('; ') || null;
+      return row;
+    default:
+      if (judgement.status === 'absent_from_b') notes.unshift(`no figures reported in ${labels.b}`);
+      else if (judgement.status === 'new_in_b') notes.unshift(`no figures reported in ${labels.a}`);
+      row.note = notes.join('; ') || null;
+      return row;
   }
-  if (a.status === 'no_figures' || b.status === 'no_figures') {
-    if (a.status !== 'no_figures') notes.unshift(`no figures reported in ${labels.b}`);
-    else if (b.status !== 'no_figures') notes.unshift(`no figures reported in ${labels.a}`);
-    row.status = a.status === b.status ? 'no_figures' : a.status === 'no_figures' ? 'new_in_b' : 'absent_from_b';
-    row.note = notes.join('; ') || null;
-    return row;
-  }
-  if (key.basis === 'cumulative' && b.carriedForward && a.asOf?.to === b.asOf?.to) {
-    row.note = `no new running total in ${labels.b}: both show the figure as of ${b.asOf?.to}`;
-    return row;
-  }
-  const change = differenceQualified(a.total, b.total);
-  if (change.bound === 'none') {
-    row.note = [whyNotComparable(a.total, b.total), ...notes].join('; ');
-    return row;
-  }
-  row.status = 'comparable';
-  row.change = formatChange(change, unit);
-  row.percent = percentChange(a.total, change);
-  row.magnitude = Math.abs(change.value);
-  row.note = notes.join('; ') || null;
-  return row;
+}
+
+/** A metric row's rows by board and by programme, each in the table's order (sortRows). */
+export interface Breakdown {
+  byBoard: CompareRow[];
+  byProgramme: CompareRow[];
 }
 
 export interface Comparison {
   a: Bucket;
   b: Bucket;
+  /** One row per metric and basis with figures in A or B, in the table's order (sortRows). */
   rows: CompareRow[];
-  /** Rows per board and per programme, keyed by the metric row's id. */
-  breakdown: Record<string, { byBoard: CompareRow[]; byProgramme: CompareRow[] }>;
+  /** Per metric row (metricBasisId): how many boards and programmes its breakdown lists. */
+  sizes: Map<string, { boards: number; programmes: number }>;
+  /** The programmes with at least one row of each of these kinds, over every metric (for summarise). */
+  programmes: Record<'comparable' | 'new_in_b' | 'absent_from_b', Set<string>>;
+  /**
+   * A metric row's breakdown, worded and sorted when first asked for and then kept. At scale a
+   * comparison has thousands of board and programme rows; the page shows one metric's, or a few.
+   */
+  breakdown: (row: CompareRow) => Breakdown;
 }
 
 export const rowId = (k: SeriesKey) => [k.metric.slug, k.basis, k.board?.slug ?? '', k.programme?.slug ?? ''].join('|');
-const keyId = (k: SeriesKey) => `${k.metric.slug}|${k.basis}`;
+/** A metric row's id: its metric and basis. */
+export const metricBasisId = (k: Pick<SeriesKey, 'metric' | 'basis'>) => `${k.metric.slug}|${k.basis}`;
 
-/** The rows of each level (grouped by nothing, by board, by programme…), in no particular order. */
-function compareLevels(groups: FigureGroup[], a: Bucket, b: Bucket, levels: Dimension[][]): CompareRow[][] {
-  const labels = { a: a.label, b: b.label };
+/**
+ * The entry for a metric and basis, made if new. Looked up by the two strings in turn, not by an
+ * id made of them: making and hashing a new string for each of thousands of series cost more
+ * than judging them.
+ */
+function atMetricBasis<T>(index: Map<string, Map<Basis, T>>, k: Pick<SeriesKey, 'metric' | 'basis'>, make: () => T): T {
+  let byBasis = index.get(k.metric.slug);
+  if (!byBasis) index.set(k.metric.slug, (byBasis = new Map()));
+  let entry = byBasis.get(k.basis);
+  if (!entry) byBasis.set(k.basis, (entry = make()));
+  return entry;
+}
+
+/** Both cells of one series: what a comparison row is made from. */
+interface CellPair {
+  key: SeriesKey;
+  a: SeriesCell;
+  b: SeriesCell;
+}
+
+/** Each level's series (grouped by nothing, by board, by programme…) with their cells in A and B, in no particular order. */
+function cellPairs(groups: FigureGroup[], a: Bucket, b: Bucket, levels: Dimension[][]): CellPair[][] {
   if (a.end < b.start || b.end < a.start) {
     // Periods apart (the usual case): one pass over the figures gives both cells of every series
-    // at every level, one series per row. Unsorted: compare() sorts the rows its own way.
+    // at every level. Unsorted: the caller sorts the rows its own way.
     const [first, second] = a.start < b.start ? [a, b] : [b, a];
     return aggregateLevels(groups, [first, second], levels, { sorted: false }).map((list) =>
       list.map((s) => {
         const [cellA, cellB] = first === a ? s.cells : [s.cells[1], s.cells[0]];
-        return compareCells(s.key, cellA!, cellB!, labels);
+        return { key: s.key, a: cellA!, b: cellB! };
       }),
     );
   }
@@ -184,7 +237,7 @@ function compareLevels(groups: FigureGroup[], a: Bucket, b: Bucket, levels: Dime
     const byId = new Map<string, { key: SeriesKey; a?: SeriesCell; b?: SeriesCell }>();
     for (const s of inA[level]!) byId.set(rowId(s.key), { key: s.key, a: s.cells[0] });
     for (const s of inB[level]!) byId.set(rowId(s.key), { ...(byId.get(rowId(s.key)) ?? { key: s.key }), b: s.cells[0] });
-    return [...byId.values()].map(({ key, a: ca, b: cb }) => compareCells(key, ca ?? empty(a), cb ?? empty(b), labels));
+    return [...byId.values()].map(({ key, a: ca, b: cb }) => ({ key, a: ca ?? empty(a), b: cb ?? empty(b) }));
   });
 }
 
@@ -197,22 +250,75 @@ export function sortRows(rows: CompareRow[]): CompareRow[] {
 }
 
 export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {
-  const [total, byBoard, byProgramme] = compareLevels(groups, a, b, [[], ['board'], ['programme']]).map((rows) =>
-    sortRows(rows.filter((r) => r.status !== 'no_figures')),
-  );
-  const breakdown: Comparison['breakdown'] = {};
-  for (const [rows, field] of [
-    [byBoard!, 'byBoard'],
-    [byProgramme!, 'byProgramme'],
-  ] as const)
-    for (const r of rows) {
-      const id = keyId(r.key);
-      (breakdown[id] ??= { byBoard: [], byProgramme: [] })[field].push(r);
+  const labels = { a: a.label, b: b.label };
+  // Programme series are keyed by board too (a programme is on one board), for counting boards.
+  const [totals, perProgramme] = cellPairs(groups, a, b, [[], ['board', 'programme']]);
+  const rows = sortRows(totals!.map((p) => compareCells(p.key, p.a, p.b, labels)).filter((r) => r.status !== 'no_figures'));
+
+  // Every programme's cells are judged now: the summary names programmes by what their rows say,
+  // and each metric row says how many boards and programmes its breakdown has. A board has a row
+  // exactly when one of its programmes has (a board's cell has figures when a programme's does),
+  // so the boards are counted from the programmes without adding them up by board.
+  const judged = new Map<string, Map<Basis, { pairs: { pair: CellPair; judgement: Judgement }[]; boards: Set<string> }>>();
+  const programmes: Comparison['programmes'] = { comparable: new Set(), new_in_b: new Set(), absent_from_b: new Set() };
+  const sizes: Comparison['sizes'] = new Map();
+  for (const pair of perProgramme!) {
+    const judgement = judge(pair.key, pair.a, pair.b);
+    if (judgement.status === 'no_figures') continue;
+    const entry = atMetricBasis(judged, pair.key, () => ({ pairs: [], boards: new Set<string>() }));
+    entry.pairs.push({ pair, judgement });
+    entry.boards.add(pair.key.board!.slug);
+    if (judgement.status !== 'not_comparable') programmes[judgement.status].add(pair.key.programme!.name);
+  }
+  for (const byBasis of judged.values())
+    for (const { pairs, boards } of byBasis.values()) sizes.set(metricBasisId(pairs[0]!.pair.key), { boards: boards.size, programmes: pairs.length });
+
+  // Breakdowns, built on demand: programme rows from the cells judged above, board rows from
+  // that metric's figures alone (the same series a pass over every figure would give them).
+  const built = new Map<string, Breakdown>();
+  let groupsOf: Map<string, Map<Basis, FigureGroup[]>> | undefined;
+  const breakdown = (row: CompareRow): Breakdown => {
+    const id = metricBasisId(row.key);
+    let found = built.get(id);
+    if (found) return found;
+    if (!groupsOf) {
+      groupsOf = new Map();
+      for (const g of groups) atMetricBasis(groupsOf, g, () => [] as FigureGroup[]).push(g);
     }
-  return { a, b, rows: total!, breakdown };
+    const [byBoard] = cellPairs(groupsOf.get(row.key.metric.slug)?.get(row.key.basis) ?? [], a, b, [['board']]);
+    const programmeRows = (judged.get(row.key.metric.slug)?.get(row.key.basis)?.pairs ?? []).map(({ pair: { key, a: cellA, b: cellB }, judgement }) =>
+      // A programme's row is known by its programme alone, as the table and the CSV show it.
+      compareCells({ metric: key.metric, basis: key.basis, programme: key.programme }, cellA, cellB, labels, judgement),
+    );
+    found = {
+      byBoard: sortRows(byBoard!.map((p) => compareCells(p.key, p.a, p.b, labels)).filter((r) => r.status !== 'no_figures')),
+      byProgramme: sortRows(programmeRows),
+    };
+    built.set(id, found);
+    return found;
+  };
+  return { a, b, rows, sizes, programmes, breakdown };
 }
 
-export const breakdownOf = (c: Comparison, row: CompareRow) => c.breakdown[keyId(row.key)] ?? { byBoard: [], byProgramme: [] };
+const NO_BREAKDOWN = { boards: 0, programmes: 0 };
+
+/** A metric row's rows by board and by programme. */
+export const breakdownOf = (c: Comparison, row: CompareRow): Breakdown => c.breakdown(row);
+/** How many rows a metric row's breakdown has by board and by programme, without building them. */
+export const breakdownSize = (c: Comparison, row: CompareRow) => c.sizes.get(metricBasisId(row.key)) ?? NO_BREAKDOWN;
+
+/** A comparison as plain data, every breakdown built: what a test compares, or JSON could carry. */
+export function comparisonAsData(c: Comparison) {
+  const names = (set: Set<string>) => [...set].sort();
+  return {
+    a: c.a,
+    b: c.b,
+    rows: c.rows,
+    breakdown: Object.fromEntries(c.rows.map((r) => [metricBasisId(r.key), c.breakdown(r)])),
+    sizes: Object.fromEntries(c.sizes),
+    programmes: { comparable: names(c.programmes.comparable), new_in_b: names(c.programmes.new_in_b), absent_from_b: names(c.programmes.absent_from_b) },
+  };
+}
 
 const BASIS_WORDS: Record<Basis, string> = { period: '', cumulative: ' (running total)', planned: ' (planned)' };
 
@@ -234,10 +340,9 @@ export function summarise(c: Comparison): string {
     sentences.push(`${name} ${verb} from ${r.a} in ${c.a.label} to ${r.b} in ${c.b.label} (${r.change}${r.percent ? `, ${r.percent}` : ''}).`);
   }
   if (!comparable.length) sentences.push(`No metric has figures that can honestly be compared between ${c.a.label} and ${c.b.label}.`);
-  const programmes = (status: Comparability) =>
-    new Set(Object.values(c.breakdown).flatMap((d) => d.byProgramme.filter((r) => r.status === status).map((r) => r.key.programme!.name)));
-  const onlyB = [...programmes('new_in_b')].filter((p) => !programmes('absent_from_b').has(p) && !programmes('comparable').has(p));
-  const onlyA = [...programmes('absent_from_b')].filter((p) => !programmes('new_in_b').has(p) && !programmes('comparable').has(p));
+  const { comparable: anyComparable, new_in_b: anyNew, absent_from_b: anyAbsent } = c.programmes;
+  const onlyB = [...anyNew].filter((p) => !anyAbsent.has(p) && !anyComparable.has(p));
+  const onlyA = [...anyAbsent].filter((p) => !anyNew.has(p) && !anyComparable.has(p));
   if (onlyB.length) sentences.push(`${onlyB.length} programme${onlyB.length === 1 ? '' : 's'} reported figures only in ${c.b.label}.`);
   if (onlyA.length) sentences.push(`${onlyA.length} programme${onlyA.length === 1 ? '' : 's'} reported figures in ${c.a.label} but none in ${c.b.label}.`);
   const notComparable = c.rows.filter((r) => r.status === 'not_comparable').length;

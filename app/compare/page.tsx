@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { breakdownOf, COMPARABILITY_LABELS, compareQuery, quickChoices, summarise, type CompareRow } from '@/lib/compare';
+import { breakdownOf, breakdownSize, COMPARABILITY_LABELS, compareQuery, quickChoices, summarise, type CompareRow } from '@/lib/compare';
 import type { SearchParams } from '@/lib/filters';
 import { UNIT_LABELS } from '@/lib/metric-panels';
 import { BASIS_LABELS } from '@/lib/qualifiers';
@@ -135,22 +135,25 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               </caption>
               <thead>{HEAD}</thead>
               {comparison.rows.map((r) => {
-                const d = breakdownOf(comparison, r);
+                const size = breakdownSize(comparison, r);
+                const inline = comparison.rows.length <= INLINE_BREAKDOWNS;
+                // Built only where shown: at scale every metric's breakdown is thousands of rows.
+                const d = inline ? breakdownOf(comparison, r) : null;
                 return (
                   <tbody key={`${r.key.metric.slug}-${r.key.basis}`} className="border-b border-slate-300 align-top">
                     <tr>
                       <RowCells r={r} label={r.key.metric.name} />
                     </tr>
-                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && comparison.rows.length > INLINE_BREAKDOWNS && (
+                    {(size.boards > 1 || size.programmes > 1) && !inline && (
                       <tr>
                         <td colSpan={6} className="pb-2 text-xs">
                           <Link href={`/compare${compareQuery({ ...p, metrics: [r.key.metric.slug] }, comparison.a, comparison.b)}`} className="underline">
-                            {r.key.metric.name} by board ({d.byBoard.length}) and programme ({d.byProgramme.length})
+                            {r.key.metric.name} by board ({size.boards}) and programme ({size.programmes})
                           </Link>
                         </td>
                       </tr>
                     )}
-                    {(d.byBoard.length > 1 || d.byProgramme.length > 1) && comparison.rows.length <= INLINE_BREAKDOWNS && (
+                    {d && (d.byBoard.length > 1 || d.byProgramme.length > 1) && (
                       <tr>
                         <td colSpan={6} className="pb-2">
                           <details>
