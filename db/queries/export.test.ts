@@ -1,11 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvLine, csvLinesStream, csvStream, type CsvCell } from '../../lib/csv';
+import { csvLine, csvStream, toCsv, type CsvCell } from '../../lib/csv';
+import { generateDatabase } from '../../bench/generate';
 import { factKey, figureRowSchema } from '../../lib/figure-row';
 import { loadSeed } from '../../seed/load';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
-import { OBSERVATION_EXPORT_COLUMNS, observationExportQuery, openObservationExport } from './export';
+import { openDatabase } from '../client';
+import { createTestDatabase, tempDatabasePath } from '../testing';
+import { OBSERVATION_EXPORT_COLUMNS, observationExportQuery, observationExportStream } from './export';
 import { listObservations } from './observations';
 
 let db: AppDatabase;
@@ -16,10 +18,8 @@ beforeAll(() => {
   loadSeed(db);
 });
 
-async function exportCsv(...args: Parameters<typeof openObservationExport>) {
-  const { lines, close } = openObservationExport(args[0], args[1], file);
-  return new Response(csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { onClose: close })).text();
-}
+const exportCsv = (...[filters, options, where]: Parameters<typeof observationExportStream>) =>
+  new Response(observationExportStream(filters, options, { file, ...where })).text();
 
 describe('observations export', () => {
   it('round-trips: every row parses with the import schema and regroups into the same observations', async () => {
@@ -56,12 +56,11 @@ describe('observations export', () => {
       UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id = 4;`);
     for (const filters of [{}, { from: '2020-04-01', to: '2021-03-31' }, { boards: ['improvement-and-innovation-board'] }, { metrics: ['attendees', 'downloads'], to: '2021-12-31' }]) {
       const query = observationExportQuery(db, filters, {});
-      const full = (db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][]).map(csvLine);
-      const { lines, close } = openObservationExport(filters, {}, file);
-      const lean = [...lines];
-      close();
-      expect(lean).toEqual(full);
-      expect(lean.length).toBeGreaterThan(0);
+      const full = (db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][]).map((row) => `${csvLine(row)}\r\n`);
+      // Without the byte-order mark, which Response.text() would take away.
+      const lean = await exportCsv(filters, {}, { bom: false, parallel: { workers: 1 } });
+      expect(lean).toBe(toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom: false }) + full.join(''));
+      expect(full.length).toBeGreaterThan(0);
     }
   });
 
@@ -71,6 +70,57 @@ describe('observations export', () => {
     expect(row).toMatchObject({ value: '14000', unit: 'GBP', qualifier: 'exact' });
     expect(row!.evidence).toContain('£14k');
   });
+});
+
+describe('a whole export on worker threads', () => {
+  // A generated database of six batches of figure ids (bench/generate.ts), made harder: figures
+  // with two sources, with none, deleted ones, a run of ids with no live figure, and text that
+  // needs quoting or the formula guard.
+  let big: string;
+  beforeAll(() => {
+    big = tempDatabasePath();
+    generateDatabase(12_000, big);
+    const db = openDatabase(big);
+    db.$client.exec(`INSERT INTO observation_sources (observation_id, source_id, evidence, line) SELECT id, 7, 'Also, "said" here', 99 FROM observations WHERE id % 97 = 0;
+      DELETE FROM observation_sources WHERE observation_id % 89 = 0;
+      UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id % 83 = 0 OR id BETWEEN 4001 AND 6000;
+      UPDATE observations SET note = '=SUM(A1), "quoted"' || char(10) || 'two lines' WHERE id % 79 = 0;`);
+    db.$client.close();
+  });
+  const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+  it('writes the same bytes as one thread, whatever the filters and the number of workers', async () => {
+    for (const filters of [{}, { from: '2018-04-01', to: '2020-03-31' }, { boards: ['board-2'] }, { metrics: ['attendees'] }]) {
+      const one = await read(observationExportStream(filters, {}, { file: big, parallel: { workers: 1 } }));
+      for (const workers of [2, 3]) expect(await read(observationExportStream(filters, {}, { file: big, parallel: { workers, fromIds: 0 } }))).toBe(one);
+      expect(parse(one, { bom: true, columns: true }).length).toBeGreaterThan(100);
+    }
+  }, 60_000);
+
+  it('reads one snapshot: what is written while the file downloads is not in it', async () => {
+    const before = await read(observationExportStream({}, {}, { file: big, bom: false, parallel: { workers: 1 } }));
+    const reader = observationExportStream({}, {}, { file: big, bom: false, parallel: { workers: 2, fromIds: 0 } }).getReader();
+    const chunks: Uint8Array[] = [];
+    chunks.push((await reader.read()).value!, (await reader.read()).value!); // the header and the first batch: the workers have begun
+    const writer = openDatabase(big);
+    writer.$client.exec(`UPDATE observations SET note = 'edited during the export' WHERE id IN (1, 6000, 11000);
+      INSERT INTO observations (programme_id, metric_id, value, basis, period_end) VALUES (1, 1, 5, 'period', '2020-01-31');`);
+    writer.$client.close();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(before);
+    expect(await read(observationExportStream({}, {}, { file: big, parallel: { workers: 2, fromIds: 0 } }))).toContain('edited during the export');
+  }, 60_000);
+
+  it('stops its workers when the download is cancelled', async () => {
+    const reader = observationExportStream({}, {}, { file: big, parallel: { workers: 2, fromIds: 0 } }).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    // The workers' connections are closed: the database can be replaced at once.
+    const db = openDatabase(big);
+    expect(db.$client.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toMatchObject({ busy: 0 });
+    db.$client.close();
+  }, 60_000);
 });
 
 describe('csvStream', () => {
