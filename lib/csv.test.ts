@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOM, csvFileName, csvLine, csvStream, guardCell, toCsv } from './csv';
+import Database from 'better-sqlite3';
+import { BOM, csvCell, csvCellSql, csvFileName, csvLine, csvStream, guardCell, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {
@@ -65,6 +66,29 @@ describe('csvLine, the export\'s hand-written hot path', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes text in SQL (csvCellSql) exactly as csvCell does, NUL characters and all', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.exec('CREATE TABLE t (x TEXT)');
+    const insert = sqlite.prepare('INSERT INTO t VALUES (?)');
+    const written = sqlite.prepare(`SELECT ${csvCellSql('x')} FROM t`).pluck();
+    const withNul = fc.string({ unit: fc.oneof(hostile, fc.constant('\0')) });
+    fc.assert(
+      fc.property(fc.oneof(hostile, withNul, fc.constant(null), fc.constant('')), (text) => {
+        sqlite.exec('DELETE FROM t');
+        insert.run(text);
+        expect(written.get()).toBe(csvCell(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      insert.run(`${start}x`);
+      insert.run(`${start}x, "y"`);
+    }
+    const rows = sqlite.prepare(`SELECT x, ${csvCellSql('x')} FROM t`).raw().all() as [string, string][];
+    expect(rows.map(([, sql]) => sql)).toEqual(rows.map(([x]) => csvCell(x)));
+    sqlite.close();
   });
 
   it('streams the same bytes as toCsv writes', async () => {

@@ -53,6 +53,18 @@ export function csvCell(cell: CsvCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }
 
+/**
+ * csvCell as an SQL expression over a text column (NULL gives ''), for text SQLite joins into a
+ * longer value on the export's hot path (db/queries/export-batches.ts). The same rules: the
+ * formula guard on the first character, then quotes where the text has a quote, comma, CR or LF.
+ * instr, not GLOB, because GLOB stops at a NUL character. lib/csv.test.ts holds the two equal.
+ */
+export function csvCellSql(column: string): string {
+  const guarded = `CASE WHEN unicode(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} ELSE ${column} END`;
+  const needsQuotes = `instr(${column}, '"') OR instr(${column}, ',') OR instr(${column}, char(13)) OR instr(${column}, char(10))`;
+  return `CASE WHEN ${column} IS NULL THEN '' WHEN ${needsQuotes} THEN '"' || replace(${guarded}, '"', '""') || '"' ELSE ${guarded} END`;
+}
+
 /** One record, without its line end. */
 export function csvLine(cells: CsvCell[]): string {
   let line = csvCell(cells[0]);

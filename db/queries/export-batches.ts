@@ -2,11 +2,16 @@
 // of db/queries/export.ts, shared by its one-thread path and its worker threads
 // (db/queries/export-worker.ts), so that both write the same bytes.
 //
-// Measured by `npm run bench` at a million rows: the cursor reads only the figure's own columns
-// and its source link; the names of its programme, board, metric and source — a few hundred
-// rows — are turned into CSV text once, up front, and written from small maps.
+// Measured by `npm run bench` at a million rows, reading is most of the cost, and each value
+// better-sqlite3 hands to JavaScript costs about as much as the SQL that makes it. So:
+// - the names of programme, board, metric and source (a few hundred rows) are turned into CSV
+//   text once, up front, and written from small maps;
+// - each row comes as six values: two pairs of ids packed into one number each, and the
+//   columns from qualifier to observation_id joined by SQL;
+// - rows come in figure order only, with no sort; the few figures with several sources have
+//   their rows put in document order here (a sort in SQL cost a fifth of the export).
 import type Database from 'better-sqlite3';
-import { csvCell, csvLine, type CsvCell } from '../../lib/csv';
+import { csvCell, csvCellSql, csvLine, type CsvCell } from '../../lib/csv';
 import type { FigureFilters } from './figure-filters';
 import { pairsSql } from './figure-pairs';
 
@@ -18,6 +23,17 @@ export interface WholeExportReader {
   batches: number;
   /** The CSV records of batch i, each ending in CRLF; '' where the batch has no figures. */
   batchText(index: number): string;
+}
+
+/**
+ * The base for packing two non-negative integers into one exact JavaScript number, high × base
+ * + low: one more than the largest low. Throws where the largest pair would not be exact
+ * (beyond 2^53), which ids reach only after some nine thousand million million rows.
+ */
+export function packingBase(maxHigh: number, maxLow: number): number {
+  const base = maxLow + 1;
+  if (!(maxHigh * base + maxLow <= Number.MAX_SAFE_INTEGER)) throw new Error(`ids too large to export exactly (${maxHigh} × ${base})`);
+  return base;
 }
 
 /**
@@ -35,11 +51,25 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
     (sqlite.prepare('SELECT id, name, unit FROM metrics').raw().all() as [number, string, string][]).map(([id, name, unit]) => [id, csv(name, unit)]),
   );
   const sourceNames = new Map(
-    (sqlite.prepare('SELECT id, file_name, title FROM sources').raw().all() as [number, string | null, string][]).map(([id, fileName, title]) => [
-      id,
-      { file: csvCell(fileName), title: csvCell(title) },
-    ]),
+    (sqlite.prepare('SELECT id, file_name, title, document_date FROM sources').raw().all() as [number, string | null, string, string][]).map(
+      ([id, fileName, title, documentDate]) => [id, { file: csvCell(fileName), title: csvCell(title), documentDate }],
+    ),
   );
+  const largest = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
+  // A figure's programme and metric, packed: programme × pairBase + metric. A source and line,
+  // packed: source × lineBase + line, with 0 for no line (lines start at 1) and -1 for no source.
+  const pairBase = packingBase(largest('SELECT max(id) FROM programmes'), largest('SELECT max(id) FROM metrics'));
+  const lineBase = packingBase(largest('SELECT max(id) FROM sources'), largest('SELECT max(line) FROM observation_sources'));
+  const pairNames = new Map<number, string>();
+  const pairName = (pair: number) => {
+    let text = pairNames.get(pair);
+    if (text === undefined) {
+      text = `${programmeNames.get(Math.floor(pair / pairBase))},${metricNames.get(pair % pairBase)}`;
+      pairNames.set(pair, text);
+    }
+    return text;
+  };
+
   const params: unknown[] = [];
   const where = ['o.deleted_at IS NULL'];
   if (filters.boards?.length || filters.programmes?.length || filters.metrics?.length)
@@ -52,33 +82,51 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
     where.push('o.period_end <= ?');
     params.push(filters.to);
   }
-  // In the order figures were recorded, each figure's sources in document order (as
-  // observationExportQuery orders a whole export). Read a range of figure ids at a time: one
-  // better-sqlite3 call returning thousands of rows costs far less than a cursor step per row.
+  // In the order figures were recorded (as observationExportQuery orders a whole export). Read a
+  // range of figure ids at a time: one better-sqlite3 call returning thousands of rows costs far
+  // less than a cursor step per row.
   const batch = sqlite
     .prepare(
-      // qualifier, basis, the period dates and their precision are one value, joined by SQL:
-      // their CHECK constraints (enums, ISO dates) mean none ever needs quoting or the formula
-      // guard, and every value read costs more than the SQL that joins them.
-      `SELECT os.source_id, os.line, os.evidence, o.programme_id, o.metric_id, o.value,
-         o.qualifier || ',' || o.basis || ',' || coalesce(o.period_start, '') || ',' || o.period_end || ',' || o.date_precision,
-         o.note, o.id, o.updated_at
-       FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id LEFT JOIN sources s ON s.id = os.source_id
-       WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id, s.document_date, os.line`,
+      // qualifier, basis, the period dates, their precision, the note and the figure's id are one
+      // value, joined by SQL: the CHECK constraints (enums, ISO dates) mean only the note can need
+      // quoting or the formula guard, which csvCellSql gives it as csvCell would.
+      `SELECT coalesce(os.source_id * ${lineBase} + coalesce(os.line, 0), -1), os.evidence, o.programme_id * ${pairBase} + o.metric_id, o.value,
+         concat(o.qualifier, ',', o.basis, ',', o.period_start, ',', o.period_end, ',', o.date_precision, ',', ${csvCellSql('o.note')}, ',', o.id),
+         o.updated_at
+       FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id
+       WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id`,
     )
     .raw();
-  type Row = [number | null, number | null, string | null, number, number, number, string, string | null, number, string | null];
-  const lastId = (sqlite.prepare('SELECT max(id) AS id FROM observations').get() as { id: number | null }).id ?? 0;
+  type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, updatedAt: string | null];
+  const source = (row: Row) => (row[0] < 0 ? undefined : sourceNames.get(Math.floor(row[0] / lineBase)));
+  // A figure's sources in document order, then by line (none first, as SQL orders NULL), then by
+  // source, as observationExportQuery orders them.
+  const documentOrder = (a: Row, b: Row) => {
+    const [dateA, dateB] = [source(a)!.documentDate, source(b)!.documentDate];
+    if (dateA !== dateB) return dateA < dateB ? -1 : 1;
+    return a[0] % lineBase - b[0] % lineBase || Math.floor(a[0] / lineBase) - Math.floor(b[0] / lineBase);
+  };
+  const lastId = largest('SELECT max(id) FROM observations');
   return {
     batches: Math.ceil(lastId / EXPORT_BATCH_IDS),
     batchText(index) {
       const rows = batch.all(...params, index * EXPORT_BATCH_IDS, (index + 1) * EXPORT_BATCH_IDS) as Row[];
       let text = '';
-      for (const [sourceId, line, evidence, programmeId, metricId, value, period, note, id, updatedAt] of rows) {
-        const source = sourceId === null ? undefined : sourceNames.get(sourceId);
+      let figureEnd = 0;
+      for (let i = 0; i < rows.length; i++) {
+        // A figure's rows are consecutive (ORDER BY o.id), and only its rows share the text that
+        // ends in its id: where it has more than one, put them in document order before writing.
+        if (i >= figureEnd) {
+          figureEnd = i + 1;
+          while (figureEnd < rows.length && rows[figureEnd]![4] === rows[i]![4]) figureEnd++;
+          if (figureEnd - i > 1) rows.splice(i, figureEnd - i, ...rows.slice(i, figureEnd).sort(documentOrder));
+        }
+        const row = rows[i]!;
+        const [sourceLine, evidence, pair, value, periodToId, updatedAt] = row;
+        const from = source(row);
         text +=
-          `${source ? source.file : ''},${csvCell(line)},${csvCell(evidence)},${programmeNames.get(programmeId)},${metricNames.get(metricId)},${csvCell(value)},` +
-          `${period},${csvCell(note)},${id},${source ? source.title : ''},${csvCell(updatedAt)}\r\n`;
+          `${from ? from.file : ''},${sourceLine < 0 ? '' : sourceLine % lineBase || ''},${csvCell(evidence)},${pairName(pair)},${csvCell(value)},` +
+          `${periodToId},${from ? from.title : ''},${csvCell(updatedAt)}\r\n`;
       }
       return text;
     },

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvLine, csvStream, toCsv, type CsvCell } from '../../lib/csv';
+import { csvLine, csvStream, guardCell, toCsv, type CsvCell } from '../../lib/csv';
 import { generateDatabase } from '../../bench/generate';
 import { factKey, figureRowSchema } from '../../lib/figure-row';
 import { loadSeed } from '../../seed/load';
@@ -8,6 +8,7 @@ import type { AppDatabase } from '../client';
 import { openDatabase } from '../client';
 import { createTestDatabase, tempDatabasePath } from '../testing';
 import { OBSERVATION_EXPORT_COLUMNS, observationExportQuery, observationExportStream } from './export';
+import { packingBase } from './export-batches';
 import { listObservations } from './observations';
 
 let db: AppDatabase;
@@ -53,7 +54,11 @@ describe('observations export', () => {
       UPDATE metrics SET name = '=' || name WHERE id = 2;
       UPDATE sources SET title = '-' || title || char(10) || 'line two' WHERE id = 1;
       UPDATE observations SET note = '@note, with "quotes"' WHERE id = 3;
+      UPDATE observations SET note = char(9) || 'tab first' WHERE id = 5;
+      UPDATE observations SET note = 'carriage' || char(13) || 'return' WHERE id = 6;
+      UPDATE observations SET note = '' WHERE id = 7;
       UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id = 4;`);
+    linkSourcesInEveryOrder(db);
     for (const filters of [{}, { from: '2020-04-01', to: '2021-03-31' }, { boards: ['improvement-and-innovation-board'] }, { metrics: ['attendees', 'downloads'], to: '2021-12-31' }]) {
       const query = observationExportQuery(db, filters, {});
       const full = (db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][]).map((row) => `${csvLine(row)}\r\n`);
@@ -64,6 +69,18 @@ describe('observations export', () => {
     }
   });
 
+  it('writes a figure\'s sources in document order, then by line, then by source', async () => {
+    const [id, dated] = linkSourcesInEveryOrder(db);
+    const rows = (parse(await exportCsv(), { bom: true, columns: true }) as Record<string, string>[]).filter((r) => r.observation_id === String(id));
+    // Titles as the file holds them (an earlier test gives one a formula-like start).
+    const dates = new Map((db.$client.prepare('SELECT title, document_date FROM sources').raw().all() as [string, string][]).map(([title, date]) => [String(guardCell(title)), date]));
+    const keys = rows.map((r) => [dates.get(r.source_title!) ?? '', Number(r.line) || 0] as const);
+    expect(keys).toEqual([...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])));
+    expect(keys.filter(([date]) => date === dated)).toHaveLength(4);
+    // Same day and same line: the source added first comes first.
+    expect(rows.map((r) => r.evidence).filter((e) => e!.startsWith('Same day, line 2'))).toEqual(['Same day, line 2, second source', 'Same day, line 2, first source']);
+  });
+
   it('keeps qualifiers, notes and £ intact and writes values as plain numbers', async () => {
     const csv = await exportCsv({ programmes: ['economic-growth-advisors-programme'], metrics: ['money-awarded'] });
     const [row] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -72,10 +89,36 @@ describe('observations export', () => {
   });
 });
 
+/**
+ * Gives one figure more sources, once only: two new sources on the same date as one of its own
+ * (so that date, line and source each decide an order), one with no line, and an earlier one.
+ * Returns the figure's id and the shared date.
+ */
+function linkSourcesInEveryOrder(db: AppDatabase): [number, string] {
+  const sqlite = db.$client;
+  const [id, sourceId, dated] = sqlite
+    .prepare('SELECT os.observation_id, os.source_id, s.document_date FROM observation_sources os JOIN sources s ON s.id = os.source_id ORDER BY os.observation_id LIMIT 1')
+    .raw()
+    .get() as [number, number, string];
+  if (sqlite.prepare("SELECT 1 FROM sources WHERE title = 'Same day, first'").get()) return [id, dated];
+  const addSource = sqlite.prepare('INSERT INTO sources (title, document_date) VALUES (?, ?) RETURNING id').pluck();
+  const link = sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?)');
+  const later = addSource.get('Same day, second', dated) as number;
+  const first = addSource.get('Same day, first', dated) as number;
+  const earlier = addSource.get('An earlier report', '2000-01-01') as number;
+  // Inserted out of order, so that no order of insertion or of id gives the right answer.
+  link.run(id, later, 'Same day, line 2, second source', 2);
+  link.run(id, first, 'Same day, no line', null);
+  link.run(id, earlier, 'Earlier', 50);
+  link.run(id, first, 'Same day, line 2, first source', 2);
+  expect(sourceId).toBeGreaterThan(0);
+  return [id, dated];
+}
+
 describe('a whole export on worker threads', () => {
   // A generated database of six batches of figure ids (bench/generate.ts), made harder: figures
-  // with two sources, with none, deleted ones, a run of ids with no live figure, and text that
-  // needs quoting or the formula guard.
+  // with two sources or more, with none, deleted ones, a run of ids with no live figure, text
+  // that needs quoting or the formula guard, and a batch too big for a worker's first slot.
   let big: string;
   beforeAll(() => {
     big = tempDatabasePath();
@@ -84,10 +127,22 @@ describe('a whole export on worker threads', () => {
     db.$client.exec(`INSERT INTO observation_sources (observation_id, source_id, evidence, line) SELECT id, 7, 'Also, "said" here', 99 FROM observations WHERE id % 97 = 0;
       DELETE FROM observation_sources WHERE observation_id % 89 = 0;
       UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id % 83 = 0 OR id BETWEEN 4001 AND 6000;
-      UPDATE observations SET note = '=SUM(A1), "quoted"' || char(10) || 'two lines' WHERE id % 79 = 0;`);
+      UPDATE observations SET note = '=SUM(A1), "quoted"' || char(10) || 'two lines' WHERE id % 79 = 0;
+      UPDATE observation_sources SET evidence = evidence || replace(hex(zeroblob(600)), '00', ' £–') WHERE observation_id <= 2000;`);
+    // The last line makes the first batch some 12 MB: more than a worker's shared slot holds at first.
+    linkSourcesInEveryOrder(db);
     db.$client.close();
   });
   const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+  it('writes exactly what the full query gives, on the lean path', async () => {
+    const db = openDatabase(big);
+    const query = observationExportQuery(db, {}, {});
+    const full = (db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][]).map((row) => `${csvLine(row)}\r\n`);
+    db.$client.close();
+    const lean = await read(observationExportStream({}, {}, { file: big, bom: false, parallel: { workers: 1 } }));
+    expect(lean).toBe(toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom: false }) + full.join(''));
+  }, 60_000);
 
   it('writes the same bytes as one thread, whatever the filters and the number of workers', async () => {
     for (const filters of [{}, { from: '2018-04-01', to: '2020-03-31' }, { boards: ['board-2'] }, { metrics: ['attendees'] }]) {
@@ -121,6 +176,16 @@ describe('a whole export on worker threads', () => {
     expect(db.$client.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toMatchObject({ busy: 0 });
     db.$client.close();
   }, 60_000);
+});
+
+describe('packingBase', () => {
+  it('packs two ids into one exact number, or refuses', () => {
+    const base = packingBase(300, 41);
+    expect(base).toBe(42);
+    expect([Math.floor((300 * base + 41) / base), (300 * base + 41) % base]).toEqual([300, 41]);
+    expect(packingBase(2 ** 26, 2 ** 26 - 1)).toBe(2 ** 26);
+    expect(() => packingBase(2 ** 27, 2 ** 26)).toThrow(/too large/);
+  });
 });
 
 describe('csvStream', () => {

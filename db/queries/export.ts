@@ -78,7 +78,9 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
   // A table shows its first `limit` observations; a whole export needs no such step and reads
   // the table in order, so rows stream without a sort.
   const limited = options.limit ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
-  return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line)).toSQL();
+  // A figure's sources in document order; a source's id settles ties, so that every path (and
+  // db/queries/export-batches.ts, which orders them in JavaScript) writes the same bytes.
+  return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line), asc(observationSources.sourceId)).toSQL();
 }
 
 /**
@@ -101,7 +103,7 @@ export function observationExportStream(
     const { lines, close } = openTableExport(filters, options, file);
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { bom, onClose: close });
   }
-  return chunkStream(header, parallelExport(filters, file, parallel));
+  return chunkStream(new TextEncoder().encode(header), parallelExport(filters, file, parallel));
 }
 
 function openConnection(file: string) {
@@ -129,11 +131,10 @@ function openTableExport(filters: FigureFilters, options: ExportOptions, file: s
 }
 
 /** A stream of the header, then each chunk the generator gives, pulled as the client reads. */
-function chunkStream(header: string, chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+function chunkStream(header: Uint8Array, chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(header));
+      controller.enqueue(header);
     },
     async pull(controller) {
       try {
@@ -142,7 +143,7 @@ function chunkStream(header: string, chunks: AsyncGenerator<string>): ReadableSt
           const next = await chunks.next();
           if (next.done) return controller.close();
           if (!next.value.length) continue;
-          return controller.enqueue(encoder.encode(next.value));
+          return controller.enqueue(next.value);
         }
       } catch (error) {
         controller.error(error);
@@ -163,20 +164,21 @@ export interface ParallelOptions {
 
 /** Whole exports of fewer figure ids than this are written on one thread. */
 const PARALLEL_FROM_IDS = 50_000;
-/** Batches each worker may have written ahead of the download. */
+/** Batches each worker may have written ahead of the download: its shared slots. */
 const BATCHES_AHEAD = 2;
 
 /**
  * A whole export's batches in order. Measured by `npm run bench` at a million rows: reading the
- * rows into JavaScript and writing them as text is four-fifths of the time, and one thread does
- * it at about sqlite3 -csv's speed; on two cores, two threads do it in a little over half.
+ * rows into JavaScript and writing them as text is most of the time. One thread does it a little
+ * faster than sqlite3 -csv; on two cores, two workers take a little over half as long. The main
+ * thread only copies their bytes out and streams them, so it stays free for other requests.
  *
  * One snapshot across connections: the workers begin their read transactions while this thread
  * holds the database's write lock (BEGIN IMMEDIATE on a connection of its own), so no write can
  * commit between them. Where the lock cannot be had (another write holds it for longer than the
  * busy timeout, or the file is read-only), the export is written on one thread instead.
  */
-async function* parallelExport(filters: FigureFilters, file: string, options: ParallelOptions = {}): AsyncGenerator<string> {
+async function* parallelExport(filters: FigureFilters, file: string, options: ParallelOptions = {}): AsyncGenerator<Uint8Array> {
   const workers = options.workers ?? Math.min(4, os.availableParallelism());
   const ids = workers >= 2 ? maxFigureId(file) : 0;
   if (workers < 2 || ids < (options.fromIds ?? PARALLEL_FROM_IDS)) return yield* oneThreadExport(filters, file);
@@ -188,12 +190,7 @@ async function* parallelExport(filters: FigureFilters, file: string, options: Pa
       pool.forEach((w) => w.stop());
       return yield* oneThreadExport(filters, file);
     }
-    pool.forEach((w) => w.more(BATCHES_AHEAD));
-    for (let index = 0; index < batches; index++) {
-      const worker = pool[index % workers]!;
-      yield await worker.nextBatch(index);
-      worker.more(1);
-    }
+    for (let index = 0; index < batches; index++) yield await pool[index % workers]!.nextBatch(index);
   } finally {
     pool.forEach((w) => w.stop());
   }
@@ -234,12 +231,13 @@ function maxFigureId(file: string): number {
 }
 
 /** A whole export on this thread: one connection, one read transaction. */
-function* oneThreadExport(filters: FigureFilters, file: string): Generator<string> {
+function* oneThreadExport(filters: FigureFilters, file: string): Generator<Uint8Array> {
   const sqlite = openConnection(file);
+  const encoder = new TextEncoder();
   try {
     sqlite.exec('BEGIN');
     const reader = wholeExportReader(sqlite, filters);
-    for (let index = 0; index < reader.batches; index++) yield reader.batchText(index);
+    for (let index = 0; index < reader.batches; index++) yield encoder.encode(reader.batchText(index));
   } finally {
     if (sqlite.inTransaction) sqlite.exec('COMMIT');
     sqlite.close();
@@ -247,14 +245,16 @@ function* oneThreadExport(filters: FigureFilters, file: string): Generator<strin
 }
 
 type Pending<T> = { resolve: (value: T) => void; reject: (error: unknown) => void };
+/** A batch a worker has written: its bytes are the first `length` of its shared slot. */
+type WrittenBatch = { slot: number; buffer: SharedArrayBuffer; length: number };
 
 /** The main thread's side of one export worker (db/queries/export-worker.ts). */
 class ExportWorker {
   private readonly thread: Worker;
-  private readonly batches = new Map<number, string>();
+  private readonly batches = new Map<number, WrittenBatch>();
   private failure: unknown;
   // What this thread is waiting for from the worker: at most one of each at a time.
-  private readonly pending: { ready?: Pending<void>; begun?: Pending<number>; batch?: Pending<string> & { index: number } } = {};
+  private readonly pending: { ready?: Pending<void>; begun?: Pending<number>; batch?: Pending<Uint8Array> & { index: number } } = {};
   private isReady = false;
 
   constructor(file: string, filters: FigureFilters, worker: number, workers: number) {
@@ -262,21 +262,21 @@ class ExportWorker {
     // is TypeScript, which Node 20 loads in a worker through tsx's require hook (not `--import
     // tsx`, which makes the worker load its entry as ESM, where Node 20 ignores the hook).
     this.thread = new Worker(new URL('./export-worker.ts', import.meta.url), {
-      workerData: { file, filters, worker, workers },
+      workerData: { file, filters, worker, workers, slots: BATCHES_AHEAD },
       execArgv: import.meta.url.endsWith('.ts') ? ['--require', 'tsx/cjs'] : undefined,
       // A batch is a few hundred kilobytes of text: a young generation of 16 MB was as fast as
       // the default and kept the export's peak memory 30–40 MB lower (`npm run bench`); the old
       // generation's cap only stops a runaway worker before it takes the server's memory.
       resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
     });
-    this.thread.on('message', (m: { ready?: true; begun?: number; batch?: number; text?: string }) => {
+    this.thread.on('message', (m: { ready?: true; begun?: number; batch?: number } & Partial<WrittenBatch>) => {
       if (m.ready) {
         this.isReady = true;
         this.pending.ready?.resolve();
       }
       if (m.begun !== undefined) this.pending.begun?.resolve(m.begun);
       if (m.batch !== undefined) {
-        this.batches.set(m.batch, m.text!);
+        this.batches.set(m.batch, { slot: m.slot!, buffer: m.buffer!, length: m.length! });
         this.deliver();
       }
     });
@@ -301,12 +301,8 @@ class ExportWorker {
     });
   }
 
-  /** Lets the worker write n more batches ahead. */
-  more(n: number) {
-    this.thread.postMessage({ more: n });
-  }
-
-  nextBatch(index: number): Promise<string> {
+  /** Batch `index`, copied out of the worker's slot, which the worker may then write again. */
+  nextBatch(index: number): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       this.pending.batch = { index, resolve, reject };
       this.deliver();
@@ -321,12 +317,15 @@ class ExportWorker {
   private deliver() {
     const wanted = this.pending.batch;
     if (!wanted) return;
-    const text = this.batches.get(wanted.index);
-    // A worker that has sent its last batch has ended: batches it sent are still delivered.
-    if (text === undefined) return this.failure ? wanted.reject(this.failure) : undefined;
+    const written = this.batches.get(wanted.index);
+    // A worker that has sent its last batch has ended: batches it sent are still delivered (the
+    // shared memory lives on while this thread holds it).
+    if (written === undefined) return this.failure ? wanted.reject(this.failure) : undefined;
     this.batches.delete(wanted.index);
     this.pending.batch = undefined;
-    wanted.resolve(text);
+    const bytes = new Uint8Array(written.buffer, 0, written.length).slice();
+    this.thread.postMessage({ free: written.slot });
+    wanted.resolve(bytes);
   }
 
   /** The worker failed or ended: whatever is still awaited from it fails (after its last batch, nothing is). */
