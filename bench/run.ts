@@ -196,7 +196,7 @@ const EXPORT_FLOOR_SQL = `SELECT s.file_name, os.line, os.evidence, b.name, p.na
   FROM observations o CROSS JOIN programmes p ON p.id = o.programme_id CROSS JOIN boards b ON b.id = p.board_id
   CROSS JOIN metrics m ON m.id = o.metric_id LEFT JOIN observation_sources os ON os.observation_id = o.id
   LEFT JOIN sources s ON s.id = os.source_id
-  WHERE o.deleted_at IS NULL ORDER BY o.id, s.document_date, os.line`;
+  WHERE o.deleted_at IS NULL ORDER BY o.id, s.document_date, os.line, os.source_id`;
 
 function benchExport(file: string, rows: number): ExportResult {
   const runs = rows >= 1_000_000 ? 3 : 5;
