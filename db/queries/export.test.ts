@@ -166,6 +166,23 @@ describe('a whole export on worker threads', () => {
     expect(await read(observationExportStream({}, {}, { file: big, parallel: { workers: 2, fromIds: 0 } }))).toContain('edited during the export');
   }, 60_000);
 
+  it('lets no write in while its workers begin', async () => {
+    const writer = openDatabase(big);
+    writer.$client.pragma('busy_timeout = 0');
+    let refused: unknown;
+    const whileLocked = () => {
+      try {
+        writer.$client.exec("UPDATE observations SET note = 'written while the workers begin' WHERE id = 2");
+      } catch (error) {
+        refused = error;
+      }
+    };
+    const csv = await read(observationExportStream({}, {}, { file: big, parallel: { workers: 2, fromIds: 0, whileLocked } }));
+    writer.$client.close();
+    expect(refused).toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(csv).not.toContain('written while the workers begin');
+  }, 60_000);
+
   it('stops its workers when the download is cancelled', async () => {
     const reader = observationExportStream({}, {}, { file: big, parallel: { workers: 2, fromIds: 0 } }).getReader();
     await reader.read();

@@ -160,6 +160,8 @@ export interface ParallelOptions {
   workers?: number;
   /** Worker threads only from this many figure ids (below it, starting them costs more than they save). */
   fromIds?: number;
+  /** For tests: runs while the export holds the write lock, just before the workers begin. */
+  whileLocked?: () => void;
 }
 
 /** Whole exports of fewer figure ids than this are written on one thread. */
@@ -185,7 +187,7 @@ async function* parallelExport(filters: FigureFilters, file: string, options: Pa
   const pool = Array.from({ length: workers }, (_, worker) => new ExportWorker(file, filters, worker, workers));
   try {
     await Promise.all(pool.map((w) => w.ready()));
-    const batches = await beginTogether(file, pool);
+    const batches = await beginTogether(file, pool, options.whileLocked);
     if (!batches) {
       pool.forEach((w) => w.stop());
       return yield* oneThreadExport(filters, file);
@@ -200,7 +202,7 @@ async function* parallelExport(filters: FigureFilters, file: string, options: Pa
  * Begins every worker's read transaction while holding the write lock, so that all read one
  * snapshot; resolves to the number of batches, or null where the lock cannot be had.
  */
-async function beginTogether(file: string, pool: ExportWorker[]): Promise<number | null> {
+async function beginTogether(file: string, pool: ExportWorker[], whileLocked?: () => void): Promise<number | null> {
   let lock: Database.Database | undefined;
   try {
     lock = new Database(file, { fileMustExist: true });
@@ -212,6 +214,7 @@ async function beginTogether(file: string, pool: ExportWorker[]): Promise<number
     throw error;
   }
   try {
+    whileLocked?.();
     const batches = await Promise.all(pool.map((w) => w.begin()));
     if (new Set(batches).size !== 1) throw new Error(`export workers read different snapshots (${batches.join(', ')} batches)`);
     return batches[0]!;
