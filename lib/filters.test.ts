@@ -29,6 +29,12 @@ describe('URL filters', () => {
     expect(parseFilters({ from: '2021-22', to: '2020-21' }).errors[0]).toMatch(/starts \(2021\/22\) after it ends \(2020\/21\)/);
   });
 
+  it('reads an empty value, as a form sends "All boards", as no filter and no complaint', () => {
+    const { filters, errors } = parseFilters({ board: '', programme: ['', 'c'], metric: '', from: '', to: '2020-21', by: '' });
+    expect(errors).toEqual([]);
+    expect([filters.boards, filters.programmes, filters.metrics, filters.from, filters.to?.token, filters.by]).toEqual([[], ['c'], [], null, '2020-21', 'quarter']);
+  });
+
   it('round-trips through the query string', () => {
     const { filters } = parseFilters({ programme: ['a-b', 'c'], from: '2019-20-Q4', to: '2020-10', by: 'year' });
     const again = parseFilters(Object.fromEntries(groupParams(new URLSearchParams(filtersToQuery(filters)))));

@@ -24,8 +24,9 @@ export interface ParsedFilters {
   errors: string[];
 }
 
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+// An empty value ("board=" from a form's "All boards") means no filter, not a filter called "".
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.find((x) => x !== '') : v);
 
 const paramsSchema = z.object({
   board: z.array(slug).max(50),
@@ -87,4 +88,24 @@ export function filtersToQuery(filters: ViewFilters, overrides: Partial<ViewFilt
   if (f.by !== 'quarter') q.set('by', f.by);
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+const KIND_WORDS = { boards: 'board', programmes: 'programme', metrics: 'metric' } as const;
+
+/**
+ * Drops filters naming no board, programme or metric (an old or mistyped link), with a message
+ * for each: a page must not show "All boards" above figures filtered down to nothing.
+ */
+export function withoutUnknown<T extends Pick<ViewFilters, 'boards' | 'programmes' | 'metrics'>>(
+  filters: T,
+  unknown: { boards: string[]; programmes: string[]; metrics: string[] },
+): { filters: T; errors: string[] } {
+  const errors: string[] = [];
+  const kept = { ...filters };
+  for (const kind of ['boards', 'programmes', 'metrics'] as const) {
+    if (!unknown[kind].length) continue;
+    kept[kind] = filters[kind].filter((s) => !unknown[kind].includes(s));
+    for (const slug of unknown[kind]) errors.push(`No ${KIND_WORDS[kind]} is called “${slug.slice(0, 60)}”, so that filter was left out.`);
+  }
+  return { filters: kept, errors };
 }

@@ -2,10 +2,10 @@
 // (chosen, preset or the page's default) and build the filter bar. Server-only.
 import type { AppDatabase } from '@/db/client';
 import { getFigureDateRange } from '@/db/queries/periods';
-import { getLatestFigureDate, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
+import { findUnknownSlugs, getLatestFigureDate, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import type { FigureFilters } from '@/db/queries/series';
 import { bucketOf, bucketsBetween, PRESETS, presetRange, spanBuckets, type Bucket } from '@/lib/fiscal-periods';
-import { filtersToQuery, parseFilters, type SearchParams, type ViewFilters } from '@/lib/filters';
+import { filtersToQuery, parseFilters, withoutUnknown, type SearchParams, type ViewFilters } from '@/lib/filters';
 import type { FilterBarProps } from './filter-bar';
 
 export interface View {
@@ -23,9 +23,18 @@ export function loadView(
   db: AppDatabase,
   path: string,
   params: SearchParams,
-  options: { defaultRange: 'latest-quarter' | 'all'; selects: ('board' | 'programme' | 'metric')[]; fixed?: Record<string, string> },
+  options: {
+    defaultRange: 'latest-quarter' | 'all';
+    selects: ('board' | 'programme' | 'metric')[];
+    fixed?: Record<string, string>;
+    /** Whether the page draws anything by month, quarter or year (the overview does not). */
+    grouping?: boolean;
+  },
 ): View {
-  const { filters, errors } = parseFilters(params);
+  const parsed = parseFilters(params);
+  const known = withoutUnknown(parsed.filters, findUnknownSlugs(db, parsed.filters));
+  const filters = known.filters;
+  const errors = [...parsed.errors, ...known.errors];
   const latest = getLatestFigureDate(db);
   const dates = getFigureDateRange(db);
   let from = filters.from;
@@ -67,6 +76,7 @@ export function loadView(
       by: filters.by,
     },
     hidden: options.fixed,
+    showGrouping: options.grouping !== false,
   };
   if (options.selects.includes('board')) bar.boards = listBoards(db).map((b) => ({ value: b.slug, label: b.name }));
   if (options.selects.includes('programme'))

@@ -2,7 +2,7 @@
 // `npm run bench` times exactly these calls (and the SQL they run) at up to a million figures,
 // so a query added to a page is measured as soon as it is added. Server-only.
 import type { AppDatabase } from '@/db/client';
-import { getComparison } from '@/db/queries/compare';
+import { getComparison, withKnownSlugs } from '@/db/queries/compare';
 import { getHeadlines } from '@/db/queries/headlines';
 import { getDatasetTotals, listLatestObservations, listObservations, type ObservationRow } from '@/db/queries/observations';
 import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
@@ -22,7 +22,7 @@ export const LATEST_ROWS = 25;
 export const TABLE_ROWS = 500;
 
 export function loadOverview(db: AppDatabase, params: SearchParams) {
-  const view = loadView(db, '/', params, { defaultRange: 'latest-quarter', selects: ['board', 'programme'] });
+  const view = loadView(db, '/', params, { defaultRange: 'latest-quarter', selects: ['board', 'programme'], grouping: false });
   const range = view.range;
   return {
     view,
@@ -80,8 +80,9 @@ export function loadMetricPage(db: AppDatabase, slug: string, params: SearchPara
 }
 
 export function loadComparePage(db: AppDatabase, params: SearchParams) {
-  const p = parseCompareParams(params, getLatestFigureDate(db));
-  if (!p) return null;
+  const parsed = parseCompareParams(params, getLatestFigureDate(db));
+  if (!parsed) return null;
+  const p = withKnownSlugs(db, parsed);
   const comparison = getComparison(db, p);
   const dates = getFigureDateRange(db);
   const periods = dates

@@ -170,11 +170,13 @@ export function getLatestFigureDate(db: AppDatabase): string | null {
         documentDate: sources.documentDate,
         datePrecision: sources.datePrecision,
         fileName: sources.fileName,
-        figures: countDistinct(observationSources.observationId),
+        // Live figures only: a deleted figure is not one of the report's figures any more.
+        figures: countDistinct(observations.id),
         hasText: sql<number>`${sources.text} IS NOT NULL`.mapWith(Boolean),
       })
       .from(sources)
       .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
+      .leftJoin(observations, and(eq(observations.id, observationSources.observationId), live))
       .where(id === undefined ? undefined : eq(sources.id, id))
       .groupBy(sources.id)
       .orderBy(desc(sources.documentDate), sources.title)
@@ -205,3 +207,12 @@ export function getLatestFigureDate(db: AppDatabase): string | null {
       new Map((db.$client.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
     return { programme: read('programmes'), metric: read('metrics') };
   }
+
+/** The slugs among those given that name no board, programme or metric: a link may be old or mistyped. */
+export function findUnknownSlugs(db: AppDatabase, wanted: { boards?: string[]; programmes?: string[]; metrics?: string[] }) {
+  const unknown = (table: 'boards' | 'programmes' | 'metrics', slugs: string[] = []) =>
+    slugs.length
+      ? (db.$client.prepare(`SELECT value FROM json_each(?) WHERE value NOT IN (SELECT slug FROM ${table})`).pluck().all(JSON.stringify(slugs)) as string[])
+      : [];
+  return { boards: unknown('boards', wanted.boards), programmes: unknown('programmes', wanted.programmes), metrics: unknown('metrics', wanted.metrics) };
+}

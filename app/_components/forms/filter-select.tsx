@@ -1,11 +1,17 @@
 'use client';
 
+import { useState } from 'react';
+import { flushSync } from 'react-dom';
+
 export interface Option {
   value: string;
   label: string;
 }
 
-/** A labelled select of a GET filter form that sends the form as soon as it changes. */
+/**
+ * A labelled select of a GET filter form that sends the form as soon as it changes. Its "no
+ * filter" choice ("All boards") sends nothing, so the address holds only the filters chosen.
+ */
 export function FilterSelect({
   name,
   label,
@@ -22,14 +28,21 @@ export function FilterSelect({
   all?: string;
   onChange: () => void;
 }) {
+  const [chosen, setChosen] = useState(value ?? '');
   return (
-    <label className="flex flex-col text-sm">
+    <label className="flex min-w-0 flex-col text-sm">
       <span className="font-semibold">{label}</span>
       <select
-        name={name}
-        defaultValue={value ?? ''}
-        onChange={onChange}
-        className="mt-1 max-w-[18rem] rounded border border-slate-600 bg-white px-2 py-1"
+        // A select without a name is not sent with its form.
+        name={chosen === '' ? undefined : name}
+        value={chosen}
+        onChange={(e) => {
+          const next = e.target.value;
+          // The name must be gone from the page before the form is read, so "All …" leaves the address.
+          flushSync(() => setChosen(next));
+          onChange();
+        }}
+        className="mt-1 w-full max-w-[18rem] rounded border border-slate-600 bg-white px-2 py-1"
       >
         {all !== undefined && <option value="">{all}</option>}
         {options.map((o) => (

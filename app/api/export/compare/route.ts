@@ -2,7 +2,7 @@
 // each metric row, then its rows per board and per programme, exactly as the compare page shows.
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { getComparison } from '@/db/queries/compare';
+import { getComparison, withKnownSlugs } from '@/db/queries/compare';
 import { getLatestFigureDate } from '@/db/queries/reference';
 import { breakdownOf, COMPARABILITY_LABELS, parseCompareParams, type CompareRow } from '@/lib/compare';
 import { csvFileName, toCsv, wantsBom } from '@/lib/csv';
@@ -21,7 +21,8 @@ export function GET(request: NextRequest) {
       return [k, all.length > 1 ? all : all[0]];
     }),
   );
-  const p = parseCompareParams(params, getLatestFigureDate(db));
+  const parsed = parseCompareParams(params, getLatestFigureDate(db));
+  const p = parsed && withKnownSlugs(db, parsed);
   if (!p) return new Response('There are no figures to compare yet.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   if (p.errors.length) return new Response(`${p.errors.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const comparison = getComparison(db, p);
