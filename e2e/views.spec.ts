@@ -88,7 +88,7 @@ test.describe('dashboard views', () => {
     const panel = page.getByRole('region', { name: 'Applications' });
     await panel.getByRole('combobox', { name: 'Figures for' }).selectOption({ label: 'Q4 2019/20 (1)' });
     await expect(panel.getByText('“275+ actual applications”')).toBeVisible();
-    await expect(panel.getByRole('link', { name: /LGA Boards’ improvement activity \(March 2020\), paragraph 172/ })).toBeVisible();
+    await expect(panel.getByRole('link', { name: /LGA Boards’ improvement activity \(March 2020\), line 172/ })).toBeVisible();
   });
 
   test('index tables sort by a column, in the URL', async ({ page }) => {

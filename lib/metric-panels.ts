@@ -12,6 +12,7 @@ export interface FigureRef {
   id: number;
   programme: string;
   programmeSlug: string;
+  metric: string;
   valueText: string;
   basisText: string;
   periodText: string;
@@ -32,6 +33,7 @@ export function toFigureRef(o: ObservationRow): FigureRef {
     id: o.id,
     programme: o.programme.name,
     programmeSlug: o.programme.slug,
+    metric: o.metric.name,
     valueText: formatQualified(o.value, o.qualifier, o.metric.unit),
     basisText: o.qualifier === 'exact' ? BASIS_LABELS[o.basis] : `${QUALIFIER_LABELS[o.qualifier]}, ${BASIS_LABELS[o.basis]}`,
     periodText: describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis),

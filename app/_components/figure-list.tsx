@@ -3,14 +3,16 @@ import type { FigureRef } from '@/lib/metric-panels';
 
 export type { FigureRef };
 
-export function FigureList({ figures }: { figures: FigureRef[] }) {
+/** `showMetric`: say what each figure counts (a source's figures are of many metrics; a chart's of one). */
+export function FigureList({ figures, showMetric = false }: { figures: FigureRef[]; showMetric?: boolean }) {
   if (!figures.length)
     return <p className="text-sm">No figure ends in this period; any value shown is a running total carried forward from an earlier report.</p>;
   return (
     <ul className="mt-1 space-y-2 text-sm">
       {figures.map((f) => (
         <li key={f.id} id={`figure-${f.id}`}>
-          <span className="tabular font-semibold">{f.valueText}</span> <span className="text-slate-700">({f.basisText})</span> —{' '}
+          <span className="tabular font-semibold">{f.valueText}</span>
+          {showMetric && <span className="font-semibold"> {f.metric.toLowerCase()}</span>} <span className="text-slate-700">({f.basisText})</span> —{' '}
           <Link href={`/programmes/${f.programmeSlug}`} className="underline">
             {f.programme}
           </Link>
@@ -20,7 +22,7 @@ export function FigureList({ figures }: { figures: FigureRef[] }) {
               “{s.evidence}”{' '}
               <Link href={`/sources/${s.sourceId}#line-${s.line ?? 1}`} className="text-xs underline">
                 {s.title}
-                {s.line ? `, paragraph ${s.line}` : ''}
+                {s.line ? `, line ${s.line}` : ''}
               </Link>
             </blockquote>
           ))}

@@ -152,17 +152,22 @@ function fromValues(r: ValuesRow): FlatRow {
 export function listObservations(
   db: AppDatabase,
   filters: FigureFilters & { sourceId?: number } = {},
-  options: { limit?: number; order?: 'reported' | 'period' } = {},
+  options: { limit?: number; order?: 'reported' | 'period' | 'document' } = {},
 ): ObservationRow[] {
   const conditions: (SQL | undefined)[] = [figureConditions(filters)];
   if (filters.sourceId !== undefined)
     conditions.push(
       sql`${observations.id} IN (SELECT observation_id FROM ${observationSources} WHERE source_id = ${filters.sourceId})`,
     );
-  const reported = options.order !== 'period';
-  const order = reported
-    ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
-    : [desc(observations.periodEnd), desc(observations.id)];
+  const reported = options.order !== 'period' && options.order !== 'document';
+  // 'document': in the order the figures first appear in the source (filters.sourceId).
+  const firstLine = sql`(SELECT min(coalesce(line, 0)) FROM ${observationSources} WHERE observation_id = ${observations.id} AND source_id = ${filters.sourceId ?? null})`;
+  const order =
+    options.order === 'document'
+      ? [firstLine, observations.id]
+      : reported
+        ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
+        : [desc(observations.periodEnd), desc(observations.id)];
   const limit = options.limit ?? 500;
   const where = and(...conditions);
   let rows;

@@ -50,7 +50,7 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
                   <details key={`${s.sourceId}-${s.line}`} className="mb-1">
                     <summary className="cursor-pointer">
                       {s.title}
-                      {s.line ? `, paragraph ${s.line}` : ''}
+                      {s.line ? `, line ${s.line}` : ''}
                     </summary>
                     <blockquote className="mt-1 border-l-4 border-slate-300 pl-2 text-slate-700">“{plainEvidence(s.evidence)}”</blockquote>
                   </details>

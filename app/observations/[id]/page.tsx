@@ -75,7 +75,7 @@ export default async function ObservationPage({ params }: Props) {
               <li key={`${s.sourceId}-${s.line}`}>
                 <blockquote className="border-l-4 border-slate-300 pl-2">“{plainEvidence(s.evidence)}”</blockquote>
                 <Link href={`/sources/${s.sourceId}#line-${s.line ?? 1}`} className="text-sm underline">
-                  {s.title}{s.line ? `, paragraph ${s.line}` : ''}
+                  {s.title}{s.line ? `, line ${s.line}` : ''}
                 </Link>
               </li>
             ))}

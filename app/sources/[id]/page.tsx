@@ -26,7 +26,7 @@ export default async function SourcePage({ params }: Props) {
   const id = sourceId((await params).id);
   const source = id === null ? undefined : getSource(db, id);
   if (!source) notFound();
-  const figures = listObservations(db, { sourceId: source.id }, { order: 'period', limit: 5000 });
+  const figures = listObservations(db, { sourceId: source.id }, { order: 'document', limit: 5000 });
   const occurrences = listOccurrencesInSource(db, source.id);
   const byLine = new Map<number, { observationId: number; evidence: string }[]>();
   for (const o of occurrences) if (o.line) byLine.set(o.line, [...(byLine.get(o.line) ?? []), o]);
@@ -72,8 +72,8 @@ export default async function SourcePage({ params }: Props) {
           )}
         </section>
         <section aria-labelledby="its-figures">
-          <h2 id="its-figures" className="text-xl font-semibold">Its figures</h2>
-          <FigureList figures={figures.map(toFigureRef)} />
+          <h2 id="its-figures" className="text-xl font-semibold">Its figures, in the order they appear</h2>
+          <FigureList figures={figures.map(toFigureRef)} showMetric />
         </section>
       </div>
     </>
