@@ -44,6 +44,11 @@ export const observationInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Period end must be on or after period start' });
     if (v.sourceId !== null && !v.evidence)
       ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Copy the sentence the figure comes from' });
+    // Evidence is kept as a link to its source: with no source it would be lost without a word.
+    if (v.sourceId === null && v.evidence)
+      ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Choose the source this sentence comes from, or clear the evidence' });
+    if (v.sourceId === null && v.line !== null)
+      ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Choose the source the line number is in, or clear the line' });
   });
 
 export type ObservationInput = z.output<typeof observationInputSchema>;

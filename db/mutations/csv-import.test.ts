@@ -169,6 +169,17 @@ describe('CSV import commit', () => {
     expect(snapshot()).toEqual(after);
   });
 
+  it('keeps a row’s own evidence when it cites no source (the upload, at the row’s line), and the row itself only when it has none', async () => {
+    const header = 'programme,metric,value,qualifier,basis,period_end,evidence';
+    const file = [header, 'Remote Peer Support,Attendees,411,exact,period,2021-06-30,411 officers joined the June webinars', 'Remote Peer Support,Attendees,412,exact,period,2021-06-30,'].join('\n');
+    const r = await run(file, { mode: 'commit', onError: 'block' });
+    expect(r.committed).toBe(true);
+    const evidence = (value: number) =>
+      db.$client.prepare('SELECT os.line, os.evidence FROM observations o JOIN observation_sources os ON os.observation_id = o.id WHERE o.value = ?').get(value);
+    expect(evidence(411)).toEqual({ line: 2, evidence: '411 officers joined the June webinars' });
+    expect(evidence(412)).toEqual({ line: 3, evidence: 'Remote Peer Support,Attendees,412,exact,period,2021-06-30,' });
+  });
+
   it('records a fact repeated within the file once, with both rows as sources', async () => {
     const row = 'Remote Peer Support,Attendees,300,exact,period,,2021-06-30,';
     const r = await run([HEADER, row, row].join('\n'), { mode: 'commit', onError: 'block' });

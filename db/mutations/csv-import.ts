@@ -337,10 +337,11 @@ async function applyStaged(
           if (!source) { fail('source_file', `Source “${r.source_file}” is not in the dashboard; add it first, or leave source_file empty to cite this upload`); continue; }
           sourceId = source.id;
         }
-        // Rows that cite no source cite this file: the row itself is the evidence.
+        // Rows that cite no source cite this file, at the row's line: their evidence is what the
+        // row's evidence column says, or where it is empty, the row itself.
         const occurrence = () => {
           const id = sourceId ?? uploadSource();
-          return { id, evidence: sourceId ? r.evidence! : s.raw, line: sourceId ? r.line : s.row };
+          return { id, evidence: sourceId ? r.evidence! : (r.evidence ?? s.raw), line: sourceId ? r.line : s.row };
         };
         const linkTo = (observationId: number) => {
           const o = occurrence();

@@ -60,6 +60,15 @@ describe('the figure form schema', () => {
     if (!reversed.success) expect(fieldErrors(reversed.error).periodEnd).toBe('Period end must be on or after period start');
     else throw new Error('expected an error');
   });
+
+  it('refuses evidence or a line without a source, instead of dropping them without a word', () => {
+    const evidence = observationInputSchema.safeParse(raw({ evidence: 'Over 1,250 attended' }));
+    expect(evidence.success).toBe(false);
+    if (!evidence.success) expect(fieldErrors(evidence.error).sourceId).toBe('Choose the source this sentence comes from, or clear the evidence');
+    const line = observationInputSchema.safeParse(raw({ line: '4' }));
+    expect(line.success).toBe(false);
+    expect(observationInputSchema.safeParse(raw({ sourceId: '1', evidence: 'Over 1,250 attended' })).success).toBe(true);
+  });
 });
 
 describe('changing figures', () => {
