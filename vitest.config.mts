@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Property tests run hundreds of cases against SQLite; on a busy two-core machine one took
+    // longer than vitest's 5 s default. A test fails on what it asserts, never on the clock.
+    testTimeout: 120_000,
   },
 });
