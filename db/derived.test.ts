@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFigureCounts, readFigureSums, readQuarterSums, readReportedOn, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
+import { readCoverage, readFigureCounts, readFigureSums, readQuarterSums, readReportedOn, rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
 import { createOnePairDatabase, createTestDatabase } from './testing';
 
 // Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
@@ -20,6 +20,12 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('remove' as const), row: fc.nat() }),
+  // Ranges, parts of another figure, source links and what a source covers (migration 0006).
+  fc.record({ kind: fc.constant('range' as const), row: fc.nat(), width: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ kind: fc.constant('part' as const), row: fc.nat(), of: fc.option(fc.nat()) }),
+  fc.record({ kind: fc.constant('link' as const), row: fc.nat(), source: fc.integer({ min: 1, max: 3 }), line: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('unlink' as const), row: fc.nat() }),
+  fc.record({ kind: fc.constant('respan' as const), source: fc.integer({ min: 1, max: 3 }), span: fc.constantFrom(null, ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-05-31']) }),
 );
 
 describe('figure-count and figure-sum rollups', () => {
@@ -29,7 +35,8 @@ describe('figure-count and figure-sum rollups', () => {
     sqlite.exec(`INSERT INTO boards (slug, name) VALUES ('b', 'B');
       INSERT INTO programmes (slug, name, board_id) VALUES ('p1', 'P1', 1), ('p2', 'P2', 1), ('p3', 'P3', 1);
       INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES
-        ('m1', 'M1', 'count', 'other', 'd', 'additive'), ('m2', 'M2', 'count', 'other', 'd', 'additive'), ('m3', 'M3', 'hours', 'other', 'd', 'additive');`);
+        ('m1', 'M1', 'count', 'other', 'd', 'additive'), ('m2', 'M2', 'count', 'other', 'd', 'additive'), ('m3', 'M3', 'hours', 'other', 'd', 'additive');
+      INSERT INTO sources (title, document_date, covers_from, covers_to) VALUES ('S1', '2024-03-31', '2024-01-01', '2024-03-31'), ('S2', '2024-05-31', NULL, NULL), ('S3', '2024-06-30', '2024-04-01', '2024-06-30');`);
     const end = (month: number) => `2024-${String(month).padStart(2, '0')}-${month === 2 ? '29' : '28'}`;
     fc.assert(
       fc.property(fc.array(operation, { minLength: 10, maxLength: 40, size: 'max' }), (ops) => {
@@ -41,19 +48,32 @@ describe('figure-count and figure-sum rollups', () => {
             sqlite
               .prepare('INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
               .run(op.programme, op.metric, op.value, op.qualifier, op.basis, op.start, end(op.month), op.precision, op.deleted ? '2024-06-01T00:00:00Z' : null);
+          else if (op.kind === 'respan') sqlite.prepare('UPDATE sources SET covers_from = ?, covers_to = ? WHERE id = ?').run(op.span?.[0] ?? null, op.span?.[1] ?? null, op.source);
           else if (id === undefined) continue;
           else if (op.kind === 'move') sqlite.prepare('UPDATE observations SET programme_id = ?, metric_id = ? WHERE id = ?').run(op.programme, op.metric, id);
           else if (op.kind === 'repoint') sqlite.prepare('UPDATE observations SET basis = ?, period_end = ? WHERE id = ?').run(op.basis, end(op.month), id);
-          else if (op.kind === 'requalify') sqlite.prepare('UPDATE observations SET qualifier = ?, period_start = ?, date_precision = ? WHERE id = ?').run(op.qualifier, op.start, op.precision, id);
-          else if (op.kind === 'value') sqlite.prepare('UPDATE observations SET value = value + 0.5 WHERE id = ?').run(id);
+          else if (op.kind === 'requalify')
+            sqlite
+              .prepare("UPDATE observations SET qualifier = ?, upper_value = CASE WHEN ? IN ('exact', 'approx') THEN upper_value END, period_start = ?, date_precision = ? WHERE id = ?")
+              .run(op.qualifier, op.qualifier, op.start, op.precision, id);
+          else if (op.kind === 'value') sqlite.prepare('UPDATE observations SET value = value + 0.5, upper_value = upper_value + 0.5 WHERE id = ?').run(id);
+          else if (op.kind === 'range')
+            sqlite.prepare("UPDATE observations SET upper_value = CASE WHEN ? > 0 AND qualifier IN ('exact', 'approx') THEN value + ? END WHERE id = ?").run(op.width, op.width, id);
+          else if (op.kind === 'part') {
+            const total = op.of === null ? null : ids[op.of % ids.length]!;
+            sqlite.prepare('UPDATE observations SET part_of_id = ? WHERE id = ?').run(total === id ? null : total, id);
+          } else if (op.kind === 'link')
+            sqlite.prepare("INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, 'e', ?) ON CONFLICT DO NOTHING").run(id, op.source, op.line);
+          else if (op.kind === 'unlink') sqlite.prepare('DELETE FROM observation_sources WHERE id = (SELECT min(id) FROM observation_sources WHERE observation_id = ?)').run(id);
           else if (op.kind === 'delete') sqlite.prepare("UPDATE observations SET deleted_at = '2024-06-01T00:00:00Z' WHERE id = ?").run(id);
           else if (op.kind === 'restore') sqlite.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ?').run(id);
           else sqlite.prepare('DELETE FROM observations WHERE id = ?').run(id);
         }
-        const read = () => ({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite), quarters: readQuarterSums(sqlite) });
+        const read = () => ({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite), quarters: readQuarterSums(sqlite), coverage: readCoverage(sqlite) });
         const maintained = read();
         rebuildFigureCounts(sqlite);
         rebuildFigureSums(sqlite);
+        rebuildCoverage(sqlite);
         expect(maintained).toEqual(read());
       }),
       { numRuns: 150 },

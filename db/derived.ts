@@ -1,8 +1,8 @@
 // Data derived from the figures for speed — the figure-count rollups (figure_counts_by_metric,
-// figure_counts_by_quarter), the figure sums (figure_sums_by_period, figure_sums_by_quarter) and
-// observations.reported_on;
+// figure_counts_by_quarter), the figure sums (figure_sums_by_period, figure_sums_by_quarter), the
+// months covered (coverage_months) and observations.reported_on;
 // see db/schema.ts — recomputed from the figures and their sources. Triggers (migrations 0003 to
-// 0005) keep them current on every write;
+// 0006) keep them current on every write;
 // these are for a bulk load that ran without the triggers (bench/generate.ts) and for the
 // tests, which hold the trigger-maintained values equal to a rebuild.
 import type Database from 'better-sqlite3';
@@ -43,23 +43,24 @@ export function rebuildFigureSums(sqlite: Database.Database): void {
   // The same statement as migration 0004's triggers run for one row, over every row.
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_sums_by_period');
-    sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, date_precision)
+    sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
       SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''), total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'),
-        count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), max(date_precision)
-      FROM observations WHERE deleted_at IS NULL
+        count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'),
+        count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
+      FROM observations WHERE deleted_at IS NULL AND part_of_id IS NULL
       GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '')`);
     // Emptied only now: the inserts above ran migration 0005's triggers, where they are in place.
     // Then the statement the migration fills it with (its triggers run the same for one quarter).
     sqlite.exec('DELETE FROM figure_sums_by_quarter');
-    sqlite.exec(`INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, date_precision)
+    sqlite.exec(`INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
       WITH sums AS (SELECT *, ${QUARTER} AS quarter FROM figure_sums_by_period)
       SELECT programme_id, metric_id, basis, quarter, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
-        sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), max(date_precision)
+        sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high), max(date_precision)
       FROM sums WHERE basis <> 'cumulative' AND (period_start = '' OR period_start >= quarter || '-01')
       GROUP BY programme_id, metric_id, basis, quarter
       UNION ALL
       SELECT programme_id, metric_id, basis, quarter, period_start, period_end, period_start, period_end,
-        value, figures, at_least_figures, at_most_figures, approx_figures, date_precision
+        value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision
       FROM sums WHERE CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(s.period_end) FROM figure_sums_by_period s
           WHERE s.programme_id = sums.programme_id AND s.metric_id = sums.metric_id AND s.basis = 'cumulative'
             AND s.period_end >= sums.quarter || '-01' AND s.period_end < date(sums.quarter || '-01', '+3 months'))
@@ -73,4 +74,24 @@ export function readFigureSums(sqlite: Database.Database) {
 
 export function readQuarterSums(sqlite: Database.Database) {
   return sqlite.prepare('SELECT * FROM figure_sums_by_quarter ORDER BY programme_id, metric_id, basis, quarter, exact_start, exact_end').all();
+}
+
+/** coverage_months: the months each programme's figures, and the sources they cite, cover (migration 0006's fill). */
+export function rebuildCoverage(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec('DELETE FROM coverage_months');
+    sqlite.exec(`INSERT INTO coverage_months (programme_id, metric_id, month, figures)
+      SELECT programme_id, metric_id, month, count(*) FROM (
+        SELECT o.programme_id, o.metric_id, m.month FROM observations o
+          JOIN calendar_months m ON m.month BETWEEN substr(coalesce(o.period_start, o.period_end), 1, 7) AND substr(o.period_end, 1, 7)
+        WHERE o.deleted_at IS NULL AND o.basis <> 'planned'
+        UNION ALL
+        SELECT o.programme_id, o.metric_id, m.month FROM observation_sources os JOIN observations o ON o.id = os.observation_id AND o.deleted_at IS NULL
+          JOIN sources s ON s.id = os.source_id JOIN calendar_months m ON m.month BETWEEN substr(s.covers_from, 1, 7) AND substr(s.covers_to, 1, 7)
+      ) GROUP BY programme_id, metric_id, month`);
+  })();
+}
+
+export function readCoverage(sqlite: Database.Database) {
+  return sqlite.prepare('SELECT programme_id, metric_id, month, figures FROM coverage_months ORDER BY 1, 2, 3').all();
 }

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { MIGRATIONS_FOLDER, migrateDatabase, schemaVersion } from './migrate';
 import { tempDatabasePath } from './testing';
-import { readQuarterSums, rebuildFigureSums } from './derived';
-import { loadSeed } from '../seed/load';
+import { readCoverage, readFigureSums, readQuarterSums, rebuildCoverage, rebuildFigureSums } from './derived';
+import { readSeedDataset } from '../seed/load';
+import type { AppDatabase } from './client';
 
 const tables = (file: string) =>
   (
@@ -85,24 +86,65 @@ describe('migrations', () => {
     expect(tables(file)).not.toContain('half_done');
   });
 
-  it('fill the figure sums per quarter of a database that already had figures', () => {
-    // The migrations up to 0004, a dataset, then the rest: as an existing installation upgrades.
+  /**
+   * An installation at an older migration, holding the seed's figures as that schema could (no
+   * ranges, parts or report spans): the upgrade must fill what the later migrations add.
+   */
+  function installationAt(tag: string) {
     const folder = fs.mkdtempSync(path.join(path.dirname(tempDatabasePath()), 'migrations-'));
     fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalFile = path.join(folder, 'meta/_journal.json');
     const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-    const upTo = journal.entries.findIndex((e: { tag: string }) => e.tag === '0005_figure_sums_by_quarter');
+    const upTo = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
     expect(upTo).toBeGreaterThan(0);
     fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
     const db = openDatabase(tempDatabasePath());
     migrateDatabase(db, folder);
-    expect(tables(db.$client.name)).not.toContain('figure_sums_by_quarter');
-    loadSeed(db, { reportsDir: '/nonexistent' });
+    return { db, pending: journal.entries.length - upTo };
+  }
 
-    expect(migrateDatabase(db)).toBe(journal.entries.length - upTo);
+  function insertSeedAsOldSchema(db: AppDatabase) {
+    const data = readSeedDataset();
+    const sqlite = db.$client;
+    for (const b of data.boards) sqlite.prepare('INSERT INTO boards (slug, name) VALUES (?, ?)').run(b.slug, b.name);
+    for (const m of data.metrics)
+      sqlite.prepare('INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES (?, ?, ?, ?, ?, ?)').run(m.slug, m.name, m.unit, m.category, m.definition, m.additivity);
+    for (const p of data.programmes)
+      sqlite.prepare('INSERT INTO programmes (slug, name, board_id) VALUES (?, ?, (SELECT id FROM boards WHERE name = ?))').run(p.slug, p.name, p.board);
+    for (const s of data.sources) sqlite.prepare('INSERT INTO sources (title, document_date, file_name) VALUES (?, ?, ?)').run(s.title, s.document_date, s.file_name);
+    for (const f of data.figures) {
+      const { id } = sqlite
+        .prepare(
+          `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision)
+           VALUES ((SELECT id FROM programmes WHERE name = ?), (SELECT id FROM metrics WHERE name = ?), ?, ?, ?, ?, ?, ?) RETURNING id`,
+        )
+        .get(f.programme, f.metric, f.value, f.qualifier, f.basis, f.period_start, f.period_end, f.date_precision) as { id: number };
+      sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, (SELECT id FROM sources WHERE file_name = ?), ?, ?)').run(id, f.source_file, f.evidence, f.line);
+    }
+  }
+
+  it('fill the figure sums per quarter of a database that already had figures', () => {
+    const { db, pending } = installationAt('0005_figure_sums_by_quarter');
+    expect(tables(db.$client.name)).not.toContain('figure_sums_by_quarter');
+    insertSeedAsOldSchema(db);
+    expect(migrateDatabase(db)).toBe(pending);
     const filled = readQuarterSums(db.$client);
     expect(filled.length).toBeGreaterThan(50);
     rebuildFigureSums(db.$client);
     expect(filled).toEqual(readQuarterSums(db.$client));
+  });
+
+  it('keep every figure and link, and fill the range sums and the months covered, when 0006 upgrades a database', () => {
+    const { db, pending } = installationAt('0006_honest_views');
+    insertSeedAsOldSchema(db);
+    const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+    const before = [count('SELECT count(*) AS n FROM observations'), count('SELECT count(*) AS n FROM observation_sources')];
+    expect(migrateDatabase(db)).toBe(pending);
+    expect([count('SELECT count(*) AS n FROM observations'), count('SELECT count(*) AS n FROM observation_sources')]).toEqual(before);
+    const [sums, quarters, coverage] = [readFigureSums(db.$client), readQuarterSums(db.$client), readCoverage(db.$client)];
+    expect(coverage.length).toBeGreaterThan(50);
+    rebuildFigureSums(db.$client);
+    rebuildCoverage(db.$client);
+    expect([sums, quarters, coverage]).toEqual([readFigureSums(db.$client), readQuarterSums(db.$client), readCoverage(db.$client)]);
   });
 });

@@ -2,7 +2,7 @@
 // constraints in the database itself, so that no code path — seed, import, form or a
 // hand-written SQL fix — can store a figure the rest of the app would misread.
 import { relations, sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'] as const;
 export const BASES = ['period', 'cumulative', 'planned'] as const;
@@ -123,6 +123,11 @@ export const sources = sqliteTable(
     meetingBoardId: integer('meeting_board_id').references(() => boards.id, { onDelete: 'set null' }),
     meetingDate: text('meeting_date'),
     fileName: text('file_name'),
+    // The months the report gives an account of ("April 2020 to February 2021"), first and last
+    // day; null where unknown. A metric reported in it is covered for those months
+    // (docs/decisions/0006): months no report covers are not "no activity", they are unknown.
+    coversFrom: text('covers_from'),
+    coversTo: text('covers_to'),
     // Full text when the report has been imported or is available to the seed loader.
     text: text('text'),
     // sha256 of the text, so that importing the same report again is recognised.
@@ -135,6 +140,10 @@ export const sources = sqliteTable(
     check('sources_document_date_iso', isoDate('document_date')),
     check('sources_meeting_date_iso', sql`meeting_date IS NULL OR (${isoDate('meeting_date')})`),
     check('sources_date_precision_valid', inList('date_precision', DATE_PRECISIONS)),
+    check(
+      'sources_covers_valid',
+      sql`(covers_from IS NULL AND covers_to IS NULL) OR (${isoDate('covers_from')} AND ${isoDate('covers_to')} AND covers_from <= covers_to)`,
+    ),
   ],
 );
 
@@ -150,6 +159,9 @@ export const observations = sqliteTable(
       .references(() => metrics.id, { onDelete: 'restrict' }),
     value: real('value').notNull(),
     qualifier: text('qualifier', { enum: QUALIFIERS }).notNull().default('exact'),
+    // The top of a range ("20-30 elected members": value 20, upper_value 30), null for one number.
+    // A range is exact or approximate ("around 20-30"); "over" and "up to" are bounds already.
+    upperValue: real('upper_value'),
     basis: text('basis', { enum: BASES }).notNull(),
     periodStart: text('period_start'),
     // The as-of date of a cumulative figure, the event date of a one-off, the end of a span.
@@ -164,6 +176,9 @@ export const observations = sqliteTable(
     // by it. Derived, never written by the app: triggers on observation_sources and sources
     // (migration 0003) keep it in the same transaction as every change to a figure's sources.
     reportedOn: text('reported_on'),
+    // A breakdown of another figure ("171 officers … 32 of which are chief executives"): shown
+    // under its total and never added to it or to anything else (the figure sums leave parts out).
+    partOfId: integer('part_of_id').references((): AnySQLiteColumn => observations.id, { onDelete: 'set null' }),
   },
   (t) => [
     check('observations_qualifier_valid', inList('qualifier', QUALIFIERS)),
@@ -173,6 +188,8 @@ export const observations = sqliteTable(
     check('observations_period_end_iso', isoDate('period_end')),
     check('observations_period_start_iso', sql`period_start IS NULL OR (${isoDate('period_start')})`),
     check('observations_period_order', sql`${t.periodStart} IS NULL OR ${t.periodStart} <= ${t.periodEnd}`),
+    check('observations_range_valid', sql`upper_value IS NULL OR (upper_value > value AND qualifier IN ('exact', 'approx'))`),
+    check('observations_part_of_other', sql`part_of_id IS NULL OR part_of_id <> id`),
     // The pages read live figures by metric or programme over a period range, and the first and
     // last period of any figure. Partial indexes (live figures only) let SQLite answer "latest
     // period of this programme" or min/max of period_end from the index alone.
@@ -192,6 +209,8 @@ export const observations = sqliteTable(
     index('observations_fact_idx').on(t.programmeId, t.metricId, t.value, t.periodEnd),
     // Report import looks a proposed figure up by its value alone when its programme is unsure.
     index('observations_value_idx').on(t.value),
+    // A figure's parts, for its page and tables.
+    index('observations_part_of_idx').on(t.partOfId).where(sql`part_of_id IS NOT NULL`),
   ],
 );
 
@@ -351,6 +370,10 @@ export const figureSumsByPeriod = sqliteTable(
     atLeastFigures: integer('at_least_figures').notNull(),
     atMostFigures: integer('at_most_figures').notNull(),
     approxFigures: integer('approx_figures').notNull(),
+    // Ranges ("20-30") among them, and the sum of every figure's top: a range's upper value, any
+    // other figure's value. A sum with ranges and no bound is itself a range, value to value_high.
+    rangeFigures: integer('range_figures').notNull(),
+    valueHigh: real('value_high').notNull(),
     // The least precise ('day' < 'month' < 'year', also as text).
     datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
   },
@@ -396,9 +419,40 @@ export const figureSumsByQuarter = sqliteTable(
     atLeastFigures: integer('at_least_figures').notNull(),
     atMostFigures: integer('at_most_figures').notNull(),
     approxFigures: integer('approx_figures').notNull(),
+    rangeFigures: integer('range_figures').notNull(),
+    valueHigh: real('value_high').notNull(),
     datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.quarter, t.exactStart, t.exactEnd] })],
+);
+
+// Every calendar month from 1900 to 2199 ('YYYY-MM'): the coverage triggers (migration 0006) turn
+// a span of dates into the months it touches by a range of this table, as SQLite triggers may not
+// use a recursive query. Dates outside it cover no month.
+export const calendarMonths = sqliteTable('calendar_months', {
+  month: text('month').primaryKey(),
+});
+
+// Rollup: which months the live figures of each programme and metric cover (docs/decisions/0006).
+// A figure covers the months of its own period (a figure with no start, its end month) and the
+// months of every source it cites that says what it covers (sources.covers_from/to). `figures`
+// counts contributions, so a month stays covered while anything covers it. Triggers (migration
+// 0006) keep it in the same transaction as every write to figures, links and source spans;
+// rebuildCoverage() in db/derived.ts recomputes it, and db/derived.test.ts holds the two equal.
+export const coverageMonths = sqliteTable(
+  'coverage_months',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'cascade' }),
+    // 'YYYY-MM'.
+    month: text('month').notNull(),
+    figures: integer('figures').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.month] })],
 );
 
 export const boardsRelations = relations(boards, ({ many }) => ({ programmes: many(programmes) }));

@@ -31,9 +31,9 @@ export interface FigureGroup {
 }
 
 /** One observation as a group of one. */
-export function figureGroupOf(figure: Omit<FigureGroup, 'total' | 'count'> & { value: number; qualifier: Qualifier }): FigureGroup {
-  const { value, qualifier, ...rest } = figure;
-  return { ...rest, total: fromQualifier(value, qualifier), count: 1 };
+export function figureGroupOf(figure: Omit<FigureGroup, 'total' | 'count'> & { value: number; qualifier: Qualifier; upper?: number | null }): FigureGroup {
+  const { value, qualifier, upper, ...rest } = figure;
+  return { ...rest, total: fromQualifier(value, qualifier, upper ?? null), count: 1 };
 }
 
 export type Dimension = 'board' | 'programme';

@@ -66,7 +66,7 @@ describe('one record', () => {
     expect(r.problems).toEqual([
       { row: 7, column: 'programme', message: 'Programme is required' },
       { row: 7, column: 'value', message: 'Value must be a number such as 1153 or £14,000 (put “over” in the qualifier column)' },
-      { row: 7, column: 'qualifier', message: 'Qualifier must be one of exact, at least, at most, approximately' },
+      { row: 7, column: 'qualifier', message: 'Qualifier must be one of exact, at least, at most, approximately, or range (with an upper value)' },
       { row: 7, column: 'basis', message: 'Basis must be one of period, running total (cumulative), planned' },
     ]);
     const reversed = read(['P', 'M', '5', 'exact', 'period', '2021-04-01', '2021-03-31', '']);

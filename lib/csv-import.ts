@@ -5,10 +5,10 @@
 import { isValid, parse as parseDate } from 'date-fns';
 import { z } from 'zod';
 import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from '../db/schema';
-import { FIGURE_COLUMNS } from './figure-row';
+import { checkRange, FIGURE_COLUMNS, RANGE_WORDS } from './figure-row';
 
-/** The columns an import understands: the figure format plus the export's observation id. */
-export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id'] as const;
+/** The columns an import understands: the figure format plus the export's figure and total ids. */
+export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'part_of_observation_id'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Without these a file cannot say what a figure is; the rest have defaults or are derived. */
@@ -37,6 +37,10 @@ const HEADER_ALIASES: Record<string, ImportColumn> = {
   notes: 'note',
   comment: 'note',
   id: 'observation_id',
+  upper_value: 'upper',
+  to: 'upper',
+  maximum_value: 'upper',
+  part_of_id: 'part_of_observation_id',
 };
 
 export function normaliseHeader(heading: string): ImportColumn | null {
@@ -99,13 +103,14 @@ const QUALIFIER_WORDS: Record<string, Qualifier> = {
   at_most: 'at_most', 'at most': 'at_most', 'up to': 'at_most', under: 'at_most', '<=': 'at_most', maximum: 'at_most',
   approx: 'approx', approximately: 'approx', about: 'approx', around: 'approx', '~': 'approx', circa: 'approx',
 };
+const RANGE_QUALIFIER_WORDS: Record<string, string> = { range: 'range', between: 'range' };
 const BASIS_WORDS: Record<string, Basis> = {
   period: 'period', 'in period': 'period', 'in-period': 'period',
   cumulative: 'cumulative', 'running total': 'cumulative', 'to date': 'cumulative',
   planned: 'planned', plan: 'planned',
 };
 
-const QUALIFIER_MESSAGE = 'Qualifier must be one of exact, at least, at most, approximately';
+const QUALIFIER_MESSAGE = 'Qualifier must be one of exact, at least, at most, approximately, or range (with an upper value)';
 const BASIS_MESSAGE = 'Basis must be one of period, running total (cumulative), planned';
 
 const code = <T extends string>(words: Record<string, T>, codes: readonly T[]) => (raw: string) => {
@@ -143,20 +148,32 @@ export const importRowSchema = z
       .min(1, 'Value is required')
       .regex(/^\d+(\.\d+)?$/, 'Value must be a number such as 1153 or £14,000 (put “over” in the qualifier column)')
       .transform(Number),
-    qualifier: z.enum(QUALIFIERS, { error: QUALIFIER_MESSAGE }),
+    upper: z.union([
+      z.literal('').transform(() => null),
+      z.string().regex(/^\d+(\.\d+)?$/, 'Upper must be a number such as 30, the top of a range such as 20-30').transform(Number),
+    ]),
+    qualifier: z.enum([...QUALIFIERS, ...RANGE_WORDS], { error: QUALIFIER_MESSAGE }),
     basis: z.enum(BASES, { error: BASIS_MESSAGE }),
     period_start: z.union([z.literal('').transform(() => null), isoDate('Period start').transform((s) => s as string | null)]),
     period_end: z.string().min(1, 'Period end is required').pipe(isoDate('Period end')),
     date_precision: z.union([z.literal('').transform(() => 'day' as DatePrecision), z.enum(DATE_PRECISIONS, { error: 'Date precision must be one of day, month, year' })]),
     note: optionalText.pipe(z.string().max(2000, 'Note must be under 2,000 characters').nullable()),
     observation_id: z.union([z.literal('').transform(() => null), z.coerce.number().int('Observation id must be a whole number').positive('Observation id must be a whole number')]),
+    // A breakdown: the total's value (a figure of the same programme, source and line), or its id.
+    part_of: z.union([z.literal('').transform(() => null), z.string().regex(/^\d+(\.\d+)?$/, 'Part of must be the value of the total this figure is part of, such as 171').transform(Number)]),
+    part_of_observation_id: z.union([
+      z.literal('').transform(() => null),
+      z.coerce.number().int('Part of observation id must be a whole number').positive('Part of observation id must be a whole number'),
+    ]),
   })
   .superRefine((r, ctx) => {
+    checkRange(r, ctx);
     if (r.period_start !== null && r.period_start > r.period_end)
       ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'Period end must be on or after period start' });
     if (r.source_file !== null && r.evidence === null)
       ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Evidence is required when a source file is named: copy the sentence the figure comes from' });
-  });
+  })
+  .transform((r) => ({ ...r, qualifier: (RANGE_WORDS as readonly string[]).includes(r.qualifier) ? ('exact' as const) : (r.qualifier as Qualifier) }));
 
 export type ImportRow = z.output<typeof importRowSchema>;
 
@@ -196,9 +213,12 @@ export function readImportRecord(
     if (column) raw[column] = record[i] ?? '';
   });
   raw.value = normaliseNumber(raw.value!, decimalComma);
+  raw.upper = normaliseNumber(raw.upper!, decimalComma);
+  raw.part_of = normaliseNumber(raw.part_of!, decimalComma);
   raw.line = raw.line!.trim();
   raw.observation_id = raw.observation_id!.trim();
-  raw.qualifier = code(QUALIFIER_WORDS, QUALIFIERS)(raw.qualifier!);
+  raw.part_of_observation_id = raw.part_of_observation_id!.trim();
+  raw.qualifier = RANGE_QUALIFIER_WORDS[raw.qualifier!.trim().toLowerCase()] ?? code(QUALIFIER_WORDS, QUALIFIERS)(raw.qualifier!);
   raw.basis = code(BASIS_WORDS, BASES)(raw.basis!);
   raw.unit = raw.unit!.trim();
   raw.date_precision = raw.date_precision!.trim().toLowerCase();

@@ -1,12 +1,13 @@
 // The data-quality rules for figure occurrences (the seed dataset, and any figures CSV).
 // Each rule returns problems naming the CSV row, so a broken row is easy to find and fix.
-import { factKey, type FigureRow } from './figure-row';
+import { DISTINCT_MARKER, factKey, occurrenceFactKey, type FigureRow } from './figure-row';
+import { TENS, UNITS } from './numbers-in-text';
 import { numbersInText } from './numbers-in-text';
 
 export interface QualityProblem {
   /** 1-based CSV row (the header is row 1), where the problem belongs to one row. */
   row?: number;
-  rule: 'schema' | 'evidence-at-line' | 'value-in-evidence' | 'same-fact' | 'cumulative-decrease';
+  rule: 'schema' | 'evidence-at-line' | 'value-in-evidence' | 'same-fact' | 'cumulative-decrease' | 'merged-different-facts' | 'range-without-upper' | 'labels';
   message: string;
 }
 
@@ -42,8 +43,6 @@ export function checkValueInEvidence(figures: NumberedFigure[]): QualityProblem[
     .map((f) => ({ row: f.row, rule: 'value-in-evidence' as const, message: `value ${f.value} does not appear in the evidence` }));
 }
 
-// A note containing this marks two figures that look alike as different facts on purpose.
-export const DISTINCT_MARKER = /\bdistinct\b/i;
 // A note containing this explains why a running total went down.
 export const DECREASE_MARKER = /\b(decrease|decreased|fell|lower)\b/i;
 
@@ -113,11 +112,135 @@ export function checkCumulativeSeries(figures: NumberedFigure[]): QualityProblem
   return problems;
 }
 
+// Words that end the phrase a number counts ("11 provider organisations working on …").
+const PHRASE_END = new Set(['the', 'of', 'in', 'to', 'and', 'or', 'with', 'for', 'a', 'an', 'on', 'at', 'by', 'from', 'have', 'has', 'had', 'been', 'were', 'was', 'are', 'is', 'this', 'that', 'who', 'which', 'we', 'it', 'per', 'each', 'across', 'including']);
+const WORD_FOR = new Map<number, string[]>();
+for (const [word, n] of [...Object.entries(UNITS), ...Object.entries(TENS)]) WORD_FOR.set(n, [...(WORD_FOR.get(n) ?? []), word]);
+
+/**
+ * The words right after the value where the evidence states it ("11 provider organisations" →
+ * provider, organisation): what the figure counts. Empty where the number stands alone ("to
+ * produce three in this short space") or is not found as written.
+ */
+export function countedWords(evidence: string, value: number): string[] {
+  const text = evidence.toLowerCase().replace(/\*\*|__|<\/?u>/g, '');
+  const spellings = [String(value), value.toLocaleString('en-GB'), ...(WORD_FOR.get(value) ?? [])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found = new RegExp(`(?:^|[^\\d,.])(?:${spellings.join('|')})\\+?(?![\\d,.]\\d)([^.;:()]*)`).exec(text);
+  if (!found) return [];
+  const words: string[] = [];
+  for (const raw of found[1]!.split(/[\s,–—-]+/)) {
+    const word = raw.replace(/[^a-z]/g, '');
+    if (!word) continue;
+    // "eight local and combined authorities": what is counted comes after the "and"; unknown here.
+    if (word === 'and' || word === 'or') return [];
+    if (PHRASE_END.has(word) || words.length === 3) break;
+    words.push(word.replace(/(ies)$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, ''));
+  }
+  return words;
+}
+
+/**
+ * One fact, one observation, the other way round: occurrences merged into one figure (the same
+ * programme, metric, value and period) must count the same thing. Where both evidence sentences
+ * say what they count and the words have nothing in common ("11 provider organisations", "11
+ * ADPH regional networks"), they are two facts, and the data needs one of them marked distinct.
+ */
+export function checkMergedFacts(figures: NumberedFigure[]): QualityProblem[] {
+  const groups = new Map<string, NumberedFigure[]>();
+  for (const f of figures) groups.set(occurrenceFactKey(f), [...(groups.get(occurrenceFactKey(f)) ?? []), f]);
+  const problems: QualityProblem[] = [];
+  for (const group of groups.values()) {
+    const counted = group.map((f) => ({ f, words: countedWords(f.evidence, f.value) })).filter((c) => c.words.length);
+    for (let i = 1; i < counted.length; i++) {
+      const first = counted[0]!;
+      const other = counted[i]!;
+      if (other.words.some((w) => first.words.includes(w))) continue;
+      problems.push({
+        row: other.f.row,
+        rule: 'merged-different-facts',
+        message:
+          `rows ${first.f.row} and ${other.f.row} are merged into one figure (${first.f.programme}, ${first.f.metric}, ${first.f.value}) but count different things ` +
+          `(“${first.words.join(' ')}”, “${other.words.join(' ')}”): if they are two facts, say "distinct" in a note`,
+      });
+    }
+  }
+  return problems;
+}
+
+const NUMBER = `\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${[...Object.keys(TENS), ...Object.keys(UNITS)].join('|')}`;
+const RANGE = new RegExp(`\\b(${NUMBER})\\s*(?:-|–|to|and)\\s*(${NUMBER})(\\s*(?:thousand|k)\\b)?`, 'gi');
+const numberOf = (text: string) => {
+  const t = text.toLowerCase();
+  return UNITS[t] ?? TENS[t] ?? Number(t.replace(/,/g, ''));
+};
+
+/**
+ * The ranges a sentence states ("20-30", "between 299-430", "4-5,000", "between four and five
+ * thousand"), low and high: "4-5,000" is 4,000 to 5,000.
+ */
+export function rangesInText(text: string): { low: number; high: number }[] {
+  const out: { low: number; high: number }[] = [];
+  for (const m of text.replace(/\*\*|__/g, '').matchAll(RANGE)) {
+    let low = numberOf(m[1]!);
+    let high = numberOf(m[2]!);
+    if (m[3]) {
+      low *= 1000;
+      high *= 1000;
+    }
+    // "4-5,000": the low end shares the high end's thousands.
+    if (low < high / 100 && low < 10 && high >= 1000) low *= 10 ** Math.floor(Math.log10(high));
+    // Years and financial years ("2020-21"), and anything that is not low to high.
+    if (!(low < high) || (low >= 1900 && low <= 2100)) continue;
+    out.push({ low, high });
+  }
+  return out;
+}
+
+/** A figure at the bottom of a range its evidence states must keep the top: "20-30" is not "20+". */
+export function checkRanges(figures: NumberedFigure[]): QualityProblem[] {
+  const problems: QualityProblem[] = [];
+  for (const f of figures) {
+    const range = rangesInText(f.evidence).find((r) => r.low === f.value);
+    if (!range || f.upper === range.high) continue;
+    problems.push({
+      row: f.row,
+      rule: 'range-without-upper',
+      message: `the evidence gives a range, ${range.low} to ${range.high}, but the figure ${f.upper === null ? 'has no upper value' : `has upper ${f.upper}`}: store value ${range.low} and upper ${range.high}`,
+    });
+  }
+  return problems;
+}
+
 export function checkFigures(figures: NumberedFigure[], reportLines: ReportLines): QualityProblem[] {
   return [
     ...checkEvidenceAtLine(figures, reportLines),
     ...checkValueInEvidence(figures),
     ...checkSameFact(figures),
+    ...checkMergedFacts(figures),
+    ...checkRanges(figures),
     ...checkCumulativeSeries(figures),
   ];
+}
+
+/** A number mention labelled by the conventions of ../shared/LABELLING.md (seed/number-labels.csv). */
+export interface NumberLabel {
+  file: string;
+  line: number;
+  value: number;
+  include: boolean;
+}
+
+/**
+ * How much of what a careful reader would store the figures hold, matched on source file, line
+ * and value: `stored` of `wanted` mentions labelled a figure have a row, and `context` lists the
+ * rows that match no mention labelled a figure (numbers that are not figures, stored anyway).
+ */
+export function compareWithLabels(figures: NumberedFigure[], labels: NumberLabel[]) {
+  const key = (file: string, line: number, value: number) => `${file}|${line}|${value}`;
+  const stored = new Set(figures.map((f) => key(f.source_file, f.line, f.value)));
+  const wanted = labels.filter((l) => l.include);
+  const wantedKeys = new Set(wanted.map((l) => key(l.file, l.line, l.value)));
+  const missing = wanted.filter((l) => !stored.has(key(l.file, l.line, l.value)));
+  const context = figures.filter((f) => !wantedKeys.has(key(f.source_file, f.line, f.value)));
+  return { wanted: wanted.length, stored: wanted.length - missing.length, missing, context };
 }

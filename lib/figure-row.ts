@@ -2,9 +2,10 @@
 // the CSV import and the observations export all use it, so an export re-imports unchanged.
 import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS } from '../db/schema';
+import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Qualifier } from '../db/schema';
 
-export const FIGURE_COLUMNS = [
+/** The columns every figures CSV has had from the start. */
+export const FIGURE_BASE_COLUMNS = [
   'source_file',
   'line',
   'evidence',
@@ -20,6 +21,44 @@ export const FIGURE_COLUMNS = [
   'date_precision',
   'note',
 ] as const;
+
+/**
+ * The columns for ranges and breakdowns (docs/decisions/0006), optional in every file:
+ * - upper: the top of a range ("20-30": value 20, upper 30); empty for a single number;
+ * - part_of: for a breakdown of a total stated in the same sentence ("171 officers … 32 of which
+ *   are chief executives"), the total's value, as that figure's row in the same source and line has it.
+ */
+export const FIGURE_RANGE_AND_PART_COLUMNS = ['upper', 'part_of'] as const;
+
+export const FIGURE_COLUMNS = [...FIGURE_BASE_COLUMNS, ...FIGURE_RANGE_AND_PART_COLUMNS] as const;
+
+/** A qualifier column may say "range" (or "between"): an exact range, which needs its upper value. */
+export const RANGE_WORDS = ['range', 'between'] as const;
+
+/**
+ * The one rule for a range, shared by every figure row (seed, import): its upper value is above
+ * its value, and the range is exact or approximate ("over" and "up to" are bounds already).
+ */
+export function checkRange(
+  r: { value: number; upper: number | null; qualifier: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (r.upper === null) {
+    if ((RANGE_WORDS as readonly string[]).includes(r.qualifier))
+      ctx.addIssue({ code: 'custom', path: ['upper'], message: 'A range needs its upper value in the upper column (for 20-30, value 20 and upper 30)' });
+    return;
+  }
+  if (r.upper <= r.value) ctx.addIssue({ code: 'custom', path: ['upper'], message: 'Upper must be more than value: it is the top of a range such as 20-30' });
+  if (r.qualifier === 'at_least' || r.qualifier === 'at_most')
+    ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'A range (a value with an upper) is exact or approximate, not “at least” or “at most”' });
+}
+
+const optionalNumber = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?)?$/, `${label} must be a plain number such as 30, or empty`)
+    .transform((s) => (s === '' ? null : Number(s)));
 
 const isoDate = z
   .string()
@@ -43,7 +82,8 @@ export const figureRowSchema = z
       .trim()
       .regex(/^\d+(\.\d+)?$/, 'Value must be a plain number such as 1153 or 14000 (no commas, £ or %)')
       .transform(Number),
-    qualifier: z.enum(QUALIFIERS, { error: `Qualifier must be one of ${QUALIFIERS.join(', ')}` }),
+    upper: optionalNumber('Upper').optional().transform((v) => v ?? null),
+    qualifier: z.enum([...QUALIFIERS, ...RANGE_WORDS], { error: `Qualifier must be one of ${QUALIFIERS.join(', ')}, or range` }),
     basis: z.enum(BASES, { error: `Basis must be one of ${BASES.join(', ')}` }),
     period_start: z.union([z.literal('').transform(() => null), isoDate]),
     period_end: isoDate,
@@ -52,11 +92,14 @@ export const figureRowSchema = z
       .string()
       .trim()
       .transform((s) => (s === '' ? null : s)),
+    part_of: optionalNumber('Part of').optional().transform((v) => v ?? null),
   })
-  .refine((r) => r.period_start === null || r.period_start <= r.period_end, {
-    path: ['period_end'],
-    message: 'Period end must be on or after period start',
-  });
+  .superRefine((r, ctx) => {
+    if (r.period_start !== null && r.period_start > r.period_end)
+      ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'Period end must be on or after period start' });
+    checkRange(r, ctx);
+  })
+  .transform((r) => ({ ...r, qualifier: (RANGE_WORDS as readonly string[]).includes(r.qualifier) ? ('exact' as const) : (r.qualifier as Qualifier) }));
 
 export type FigureRowInput = z.input<typeof figureRowSchema>;
 export type FigureRow = z.output<typeof figureRowSchema>;
@@ -69,18 +112,35 @@ export function factKey(r: {
   programme: string;
   metric: string;
   value: number;
+  upper?: number | null;
   qualifier: string;
   basis: string;
   period_start: string | null;
   period_end: string;
+  part_of?: number | null;
 }): string {
   return [
     r.programme.trim().toLowerCase(),
     r.metric.trim().toLowerCase(),
     r.value,
+    r.upper ?? '',
     r.qualifier,
     r.basis,
     r.period_start ?? '',
     r.period_end,
+    r.part_of ?? '',
   ].join('|');
+}
+
+// A note containing this marks a figure as a different fact from any that looks like it: two
+// figures with the same programme, metric, value and period (two different "11"s in one report)
+// stay two observations, and look-alikes dated differently are not flagged (lib/data-quality.ts).
+export const DISTINCT_MARKER = /\bdistinct\b/i;
+
+/**
+ * The fact an occurrence records: its factKey, and for an occurrence marked distinct its source
+ * and line too, so that it is never merged with another (docs/decisions/0002).
+ */
+export function occurrenceFactKey(f: Parameters<typeof factKey>[0] & { note: string | null; source_file: string; line: number }): string {
+  return f.note && DISTINCT_MARKER.test(f.note) ? `${factKey(f)}|${f.source_file}:${f.line}` : factKey(f);
 }

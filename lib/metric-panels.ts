@@ -5,7 +5,7 @@ import type { Unit } from '../db/schema';
 import type { Series } from './aggregation';
 import { plainEvidence } from './evidence';
 import { describePeriod } from './period-label';
-import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from './qualifiers';
+import { describeKind, formatQualified } from './qualifiers';
 import { chartRows, type ChartRow } from './series-view';
 
 export interface FigureRef {
@@ -34,8 +34,8 @@ export function toFigureRef(o: ObservationRow): FigureRef {
     programme: o.programme.name,
     programmeSlug: o.programme.slug,
     metric: o.metric.name,
-    valueText: formatQualified(o.value, o.qualifier, o.metric.unit),
-    basisText: o.qualifier === 'exact' ? BASIS_LABELS[o.basis] : `${QUALIFIER_LABELS[o.qualifier]}, ${BASIS_LABELS[o.basis]}`,
+    valueText: formatQualified(o.value, o.qualifier, o.metric.unit, o.upper),
+    basisText: describeKind(o.qualifier, o.basis, o.upper),
     periodText: describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis),
     sources: o.sources.map((s) => ({ sourceId: s.sourceId, title: s.title, line: s.line, evidence: plainEvidence(s.evidence) })),
   };

@@ -24,6 +24,19 @@ export const observationInputSchema = z
       // "1,153" and "£14,000" are how people type numbers; the qualifier carries "over" etc.
       .transform((s) => s.replace(/[£,\s]/g, ''))
       .pipe(z.string().regex(/^\d+(\.\d+)?$/, 'Enter the value as a number, such as 600 (choose “at least” for “over 600”)').transform(Number)),
+    // The top of a range ("20-30 elected members": value 20, upper 30); empty for one number.
+    upper: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/[£,\s]/g, ''))
+      .pipe(
+        z.union([
+          z.literal('').transform(() => null),
+          z.string().regex(/^\d+(\.\d+)?$/, 'Enter the top of the range as a number, such as 30 for “20-30”, or leave it empty').transform(Number),
+        ]),
+      )
+      .optional()
+      .transform((v) => v ?? null),
     qualifier: z.enum(QUALIFIERS, { error: 'Choose exact, at least, at most or approximately' }),
     basis: z.enum(BASES, { error: 'Choose in period, running total or planned' }),
     periodStart: z.union([z.literal('').transform(() => null), isoDate]),
@@ -38,6 +51,11 @@ export const observationInputSchema = z
     evidence: z.string().trim().max(4000, 'Keep the evidence under 4,000 characters'),
     line: z.union([z.literal('').transform(() => null), z.coerce.number().int('Enter a whole number').min(1, 'Lines start at 1')]),
     reason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters'),
+    // A breakdown: the number of the figure this one is part of ("32 of which are chief executives").
+    partOf: z
+      .union([z.literal('').transform(() => null), z.coerce.number({ error: 'Enter the number of the figure, such as 128' }).int('Enter the number of the figure, such as 128').positive('Enter the number of the figure, such as 128')])
+      .optional()
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     if (v.periodStart && v.periodStart > v.periodEnd)
@@ -47,6 +65,10 @@ export const observationInputSchema = z
     // Evidence is kept as a link to its source: with no source it would be lost without a word.
     if (v.sourceId === null && v.evidence)
       ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Choose the source this sentence comes from, or clear the evidence' });
+    if (v.upper !== null && v.upper <= v.value)
+      ctx.addIssue({ code: 'custom', path: ['upper'], message: 'The top of a range must be more than its value' });
+    if (v.upper !== null && (v.qualifier === 'at_least' || v.qualifier === 'at_most'))
+      ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'A range is exact or approximate: choose one of those, or clear the top of the range' });
     if (v.sourceId === null && v.line !== null)
       ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Choose the source the line number is in, or clear the line' });
   });

@@ -69,6 +69,30 @@ describe('sums of qualified values', () => {
   });
 });
 
+describe('ranges', () => {
+  const r = (low: number, high: number, qualifier: 'exact' | 'approx' = 'exact') => fromQualifier(low, qualifier, high);
+  it('keep both ends, in the unit', () => {
+    expect(formatQualified(20, 'exact', 'count', 30)).toBe('20–30');
+    expect(formatQualified(4000, 'approx', 'count', 5000)).toBe('≈4,000–5,000');
+    expect(formatQualified(20, 'exact', 'GBP', 30)).toBe('£20–£30');
+    expect(formatQualified(20, 'exact', 'hours', 30)).toBe('20–30 hours');
+    expect(toQualifier(r(20, 30))).toBe('exact');
+  });
+
+  it('add up end to end, and give way to a one-sided bound', () => {
+    expect(formatQualifiedValue(sumQualified([r(20, 30), q(5)]))).toBe('25–35');
+    expect(formatQualifiedValue(sumQualified([r(20, 30), r(299, 430)]))).toBe('319–460');
+    expect(formatQualifiedValue(sumQualified([r(20, 30), q(600, 'at_least')]))).toBe('620+');
+    expect(formatQualifiedValue(sumQualified([r(20, 30), q(40, 'at_most')]))).toBe('up to 70');
+  });
+
+  it('change by a range, with a percentage range only from a point value', () => {
+    expect(formatChange(differenceQualified(q(10), r(20, 30)))).toBe('+10 to +20');
+    expect(formatChange(differenceQualified(r(20, 30), q(25)))).toBe('−5 to +5');
+    expect(formatChange(differenceQualified(r(20, 30), q(100, 'at_least')))).toBe('at least +70');
+  });
+});
+
 describe('changes between qualified values', () => {
   it('states exact changes exactly', () => {
     expect(formatChange(differenceQualified(q(310), q(465)))).toBe('+155');
@@ -91,9 +115,14 @@ describe('changes between qualified values', () => {
   });
 });
 
+// Every stored kind: exact, over, up to, about, and ranges ("20-30", "about 20-30").
 const arbitraryQualified: fc.Arbitrary<QualifiedValue> = fc
-  .tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('exact', 'at_least', 'at_most', 'approx') as fc.Arbitrary<'exact' | 'at_least' | 'at_most' | 'approx'>)
-  .map(([v, qual]) => fromQualifier(v, qual));
+  .tuple(
+    fc.integer({ min: 0, max: 1_000_000 }),
+    fc.constantFrom('exact', 'at_least', 'at_most', 'approx') as fc.Arbitrary<'exact' | 'at_least' | 'at_most' | 'approx'>,
+    fc.option(fc.integer({ min: 1, max: 1_000 })),
+  )
+  .map(([v, qual, width]) => fromQualifier(v, qual, width !== null && (qual === 'exact' || qual === 'approx') ? v + width : null));
 
 describe('qualifier arithmetic laws (property-based)', () => {
   it('is associative and commutative', () => {
@@ -107,7 +136,9 @@ describe('qualifier arithmetic laws (property-based)', () => {
 
   it('adds up in a running sum exactly as addQualified does, term by term', () => {
     // Every bound, 'none' included, with or without approximation, and values that round.
-    const anyQualified = fc.record({ value: fc.double({ noNaN: true, min: -1e6, max: 1e6 }), bound: fc.constantFrom<Bound>('exact', 'lower', 'upper', 'none'), approximate: fc.boolean() });
+    const anyQualified = fc
+      .record({ value: fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 4), bound: fc.constantFrom<Bound>('exact', 'lower', 'upper', 'range', 'none'), approximate: fc.boolean(), width: fc.integer({ min: 1, max: 1e4 }) })
+      .map(({ width, ...v }): QualifiedValue => (v.bound === 'range' ? { ...v, high: v.value + width / 4 } : v));
     fc.assert(
       fc.property(fc.array(anyQualified, { maxLength: 12 }), (values) => {
         const running = new QualifiedSum();
@@ -137,7 +168,14 @@ describe('qualifier arithmetic laws (property-based)', () => {
         .integer({ min: 0, max: 1_000_000 })
         .map((extra) => ({
           qv,
-          truth: qv.bound === 'lower' ? qv.value + extra : qv.bound === 'upper' ? Math.max(0, qv.value - extra) : qv.value,
+          truth:
+            qv.bound === 'lower'
+              ? qv.value + extra
+              : qv.bound === 'upper'
+                ? Math.max(0, qv.value - extra)
+                : qv.bound === 'range'
+                  ? qv.value + (extra % (qv.high! - qv.value + 1))
+                  : qv.value,
         })),
     );
     fc.assert(
@@ -150,6 +188,10 @@ describe('qualifier arithmetic laws (property-based)', () => {
           if (result.bound === 'exact') expect(truth).toBe(result.value);
           if (result.bound === 'lower') expect(truth).toBeGreaterThanOrEqual(result.value);
           if (result.bound === 'upper') expect(truth).toBeLessThanOrEqual(result.value);
+          if (result.bound === 'range') {
+            expect(truth).toBeGreaterThanOrEqual(result.value);
+            expect(truth).toBeLessThanOrEqual(result.high!);
+          }
         }
       }),
     );

@@ -119,7 +119,7 @@ export function viewChange(previous: SeriesCell, current: SeriesCell, unit: Unit
   return { text: formatChange(change, unit), percent: percentChange(previous.total, change) };
 }
 
-const BOUND_WORDS = { lower: 'a lower bound (“over …”)', upper: 'an upper bound (“up to …”)', none: 'a mix of bounds', exact: 'exact' } as const;
+const BOUND_WORDS = { lower: 'a lower bound (“over …”)', upper: 'an upper bound (“up to …”)', range: 'a range (“20–30”)', none: 'a mix of bounds', exact: 'exact' } as const;
 
 /** Why two figures give no honest change, in the words of the figures themselves. */
 export function whyNotComparable(a: QualifiedValue, b: QualifiedValue): string {
@@ -131,9 +131,13 @@ export function whyNotComparable(a: QualifiedValue, b: QualifiedValue): string {
 /** Percentage change, only where the base is a point value (a bound base gives no honest %). */
 export function percentChange(base: QualifiedValue, change: QualifiedValue): string | null {
   if (base.bound !== 'exact' || base.value === 0 || change.bound === 'none') return null;
-  const pct = (change.value / base.value) * 100;
-  const text = `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
+  const percent = (n: number) => {
+    const pct = (n / base.value) * 100;
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
+  };
+  const text = percent(change.value);
   const approx = base.approximate || change.approximate ? '≈ ' : '';
+  if (change.bound === 'range') return `${approx}${text} to ${percent(change.high!)}`;
   if (change.bound === 'lower') return `at least ${approx}${text}`;
   if (change.bound === 'upper') return `at most ${approx}${text}`;
   return `${approx}${text}`;

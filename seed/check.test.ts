@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceAtLine, checkFigures } from '../lib/data-quality';
+import { checkEvidenceAtLine, checkFigures, compareWithLabels } from '../lib/data-quality';
 import { reportLinesFrom } from './check';
-import { DEFAULT_REPORTS_DIR, readSeedDataset } from './load';
+import { DEFAULT_REPORTS_DIR, readNumberLabels, readSeedDataset } from './load';
 
 const dataset = readSeedDataset();
 const reportsDir = process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
@@ -21,6 +21,30 @@ describe('the curated dataset', () => {
       expect(checkEvidenceAtLine(dataset.figures, reportLinesFrom(reportsDir))).toEqual([]);
     },
   );
+
+  it('holds at least 98% of the numbers labelled as figures a careful reader would store, and none labelled as not figures', () => {
+    const labels = readNumberLabels();
+    // Every number mention of the five reports is labelled (seed/number-labels.csv), figures and not.
+    expect(labels.length).toBeGreaterThan(500);
+    const result = compareWithLabels(dataset.figures, labels);
+    expect(result.wanted).toBeGreaterThanOrEqual(190);
+    expect(result.stored / result.wanted).toBeGreaterThanOrEqual(0.98);
+    expect(result.context).toEqual([]);
+    // The check would notice a breakdown left in a note, or a context number stored.
+    const withoutPart = dataset.figures.filter((f) => !(f.part_of === 171 && f.value === 32));
+    expect(compareWithLabels(withoutPart, labels).missing).toEqual([expect.objectContaining({ value: 32, line: 76 })]);
+    const sixBoardMembers = { ...dataset.figures[0]!, source_file: '003_2d8ae057dd1c96b2.txt', line: 62, value: 6 };
+    expect(compareWithLabels([...dataset.figures, sixBoardMembers], labels).context).toEqual([sixBoardMembers]);
+  });
+
+  it('corrects the figures found wrong: a range kept whole, a 2020 conference out of Q4 2020/21, two different 11s apart', () => {
+    const find = (line: number, value: number) => dataset.figures.filter((f) => f.source_file.startsWith('001') && f.line === line && f.value === value);
+    expect(find(47, 20)).toEqual([expect.objectContaining({ qualifier: 'exact', upper: 30 })]);
+    expect(find(205, 299)).toEqual([expect.objectContaining({ qualifier: 'exact', upper: 430, period_start: '2020-04-01' })]);
+    expect(find(205, 430)).toEqual([]);
+    expect(find(200, 5000)).toEqual([expect.objectContaining({ period_start: '2020-04-01', period_end: '2021-02-28' })]);
+    expect(find(215, 4)).toEqual([]);
+  });
 
   it('holds about two hundred figure occurrences from all five reports', () => {
     expect(dataset.figures.length).toBeGreaterThanOrEqual(190);

@@ -1,8 +1,8 @@
 // npm run data:check — the data-quality check of the curated dataset (docs/decisions/0002).
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkFigures, type ReportLines } from '../lib/data-quality';
-import { DEFAULT_REPORTS_DIR, groupFacts, readSeedDataset, SeedError } from './load';
+import { checkFigures, compareWithLabels, type ReportLines } from '../lib/data-quality';
+import { DEFAULT_REPORTS_DIR, groupFacts, readNumberLabels, readSeedDataset, SeedError } from './load';
 
 export function reportLinesFrom(dir: string): ReportLines {
   const cache = new Map<string, string[] | null>();
@@ -34,6 +34,15 @@ function main(): number {
   );
   if (!reportsHere)
     console.log(`Reports not found in ${reportsDir}: the evidence-at-line rule was skipped (set REPORTS_DIR).`);
+  // Against every number of the reports labelled by hand (seed/number-labels.csv).
+  const labelled = compareWithLabels(dataset.figures, readNumberLabels());
+  console.log(
+    `Holds ${labelled.stored} of the ${labelled.wanted} numbers labelled as figures a careful reader would store ` +
+      `(${((100 * labelled.stored) / labelled.wanted).toFixed(1)}%), and ${labelled.context.length} numbers labelled as not figures.`,
+  );
+  for (const m of labelled.missing) console.log(`  not stored: ${m.file} line ${m.line}, ${m.value}`);
+  for (const f of labelled.context) problems.push({ row: f.row, rule: 'labels', message: `${f.value} on line ${f.line} of ${f.source_file} is not labelled as a figure in seed/number-labels.csv` });
+  if (labelled.stored < 0.98 * labelled.wanted) problems.push({ rule: 'labels', message: `the dataset holds fewer than 98% of the figures labelled in seed/number-labels.csv` });
   if (problems.length) {
     console.error(`Data-quality check FAILED with ${problems.length} problem(s):`);
     for (const p of problems) console.error(`  figures.csv${p.row ? ` row ${p.row}` : ''} [${p.rule}]: ${p.message}`);

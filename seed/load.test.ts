@@ -62,6 +62,26 @@ describe('seed loader', () => {
     expect(rows.map((r) => r.file_name).sort()).toEqual(['000_a02b5db3c667bd67.txt', '003_2d8ae057dd1c96b2.txt']);
   });
 
+  it('keeps two different facts that look alike apart, ranges whole and breakdowns as parts of their totals', () => {
+    const db = createTestDatabase();
+    loadSeed(db);
+    const one = (sql: string) => db.$client.prepare(sql).all();
+    // The July 2020 report's 11 provider organisations and 11 ADPH regional networks (CHIP).
+    expect(
+      one(`SELECT count(*) AS n, sum(o.value) AS total FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id
+        WHERE p.name = 'Care and Health Improvement Programme' AND m.name = 'Networks and organisations engaged' AND o.value = 11`),
+    ).toEqual([{ n: 2, total: 22 }]);
+    expect(one("SELECT value, upper_value AS upper FROM observations WHERE upper_value IS NOT NULL ORDER BY value")).toEqual([
+      { value: 20, upper: 30 },
+      { value: 299, upper: 430 },
+    ]);
+    // "171 officers … (32 of which are chief executives)": the part names its total.
+    expect(one('SELECT t.value AS total FROM observations o JOIN observations t ON t.id = o.part_of_id WHERE o.value = 32')).toEqual([{ total: 171 }]);
+    expect(one('SELECT count(*) AS n FROM observations WHERE part_of_id IS NOT NULL')).toEqual([{ n: 6 }]);
+    // Loading again finds every one of them.
+    expect(loadSeed(db).observationsCreated).toBe(0);
+  });
+
   it('writes an audit entry for every observation it creates', () => {
     const db = createTestDatabase();
     const result = loadSeed(db);

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { AppDatabase } from '../db/client';
 import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from '../db/schema';
-import { factKey, figureRowSchema, type FigureRow } from '../lib/figure-row';
+import type { NumberLabel } from '../lib/data-quality';
+import { figureRowSchema, occurrenceFactKey, type FigureRow } from '../lib/figure-row';
 import { contentHash } from '../lib/report-text';
 
 export const SEED_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'seed');
@@ -39,6 +40,9 @@ const sourceRow = z.object({
   date_precision: z.enum(DATE_PRECISIONS),
   meeting_board: optional,
   meeting_date: z.union([z.literal('').transform(() => null), isoDate]),
+  // The months the report gives an account of (docs/decisions/0006).
+  covers_from: z.union([z.literal('').transform(() => null), isoDate]).optional().transform((v) => v ?? null),
+  covers_to: z.union([z.literal('').transform(() => null), isoDate]).optional().transform((v) => v ?? null),
 });
 
 export class SeedError extends Error {
@@ -111,6 +115,12 @@ export function readSeedDataset(dir: string = SEED_DIR): SeedDataset {
     const unit = metricUnit.get(f.metric);
     if (unit === undefined) problems.push(`${where}: unknown metric "${f.metric}"`);
     else if (unit !== f.unit) problems.push(`${where}: metric "${f.metric}" is measured in ${unit}, not ${f.unit}`);
+    if (f.part_of !== null && !totalOf(figures, f))
+      problems.push(`${where}: part_of ${f.part_of} names no figure of ${f.programme} with that value (and no part_of of its own) on line ${f.line} of ${f.source_file}`);
+  });
+  sources.forEach((s) => {
+    if ((s.covers_from === null) !== (s.covers_to === null) || (s.covers_from && s.covers_to && s.covers_from > s.covers_to))
+      problems.push(`sources.csv row ${s.row}: covers_from and covers_to go together, the first on or before the second`);
   });
   if (problems.length) throw new SeedError(problems);
   return { boards, metrics, programmes, sources, figures };
@@ -124,11 +134,21 @@ export interface SeedResult {
   occurrences: number;
 }
 
+/**
+ * The total a part (a breakdown, part_of) belongs to: the figure of the same programme, source and
+ * line whose value is the part's part_of, itself not a part.
+ */
+export function totalOf<F extends FigureRow>(figures: F[], part: FigureRow): F | undefined {
+  return figures.find(
+    (f) => f !== part && f.part_of === null && f.source_file === part.source_file && f.line === part.line && f.programme === part.programme && f.value === part.part_of,
+  );
+}
+
 /** Groups figure occurrences into facts: one fact, one observation (docs/decisions/0002). */
 export function groupFacts(figures: FigureRow[]): FigureRow[][] {
   const groups = new Map<string, FigureRow[]>();
   for (const f of figures) {
-    const key = factKey(f);
+    const key = occurrenceFactKey(f);
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
@@ -182,8 +202,8 @@ export function loadSeed(
     );
 
     const upsertSource = sqlite.prepare(
-      `INSERT INTO sources (title, document_date, date_precision, meeting_board_id, meeting_date, file_name)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (file_name) DO NOTHING`,
+      `INSERT INTO sources (title, document_date, date_precision, meeting_board_id, meeting_date, file_name, covers_from, covers_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (file_name) DO NOTHING`,
     );
     const fillText = sqlite.prepare(
       'UPDATE sources SET text = ?, content_hash = ? WHERE file_name = ? AND text IS NULL',
@@ -196,6 +216,8 @@ export function loadSeed(
         s.meeting_board ? boardId.get(s.meeting_board) : null,
         s.meeting_date,
         s.file_name,
+        s.covers_from,
+        s.covers_to,
       );
       const file = path.join(/*turbopackIgnore: true*/ reportsDir, s.file_name);
       if (fs.existsSync(file)) {
@@ -210,14 +232,17 @@ export function loadSeed(
       }[]).map((r) => [r.file_name, r.id]),
     );
 
+    // A fact already loaded: the same figure, with the same source link (so that two distinct
+    // facts that look alike, each linked to its own line, are each found again).
     const findFact = sqlite.prepare(
-      `SELECT id FROM observations
-       WHERE programme_id = ? AND metric_id = ? AND value = ? AND qualifier = ? AND basis = ?
-         AND coalesce(period_start, '') = ? AND period_end = ? AND deleted_at IS NULL`,
+      `SELECT id FROM observations o
+       WHERE programme_id = ? AND metric_id = ? AND value = ? AND upper_value IS ? AND qualifier = ? AND basis = ?
+         AND coalesce(period_start, '') = ? AND period_end = ? AND part_of_id IS ? AND deleted_at IS NULL
+         AND EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND os.source_id = ? AND os.line = ?)`,
     );
     const insertObservation = sqlite.prepare(
-      `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      `INSERT INTO observations (programme_id, metric_id, value, upper_value, qualifier, basis, period_start, period_end, date_precision, note, part_of_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     );
     const linkSource = sqlite.prepare(
       `INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?)
@@ -228,11 +253,15 @@ export function loadSeed(
        VALUES ('seed', ?, ?, ?, NULL, ?, 'Loaded from the curated seed dataset')`,
     );
 
-    for (const group of groupFacts(data.figures)) {
+    // Totals before their parts, so that a part can name its total's id.
+    const groups = groupFacts(data.figures).sort((a, b) => Number(a[0]!.part_of !== null) - Number(b[0]!.part_of !== null));
+    const idOfOccurrence = new Map<FigureRow, number>();
+    for (const group of groups) {
       const f = group[0]!;
       const pid = programmeId.get(f.programme)!;
       const mid = metricId.get(f.metric)!;
-      const existing = findFact.get(pid, mid, f.value, f.qualifier, f.basis, f.period_start ?? '', f.period_end) as
+      const total = f.part_of === null ? null : idOfOccurrence.get(totalOf(data.figures, f)!)!;
+      const existing = findFact.get(pid, mid, f.value, f.upper, f.qualifier, f.basis, f.period_start ?? '', f.period_end, total, sourceId.get(f.source_file), f.line) as
         | { id: number }
         | undefined;
       let id = existing?.id;
@@ -241,18 +270,21 @@ export function loadSeed(
           pid,
           mid,
           f.value,
+          f.upper,
           f.qualifier,
           f.basis,
           f.period_start,
           f.period_end,
           f.date_precision,
           mergedNote(group),
+          total,
         ) as { id: number };
         id = created.id;
         audit.run('create', 'observation', id, JSON.stringify(created));
         observationsCreated += 1;
       }
       for (const occurrence of group) {
+        idOfOccurrence.set(occurrence, id);
         const sid = sourceId.get(occurrence.source_file)!;
         const linked = linkSource.run(id, sid, occurrence.evidence, occurrence.line);
         if (linked.changes > 0) {
@@ -282,4 +314,22 @@ export function loadSeed(
 /** True when the database has never been seeded (no boards at all). */
 export function isEmpty(db: AppDatabase): boolean {
   return (db.$client.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n === 0;
+}
+
+const numberLabelRow = z.object({
+  file: z.string().min(1),
+  line: z.coerce.number().int().min(1),
+  value: z.coerce.number(),
+  include: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+});
+
+/**
+ * Every number mention in the five reports, labelled by the conventions of ../shared/LABELLING.md:
+ * whether a careful reader would store it as a figure. npm run data:check holds the dataset to it.
+ */
+export function readNumberLabels(dir: string = SEED_DIR): NumberLabel[] {
+  const problems: string[] = [];
+  const labels = parseAll(numberLabelRow, readCsv(path.join(dir, 'number-labels.csv')), 'number-labels.csv', problems);
+  if (problems.length) throw new SeedError(problems);
+  return labels;
 }

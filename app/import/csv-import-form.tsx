@@ -232,7 +232,7 @@ function RowsTable({ preview }: { preview: ImportResult }) {
               </td>
               <td className="p-2">{r.programme}</td>
               <td className="p-2">{r.metric}</td>
-              <td className="p-2 text-right tabular-nums">{r.value === null ? '' : formatQualified(r.value, r.qualifier as Qualifier)}</td>
+              <td className="p-2 text-right tabular-nums">{r.value === null ? '' : formatQualified(r.value, r.qualifier as Qualifier, 'count', r.upper)}</td>
               <td className="p-2 whitespace-nowrap">{r.periodStart ? `${r.periodStart} to ${r.periodEnd}` : r.periodEnd}</td>
               <td className="p-2">
                 {r.detail}

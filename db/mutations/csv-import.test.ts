@@ -215,3 +215,69 @@ describe('CSV import commit', () => {
     expect(snapshot()).toEqual(before);
   });
 });
+
+describe('CSV import of ranges and breakdowns', () => {
+  const file = [
+    'source_file,line,evidence,programme,metric,value,upper,qualifier,basis,period_end,part_of',
+    '001_9077d65bccc176eb.txt,400,"171 officers, 32 of them chief executives",Remote Peer Support,Attendees,171,,exact,period,2021-06-30,',
+    '001_9077d65bccc176eb.txt,400,"171 officers, 32 of them chief executives",Remote Peer Support,Attendees,32,,exact,period,2021-06-30,171',
+    '001_9077d65bccc176eb.txt,401,between 20-30 members,Remote Peer Support,Attendees,20,30,between,period,2021-06-30,',
+  ].join('\n');
+
+  it('stores a range with both ends and a breakdown as part of its total, never added to it', async () => {
+    const lastId = count('SELECT max(id) AS n FROM observations');
+    const sumsBefore = db.$client
+      .prepare("SELECT coalesce(sum(value), 0) AS low, coalesce(sum(value_high), 0) AS high FROM figure_sums_by_period WHERE programme_id = (SELECT id FROM programmes WHERE name = 'Remote Peer Support') AND period_end = '2021-06-30' AND basis = 'period'")
+      .get() as { low: number; high: number };
+    const r = await run(file, { mode: 'commit' });
+    expect(r.counts).toEqual({ new: 3, update: 0, unchanged: 0, error: 0 });
+    const rows = db.$client
+      .prepare(
+        `SELECT o.value, o.upper_value AS upper, o.qualifier, t.value AS partOf FROM observations o LEFT JOIN observations t ON t.id = o.part_of_id
+         WHERE o.id > ? ORDER BY o.id`,
+      )
+      .all(lastId);
+    expect(rows).toEqual([
+      { value: 171, upper: null, qualifier: 'exact', partOf: null },
+      { value: 32, upper: null, qualifier: 'exact', partOf: 171 },
+      { value: 20, upper: 30, qualifier: 'exact', partOf: null },
+    ]);
+    // The quarter's sum: 171 and the range 20-30, not the part.
+    const sum = db.$client
+      .prepare(
+        `SELECT sum(value) AS low, sum(value_high) AS high, sum(range_figures) AS ranges FROM figure_sums_by_period
+         WHERE programme_id = (SELECT id FROM programmes WHERE name = 'Remote Peer Support') AND period_end = '2021-06-30' AND basis = 'period'`,
+      )
+      .get();
+    expect(sum).toEqual({ low: sumsBefore.low + 191, high: sumsBefore.high + 201, ranges: 1 });
+  });
+
+  it('refuses a range without its top, and a breakdown whose total is not there', async () => {
+    const bad = [
+      'programme,metric,value,upper,qualifier,basis,period_end,part_of',
+      'Remote Peer Support,Attendees,20,,range,period,2021-06-30,',
+      'Remote Peer Support,Attendees,20,30,at least,period,2021-06-30,',
+      'Remote Peer Support,Attendees,32,,exact,period,2021-06-30,999',
+    ].join('\n');
+    const before = snapshot();
+    const r = await run(bad, { mode: 'commit', onError: 'skip' });
+    expect(r.counts.error).toBe(3);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'upper'],
+      [3, 'qualifier'],
+      [4, 'part_of'],
+    ]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('keeps a figure’s range and total when a file that leaves those columns out changes it', async () => {
+    await run(file, { mode: 'commit' });
+    const part = db.$client.prepare('SELECT id, part_of_id FROM observations WHERE value = 32 AND part_of_id IS NOT NULL').get() as { id: number; part_of_id: number };
+    const range = db.$client.prepare('SELECT id FROM observations WHERE upper_value = 30').get() as { id: number };
+    const edit = ['observation_id,programme,metric,value,qualifier,basis,period_end', `${part.id},Remote Peer Support,Attendees,33,exact,period,2021-06-30`, `${range.id},Remote Peer Support,Attendees,21,exact,period,2021-06-30`].join('\n');
+    const r = await run(edit, { mode: 'commit' });
+    expect(r.counts.update).toBe(2);
+    expect(db.$client.prepare('SELECT value, part_of_id FROM observations WHERE id = ?').get(part.id)).toEqual({ value: 33, part_of_id: part.part_of_id });
+    expect(db.$client.prepare('SELECT value, upper_value FROM observations WHERE id = ?').get(range.id)).toEqual({ value: 21, upper_value: 30 });
+  });
+});

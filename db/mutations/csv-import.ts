@@ -24,6 +24,8 @@ export interface PreviewRow {
   programme: string;
   metric: string;
   value: number | null;
+  /** The top of a range, or null. */
+  upper: number | null;
   qualifier: string;
   basis: string;
   periodStart: string | null;
@@ -242,6 +244,7 @@ const FIELDS: [keyof ImportRow, string, string][] = [
   ['period_end', 'period_end', 'period end'],
   ['date_precision', 'date_precision', 'date precision'],
   ['note', 'note', 'note'],
+  ['upper', 'upper_value', 'upper'],
 ];
 
 /**
@@ -262,17 +265,27 @@ async function applyStaged(
   const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
   const findFact = sqlite.prepare(
     `SELECT id FROM observations WHERE programme_id = ? AND metric_id = ? AND value = ? AND qualifier = ? AND basis = ?
-       AND coalesce(period_start, '') = ? AND period_end = ? AND deleted_at IS NULL`,
+       AND coalesce(period_start, '') = ? AND period_end = ? AND upper_value IS ? AND part_of_id IS ? AND deleted_at IS NULL`,
   );
   const isLinked = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
   const insertObservation = sqlite.prepare(
-    `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note, upper_value, part_of_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
   const updateObservation = sqlite.prepare(
     `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, qualifier = ?, basis = ?, period_start = ?, period_end = ?,
-       date_precision = ?, note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+       date_precision = ?, note = ?, upper_value = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
   );
+  // A breakdown's total by its value: a live figure of the same programme cited at the same source
+  // and line (or, for rows citing this upload, added by this file).
+  const findTotal = sqlite.prepare(
+    `SELECT o.id FROM observations o JOIN observation_sources os ON os.observation_id = o.id
+     WHERE o.programme_id = ? AND o.value = ? AND os.source_id = ? AND os.line IS ? AND o.part_of_id IS NULL AND o.deleted_at IS NULL ORDER BY o.id LIMIT 1`,
+  );
+  const liveFigure = sqlite.prepare('SELECT id FROM observations WHERE id = ? AND deleted_at IS NULL');
+  // Totals this file adds, by programme, value and where they are cited.
+  const totalsHere = new Map<string, number>();
+  const totalKey = (programmeId: number, value: number, sourceId: number | null, line: number | null) => `${programmeId}|${value}|${sourceId ?? 'upload'}|${sourceId ? line : ''}`;
   const link = sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
 
   // The upload itself is the source of rows that name none: each row is its own evidence.
@@ -308,7 +321,7 @@ async function applyStaged(
       if (!rows.length) break;
       after = rows[rows.length - 1]!.row;
       for (const s of rows) {
-        const blank = { row: s.row, programme: '', metric: '', value: null, qualifier: '', basis: '', periodStart: null, periodEnd: '', observationId: null };
+        const blank = { row: s.row, programme: '', metric: '', value: null, upper: null, qualifier: '', basis: '', periodStart: null, periodEnd: '', observationId: null };
         if (s.problems) {
           const problems = JSON.parse(s.problems) as RowProblem[];
           problems.forEach(problem);
@@ -316,7 +329,7 @@ async function applyStaged(
           continue;
         }
         let r = JSON.parse(s.data!) as ImportRow;
-        const shown = { ...blank, programme: r.programme, metric: r.metric, value: r.value, qualifier: r.qualifier, basis: r.basis, periodStart: r.period_start, periodEnd: r.period_end };
+        const shown = { ...blank, programme: r.programme, metric: r.metric, value: r.value, upper: r.upper, qualifier: r.qualifier, basis: r.basis, periodStart: r.period_start, periodEnd: r.period_end };
         const fail = (column: string, message: string) => {
           problem({ row: s.row, column, message });
           sample({ ...shown, status: 'error', detail: message });
@@ -350,7 +363,25 @@ async function applyStaged(
             writeAudit(sqlite, user, { action: 'link_source', entityType: 'observation', id: observationId, before: null, after: { sourceId: o.id, line: o.line, evidence: o.evidence }, reason: reason(s.row) });
           }
         };
-        const values = () => [programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start, r.period_end, r.date_precision, r.note] as const;
+        // The total a breakdown is part of: by id, or by its value where the row is cited.
+        let partOfId: number | null = null;
+        if (r.part_of_observation_id !== null) {
+          if (!liveFigure.get(r.part_of_observation_id) || r.part_of_observation_id === r.observation_id) {
+            fail('part_of_observation_id', `No figure ${r.part_of_observation_id} to be part of; leave part_of_observation_id empty, or give the id of a live figure`);
+            continue;
+          }
+          partOfId = r.part_of_observation_id;
+        } else if (r.part_of !== null) {
+          partOfId =
+            totalsHere.get(totalKey(programme.id, r.part_of, sourceId, r.line)) ??
+            (sourceId === null ? undefined : (findTotal.get(programme.id, r.part_of, sourceId, r.line) as { id: number } | undefined)?.id) ??
+            null;
+          if (partOfId === null) {
+            fail('part_of', `No figure of ${programme.name} with the value ${r.part_of} is cited at the same source and line, so this row cannot be part of it; add the total first`);
+            continue;
+          }
+        }
+        const values = () => [programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start, r.period_end, r.date_precision, r.note, r.upper, partOfId] as const;
         shown.programme = programme.name;
         shown.metric = metric.name;
 
@@ -361,7 +392,9 @@ async function applyStaged(
           if (before.deleted_at) { fail('observation_id', `Figure ${observationId} has been deleted; restore it before importing changes to it`); continue; }
           // A column the file leaves out keeps the figure's value: only what the file says changes.
           r = { ...r, ...Object.fromEntries(FIELDS.filter(([field]) => !present.has(field)).map(([field, column]) => [field, before[column]])) };
+          if (!present.has('part_of') && !present.has('part_of_observation_id')) partOfId = (before.part_of_id as number | null) ?? null;
           const changes = FIELDS.filter(([field, column]) => (r[field] ?? null) !== (before[column] ?? null)).map(([field, column, label]) => `${label} ${before[column] ?? '(none)'} → ${r[field] ?? '(none)'}`);
+          if ((before.part_of_id ?? null) !== partOfId) changes.push(`part of figure ${before.part_of_id ?? '(none)'} → ${partOfId ?? '(none)'}`);
           if (before.programme_id !== programme.id) changes.unshift(`programme → ${programme.name}`);
           if (before.metric_id !== metric.id) changes.unshift(`metric → ${metric.name}`);
           if (!changes.length) {
@@ -384,7 +417,7 @@ async function applyStaged(
           sample({ ...shown, status: 'unchanged', detail: `Same figure as row ${earlier.row}; recorded once with both rows as sources`, observationId: null });
           continue;
         }
-        const existing = findFact.get(programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start ?? '', r.period_end) as { id: number } | undefined;
+        const existing = findFact.get(programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start ?? '', r.period_end, r.upper, partOfId) as { id: number } | undefined;
         if (existing) {
           const o = sourceId ?? uploadSourceId;
           const linked = o !== null && isLinked.get(existing.id, o, sourceId ? r.line : s.row);
@@ -396,6 +429,7 @@ async function applyStaged(
         writeAudit(sqlite, user, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason: reason(s.row) });
         result.written.created += 1;
         addedHere.set(key, { id: created.id, row: s.row });
+        if (partOfId === null) totalsHere.set(totalKey(programme.id, r.value, sourceId, r.line), created.id);
         linkTo(created.id);
         sample({ ...shown, status: 'new', detail: 'New figure', observationId: null });
       }

@@ -60,7 +60,9 @@ function resolveRefs(db: AppDatabase, input: ObservationInput) {
   if (!programme) errors.programme = 'Choose a programme from the list';
   if (!metric) errors.metric = 'Choose a metric from the list';
   if (input.sourceId !== null && !source) errors.sourceId = 'Choose a source from the list';
-  if (metric?.unit === 'percent' && input.value > 100) errors.value = 'A percentage cannot be more than 100';
+  if (metric?.unit === 'percent' && Math.max(input.value, input.upper ?? 0) > 100) errors.value = 'A percentage cannot be more than 100';
+  if (input.partOf != null && !db.$client.prepare('SELECT 1 FROM observations WHERE id = ? AND deleted_at IS NULL').get(input.partOf))
+    errors.partOf = `There is no figure ${input.partOf} to be part of`;
   if (Object.keys(errors).length) throw new InputError(errors);
   return { programmeId: programme!.id, metricId: metric!.id };
 }
@@ -93,10 +95,10 @@ export function createObservation(db: AppDatabase, user: SessionUser, input: Obs
     const { programmeId, metricId } = resolveRefs(db, input);
     const created = db.$client
       .prepare(
-        `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO observations (programme_id, metric_id, value, upper_value, qualifier, basis, period_start, period_end, date_precision, note, part_of_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(programmeId, metricId, input.value, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note) as Row;
+      .get(programmeId, metricId, input.value, input.upper ?? null, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note, input.partOf ?? null) as Row;
     audit(db, user, 'create', created.id, null, created, input.reason || null);
     linkSource(db, user, created.id, input);
     return created.id;
@@ -117,16 +119,17 @@ export function updateObservation(db: AppDatabase, user: SessionUser, id: number
   db.$client.transaction(() => {
     const before = getRow(db, id);
     if (!before) throw new NotFoundError('No such figure');
+    if (input.partOf === id) throw new InputError({ partOf: 'A figure cannot be a part of itself' });
     const fromReport = db.$client.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ?').get(id);
     // A figure that came from a report is only changed with a reason, kept in the audit trail.
     if (fromReport && !input.reason) throw new InputError({ reason: 'Say why this figure from a report is being changed' });
     const { programmeId, metricId } = resolveRefs(db, input);
     const after = db.$client
       .prepare(
-        `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, qualifier = ?, basis = ?, period_start = ?,
-         period_end = ?, date_precision = ?, note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+        `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, upper_value = ?, qualifier = ?, basis = ?, period_start = ?,
+         period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
       )
-      .get(programmeId, metricId, input.value, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note, id) as Row;
+      .get(programmeId, metricId, input.value, input.upper ?? null, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note, input.partOf ?? null, id) as Row;
     audit(db, user, 'update', id, before, after, input.reason || null);
     linkSource(db, user, id, input);
   })();

@@ -6,8 +6,9 @@
 // better-sqlite3 hands to JavaScript costs about as much as the SQL that makes it. So:
 // - the names of programme, board, metric and source (a few hundred rows) are turned into CSV
 //   text once, up front, and written from small maps;
-// - each row comes as six values: two pairs of ids packed into one number each, and the
-//   columns from qualifier to observation_id joined by SQL;
+// - each row comes as seven values: two pairs of ids packed into one number each, the columns
+//   from qualifier to observation_id joined by SQL, and the id again only for the few figures
+//   that are ranges or parts, whose upper value and total are then read one by one;
 // - rows come in figure order only, with no sort; the few figures with several sources have
 //   their rows put in document order here (a sort in SQL cost a fifth of the export).
 import type Database from 'better-sqlite3';
@@ -92,12 +93,22 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
       // quoting or the formula guard, which csvCellSql gives it as csvCell would.
       `SELECT coalesce(os.source_id * ${lineBase} + coalesce(os.line, 0), -1), os.evidence, o.programme_id * ${pairBase} + o.metric_id, o.value,
          concat(o.qualifier, ',', o.basis, ',', o.period_start, ',', o.period_end, ',', o.date_precision, ',', ${csvCellSql('o.note')}, ',', o.id),
-         o.updated_at
+         o.updated_at, CASE WHEN o.upper_value IS NOT NULL OR o.part_of_id IS NOT NULL THEN o.id END
        FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id
        WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id`,
     )
     .raw();
-  type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, updatedAt: string | null];
+  type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, updatedAt: string | null, rangeOrPart: number | null];
+  // A range's top, the total's value and id, for the few figures that are ranges or parts: read
+  // one by one where needed, so that every other row crosses from SQLite as seven values.
+  const rangeAndPart = sqlite
+    .prepare('SELECT o.upper_value, t.value, o.part_of_id FROM observations o LEFT JOIN observations t ON t.id = o.part_of_id WHERE o.id = ?')
+    .raw();
+  const rangeAndPartText = (id: number | null) => {
+    if (id === null) return ',,';
+    const [upper, partOf, partOfId] = rangeAndPart.get(id) as [number | null, number | null, number | null];
+    return `${csvCell(upper)},${csvCell(partOf)},${csvCell(partOfId)}`;
+  };
   const source = (row: Row) => (row[0] < 0 ? undefined : sourceNames.get(Math.floor(row[0] / lineBase)));
   // A figure's sources in document order, then by line (none first, as SQL orders NULL), then by
   // source, as observationExportQuery orders them.
@@ -122,11 +133,11 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
           if (figureEnd - i > 1) rows.splice(i, figureEnd - i, ...rows.slice(i, figureEnd).sort(documentOrder));
         }
         const row = rows[i]!;
-        const [sourceLine, evidence, pair, value, periodToId, updatedAt] = row;
+        const [sourceLine, evidence, pair, value, periodToId, updatedAt, rangeOrPart] = row;
         const from = source(row);
         text +=
           `${from ? from.file : ''},${sourceLine < 0 ? '' : sourceLine % lineBase || ''},${csvCell(evidence)},${pairName(pair)},${csvCell(value)},` +
-          `${periodToId},${from ? from.title : ''},${csvCell(updatedAt)}\r\n`;
+          `${periodToId},${rangeAndPartText(rangeOrPart)},${from ? from.title : ''},${csvCell(updatedAt)}\r\n`;
       }
       return text;
     },

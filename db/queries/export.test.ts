@@ -30,10 +30,13 @@ describe('observations export', () => {
     const facts = new Set(parsed.map(factKey));
     const inDb = db.$client
       .prepare(
-        `SELECT p.name AS programme, m.name AS metric, o.value, o.qualifier, o.basis, o.period_start, o.period_end
-         FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE o.deleted_at IS NULL`,
+        `SELECT p.name AS programme, m.name AS metric, o.value, o.upper_value AS upper, o.qualifier, o.basis, o.period_start, o.period_end, t.value AS part_of
+         FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id
+         LEFT JOIN observations t ON t.id = o.part_of_id WHERE o.deleted_at IS NULL`,
       )
-      .all() as { programme: string; metric: string; value: number; qualifier: string; basis: string; period_start: string | null; period_end: string }[];
+      .all() as { programme: string; metric: string; value: number; upper: number | null; qualifier: string; basis: string; period_start: string | null; period_end: string; part_of: number | null }[];
+    // Ranges and parts are in the file, as numbers.
+    expect(inDb.some((o) => o.upper !== null) && inDb.some((o) => o.part_of !== null)).toBe(true);
     expect(facts).toEqual(new Set(inDb.map(factKey)));
     const occurrences = (db.$client.prepare('SELECT count(*) AS n FROM observation_sources').get() as { n: number }).n;
     expect(records).toHaveLength(occurrences);
@@ -57,7 +60,9 @@ describe('observations export', () => {
       UPDATE observations SET note = char(9) || 'tab first' WHERE id = 5;
       UPDATE observations SET note = 'carriage' || char(13) || 'return' WHERE id = 6;
       UPDATE observations SET note = '' WHERE id = 7;
-      UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id = 4;`);
+      UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id = 4;
+      UPDATE observations SET upper_value = value + 10.25, qualifier = 'approx' WHERE id = 8;
+      UPDATE observations SET part_of_id = 9 WHERE id = 10;`);
     linkSourcesInEveryOrder(db);
     for (const filters of [{}, { from: '2020-04-01', to: '2021-03-31' }, { boards: ['improvement-and-innovation-board'] }, { metrics: ['attendees', 'downloads'], to: '2021-12-31' }]) {
       const query = observationExportQuery(db, filters, {});

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { asc, desc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { FIGURE_COLUMNS } from '../../lib/figure-row';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { FIGURE_BASE_COLUMNS } from '../../lib/figure-row';
 import { csvLine, csvLinesStream, toCsv, type CsvCell } from '../../lib/csv';
 import type { AppDatabase } from '../client';
 import { databasePath } from '../client';
@@ -16,7 +17,18 @@ import { boards, metrics, observationSources, observations, programmes, sources 
 import { wholeExportReader } from './export-batches';
 import { figureConditions, type FigureFilters } from './figure-filters';
 
-export const OBSERVATION_EXPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'source_title', 'last_changed'] as const;
+// The figure columns, the figure's id, then its range and the total it is part of (empty for most
+// figures: after the id, so the export's lean path writes them only where they are not), its
+// total's id, the source's title and when the figure last changed. Imports read columns by name.
+export const OBSERVATION_EXPORT_COLUMNS = [
+  ...FIGURE_BASE_COLUMNS,
+  'observation_id',
+  'upper',
+  'part_of',
+  'part_of_observation_id',
+  'source_title',
+  'last_changed',
+] as const;
 
 export interface ExportOptions {
   /**
@@ -28,6 +40,9 @@ export interface ExportOptions {
   /** At most this many observations (the rows a table shows); all when absent. */
   limit?: number;
 }
+
+/** The figure a part belongs to. */
+const totals = alias(observations, 'total');
 
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
 export function observationExportQuery(db: AppDatabase, filters: FigureFilters = {}, options: ExportOptions = {}) {
@@ -65,6 +80,9 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
       datePrecision: observations.datePrecision,
       note: observations.note,
       id: observations.id,
+      upper: observations.upperValue,
+      partOf: totals.value,
+      partOfId: observations.partOfId,
       sourceTitle: sources.title,
       updatedAt: observations.updatedAt,
     })
@@ -74,6 +92,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
     .leftJoin(observationSources, eq(observationSources.observationId, observations.id))
     .leftJoin(sources, eq(sources.id, observationSources.sourceId))
+    .leftJoin(totals, eq(totals.id, observations.partOfId))
     .$dynamic();
   // A table shows its first `limit` observations; a whole export needs no such step and reads
   // the table in order, so rows stream without a sort.

@@ -18,6 +18,8 @@ export interface ObservationSourceRef {
 export interface ObservationRow {
   id: number;
   value: number;
+  /** The top of a range ("20–30"), or null. */
+  upper: number | null;
   qualifier: Qualifier;
   basis: Basis;
   periodStart: string | null;
@@ -28,6 +30,8 @@ export interface ObservationRow {
   board: { slug: string; name: string };
   metric: { slug: string; name: string; unit: Unit };
   sources: ObservationSourceRef[];
+  /** The figure this one is a breakdown of, or null. */
+  partOf: number | null;
 }
 
 /** Sources of each observation, in document order, keyed by observation id. */
@@ -67,6 +71,7 @@ export function listSourcesFor(db: AppDatabase, ids: number[]): Map<number, Obse
 const OBSERVATION_COLUMNS = {
       id: observations.id,
       value: observations.value,
+      upper: observations.upperValue,
       qualifier: observations.qualifier,
       basis: observations.basis,
       periodStart: observations.periodStart,
@@ -80,6 +85,7 @@ const OBSERVATION_COLUMNS = {
       metricSlug: metrics.slug,
       metricName: metrics.name,
       unit: metrics.unit,
+      partOf: observations.partOfId,
 };
 
 function selectObservationRows<E extends Record<string, SQLiteColumn>>(db: AppDatabase, extra?: E) {
@@ -106,6 +112,8 @@ function toObservationRow(r: FlatRow, sources: ObservationSourceRef[]): Observat
   return {
     id: r.id,
     value: r.value,
+    upper: r.upper,
+    partOf: r.partOf,
     qualifier: r.qualifier,
     basis: r.basis,
     periodStart: r.periodStart,
@@ -124,6 +132,7 @@ function toObservationRow(r: FlatRow, sources: ObservationSourceRef[]): Observat
 type ValuesRow = [
   id: number,
   value: number,
+  upper: number | null,
   qualifier: Qualifier,
   basis: Basis,
   periodStart: string | null,
@@ -137,11 +146,12 @@ type ValuesRow = [
   metricSlug: string,
   metricName: string,
   unit: Unit,
+  partOf: number | null,
 ];
 
 function fromValues(r: ValuesRow): FlatRow {
-  const [id, value, qualifier, basis, periodStart, periodEnd, datePrecision, note, programmeSlug, programmeName, boardSlug, boardName, metricSlug, metricName, unit] = r;
-  return { id, value, qualifier, basis, periodStart, periodEnd, datePrecision, note, programmeSlug, programmeName, boardSlug, boardName, metricSlug, metricName, unit };
+  const [id, value, upper, qualifier, basis, periodStart, periodEnd, datePrecision, note, programmeSlug, programmeName, boardSlug, boardName, metricSlug, metricName, unit, partOf] = r;
+  return { id, value, upper, qualifier, basis, periodStart, periodEnd, datePrecision, note, programmeSlug, programmeName, boardSlug, boardName, metricSlug, metricName, unit, partOf };
 }
 
 /**
@@ -270,11 +280,11 @@ export function getObservation(db: AppDatabase, id: number): (ObservationRow & {
 export function listDeletedObservations(db: AppDatabase, limit = 50) {
   return db.$client
     .prepare(
-      `SELECT o.id, o.value, o.qualifier, o.deleted_at AS deletedAt, p.name AS programme, m.name AS metric, m.unit
+      `SELECT o.id, o.value, o.upper_value AS upper, o.qualifier, o.deleted_at AS deletedAt, p.name AS programme, m.name AS metric, m.unit
        FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id
        WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC LIMIT ?`,
     )
-    .all(limit) as { id: number; value: number; qualifier: 'exact' | 'at_least' | 'at_most' | 'approx'; deletedAt: string; programme: string; metric: string; unit: 'count' | 'hours' | 'GBP' | 'percent' }[];
+    .all(limit) as { id: number; value: number; upper: number | null; qualifier: 'exact' | 'at_least' | 'at_most' | 'approx'; deletedAt: string; programme: string; metric: string; unit: 'count' | 'hours' | 'GBP' | 'percent' }[];
 }
 
 export interface AuditFilters {
@@ -307,4 +317,54 @@ export function listAuditEntries(db: AppDatabase, f: AuditFilters, limit = 200) 
 
 export function listAuditActors(db: AppDatabase): string[] {
   return (db.$client.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
+}
+
+/** A figure in a few words, for a total shown above its parts or a part listed under its total. */
+export interface FigureSummary {
+  id: number;
+  value: number;
+  upper: number | null;
+  qualifier: Qualifier;
+  basis: Basis;
+  metric: { slug: string; name: string; unit: Unit };
+  programme: string;
+  deleted: boolean;
+}
+
+const summaryRow = (r: { id: number; value: number; upper: number | null; qualifier: Qualifier; basis: Basis; metricSlug: string; metricName: string; unit: Unit; programme: string; deletedAt: string | null }): FigureSummary => ({
+  id: r.id,
+  value: r.value,
+  upper: r.upper,
+  qualifier: r.qualifier,
+  basis: r.basis,
+  metric: { slug: r.metricSlug, name: r.metricName, unit: r.unit },
+  programme: r.programme,
+  deleted: r.deletedAt !== null,
+});
+
+const SUMMARY_SQL = `SELECT o.id, o.value, o.upper_value AS upper, o.qualifier, o.basis, m.slug AS metricSlug, m.name AS metricName, m.unit, p.name AS programme,
+  o.deleted_at AS deletedAt, o.part_of_id AS partOf FROM observations o JOIN metrics m ON m.id = o.metric_id JOIN programmes p ON p.id = o.programme_id`;
+
+/** The live parts (breakdowns) of each of the given figures, keyed by the total's id. */
+export function listPartsOf(db: AppDatabase, ids: number[]): Map<number, FigureSummary[]> {
+  const parts = new Map<number, FigureSummary[]>();
+  if (!ids.length) return parts;
+  const rows = rawStatement(
+    db.$client,
+    `${SUMMARY_SQL} WHERE o.part_of_id IN (SELECT value FROM json_each(?)) AND o.deleted_at IS NULL ORDER BY o.part_of_id, o.value DESC, o.id`,
+  ).all(JSON.stringify(ids)) as unknown[][];
+  for (const [id, value, upper, qualifier, basis, metricSlug, metricName, unit, programme, deletedAt, partOf] of rows as [number, number, number | null, Qualifier, Basis, string, string, Unit, string, string | null, number][]) {
+    const list = parts.get(partOf) ?? [];
+    list.push(summaryRow({ id, value, upper, qualifier, basis, metricSlug, metricName, unit, programme, deletedAt }));
+    parts.set(partOf, list);
+  }
+  return parts;
+}
+
+/** One figure in a few words (the total a part belongs to), deleted or not. */
+export function getFigureSummary(db: AppDatabase, id: number): FigureSummary | undefined {
+  const row = rawStatement(db.$client, `${SUMMARY_SQL} WHERE o.id = ?`).get(id) as unknown[] | undefined;
+  if (!row) return undefined;
+  const [rid, value, upper, qualifier, basis, metricSlug, metricName, unit, programme, deletedAt] = row as [number, number, number | null, Qualifier, Basis, string, string, Unit, string, string | null];
+  return summaryRow({ id: rid, value, upper, qualifier, basis, metricSlug, metricName, unit, programme, deletedAt });
 }

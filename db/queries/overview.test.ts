@@ -24,7 +24,8 @@ const VIEWS = [
 ];
 
 function plainActivity(by: 'board' | 'programme', f: (typeof VIEWS)[number] & { boards?: string[]; programmes?: string[]; metrics?: string[] }) {
-  const where = ["o.deleted_at IS NULL", "o.basis <> 'planned'"];
+  // Parts of another figure (breakdowns) are in their total already: activity counts facts.
+  const where = ["o.deleted_at IS NULL", "o.part_of_id IS NULL", "o.basis <> 'planned'"];
   const params: string[] = [];
   const add = (clause: string, ...values: string[]) => {
     where.push(clause);

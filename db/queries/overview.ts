@@ -51,7 +51,8 @@ export interface ActivityRow {
 export const TOP_PROGRAMMES = 8;
 
 /**
- * How many figures (plans aside) each board or programme reported in the period, most first:
+ * How many figures (plans and breakdowns aside: a part is in its total) each board or programme
+ * reported in the period, most first:
  * the overview's board chart and its most active programmes. Counted per (programme, metric)
  * pair from the figure sums (db/schema.ts; one seek each), then named and summed by board or
  * programme.

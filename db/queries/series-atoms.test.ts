@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createOnePairDatabase, createTestDatabase } from '../testing';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observations, programmes } from '../schema';
 import { figureConditions, type FigureFilters } from './figure-filters';
@@ -32,6 +32,10 @@ const figure = fc.record({
   // One in four deleted, chosen by fast-check (so a failure replays): deleted figures must count
   // nowhere, not even as the latest running total of an atom.
   deleted: fc.constantFrom(false, false, false, true),
+  // Ranges ("20-30") where the qualifier allows one; and parts of another figure ("32 of which
+  // …"), which are never added to anything.
+  width: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+  part: fc.constantFrom(false, false, false, false, true),
 });
 const view = fc.record({
   granularity: fc.constantFrom<Granularity>('month', 'quarter', 'year'),
@@ -66,12 +70,13 @@ function exactFigureGroups(db: AppDatabase, filters: FigureFilters): FigureGroup
       periodEnd: observations.periodEnd,
       datePrecision: observations.datePrecision,
       value: observations.value,
+      upperValue: observations.upperValue,
     })
     .from(observations)
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))
     .innerJoin(boards, eq(boards.id, programmes.boardId))
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
-    .where(figureConditions(filters, { keepEarlierRunningTotals: true }))
+    .where(and(figureConditions(filters, { keepEarlierRunningTotals: true }), isNull(observations.partOfId)))
     .all();
   const groups = new Map<string, FigureGroup>();
   for (const r of rows) {
@@ -86,6 +91,7 @@ function exactFigureGroups(db: AppDatabase, filters: FigureFilters): FigureGroup
       datePrecision: r.datePrecision,
       value: r.value,
       qualifier: r.qualifier,
+      upper: r.upperValue,
     });
     const seen = groups.get(id);
     groups.set(
@@ -113,14 +119,15 @@ describe('figure groups per atom', () => {
       INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES
         ('m1', 'M1', 'count', 'other', 'd', 'additive'), ('m2', 'M2', 'count', 'other', 'd', 'within_programme'), ('m3', 'M3', 'percent', 'other', 'd', 'non_additive');`);
     const insert = sqlite.prepare(
-      'INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO observations (programme_id, metric_id, value, qualifier, upper_value, basis, period_start, period_end, date_precision, deleted_at, part_of_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT min(id) FROM observations WHERE ?))',
     );
     fc.assert(
       fc.property(fc.array(figure, { maxLength: 60, size: 'max' }), fc.array(view, { minLength: 1, maxLength: 4 }), (figures, views) => {
         sqlite.exec('DELETE FROM observations');
         for (const f of figures) {
           const start = f.basis === 'cumulative' || f.span === null ? null : new Date(Date.parse(f.end) - f.span * 86_400_000).toISOString().slice(0, 10);
-          insert.run(f.programme, f.metric, f.value, f.qualifier, f.basis, start, f.end, f.precision, f.deleted ? '2024-01-01T00:00:00Z' : null);
+          const upper = f.width !== null && (f.qualifier === 'exact' || f.qualifier === 'approx') ? f.value + f.width : null;
+          insert.run(f.programme, f.metric, f.value, f.qualifier, upper, f.basis, start, f.end, f.precision, f.deleted ? '2024-01-01T00:00:00Z' : null, f.part ? 1 : 0);
         }
         for (const v of views) {
           const to = new Date(Date.parse(v.from) + v.length * 86_400_000).toISOString().slice(0, 10);

@@ -37,20 +37,26 @@ export function listSeries(
 }
 
 // The sums each part reads from figure_sums_by_period: the least precise date, the values, and
-// how many figures in all, as lower bounds, as upper bounds and as approximations.
-const SUMS = 'max(date_precision), sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures)';
+// how many figures in all, as lower bounds, as upper bounds, as approximations and as ranges, and
+// the sum of their tops.
+const SUMS = 'max(date_precision), sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high)';
 
 // Column order of the rows listFigureGroupsByAtom reads: the group, then SUMS.
-type GroupRow = [programmeId: number, metricId: number, basis: Basis, periodStart: string | null, periodEnd: string, datePrecision: DatePrecision, value: number, figures: number, atLeast: number, atMost: number, approx: number];
+type GroupRow = [programmeId: number, metricId: number, basis: Basis, periodStart: string | null, periodEnd: string, datePrecision: DatePrecision, value: number, figures: number, atLeast: number, atMost: number, approx: number, ranges: number, valueHigh: number];
 
 /**
  * What is known about a sum of figures (as lib/qualifiers.ts sumQualified works it out figure by
  * figure): a lower bound if any figure is one, an upper bound if any is one, neither if both;
  * approximate if any figure is.
  */
-function qualifiedSum(value: number, atLeast: number, atMost: number, approx: number): QualifiedValue {
-  const bound = atLeast && atMost ? 'none' : atLeast ? 'lower' : atMost ? 'upper' : 'exact';
-  return { value, bound, approximate: approx > 0 };
+function qualifiedSum(value: number, valueHigh: number, atLeast: number, atMost: number, approx: number, ranges: number): QualifiedValue {
+  const approximate = approx > 0;
+  if (atLeast && atMost) return { value: 0, bound: 'none', approximate };
+  if (atLeast) return { value, bound: 'lower', approximate };
+  // An upper bound's number is its top: with ranges among the figures, the sum of their tops.
+  if (atMost) return { value: valueHigh, bound: 'upper', approximate };
+  if (ranges && valueHigh !== value) return { value, bound: 'range', approximate, high: valueHigh };
+  return { value, bound: 'exact', approximate };
 }
 
 /**
@@ -69,7 +75,7 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
   const { sql, params } = atoms.every(isQuarter) ? quarterSumsSql(filters, atoms) : atomSumsSql(filters, atoms);
   const rows = rawStatement(db.$client, sql).all(...params) as GroupRow[];
   const names = referenceNames(db);
-  return rows.map(([programmeId, metricId, basis, periodStart, periodEnd, datePrecision, value, figures, atLeast, atMost, approx]) => {
+  return rows.map(([programmeId, metricId, basis, periodStart, periodEnd, datePrecision, value, figures, atLeast, atMost, approx, ranges, valueHigh]) => {
     const programme = names.programmes.get(programmeId)!;
     return {
       programme: programme.programme,
@@ -79,7 +85,7 @@ function listFigureGroupsByAtom(db: AppDatabase, filters: FigureFilters, within:
       periodStart,
       periodEnd,
       datePrecision,
-      total: qualifiedSum(value, atLeast, atMost, approx),
+      total: qualifiedSum(value, valueHigh, atLeast, atMost, approx, ranges),
       count: figures,
     };
   });
@@ -103,7 +109,7 @@ function quarterSumsSql(filters: FigureFilters, atoms: Atom[]) {
   const pairs = pairsSql(filters, params);
   const first = atoms[0]!.start.slice(0, 7);
   params.push(first, atoms[atoms.length - 1]!.start.slice(0, 7), first);
-  const columns = `s.programme_id, s.metric_id, s.basis, nullif(s.period_start, ''), s.period_end, s.date_precision, s.value, s.figures, s.at_least_figures, s.at_most_figures, s.approx_figures`;
+  const columns = `s.programme_id, s.metric_id, s.basis, nullif(s.period_start, ''), s.period_end, s.date_precision, s.value, s.figures, s.at_least_figures, s.at_most_figures, s.approx_figures, s.range_figures, s.value_high`;
   const sql = `
     WITH pairs AS (${pairs})
     SELECT ${columns} FROM pairs JOIN figure_sums_by_quarter s ON s.programme_id = pairs.programme_id AND s.metric_id = pairs.metric_id

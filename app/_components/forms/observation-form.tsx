@@ -13,8 +13,8 @@ interface Option {
 export type ObservationFormValues = Record<ObservationFields, string>;
 
 export const EMPTY_FORM: ObservationFormValues = {
-  programme: '', metric: '', value: '', qualifier: 'exact', basis: 'period', periodStart: '', periodEnd: '',
-  datePrecision: 'month', note: '', sourceId: '', evidence: '', line: '', reason: '',
+  programme: '', metric: '', value: '', upper: '', qualifier: 'exact', basis: 'period', periodStart: '', periodEnd: '',
+  datePrecision: 'month', note: '', sourceId: '', evidence: '', line: '', reason: '', partOf: '',
 };
 
 /**
@@ -120,6 +120,7 @@ export function ObservationForm(props: {
       {field('metric', 'Metric', select('metric', props.metrics, 'Choose a metric'))}
       <div className="flex flex-wrap gap-4">
         {field('value', 'Value', <input {...common('value')} inputMode="decimal" />, 'The number only, e.g. 600 for “over 600”')}
+        {field('upper', 'Top of a range', <input {...common('upper')} inputMode="decimal" />, 'For a range only: 30 for “20-30”')}
         {field('qualifier', 'Qualifier', select('qualifier', [
           { value: 'exact', label: 'Exact' }, { value: 'at_least', label: 'At least (“over 600”)' },
           { value: 'at_most', label: 'At most (“up to 40”)' }, { value: 'approx', label: 'Approximately (“nearly 400”)' },
@@ -137,8 +138,14 @@ export function ObservationForm(props: {
       </div>
       {field('sourceId', 'Source', select('sourceId', props.sources, 'No source yet'))}
       {field('evidence', 'Evidence', <textarea {...common('evidence')} rows={3} />, 'The sentence the figure comes from, copied exactly')}
-      {field('line', 'Paragraph (line) in the source', <input {...common('line')} inputMode="numeric" />)}
+      {field('line', 'Line in the source', <input {...common('line')} inputMode="numeric" />)}
       {field('note', 'Note', <textarea {...common('note')} rows={2} />)}
+      {field(
+        'partOf',
+        'Part of figure number',
+        <input {...common('partOf')} inputMode="numeric" />,
+        'For a breakdown only (“32 of which are chief executives”): the number of the total’s figure. A part is shown under its total and never added to anything.',
+      )}
       {(props.mode === 'edit' || values.reason) &&
         field('reason', props.fromReport ? 'Reason for the change (required)' : 'Reason for the change', <textarea {...common('reason')} rows={2} />, 'Kept in the figure’s history')}
       <button type="submit" disabled={busy} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ObservationRow } from '@/db/queries/observations';
-import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
+import { describeKind, formatQualified } from '@/lib/qualifiers';
 import { describePeriod } from '@/lib/period-label';
 import { plainEvidence } from '@/lib/evidence';
 import { DownloadLink } from '../download-link';
@@ -38,11 +38,16 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
               <td className="py-2 pr-3">{o.metric.name}</td>
               <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
                 <Link href={`/observations/${o.id}`} className="font-semibold underline-offset-2 hover:underline">
-                  {formatQualified(o.value, o.qualifier, o.metric.unit)}
+                  {formatQualified(o.value, o.qualifier, o.metric.unit, o.upper)}
                 </Link>
                 <span className="block text-xs text-slate-600">
-                  {o.qualifier === 'exact' ? BASIS_LABELS[o.basis] : `${QUALIFIER_LABELS[o.qualifier]}, ${BASIS_LABELS[o.basis]}`}
+                  {describeKind(o.qualifier, o.basis, o.upper)}
                 </span>
+                {o.partOf !== null && (
+                  <Link href={`/observations/${o.partOf}`} className="block text-xs underline">
+                    part of figure {o.partOf}
+                  </Link>
+                )}
               </td>
               <td className="py-2 pr-3">{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</td>
               <td className="py-2">

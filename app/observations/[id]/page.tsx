@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listObservationHistory } from '@/db/mutations/observations';
-import { getObservation } from '@/db/queries/observations';
+import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } from '@/db/queries/observations';
 import { getNamesById } from '@/db/queries/reference';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
 import { describePeriod } from '@/lib/period-label';
-import { BASIS_LABELS, QUALIFIER_LABELS, formatQualified } from '@/lib/qualifiers';
+import { BASIS_LABELS, describeQualifier, formatQualified } from '@/lib/qualifiers';
 import { ObservationForm } from '../../_components/forms/observation-form';
 import { formOptions } from '../form-options';
 import { FigureActions } from './figure-actions';
@@ -20,7 +20,7 @@ const figureId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
 export const metadata: Metadata = { title: 'Figure' };
 
-const SHOWN_FIELDS = ['value', 'qualifier', 'basis', 'period_start', 'period_end', 'date_precision', 'note', 'programme_id', 'metric_id', 'deleted_at', 'evidence', 'line', 'sourceId'];
+const SHOWN_FIELDS = ['value', 'upper_value', 'qualifier', 'basis', 'period_start', 'period_end', 'date_precision', 'note', 'programme_id', 'metric_id', 'part_of_id', 'deleted_at', 'evidence', 'line', 'sourceId'];
 
 type Names = ReturnType<typeof getNamesById>;
 
@@ -37,6 +37,11 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
   );
 }
 
+/** "Coaching for chief executives: 171 people coached or trained (running total)". */
+function summaryText(f: FigureSummary): string {
+  return `${f.programme}: ${formatQualified(f.value, f.qualifier, f.metric.unit, f.upper)} ${f.metric.name.toLowerCase()} (${BASIS_LABELS[f.basis]})${f.deleted ? ', deleted' : ''}`;
+}
+
 export default async function ObservationPage({ params }: Props) {
   await connection();
   const db = getDb();
@@ -46,6 +51,8 @@ export default async function ObservationPage({ params }: Props) {
   const user = await getCurrentUser();
   const officer = can(user?.role, 'edit_figures');
   const history = listObservationHistory(db, o.id);
+  const total = o.partOf === null ? undefined : getFigureSummary(db, o.partOf);
+  const parts = listPartsOf(db, [o.id]).get(o.id) ?? [];
   const names = getNamesById(db);
   return (
     <>
@@ -53,7 +60,7 @@ export default async function ObservationPage({ params }: Props) {
         <Link href={`/programmes/${o.programme.slug}`} className="underline">{o.programme.name}</Link>
       </p>
       <h1 className="text-3xl font-bold">
-        {o.metric.name}: <span className="tabular">{formatQualified(o.value, o.qualifier, o.metric.unit)}</span>
+        {o.metric.name}: <span className="tabular">{formatQualified(o.value, o.qualifier, o.metric.unit, o.upper)}</span>
       </h1>
       {o.deletedAt && (
         <p role="status" className="mt-2 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
@@ -61,12 +68,34 @@ export default async function ObservationPage({ params }: Props) {
         </p>
       )}
       <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-semibold">Qualifier</dt><dd>{QUALIFIER_LABELS[o.qualifier]}</dd>
+        <dt className="font-semibold">Qualifier</dt><dd>{describeQualifier(o.qualifier, o.upper)}</dd>
         <dt className="font-semibold">Basis</dt><dd>{BASIS_LABELS[o.basis]}</dd>
         <dt className="font-semibold">Period</dt><dd>{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</dd>
         <dt className="font-semibold">Board</dt><dd>{o.board.name}</dd>
         {o.note && (<><dt className="font-semibold">Note</dt><dd>{o.note}</dd></>)}
+        {total && (
+          <>
+            <dt className="font-semibold">Part of</dt>
+            <dd>
+              <Link href={`/observations/${total.id}`} className="underline">{summaryText(total)}</Link>
+              <span className="block text-sm text-slate-700">A breakdown of that figure: shown with it, never added to it or to anything else.</span>
+            </dd>
+          </>
+        )}
       </dl>
+      {parts.length > 0 && (
+        <section aria-labelledby="parts" className="mt-6">
+          <h2 id="parts" className="text-xl font-semibold">Its parts</h2>
+          <p className="text-sm text-slate-700">Breakdowns of this figure stated in its source. They are part of it, so they are never added to it.</p>
+          <ul className="mt-2 list-disc pl-5">
+            {parts.map((p) => (
+              <li key={p.id}>
+                <Link href={`/observations/${p.id}`} className="underline">{summaryText(p)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="sources" className="mt-6">
         <h2 id="sources" className="text-xl font-semibold">Sources</h2>
         {o.sources.length ? (
@@ -120,7 +149,7 @@ export default async function ObservationPage({ params }: Props) {
               initial={{
                 programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis,
                 periodStart: o.periodStart ?? '', periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '',
-                sourceId: '', evidence: '', line: '', reason: '',
+                sourceId: '', evidence: '', line: '', reason: '', upper: o.upper === null ? '' : String(o.upper), partOf: o.partOf === null ? '' : String(o.partOf),
               }}
               {...formOptions(db)}
             />

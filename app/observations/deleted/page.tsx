@@ -40,7 +40,7 @@ export default async function DeletedPage() {
                 <td className="py-1 pr-3">{r.programme}</td>
                 <td className="py-1 pr-3">{r.metric}</td>
                 <td className="tabular py-1 text-right">
-                  <Link href={`/observations/${r.id}`} className="underline">{formatQualified(r.value, r.qualifier, r.unit)}</Link>
+                  <Link href={`/observations/${r.id}`} className="underline">{formatQualified(r.value, r.qualifier, r.unit, r.upper)}</Link>
                 </td>
               </tr>
             ))}
