@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
 import { aggregateInto, figureGroupOf, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
-import { breakdownOf, compare, compareCells, comparisonAsData, rowId, sortRows, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
+import { applyComposition, breakdownOf, compare, compareCells, comparisonAsData, rowId, sortRows, standingOfRow, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
 import { parsePeriodToken, type Bucket } from './fiscal-periods';
 
 interface Fig {
@@ -34,6 +34,39 @@ const Q4 = parsePeriodToken('2020-21-Q4')!;
 const row = (groups: FigureGroup[], metric = 'attendees', basis: Basis = 'period') =>
   compare(groups, Q3, Q4).rows.find((r) => r.key.metric.slug === metric && r.key.basis === basis)!;
 
+describe('like for like and coverage', () => {
+  it('gives the change over the programmes in both periods, and lists the others apart', () => {
+    const r = row([fig({ value: 10, end: '2020-11-15' }), fig({ value: 15, end: '2021-02-01' }), fig({ value: 100, end: '2021-02-01', programme: 'Programme B' })]);
+    expect(r).toMatchObject({ a: '10', b: '115', change: '+5', percent: '+50%', status: 'comparable' });
+    expect(r.composition).toEqual({ inBoth: 1, newInB: [{ programme: 'Programme B', text: '100' }], absentFromB: [] });
+    expect(r.note).toBe('like for like, over the 1 programme that reported in both (10 to 15); new in Q4 2020/21: Programme B (100)');
+    expect(summarise(compare([fig({ value: 10, end: '2020-11-15' }), fig({ value: 15, end: '2021-02-01' }), fig({ value: 100, end: '2021-02-01', programme: 'Programme B' })], Q3, Q4))).toMatch(
+      /^Attendees rose like for like, over the 1 programme that reported in both \(\+5, \+50%\) \(1 programme first reported in Q4 2020\/21 set apart\)\./,
+    );
+  });
+
+  it('gives no change where no programme reported in both', () => {
+    const r = row([fig({ value: 10, end: '2020-11-15' }), fig({ value: 100, end: '2021-02-01', programme: 'Programme B' })]);
+    expect(r).toMatchObject({ status: 'not_comparable', change: '—', percent: null });
+    expect(r.note).toMatch(/^no programme reported in both Q3 2020\/21 and Q4 2020\/21; new in Q4 2020\/21: Programme B \(100\); none in Q4 2020\/21 from Programme A \(10 in Q3 2020\/21\)/);
+  });
+
+  it('gives no change over a period the figures cover in part, and offers the months covered in both', () => {
+    const covered = new Map([['attendees', new Set(['2020-10', '2020-11', '2020-12', '2021-01', '2021-02'])]]);
+    const c = compare([fig({ value: 10, end: '2020-11-15' }), fig({ value: 15, end: '2021-02-01' })], Q3, Q4, covered);
+    expect(c.rows[0]).toMatchObject({ status: 'partly_covered', change: '—', percent: null, likeForLike: { a: { token: '2020-10..2020-11' }, b: { token: '2021-01..2021-02' } } });
+    expect(c.rows[0]!.note).toMatch(/^Q4 2020\/21 has figures for 2 of its 3 months \(January and February 2021\); compare October 2020 to November 2020 with January 2021 to February 2021 instead/);
+    // Fully covered: the change stands.
+    const all = new Map([['attendees', new Set(['2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03'])]]);
+    expect(compare([fig({ value: 10, end: '2020-11-15' }), fig({ value: 15, end: '2021-02-01' })], Q3, Q4, all).rows[0]).toMatchObject({ status: 'comparable', percent: '+50%' });
+  });
+
+  it('reads a run of months as a period to compare', () => {
+    expect(parseComparePeriod('2019-10..2020-02')).toMatchObject({ start: '2019-10-01', end: '2020-02-29', label: 'October 2019 to February 2020' });
+    expect(parseComparePeriod('2020-02..2019-10')).toBeNull();
+  });
+});
+
 describe('comparison rules', () => {
   it('compares sums of in-period figures', () => {
     const r = row([fig({ value: 10, end: '2020-10-15' }), fig({ value: 20, end: '2020-12-01' }), fig({ value: 45, end: '2021-02-01' })]);
@@ -43,7 +76,7 @@ describe('comparison rules', () => {
   it('compares snapshots of running totals, never their sums', () => {
     const hours = (value: number, end: string) => fig({ value, end, basis: 'cumulative', metric: 'Coaching hours', unit: 'hours' });
     const r = row([hours(100, '2020-07-31'), hours(310, '2020-10-31'), hours(465, '2021-01-31')], 'coaching-hours', 'cumulative');
-    expect(r).toMatchObject({ a: '310 hours', b: '465 hours', change: '+155 hours', percent: '+50%' });
+    expect(r).toMatchObject({ a: '310 hours as of October 2020', b: '465 hours as of January 2021', change: '+155 hours', percent: '+50%' });
   });
 
   it('compares planned figures only with planned ones', () => {
@@ -162,6 +195,11 @@ describe('periods to compare', () => {
       ['Year to date against a year earlier', 'ytd:2019-20-Q4', 'ytd:2020-21-Q4'],
     ]);
   });
+
+  it('offers each comparison once: for two years, the previous financial year is not listed twice', () => {
+    const choices = quickChoices(parsePeriodToken('2020-21')!);
+    expect(choices.map((c) => c.label)).toEqual(['Previous financial year', 'Year to date against a year earlier']);
+  });
 });
 
 describe('compare over two periods apart', () => {
@@ -221,7 +259,15 @@ function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket): Retu
     for (const r of rowsBy([dimension])) (breakdown[`${r.key.metric.slug}|${r.key.basis}`] ??= { byBoard: [], byProgramme: [] })[field].push(r);
   const programmeRows = Object.values(breakdown).flatMap((d) => d.byProgramme);
   const names = (status: string) => [...new Set(programmeRows.filter((r) => r.status === status).map((r) => r.key.programme!.name))].sort();
-  const rows = rowsBy([]);
+  const rows = sortRows(
+    rowsBy([]).map((r) =>
+      applyComposition(
+        r,
+        (breakdown[`${r.key.metric.slug}|${r.key.basis}`]?.byProgramme ?? []).map(standingOfRow),
+        { a: a.label, b: b.label },
+      ),
+    ),
+  );
   return {
     a,
     b,

@@ -12,15 +12,22 @@ import {
   yearBucket,
   type Bucket,
 } from './fiscal-periods';
-import { differenceQualified, formatChange, formatQualifiedValue, type QualifiedValue } from './qualifiers';
+import { differenceQualified, formatChange, formatQualifiedValue, QualifiedSum, type QualifiedValue } from './qualifiers';
 import { percentChange, whyNotComparable } from './series-view';
+import { coverageOf, describeCoverage, likeForLikeMonths, type Coverage } from './coverage';
 import { parseFilters, type SearchParams } from './filters';
 
 /**
- * A period to compare: a standard token ("2020-21", "2020-21-Q3", "2020-10") or a year to
- * date, "ytd:2020-21-Q3" (1 April 2020 to the end of Q3 2020/21).
+ * A period to compare: a standard token ("2020-21", "2020-21-Q3", "2020-10"), a year to date,
+ * "ytd:2020-21-Q3" (1 April 2020 to the end of Q3 2020/21), or a run, "2019-10..2020-02".
  */
 export function parseComparePeriod(token: string): Bucket | null {
+  // A run of months or other periods, "2019-10..2020-02", as the like-for-like months are offered.
+  const run = /^([^.]+)\.\.([^.]+)$/.exec(token);
+  if (run) {
+    const [from, to] = [parsePeriodToken(run[1]!), parsePeriodToken(run[2]!)];
+    return from && to && from.start <= to.end ? spanBuckets(from, to) : null;
+  }
   const ytd = /^ytd:(.+)$/.exec(token);
   if (!ytd) return parsePeriodToken(token);
   const to = parsePeriodToken(ytd[1]!);
@@ -47,6 +54,13 @@ export function yearEarlier(p: Bucket): Bucket {
 
 /** Quick choices for A, relative to B. */
 export function quickChoices(b: Bucket): { id: string; label: string; a: Bucket; b: Bucket }[] {
+  // The same comparison reached two ways (B a financial year: its previous year is the previous
+  // financial year) is offered once, under its first name.
+  const seen = new Set<string>();
+  return quickChoicesAll(b).filter((c) => !seen.has(`${c.a.token}|${c.b.token}`) && !!seen.add(`${c.a.token}|${c.b.token}`));
+}
+
+function quickChoicesAll(b: Bucket): { id: string; label: string; a: Bucket; b: Bucket }[] {
   const choices: { id: string; label: string; a: Bucket; b: Bucket }[] = [];
   if (b.granularity !== 'range') choices.push({ id: 'previous', label: `Previous ${b.granularity === 'year' ? 'financial year' : b.granularity}`, a: previousBucket(b), b });
   choices.push({ id: 'year-earlier', label: b.granularity === 'quarter' ? 'Same quarter last year' : 'Same period last year', a: yearEarlier(b), b });
@@ -64,15 +78,33 @@ export function defaultComparison(latest: string): { a: Bucket; b: Bucket } {
   return { a: previousBucket(b), b };
 }
 
-export type Comparability = 'comparable' | 'new_in_b' | 'absent_from_b' | 'no_figures' | 'not_comparable';
+export type Comparability = 'comparable' | 'new_in_b' | 'absent_from_b' | 'no_figures' | 'not_comparable' | 'partly_covered';
 
 export const COMPARABILITY_LABELS: Record<Comparability, string> = {
   comparable: 'comparable',
   new_in_b: 'new in B',
   absent_from_b: 'absent from B',
   not_comparable: 'not comparable',
+  partly_covered: 'partly covered',
   no_figures: 'no figures',
 };
+
+/** A programme's amount, set apart from a like-for-like change. */
+export interface ProgrammeAmount {
+  programme: string;
+  text: string;
+}
+
+/**
+ * Who is behind a change: where programmes reported in one period only, the change is given over
+ * the programmes that reported in both, and the others are listed apart with their amounts.
+ */
+export interface Composition {
+  /** How many programmes reported in both periods (the like-for-like change is over these). */
+  inBoth: number;
+  newInB: ProgrammeAmount[];
+  absentFromB: ProgrammeAmount[];
+}
 
 export interface CompareRow {
   key: SeriesKey;
@@ -90,15 +122,33 @@ export interface CompareRow {
   bValue: number | null;
   aInexact: boolean;
   bInexact: boolean;
+  /** A's and B's totals where each is a number (for like-for-like sums). */
+  aTotal: QualifiedValue | null;
+  bTotal: QualifiedValue | null;
+  /** Figures for spans longer than the period, in A and B, that the row leaves out. */
+  leftOut: number;
+  /** What the note says of them (and of a running total with no newer figure), or null. */
+  spanNote: string | null;
+  /** Set where programmes reported in one period only: the change is then like for like. */
+  composition: Composition | null;
+  /** In-period and planned rows: how much of A and of B the figures cover (docs/decisions/0006). */
+  coverage: { a: Coverage; b: Coverage } | null;
+  /** Where A or B is partly covered: the months covered in both, to compare instead. */
+  likeForLike: { a: Bucket; b: Bucket } | null;
 }
 
+const monthYear = (iso: string) => bucketOf(iso, 'month').label;
+
 function cellText(cell: SeriesCell, unit: Unit): string {
+  // A running total says when it stands: "890+ as of March 2020" is not a figure of B's months.
+  if (cell.status === 'value' && cell.asOf) return `${formatQualifiedValue(cell.total, unit)} as of ${monthYear(cell.asOf.to)}`;
   if (cell.status === 'value') return formatQualifiedValue(cell.total, unit);
   if (cell.status === 'not_summable') return 'not added up';
   return cell.spanning.length ? 'only figures for longer periods' : 'no figures reported';
 }
 
 const total = (c: SeriesCell): QualifiedValue | null => (c.status === 'value' && c.total.bound !== 'none' ? c.total : null);
+const spanned = (c: SeriesCell) => c.spanning.reduce((n, s) => n + s.count, 0);
 const inexact = (c: SeriesCell) => c.status === 'value' && (c.total.approximate || c.total.bound !== 'exact');
 
 /**
@@ -141,10 +191,23 @@ export function compareCells(key: SeriesKey, a: SeriesCell, b: SeriesCell, label
     bValue: total(b)?.value ?? null,
     aInexact: inexact(a),
     bInexact: inexact(b),
+    aTotal: total(a),
+    bTotal: total(b),
+    leftOut: spanned(a) + spanned(b),
+    spanNote: null,
+    composition: null,
+    coverage: null,
+    likeForLike: null,
   };
-  const spanNote = (c: SeriesCell, label: string) =>
-    c.spanning.length ? `${c.spanning.reduce((n, s) => n + s.count, 0)} figure(s) in ${label} cover a longer period and are not counted` : null;
+  const spanNote = (c: SeriesCell, label: string) => {
+    const n = spanned(c);
+    return n ? `${n} figure${n === 1 ? '' : 's'} in ${label} cover${n === 1 ? 's' : ''} a longer period and ${n === 1 ? 'is' : 'are'} not counted` : null;
+  };
   const notes = [spanNote(a, labels.a), spanNote(b, labels.b)].filter(Boolean) as string[];
+  // A running total in B that dates from before B: no new figure was reported in B.
+  if (key.basis === 'cumulative' && b.status === 'value' && b.carriedForward && b.asOf && judgement.status !== 'not_comparable')
+    notes.unshift(`the running total in ${labels.b} dates from ${monthYear(b.asOf.to)}: no newer figure`);
+  row.spanNote = notes.join('; ') || null;
 
   // The row is filled in place (no copy per outcome: a comparison at scale makes thousands).
   switch (judgement.status) {
@@ -241,7 +304,7 @@ function cellPairs(groups: FigureGroup[], a: Bucket, b: Bucket, levels: Dimensio
   });
 }
 
-const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, not_comparable: 3, no_figures: 4 };
+const ORDER: Record<Comparability, number> = { comparable: 0, new_in_b: 1, absent_from_b: 2, partly_covered: 3, not_comparable: 4, no_figures: 5 };
 
 /** Largest change first; then rows new in B, absent from B, not comparable; ties by name. */
 export function sortRows(rows: CompareRow[]): CompareRow[] {
@@ -249,11 +312,116 @@ export function sortRows(rows: CompareRow[]): CompareRow[] {
   return sortByKey(rows, (r) => r.key, (r) => [ORDER[r.status], -(r.magnitude ?? 0)]);
 }
 
-export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison {
+/** One programme's standing in a metric's comparison: what composition() needs of it. */
+export interface ProgrammeStanding {
+  programme: string;
+  status: Comparability;
+  /** Its totals in A and B, where each is a number (null otherwise). */
+  a: QualifiedValue | null;
+  b: QualifiedValue | null;
+  aText: string;
+  bText: string;
+}
+
+/**
+ * Like for like (docs/decisions/0004): where some programmes reported in one period only, a
+ * metric row's change is the change over the programmes that reported in both, and the others
+ * are listed apart with their amounts — "+102%" made of programmes first reported in B is no
+ * change at all. Where no programme reported in both, there is no change to give. Changes the
+ * row in place; rows of a metric that may not be added across programmes are left as they are.
+ */
+export function applyComposition(row: CompareRow, programmes: ProgrammeStanding[], labels: { a: string; b: string }): CompareRow {
+  if (row.key.metric.additivity !== 'additive' || (row.status !== 'comparable' && row.status !== 'not_comparable')) return row;
+  const byName = (x: ProgrammeStanding, y: ProgrammeStanding) => x.programme.localeCompare(y.programme);
+  const newInB = programmes.filter((p) => p.status === 'new_in_b').sort(byName);
+  const absentFromB = programmes.filter((p) => p.status === 'absent_from_b').sort(byName);
+  if (!newInB.length && !absentFromB.length) return row;
+  const both = programmes.filter((p) => p.status !== 'new_in_b' && p.status !== 'absent_from_b' && p.status !== 'no_figures');
+  row.composition = {
+    inBoth: both.length,
+    newInB: newInB.map((p) => ({ programme: p.programme, text: p.bText })),
+    absentFromB: absentFromB.map((p) => ({ programme: p.programme, text: p.aText })),
+  };
+  const apart = [
+    newInB.length ? `new in ${labels.b}: ${newInB.map((p) => `${p.programme} (${p.bText})`).join(', ')}` : '',
+    absentFromB.length ? `none in ${labels.b} from ${absentFromB.map((p) => `${p.programme} (${p.aText} in ${labels.a})`).join(', ')}` : '',
+  ].filter(Boolean);
+  const unit = row.key.metric.unit;
+  const likeA = new QualifiedSum();
+  const likeB = new QualifiedSum();
+  const numbers = both.every((p) => p.a && p.b);
+  for (const p of both) {
+    if (p.a) likeA.add(p.a);
+    if (p.b) likeB.add(p.b);
+  }
+  const from = likeA.result();
+  const change = differenceQualified(from, likeB.result());
+  const unclear = both.filter((p) => p.status === 'not_comparable').length;
+  row.percent = null;
+  row.magnitude = null;
+  row.change = '—';
+  if (!both.length || !numbers || unclear || change.bound === 'none') {
+    row.status = 'not_comparable';
+    const why = !both.length
+      ? `no programme reported in both ${labels.a} and ${labels.b}`
+      : unclear
+        ? `${
+            unclear < both.length
+              ? `${unclear} of the ${both.length} programmes that reported in both cannot be compared`
+              : both.length === 1
+                ? 'the one programme that reported in both cannot be compared'
+                : `none of the ${both.length} programmes that reported in both can be compared`
+          } (the breakdown by programme says why)`
+        : !numbers
+          ? 'the programmes that reported in both do not each give a number'
+          : `over the programmes that reported in both, ${whyNotComparable(from, likeB.result())}`;
+    row.note = [why, ...apart, row.spanNote].filter(Boolean).join('; ');
+    return row;
+  }
+  row.status = 'comparable';
+  row.change = formatChange(change, unit);
+  row.percent = percentChange(from, change);
+  row.magnitude = Math.abs(change.value);
+  row.note = [`like for like, over the ${both.length} programme${both.length === 1 ? '' : 's'} that reported in both (${formatQualifiedValue(from, unit)} to ${formatQualifiedValue(likeB.result(), unit)})`, ...apart, row.spanNote]
+    .filter(Boolean)
+    .join('; ');
+  return row;
+}
+
+/**
+ * Coverage (docs/decisions/0006): an in-period row over a period its figures cover only in part
+ * (or not at all) says so and gives no change: a sum of half a year against a whole one is not a
+ * change. It offers the months covered in both instead. Changes the row in place.
+ */
+export function applyCoverage(row: CompareRow, covered: ReadonlySet<string> | undefined, a: Bucket, b: Bucket): CompareRow {
+  // Sums (in period, and plans, which a report states for the months it covers); a running total
+  // is a snapshot, dated, and says itself when it has no newer figure.
+  if (!covered || row.key.basis === 'cumulative' || row.status === 'no_figures') return row;
+  const coverage = { a: coverageOf(a, covered), b: coverageOf(b, covered) };
+  row.coverage = coverage;
+  const short = (c: Coverage) => c.covered < c.months;
+  if (!short(coverage.a) && !short(coverage.b)) return row;
+  const words = [short(coverage.a) ? describeCoverage(a, coverage.a) : '', short(coverage.b) ? describeCoverage(b, coverage.b) : ''].filter(Boolean);
+  row.likeForLike = likeForLikeMonths(a, b, covered, covered);
+  if (row.status === 'comparable' || row.status === 'not_comparable' || coverage.a.covered === 0 || coverage.b.covered === 0) {
+    row.status = 'partly_covered';
+    row.change = '—';
+    row.percent = null;
+    row.magnitude = null;
+  }
+  const offer = row.likeForLike ? `compare ${row.likeForLike.a.label} with ${row.likeForLike.b.label} instead` : '';
+  row.note = [...words, offer, row.note].filter(Boolean).join('; ');
+  return row;
+}
+
+/** Figures' coverage by metric slug (db/queries/coverage.ts), or nothing to check against. */
+export type CoverageByMetric = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function compare(groups: FigureGroup[], a: Bucket, b: Bucket, coverage?: CoverageByMetric): Comparison {
   const labels = { a: a.label, b: b.label };
   // Programme series are keyed by board too (a programme is on one board), for counting boards.
   const [totals, perProgramme] = cellPairs(groups, a, b, [[], ['board', 'programme']]);
-  const rows = sortRows(totals!.map((p) => compareCells(p.key, p.a, p.b, labels)).filter((r) => r.status !== 'no_figures'));
+  const covered = (r: CompareRow) => (coverage ? (coverage.get(r.key.metric.slug) ?? new Set<string>()) : undefined);
 
   // Every programme's cells are judged now: the summary names programmes by what their rows say,
   // and each metric row says how many boards and programmes its breakdown has. A board has a row
@@ -273,6 +441,17 @@ export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison
   for (const byBasis of judged.values())
     for (const { pairs, boards } of byBasis.values()) sizes.set(metricBasisId(pairs[0]!.pair.key), { boards: boards.size, programmes: pairs.length });
 
+  // The metric rows, like for like where programmes came or went, and checked for coverage.
+  const rows = sortRows(
+    totals!
+      .map((p) => compareCells(p.key, p.a, p.b, labels))
+      .filter((r) => r.status !== 'no_figures')
+      .map((r) => {
+        const standings = (judged.get(r.key.metric.slug)?.get(r.key.basis)?.pairs ?? []).map(({ pair, judgement }) => standingOf(pair, judgement.status));
+        return applyCoverage(applyComposition(r, standings, labels), covered(r), a, b);
+      }),
+  );
+
   // Breakdowns, built on demand: programme rows from the cells judged above, board rows from
   // that metric's figures alone (the same series a pass over every figure would give them).
   const built = new Map<string, Breakdown>();
@@ -291,13 +470,24 @@ export function compare(groups: FigureGroup[], a: Bucket, b: Bucket): Comparison
       compareCells({ metric: key.metric, basis: key.basis, programme: key.programme }, cellA, cellB, labels, judgement),
     );
     found = {
-      byBoard: sortRows(byBoard!.map((p) => compareCells(p.key, p.a, p.b, labels)).filter((r) => r.status !== 'no_figures')),
-      byProgramme: sortRows(programmeRows),
+      byBoard: sortRows(byBoard!.map((p) => applyCoverage(compareCells(p.key, p.a, p.b, labels), covered(row), a, b)).filter((r) => r.status !== 'no_figures')),
+      byProgramme: sortRows(programmeRows.map((r) => applyCoverage(r, covered(row), a, b))),
     };
     built.set(id, found);
     return found;
   };
   return { a, b, rows, sizes, programmes, breakdown };
+}
+
+/** A programme's standing from its cells and the status judged for them. */
+function standingOf(pair: CellPair, status: Comparability): ProgrammeStanding {
+  const unit = pair.key.metric.unit;
+  return { programme: pair.key.programme!.name, status, a: total(pair.a), b: total(pair.b), aText: cellText(pair.a, unit), bText: cellText(pair.b, unit) };
+}
+
+/** A programme row's standing (the same as standingOf its cells gives). */
+export function standingOfRow(r: CompareRow): ProgrammeStanding {
+  return { programme: r.key.programme!.name, status: r.status, a: r.aTotal, b: r.bTotal, aText: r.a, bText: r.b };
 }
 
 const NO_BREAKDOWN = { boards: 0, programmes: 0 };
@@ -329,15 +519,28 @@ const BASIS_WORDS: Record<Basis, string> = { period: '', cumulative: ' (running 
 export function summarise(c: Comparison): string {
   const sentences: string[] = [];
   const comparable = c.rows.filter((r) => r.status === 'comparable');
+  const leftOut = (r: CompareRow) =>
+    r.leftOut ? `, leaving out ${r.leftOut} figure${r.leftOut === 1 ? '' : 's'} for longer periods` : '';
   for (const r of comparable.slice(0, 3)) {
     const name = `${r.key.metric.name}${BASIS_WORDS[r.key.basis]}`;
+    const like = r.composition
+      ? ` like for like, over the ${r.composition.inBoth} programme${r.composition.inBoth === 1 ? '' : 's'} that reported in both`
+      : '';
+    const apart = r.composition
+      ? [
+          r.composition.newInB.length ? `${r.composition.newInB.length} programme${r.composition.newInB.length === 1 ? '' : 's'} first reported in ${c.b.label}` : '',
+          r.composition.absentFromB.length ? `${r.composition.absentFromB.length} with none in ${c.b.label}` : '',
+        ].filter(Boolean)
+      : [];
+    const setApart = apart.length ? ` (${apart.join(' and ')} set apart)` : '';
     if (r.magnitude === 0) {
-      sentences.push(`${name} was ${r.b} in both ${c.a.label} and ${c.b.label}.`);
+      sentences.push(`${name} was ${r.composition ? 'unchanged' : `${r.b} in both ${c.a.label} and ${c.b.label}`}${like}${setApart}${leftOut(r)}.`);
       continue;
     }
-    const bounded = /at (least|most)|≈/.test(r.change);
+    const bounded = /at (least|most)|≈| to /.test(r.change);
     const verb = bounded ? 'changed' : r.change.includes('+') ? 'rose' : 'fell';
-    sentences.push(`${name} ${verb} from ${r.a} in ${c.a.label} to ${r.b} in ${c.b.label} (${r.change}${r.percent ? `, ${r.percent}` : ''}).`);
+    const span = r.composition ? '' : ` from ${r.a} in ${c.a.label} to ${r.b} in ${c.b.label}`;
+    sentences.push(`${name} ${verb}${span}${like} (${r.change}${r.percent ? `, ${r.percent}` : ''})${setApart}${leftOut(r)}.`);
   }
   if (!comparable.length) sentences.push(`No metric has figures that can honestly be compared between ${c.a.label} and ${c.b.label}.`);
   const { comparable: anyComparable, new_in_b: anyNew, absent_from_b: anyAbsent } = c.programmes;
@@ -345,11 +548,18 @@ export function summarise(c: Comparison): string {
   const onlyA = [...anyAbsent].filter((p) => !anyNew.has(p) && !anyComparable.has(p));
   if (onlyB.length) sentences.push(`${onlyB.length} programme${onlyB.length === 1 ? '' : 's'} reported figures only in ${c.b.label}.`);
   if (onlyA.length) sentences.push(`${onlyA.length} programme${onlyA.length === 1 ? '' : 's'} reported figures in ${c.a.label} but none in ${c.b.label}.`);
+  const partly = c.rows.filter((r) => r.status === 'partly_covered');
+  if (partly.length) {
+    const offer = partly.find((r) => r.likeForLike)?.likeForLike;
+    sentences.push(
+      `${partly.length} metric${partly.length === 1 ? ' is' : 's are'} given no change because the reports cover only part of ${partly.some((r) => r.coverage && r.coverage.a.covered < r.coverage.a.months) ? c.a.label : c.b.label}` +
+        `${offer ? `; compare ${offer.a.label} with ${offer.b.label} instead` : ''}.`,
+    );
+  }
   const notComparable = c.rows.filter((r) => r.status === 'not_comparable').length;
   if (notComparable) sentences.push(`${notComparable} metric${notComparable === 1 ? '' : 's'} cannot be compared honestly; the table says why.`);
   return sentences.join(' ');
 }
-
 
 export interface CompareParams {
   a: Bucket;

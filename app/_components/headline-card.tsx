@@ -20,13 +20,26 @@ export function HeadlineCard({ h }: { h: Headline }) {
           {n}
         </p>
       ))}
+      {h.alongside && (
+        <p className="tabular mt-1 text-sm">
+          {h.alongside.basisLabel[0]!.toUpperCase() + h.alongside.basisLabel.slice(1)}: {h.alongside.text}
+        </p>
+      )}
       {h.change && (
         <p className="tabular mt-1 text-sm">
           Change on {h.previousLabel}: {h.change.text}
           {h.change.percent ? ` (${h.change.percent})` : ''}
         </p>
       )}
-      {h.noChange && <p className="mt-1 text-sm text-slate-700">{h.noChange}</p>}
+      {h.noChange && (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer">
+            Change on {h.previousLabel}: <span className="font-semibold">{h.noChange.label}</span>
+            <span className="sr-only"> — why</span>
+          </summary>
+          <p className="mt-1 text-xs text-slate-700">{h.noChange.reason}</p>
+        </details>
+      )}
       <div className="mt-auto pt-2">
         <ChartSparkline points={h.trend} label={`${h.metric.name} by quarter`} />
       </div>

@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../client';
 import { bucketOf, bucketsBetween, previousBucket, previousPeriod, type Bucket } from '../../lib/fiscal-periods';
 import { buildHeadlines, LEADING_METRICS, type Headline } from '../../lib/headlines';
+import { getCoverage } from './coverage';
 import { listFigureGroups, type FigureFilters } from './series';
 
 /** How many quarters a headline card's trend line shows. */
@@ -14,6 +15,7 @@ export function getHeadlines(db: AppDatabase, filters: FigureFilters, range: Buc
   const previous = previousPeriod(range);
   const earliest = [previous.start, first.start].sort()[0];
   const trend = bucketsBetween(first.start, lastQuarter.end, 'quarter');
-  const groups = listFigureGroups(db, { ...filters, metrics: [...LEADING_METRICS], from: earliest, to: range.end }, [previous, range, ...trend]);
-  return buildHeadlines(groups, range, trend);
+  const metrics = filters.metrics?.length ? filters.metrics.filter((m) => (LEADING_METRICS as readonly string[]).includes(m)) : [...LEADING_METRICS];
+  const groups = listFigureGroups(db, { ...filters, metrics, from: earliest, to: range.end }, [previous, range, ...trend]);
+  return buildHeadlines(groups, range, trend, getCoverage(db, { ...filters, metrics }, earliest!, range.end));
 }

@@ -66,7 +66,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       else {
         const headlines = getHeadlines(db, view.query, range);
         table = {
-          header: ['metric', 'basis', 'period', 'value', 'shown', 'notes', 'previous_period', 'change', 'percent_change'],
+          header: ['metric', 'basis', 'period', 'value', 'shown', 'notes', 'in_period_alongside', 'previous_period', 'change', 'percent_change', 'why_no_change'],
           rows: headlines.map((h) => [
             h.metric.name,
             h.basisLabel,
@@ -74,9 +74,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
             h.current.value,
             h.current.text,
             h.current.notes.join('; '),
+            h.alongside?.text ?? '',
             h.previousLabel,
-            h.change?.text ?? h.noChange ?? '',
+            h.change?.text ?? h.noChange?.label ?? '',
             h.change?.percent ?? '',
+            h.noChange?.reason ?? '',
           ]),
         };
       }
