@@ -6,7 +6,8 @@ import type { Series } from './aggregation';
 import { plainEvidence } from './evidence';
 import { describePeriod } from './period-label';
 import { describeKind, formatQualified } from './qualifiers';
-import { chartRows, type ChartRow } from './series-view';
+import { chartRows, describeSpanning, type ChartRow } from './series-view';
+import { coverageOf, describeCoverage } from './coverage';
 
 export interface FigureRef {
   id: number;
@@ -24,6 +25,12 @@ export interface MetricPanel {
   rows: ChartRow[];
   summary: string;
   figuresByBucket: Record<string, FigureRef[]>;
+  /** Whether any period has a number to draw: where none has, the chart is a sentence instead. */
+  drawable: boolean;
+  /** Figures for spans longer than a period, which no bar or point can show: how many, and each in words. */
+  leftOut: { figures: number; described: string[] };
+  /** Periods with in-period numbers that the reports cover only in part, in words. */
+  partlyCovered: string[];
 }
 
 export const UNIT_LABELS: Record<Unit, string> = { count: 'Number', hours: 'Hours', GBP: '£', percent: '%' };
@@ -55,8 +62,8 @@ function summarise(name: string, rows: ChartRow[]): string {
   return `${name}, by period. ${parts.join('. ')}.`;
 }
 
-/** Panels for every metric in the series, in metric-name order. */
-export function buildMetricPanels(series: Series[], observations: ObservationRow[]): MetricPanel[] {
+/** Panels for every metric in the series, in metric-name order; `coverage` by metric slug, where known. */
+export function buildMetricPanels(series: Series[], observations: ObservationRow[], coverage?: ReadonlyMap<string, ReadonlySet<string>>): MetricPanel[] {
   const byMetric = new Map<string, Series[]>();
   for (const s of series) byMetric.set(s.key.metric.slug, [...(byMetric.get(s.key.metric.slug) ?? []), s]);
   return [...byMetric.values()].map((group) => {
@@ -69,7 +76,34 @@ export function buildMetricPanels(series: Series[], observations: ObservationRow
       const bucket = buckets.find((b) => o.periodEnd >= b.start && o.periodEnd <= b.end);
       if (bucket) (figuresByBucket[bucket.token] ??= []).push(toFigureRef(o));
     }
-    return { metric: { slug: metric.slug, name: metric.name, unit: metric.unit }, rows, summary: summarise(metric.name, rows), figuresByBucket };
+    // Every figure for a span longer than its period, once (a span is listed in the period it ends in).
+    const spans = group.flatMap((g) => g.cells.flatMap((c) => c.spanning.map((sp) => ({ sp, basis: g.key.basis }))));
+    const leftOut = {
+      figures: spans.reduce((n, { sp }) => n + sp.count, 0),
+      described: spans.map(({ sp, basis }) => `${sp.programme}: ${describeSpanning(sp, metric.unit).replace(/ \(\d+ figures? for a longer span, not split into this period\)$/, '')}${basis === 'planned' ? ' (planned)' : ''}`),
+    };
+    const covered = coverage?.get(metric.slug);
+    const partlyCovered: string[] = [];
+    if (covered)
+      rows.forEach((r, i) => {
+        // Only where an in-period sum is drawn: that is the number the months left out would change.
+        if (r.period === null) return;
+        const c = coverageOf(buckets[i]!, covered);
+        if (c.covered >= c.months) return;
+        const words = describeCoverage(buckets[i]!, c);
+        partlyCovered.push(words);
+        r.notes.push(`in period: ${words}, so its sum covers only part of it`);
+      });
+    const drawable = rows.some((r) => r.period !== null || r.cumulative !== null || r.planned !== null);
+    return {
+      metric: { slug: metric.slug, name: metric.name, unit: metric.unit },
+      rows,
+      summary: summarise(metric.name, rows),
+      figuresByBucket,
+      drawable,
+      leftOut,
+      partlyCovered,
+    };
   });
 }
 

@@ -11,12 +11,12 @@ import { TABLE_ROWS, type DetailData } from '../_data/page-data';
  * which the download links are made.
  */
 export function DetailBody({ detail, filters, title }: { detail: DetailData; filters: ViewFilters; title: string }) {
-  const { series, observations } = detail;
+  const { series, observations, coverage } = detail;
   const link = (path: string, overrides: Partial<ViewFilters> = {}, extra = '') => {
     const q = filtersToQuery(filters, overrides);
     return `${path}${q || '?'}${q && extra ? '&' : ''}${extra}`;
   };
-  const panels = buildMetricPanels(series, observations);
+  const panels = buildMetricPanels(series, observations, coverage);
   return (
     <>
       <section aria-labelledby="over-time" className="mt-8">
@@ -38,6 +38,7 @@ export function DetailBody({ detail, filters, title }: { detail: DetailData; fil
                 from: parsePeriodToken(p.rows[0]!.token),
                 to: parsePeriodToken(p.rows[p.rows.length - 1]!.token),
               })}
+              figuresHref={link('/observations', { metrics: [p.metric.slug], by: 'quarter' })}
             />
           ))
         ) : (

@@ -1,10 +1,11 @@
+import Link from 'next/link';
 import type { MetricPanel as Panel } from '@/lib/metric-panels';
 import { UNIT_LABELS } from '@/lib/metric-panels';
 import { ChartMetricSeries } from './charts/lazy';
 import { DownloadLink } from './download-link';
 
 /** One metric over time: chart, a sentence for screen readers, and the same figures as a table. */
-export function MetricPanel({ panel, downloadHref }: { panel: Panel; downloadHref?: string }) {
+export function MetricPanel({ panel, downloadHref, figuresHref }: { panel: Panel; downloadHref?: string; figuresHref?: string }) {
   const withFigures = panel.rows.filter((r) => r.text.period || r.text.cumulative || r.text.planned || r.notes.length);
   return (
     <section className="mt-6 break-inside-avoid" aria-labelledby={`panel-${panel.metric.slug}`}>
@@ -15,16 +16,48 @@ export function MetricPanel({ panel, downloadHref }: { panel: Panel; downloadHre
         {downloadHref && <DownloadLink href={downloadHref} what={`${panel.metric.name} by period`} />}
       </div>
       <p className="sr-only">{panel.summary}</p>
-      <ChartMetricSeries
-        id={panel.metric.slug}
-        rows={panel.rows}
-        unitLabel={UNIT_LABELS[panel.metric.unit]}
-        figuresByBucket={panel.figuresByBucket}
-      />
+      {panel.drawable ? (
+        <ChartMetricSeries
+          id={panel.metric.slug}
+          rows={panel.rows}
+          unitLabel={UNIT_LABELS[panel.metric.unit]}
+          figuresByBucket={panel.figuresByBucket}
+        />
+      ) : (
+        <p className="mt-2 rounded bg-slate-100 p-3 text-sm" data-testid={`no-chart-${panel.metric.slug}`}>
+          Nothing to draw by period:{' '}
+          {panel.leftOut.figures === 1
+            ? 'its one figure covers a span longer than one period, shown below.'
+            : panel.leftOut.figures
+              ? `each of its ${panel.leftOut.figures} figures covers a span longer than one period, listed below.`
+              : 'no figures reported in these periods.'}
+        </p>
+      )}
+      {panel.leftOut.figures > 0 && (
+        <details className="mt-2 text-sm" data-testid={`left-out-${panel.metric.slug}`}>
+          <summary className="cursor-pointer">
+            {panel.leftOut.figures} {panel.leftOut.figures === 1 ? 'figure covers' : 'figures cover'} a span longer than one period and{' '}
+            {panel.drawable ? (panel.leftOut.figures === 1 ? 'is not drawn' : 'are not drawn') : (panel.leftOut.figures === 1 ? 'is shown here' : 'are shown here')}
+          </summary>
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {panel.leftOut.described.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+          {figuresHref && (
+            <Link href={figuresHref} className="text-xs underline">
+              See these figures with their sources
+            </Link>
+          )}
+        </details>
+      )}
+      {panel.partlyCovered.length > 0 && (
+        <p className="mt-1 text-xs text-slate-700">Covered in part by the reports, so the in-period sum is not the whole: {panel.partlyCovered.join('; ')}.</p>
+      )}
       <details className="mt-2">
         <summary className="cursor-pointer text-sm">Show {panel.metric.name.toLowerCase()} as a table</summary>
         <div className="overflow-x-auto">
-          <table className="tabular mt-2 w-full text-sm">
+          <table className="stack-on-phone tabular mt-2 w-full text-sm">
             <caption className="sr-only">{panel.metric.name} by period</caption>
             <thead>
               <tr className="border-b border-slate-800 text-left">
@@ -39,10 +72,10 @@ export function MetricPanel({ panel, downloadHref }: { panel: Panel; downloadHre
               {withFigures.map((r) => (
                 <tr key={r.token} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
-                  <td className="py-1 pr-3 text-right">{r.text.period ?? '—'}</td>
-                  <td className="py-1 pr-3 text-right">{r.text.cumulative ?? '—'}</td>
-                  <td className="py-1 pr-3 text-right">{r.text.planned ?? '—'}</td>
-                  <td className="py-1 text-xs">{r.notes.join(' · ')}</td>
+                  <td data-label="In period" className="py-1 pr-3 text-right">{r.text.period ?? '—'}</td>
+                  <td data-label="Running total" className="py-1 pr-3 text-right">{r.text.cumulative ?? '—'}</td>
+                  <td data-label="Planned" className="py-1 pr-3 text-right">{r.text.planned ?? '—'}</td>
+                  <td data-label="Notes" className="py-1 text-xs">{r.notes.join(' · ')}</td>
                 </tr>
               ))}
             </tbody>
