@@ -63,7 +63,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="latest" className="sr-only">
           Latest figures
         </h2>
-          <LatestFigures view={view} rows={data.latest} />
+          <LatestFigures view={view} rows={data.latest} total={data.latestTotal} />
       </section>
     </>
   );
@@ -131,7 +131,7 @@ function BoardActivity({ rows }: { rows: ActivityRow[] }) {
 function TopProgrammes({ rows }: { rows: ActivityRow[] }) {
   if (!rows.length) return <p className="mt-3 rounded bg-slate-100 p-4">No figures reported in this period.</p>;
   return (
-    <table className="mt-3 w-full text-sm">
+    <table className="stack-on-phone mt-3 w-full text-sm">
       <caption className="sr-only">Programmes by number of figures reported in the period</caption>
       <thead>
         <tr className="border-b-2 border-slate-800 text-left">
@@ -143,12 +143,12 @@ function TopProgrammes({ rows }: { rows: ActivityRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.slug} className="border-b border-slate-200 align-top">
-            <td className="py-1 pr-2">
+            <td data-label="Programme" className="py-1 pr-2">
               <Link href={`/programmes/${r.slug}`} className="underline">{r.name}</Link>
               <span className="block text-xs text-slate-600">{r.board?.name}</span>
             </td>
-            <td className="py-1 pr-2 text-xs">{r.metrics.join(', ')}</td>
-            <td className="tabular py-1 text-right">{r.figures}</td>
+            <td data-label="What it reported" className="py-1 pr-2 text-xs">{r.metrics.join(', ')}</td>
+            <td data-label="Figures" className="tabular py-1 text-right">{r.figures}</td>
           </tr>
         ))}
       </tbody>
@@ -194,13 +194,28 @@ function FiguresPerQuarter({ data }: { data: QuarterCounts[] }) {
   );
 }
 
-function LatestFigures({ view, rows }: { view: View; rows: ObservationRow[] }) {
+function LatestFigures({ view, rows, total }: { view: View; rows: ObservationRow[]; total: number }) {
   const q = filtersToQuery(view.filters);
+  const period = view.range ? ` for ${view.range.label}` : '';
   return (
-    <ObservationsTable
-      rows={rows}
-      caption={view.range ? `Figures for ${view.range.label}, most recently reported first` : 'Latest figures'}
-      downloadHref={`/api/export/observations${q || '?'}${q ? '&' : ''}order=reported&limit=${LATEST_ROWS}`}
-    />
+    <>
+      <ObservationsTable
+        rows={rows}
+        caption={
+          total > rows.length
+            ? `The ${rows.length} most recently reported of ${total.toLocaleString('en-GB')} figures${period}`
+            : `Figures${period}, most recently reported first`
+        }
+        downloadHref={`/api/export/observations${q || '?'}${q ? '&' : ''}order=reported&limit=${LATEST_ROWS}`}
+      />
+      {total > rows.length && (
+        <p className="mt-2 text-sm">
+          <Link href={`/observations${q}`} className="underline">
+            See all {total.toLocaleString('en-GB')} figures{period}
+          </Link>{' '}
+          on the figures page, where they can be searched and sorted.
+        </p>
+      )}
+    </>
   );
 }

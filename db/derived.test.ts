@@ -23,7 +23,10 @@ const operation = fc.oneof(
   // Ranges, parts of another figure, source links and what a source covers (migration 0006).
   fc.record({ kind: fc.constant('range' as const), row: fc.nat(), width: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ kind: fc.constant('part' as const), row: fc.nat(), of: fc.option(fc.nat()) }),
-  fc.record({ kind: fc.constant('link' as const), row: fc.nat(), source: fc.integer({ min: 1, max: 3 }), line: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('link' as const), row: fc.nat(), source: fc.integer({ min: 1, max: 3 }), line: fc.integer({ min: 1, max: 3 }), evidence: fc.constantFrom('alpha', 'beta gamma', 'gamma') }),
+  // What full-text search reads: notes and evidence (migration 0007).
+  fc.record({ kind: fc.constant('note' as const), row: fc.nat(), note: fc.constantFrom(null, 'alpha', 'delta') }),
+  fc.record({ kind: fc.constant('reword' as const), row: fc.nat(), evidence: fc.constantFrom('delta', 'beta') }),
   fc.record({ kind: fc.constant('unlink' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('respan' as const), source: fc.integer({ min: 1, max: 3 }), span: fc.constantFrom(null, ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-05-31']) }),
 );
@@ -63,7 +66,9 @@ describe('figure-count and figure-sum rollups', () => {
             const total = op.of === null ? null : ids[op.of % ids.length]!;
             sqlite.prepare('UPDATE observations SET part_of_id = ? WHERE id = ?').run(total === id ? null : total, id);
           } else if (op.kind === 'link')
-            sqlite.prepare("INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, 'e', ?) ON CONFLICT DO NOTHING").run(id, op.source, op.line);
+            sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(id, op.source, op.evidence, op.line);
+          else if (op.kind === 'note') sqlite.prepare('UPDATE observations SET note = ? WHERE id = ?').run(op.note, id);
+          else if (op.kind === 'reword') sqlite.prepare('UPDATE observation_sources SET evidence = ? WHERE id = (SELECT max(id) FROM observation_sources WHERE observation_id = ?)').run(op.evidence, id);
           else if (op.kind === 'unlink') sqlite.prepare('DELETE FROM observation_sources WHERE id = (SELECT min(id) FROM observation_sources WHERE observation_id = ?)').run(id);
           else if (op.kind === 'delete') sqlite.prepare("UPDATE observations SET deleted_at = '2024-06-01T00:00:00Z' WHERE id = ?").run(id);
           else if (op.kind === 'restore') sqlite.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ?').run(id);
@@ -71,6 +76,17 @@ describe('figure-count and figure-sum rollups', () => {
         }
         const read = () => ({ counts: readFigureCounts(sqlite), sums: readFigureSums(sqlite), quarters: readQuarterSums(sqlite), coverage: readCoverage(sqlite) });
         const maintained = read();
+        // Search finds exactly the figures whose note or evidence holds the word.
+        for (const word of ['alpha', 'beta', 'gamma', 'delta'])
+          expect(sqlite.prepare('SELECT rowid FROM figure_text WHERE figure_text MATCH ? ORDER BY rowid').pluck().all(word)).toEqual(
+            sqlite
+              .prepare(
+                `SELECT id FROM observations o WHERE instr(' ' || coalesce(note, '') || ' ', ' ' || @word || ' ')
+                   OR EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND instr(' ' || evidence || ' ', ' ' || @word || ' ')) ORDER BY id`,
+              )
+              .pluck()
+              .all({ word }),
+          );
         rebuildFigureCounts(sqlite);
         rebuildFigureSums(sqlite);
         rebuildCoverage(sqlite);

@@ -95,3 +95,13 @@ export function rebuildCoverage(sqlite: Database.Database): void {
 export function readCoverage(sqlite: Database.Database) {
   return sqlite.prepare('SELECT programme_id, metric_id, month, figures FROM coverage_months ORDER BY 1, 2, 3').all();
 }
+
+/** figure_text: each figure's note and evidence, for full-text search (migration 0007's fill). */
+export function rebuildFigureText(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec("DELETE FROM figure_text");
+    sqlite.exec(`INSERT INTO figure_text (rowid, body)
+      SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
+      FROM observations o`);
+  })();
+}

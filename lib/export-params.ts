@@ -1,7 +1,8 @@
 // The export routes take the same query parameters as the pages they serve, plus what the
 // table on screen used: its order and how many rows it shows.
-import type { FigureFilters } from '../db/queries/series';
-import { parseFilters, type SearchParams } from './filters';
+import type { FigureSearch } from '../db/queries/figure-filters';
+import { FIGURE_ORDERS, parseFigureSearch, type FigureOrder } from './figure-search';
+import type { SearchParams } from './filters';
 
 export function searchParamsToObject(q: URLSearchParams): SearchParams {
   const out: SearchParams = {};
@@ -13,22 +14,31 @@ export function searchParamsToObject(q: URLSearchParams): SearchParams {
 }
 
 export interface ExportRequest {
-  filters: FigureFilters;
-  order: 'reported' | 'period' | 'recorded';
+  filters: FigureSearch;
+  order: FigureOrder | 'recorded';
   limit: number | undefined;
+  offset: number | undefined;
   errors: string[];
   /** What the file name says: the filters and range. */
   nameParts: string[];
 }
 
 export function parseExportRequest(q: URLSearchParams): ExportRequest {
-  const { filters, errors } = parseFilters(searchParamsToObject(q));
-  const limitRaw = q.get('limit');
-  const limit = limitRaw === null ? undefined : /^\d{1,7}$/.test(limitRaw) && Number(limitRaw) > 0 ? Number(limitRaw) : NaN;
-  if (Number.isNaN(limit)) errors.push(`“${(limitRaw ?? '').slice(0, 20)}” is not a number of rows.`);
-  const requested = q.get('order');
+  // The figures page's search (q, basis, sort) and the usual filters, read as the page reads them.
+  const search = parseFigureSearch(searchParamsToObject(q));
+  const { filters, errors } = search;
+  const count = (name: string, min: number) => {
+    const raw = q.get(name);
+    const n = raw === null ? undefined : /^\d{1,7}$/.test(raw) && Number(raw) >= min ? Number(raw) : NaN;
+    if (Number.isNaN(n)) errors.push(`“${(raw ?? '').slice(0, 20)}” is not a number of rows.`);
+    return Number.isNaN(n) ? undefined : n;
+  };
+  const limit = count('limit', 1);
+  const offset = count('offset', 0);
+  const requested = q.get('order') ?? q.get('sort');
   // Without a table to match (no limit), rows come in the order they were recorded.
-  const order = requested === 'reported' || requested === 'period' ? requested : limit === undefined ? 'recorded' : 'period';
+  const order: FigureOrder | 'recorded' =
+    requested && requested in FIGURE_ORDERS ? (requested as FigureOrder) : limit === undefined ? 'recorded' : 'period';
   const range = filters.from || filters.to ? [filters.from?.token ?? 'start', 'to', filters.to?.token ?? 'latest'] : ['all-periods'];
   return {
     filters: {
@@ -37,9 +47,12 @@ export function parseExportRequest(q: URLSearchParams): ExportRequest {
       metrics: filters.metrics,
       from: filters.from?.start,
       to: filters.to?.end,
+      search: search.q || undefined,
+      bases: search.bases,
     },
     order,
-    limit: Number.isNaN(limit) ? undefined : limit,
+    limit,
+    offset,
     errors,
     nameParts: [...filters.boards, ...filters.programmes, ...filters.metrics, ...range],
   };

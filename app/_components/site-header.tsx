@@ -9,6 +9,7 @@ const NAV = [
   { href: '/programmes', label: 'Programmes' },
   { href: '/metrics', label: 'Metrics' },
   { href: '/compare', label: 'Compare' },
+  { href: '/observations', label: 'Figures' },
   { href: '/sources', label: 'Sources' },
 ] as const;
 

@@ -4,9 +4,10 @@
 import type { AppDatabase } from '@/db/client';
 import { getComparison, withKnownSlugs } from '@/db/queries/compare';
 import { getHeadlines } from '@/db/queries/headlines';
-import { getDatasetTotals, listLatestObservations, listObservations, type ObservationRow } from '@/db/queries/observations';
+import { countObservations, getDatasetTotals, listLatestObservations, listObservations, type ObservationRow } from '@/db/queries/observations';
 import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
 import { getFigureDateRange } from '@/db/queries/periods';
+import { getCoverage, type CoverageByMetric } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import { listFigureGroups, listSeries, type FigureFilters } from '@/db/queries/series';
 import { aggregateInto, type Series } from '@/lib/aggregation';
@@ -14,6 +15,8 @@ import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
 import type { Granularity } from '@/lib/fiscal-periods';
 import type { SearchParams } from '@/lib/filters';
+import { FIGURES_PER_PAGE, parseFigureSearch } from '@/lib/figure-search';
+import type { FigureSearch } from '@/db/queries/figure-filters';
 import { loadView } from '../_components/view';
 
 /** How many figures the overview's "latest figures" table shows. */
@@ -32,19 +35,26 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
     topProgrammes: range ? listActivity(db, view.query, 'programme', TOP_PROGRAMMES) : [],
     perQuarter: listFiguresPerQuarter(db, view.query),
     latest: listLatestObservations(db, LATEST_ROWS, view.query),
+    // How many figures the period has, of which the table shows the latest LATEST_ROWS.
+    latestTotal: countObservations(db, view.query),
   };
 }
 
 export interface DetailData {
   series: Series[];
   observations: ObservationRow[];
+  /** The months each metric's figures cover over the charts' periods (docs/decisions/0006). */
+  coverage: CoverageByMetric;
 }
 
 /** The charts (one per metric) and the figures table of a board, programme or metric page. */
 function loadDetail(db: AppDatabase, query: FigureFilters, by: Granularity): DetailData {
+  const series = listSeries(db, query, { granularity: by });
+  const cells = series[0]?.cells;
   return {
-    series: listSeries(db, query, { granularity: by }),
+    series,
     observations: listObservations(db, query, { order: 'period', limit: TABLE_ROWS }),
+    coverage: cells?.length ? getCoverage(db, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end) : new Map(),
   };
 }
 
@@ -98,4 +108,18 @@ export function loadComparePage(db: AppDatabase, params: SearchParams) {
     programmes: listProgrammes(db),
     metrics: listMetrics(db).filter((m) => m.figures > 0),
   };
+}
+
+/** The figures page (/observations): every figure, searched, filtered, sorted and a page at a time. */
+export function loadFiguresPage(db: AppDatabase, params: SearchParams) {
+  const search = parseFigureSearch(params);
+  const view = loadView(db, '/observations', params, { defaultRange: 'all', selects: ['board', 'programme', 'metric'], grouping: false });
+  const query: FigureSearch = { ...view.query, search: search.q || undefined, bases: search.bases };
+  const total = countObservations(db, query);
+  const pages = Math.max(1, Math.ceil(total / FIGURES_PER_PAGE));
+  const page = Math.min(search.page, pages);
+  const rows = listObservations(db, query, { order: search.order, limit: FIGURES_PER_PAGE, offset: (page - 1) * FIGURES_PER_PAGE });
+  // The view's own filters (unknown names left out) with the search's words, bases, order and page.
+  const shown = { ...search, filters: view.filters, page };
+  return { view, search: shown, errors: [...view.errors, ...search.errors.filter((e) => !view.errors.includes(e))], total, page, pages, rows };
 }

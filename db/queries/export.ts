@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { FIGURE_BASE_COLUMNS } from '../../lib/figure-row';
@@ -15,7 +15,8 @@ import { databasePath } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import { wholeExportReader } from './export-batches';
-import { figureConditions, type FigureFilters } from './figure-filters';
+import { figureConditions, figureOrderBy, searchConditions, type FigureFilters, type FigureSearch } from './figure-filters';
+import type { FigureOrder } from '../../lib/figure-search';
 
 // The figure columns, the figure's id, then its range and the total it is part of (empty for most
 // figures: after the id, so the export's lean path writes them only where they are not), its
@@ -32,27 +33,25 @@ export const OBSERVATION_EXPORT_COLUMNS = [
 
 export interface ExportOptions {
   /**
-   * 'reported': most recently reported first (the overview's table); 'period': latest period
-   * first (the other pages' tables); 'recorded': the order figures were recorded in, a plain
-   * table scan — the order of a whole export, which has no table to match.
+   * The table's order (lib/figure-search.ts FIGURE_ORDERS: 'reported', most recently reported
+   * first, the overview's; 'period', latest period first, the other pages'), or 'recorded': the
+   * order figures were recorded in, a plain table scan — that of a whole export, which has no
+   * table to match.
    */
-  order?: 'reported' | 'period' | 'recorded';
+  order?: FigureOrder | 'recorded';
   /** At most this many observations (the rows a table shows); all when absent. */
   limit?: number;
+  /** After skipping this many (a later page of the figures page). */
+  offset?: number;
 }
 
 /** The figure a part belongs to. */
 const totals = alias(observations, 'total');
 
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
-export function observationExportQuery(db: AppDatabase, filters: FigureFilters = {}, options: ExportOptions = {}) {
-  const conditions = figureConditions(filters);
-  const order =
-    options.order === 'reported'
-      ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
-      : options.order === 'period'
-        ? [desc(observations.periodEnd), desc(observations.id)]
-        : [asc(observations.id)];
+export function observationExportQuery(db: AppDatabase, filters: FigureSearch = {}, options: ExportOptions = {}) {
+  const conditions = and(figureConditions(filters), ...searchConditions(filters));
+  const order = figureOrderBy(options.order ?? 'recorded');
   // The table's rows: the first `limit` observations in the table's order.
   const chosen = db
     .select({ id: observations.id })
@@ -62,7 +61,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
     .innerJoin(metrics, eq(metrics.id, observations.metricId))
     .where(conditions)
     .orderBy(...order);
-  const ids = chosen.limit(options.limit ?? -1).as('chosen');
+  const ids = chosen.limit(options.limit ?? -1).offset(options.offset ?? 0).as('chosen');
   const query = db
     .select({
       sourceFile: sources.fileName,
@@ -96,7 +95,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
     .$dynamic();
   // A table shows its first `limit` observations; a whole export needs no such step and reads
   // the table in order, so rows stream without a sort.
-  const limited = options.limit ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
+  const limited = options.limit || options.offset ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
   // A figure's sources in document order; a source's id settles ties, so that every path (and
   // db/queries/export-batches.ts, which orders them in JavaScript) writes the same bytes.
   return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line), asc(observationSources.sourceId)).toSQL();
@@ -113,12 +112,13 @@ export function observationExportQuery(db: AppDatabase, filters: FigureFilters =
  * its batches are written by worker threads, one connection each (parallelExport).
  */
 export function observationExportStream(
-  filters: FigureFilters = {},
+  filters: FigureSearch = {},
   options: ExportOptions = {},
   { file = databasePath(), bom = true, parallel }: { file?: string; bom?: boolean; parallel?: ParallelOptions } = {},
 ): ReadableStream<Uint8Array> {
   const header = toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom });
-  if (options.limit) {
+  // A table's rows, or a search (which the lean path does not read), come through the full query.
+  if (options.limit || options.offset || filters.search || filters.bases?.length) {
     const { lines, close } = openTableExport(filters, options, file);
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { bom, onClose: close });
   }
@@ -132,7 +132,7 @@ function openConnection(file: string) {
 }
 
 /** A table's rows through the full query, as CSV records (lib/csv.ts csvLine). */
-function openTableExport(filters: FigureFilters, options: ExportOptions, file: string) {
+function openTableExport(filters: FigureSearch, options: ExportOptions, file: string) {
   const sqlite = openConnection(file);
   const db = drizzle(sqlite, { schema }) as AppDatabase;
   const query = observationExportQuery(db, filters, options);

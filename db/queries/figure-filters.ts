@@ -1,7 +1,8 @@
 // The filters every figure query takes (board, programme, metric, period), turned into SQL in
 // one place so that the pages, charts, comparisons and exports always select the same figures.
-import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
-import { boards, metrics, observations, programmes } from '../schema';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { boards, metrics, observations, programmes, type Basis } from '../schema';
+import { ftsPrefix, searchWords, type FigureOrder } from '../../lib/figure-search';
 
 export interface FigureFilters {
   boards?: string[];
@@ -39,3 +40,40 @@ export function figureConditions(
 // The (programme, metric) pairs as plain SQL live apart, in figure-pairs.ts, for the export's
 // worker threads, which load no drizzle.
 export { pairsSql, slugConditions } from './figure-pairs';
+
+/** The figures page's search on top of the usual filters: words and bases. */
+export interface FigureSearch extends FigureFilters {
+  /** Words, each of which must be in the figure's evidence or note, or its programme, board or metric name. */
+  search?: string;
+  bases?: Basis[];
+}
+
+/** Conditions for a search's words and bases (queries join programmes, boards and metrics). */
+export function searchConditions(f: FigureSearch): SQL[] {
+  const conditions: SQL[] = [];
+  if (f.bases?.length) conditions.push(inArray(observations.basis, f.bases));
+  for (const word of searchWords(f.search ?? ''))
+    conditions.push(
+      sql`(${observations.id} IN (SELECT rowid FROM figure_text WHERE figure_text MATCH ${ftsPrefix(word)})
+        OR instr(lower(${programmes.name}), ${word}) > 0 OR instr(lower(${boards.name}), ${word}) > 0 OR instr(lower(${metrics.name}), ${word}) > 0)`,
+    );
+  return conditions;
+}
+
+/** A list of figures in one of the orders people choose (lib/figure-search.ts), ties by id. */
+export function figureOrderBy(order: FigureOrder | 'recorded'): SQL[] {
+  switch (order) {
+    case 'reported':
+      return [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)];
+    case 'period':
+      return [desc(observations.periodEnd), desc(observations.id)];
+    case 'earliest':
+      return [asc(observations.periodEnd), asc(observations.id)];
+    case 'value':
+      return [desc(observations.value), desc(observations.id)];
+    case 'programme':
+      return [asc(programmes.name), desc(observations.periodEnd), desc(observations.id)];
+    case 'recorded':
+      return [asc(observations.id)];
+  }
+}

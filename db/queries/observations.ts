@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { figureConditions, pairsSql, type FigureFilters } from './figure-filters';
+import { figureConditions, figureOrderBy, pairsSql, searchConditions, type FigureFilters, type FigureSearch } from './figure-filters';
+import type { FigureOrder } from '../../lib/figure-search';
 import { keptQuery, rawStatement } from '../statements';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
@@ -155,37 +156,36 @@ function fromValues(r: ValuesRow): FlatRow {
 }
 
 /**
- * Figures matching the filters (a figure is in a period when its period end is), with their
- * programme, board, metric and sources. `order: 'reported'` puts the most recently reported
- * first (by the date of the latest report they appear in); `'period'` by period end.
+ * Figures matching the filters (a figure is in a period when its period end is) and any search,
+ * with their programme, board, metric and sources, in the order asked for: `'reported'`, the most
+ * recently reported first (by the date of the latest report they appear in), is the default;
+ * `'document'` is the order they first appear in the source `filters.sourceId`.
  */
 export function listObservations(
   db: AppDatabase,
-  filters: FigureFilters & { sourceId?: number } = {},
-  options: { limit?: number; order?: 'reported' | 'period' | 'document' } = {},
+  filters: FigureSearch & { sourceId?: number } = {},
+  options: { limit?: number; offset?: number; order?: FigureOrder | 'document' } = {},
 ): ObservationRow[] {
-  const conditions: (SQL | undefined)[] = [figureConditions(filters)];
+  const conditions: (SQL | undefined)[] = [figureConditions(filters), ...searchConditions(filters)];
   if (filters.sourceId !== undefined)
     conditions.push(
       sql`${observations.id} IN (SELECT observation_id FROM ${observationSources} WHERE source_id = ${filters.sourceId})`,
     );
-  const reported = options.order !== 'period' && options.order !== 'document';
-  // 'document': in the order the figures first appear in the source (filters.sourceId).
-  const firstLine = sql`(SELECT min(coalesce(line, 0)) FROM ${observationSources} WHERE observation_id = ${observations.id} AND source_id = ${filters.sourceId ?? null})`;
+  const orderName = options.order ?? 'reported';
   const order =
-    options.order === 'document'
-      ? [firstLine, observations.id]
-      : reported
-        ? [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)]
-        : [desc(observations.periodEnd), desc(observations.id)];
+    orderName === 'document'
+      ? [sql`(SELECT min(coalesce(line, 0)) FROM ${observationSources} WHERE observation_id = ${observations.id} AND source_id = ${filters.sourceId ?? null})`, observations.id]
+      : figureOrderBy(orderName);
   const limit = options.limit ?? 500;
+  const offset = options.offset ?? 0;
   const where = and(...conditions);
   let rows;
-  if (filters.sourceId === undefined && walkOrderIndex(db, filters, limit)) {
+  const plainTable = filters.sourceId === undefined && !filters.search && !filters.bases?.length && offset === 0 && (orderName === 'reported' || orderName === 'period');
+  if (plainTable && walkOrderIndex(db, filters, limit)) {
     // Many figures match: walk the index that holds the table's order, checking the filters as
     // it goes, and stop at the limit — rather than sorting every match. SQLite's planner cannot
     // know how soon a LIMIT is reached, so the index is named (on PostgreSQL, drop INDEXED BY).
-    const index = sql.raw(reported ? 'observations_reported_idx' : 'observations_period_end_idx');
+    const index = sql.raw(orderName === 'reported' ? 'observations_reported_idx' : 'observations_period_end_idx');
     const ids = (
       runKept(
         db,
@@ -200,12 +200,21 @@ export function listObservations(
     );
     const byId = new Map((ids.length ? (byIds.values({ ids: JSON.stringify(ids) }) as ValuesRow[]) : []).map((r) => [r[0], fromValues(r)]));
     rows = ids.map((id) => byId.get(id)!);
-  } else rows = (runKept(db, selectObservationRows(db).where(where).orderBy(...order).limit(limit).getSQL()) as ValuesRow[]).map(fromValues);
+  } else rows = (runKept(db, selectObservationRows(db).where(where).orderBy(...order).limit(limit).offset(offset).getSQL()) as ValuesRow[]).map(fromValues);
   const refs = listSourcesFor(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => toObservationRow(r, refs.get(r.id) ?? []));
+}
+
+/** How many live figures match the filters and any search: the count a list of them says it shows part of. */
+export function countObservations(db: AppDatabase, filters: FigureSearch = {}): number {
+  const where = and(figureConditions(filters), ...searchConditions(filters));
+  const query = sql`SELECT count(*) FROM ${observations}
+    JOIN ${programmes} ON ${programmes.id} = ${observations.programmeId} JOIN ${boards} ON ${boards.id} = ${programmes.boardId}
+    JOIN ${metrics} ON ${metrics.id} = ${observations.metricId} WHERE ${where}`;
+  return (runKept(db, query)[0]![0] as number) ?? 0;
 }
 
 const dialect = new SQLiteSyncDialect();

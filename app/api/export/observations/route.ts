@@ -13,7 +13,7 @@ export function GET(request: NextRequest) {
   if (req.errors.length)
     return new Response(`${req.errors.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const name = csvFileName(['lga-impact-observations', ...req.nameParts]);
-  return new Response(observationExportStream(req.filters, { order: req.order, limit: req.limit }, { bom: wantsBom(q) }), {
+  return new Response(observationExportStream(req.filters, { order: req.order, limit: req.limit, offset: req.offset }, { bom: wantsBom(q) }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
