@@ -26,18 +26,29 @@ const BREAKDOWN_PROGRAMMES = 12;
 const INLINE_BREAKDOWNS = 8;
 
 
-function RowCells({ r, label }: { r: CompareRow; label: string }) {
+/** A cell's value, with a running total's date beneath it ("241" / "as of February 2021"). */
+function Shown({ text }: { text: string }) {
+  const [value, asOf] = text.split(' as of ');
+  return (
+    <>
+      {value}
+      {asOf && <span className="block text-xs text-slate-600">as of {asOf}</span>}
+    </>
+  );
+}
+
+function RowCells({ r, label, periods }: { r: CompareRow; label: string; periods: { a: string; b: string } }) {
   return (
     <>
       <th scope="row" className="py-1 pr-3 text-left font-normal">
         {label}
         <span className="block text-xs text-slate-600">{BASIS_LABELS[r.key.basis]}</span>
       </th>
-      <td className="tabular py-1 pr-3 text-right">{r.a}</td>
-      <td className="tabular py-1 pr-3 text-right">{r.b}</td>
-      <td className="tabular py-1 pr-3 text-right font-semibold">{r.change}</td>
-      <td className="tabular py-1 pr-3 text-right">{r.percent ?? '—'}</td>
-      <td className="py-1 text-xs">
+      <td data-label={`A: ${periods.a}`} className="tabular py-1 pr-3 text-right"><Shown text={r.a} /></td>
+      <td data-label={`B: ${periods.b}`} className="tabular py-1 pr-3 text-right"><Shown text={r.b} /></td>
+      <td data-label="Change" className="tabular py-1 pr-3 text-right font-semibold">{r.change}</td>
+      <td data-label="% change" className="tabular py-1 pr-3 text-right">{r.percent ?? '—'}</td>
+      <td data-label="Comparability" className="py-1 text-xs">
         <span className={r.status === 'comparable' ? '' : 'font-semibold'}>{COMPARABILITY_LABELS[r.status]}</span>
         {r.note ? `: ${r.note}` : ''}
       </td>
@@ -81,6 +92,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         .map((r) => ({ name: r.key.programme!.name, a: r.aValue, b: r.bValue, aText: r.a, bText: r.b, change: r.change, note: r.note }))
     : [];
   const labels = { a: comparison.a.label, b: comparison.b.label };
+  // The like-for-like months most rows offer, and which period is covered in part.
+  const offers = comparison.rows.filter((r) => r.status === 'partly_covered' && r.likeForLike);
+  const offer = offers[0]?.likeForLike;
+  const likeForLike = offer
+    ? {
+        ...offer,
+        short: [
+          offers.some((r) => r.coverage!.a.covered < r.coverage!.a.months) ? labels.a : '',
+          offers.some((r) => r.coverage!.b.covered < r.coverage!.b.months) ? labels.b : '',
+        ]
+          .filter(Boolean)
+          .join(' and '),
+      }
+    : null;
   const query = compareQuery(p, comparison.a, comparison.b);
   return (
     <>
@@ -102,6 +127,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           current: c.a.token === comparison.a.token && c.b.token === comparison.b.token,
         }))}
       />
+      {likeForLike && (
+        <div role="note" className="mt-4 rounded border-l-4 border-oi-orange bg-orange-50 p-3 text-sm" data-testid="coverage-notice">
+          <p>
+            <strong>The reports cover only part of {likeForLike.short}.</strong> Sums over a period covered in part are not compared:
+            those rows say “partly covered” and give no change.
+          </p>
+          <p className="mt-1">
+            <Link href={`/compare${compareQuery(p, likeForLike.a, likeForLike.b)}`} className="underline">
+              Compare {likeForLike.a.label} with {likeForLike.b.label} instead
+            </Link>{' '}
+            — the months covered in both.
+          </p>
+        </div>
+      )}
       <section aria-labelledby="summary" className="mt-6">
         <h2 id="summary" className="text-xl font-semibold">In brief</h2>
         <p className="mt-2 max-w-3xl rounded border-l-4 border-oi-blue bg-slate-50 p-3" data-testid="compare-summary">
@@ -129,7 +168,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </div>
         {comparison.rows.length ? (
           <div className="overflow-x-auto">
-            <table className="mt-2 w-full border-collapse text-sm">
+            <table className="stack-on-phone mt-2 w-full border-collapse text-sm">
               <caption className="sr-only">
                 Comparison of {labels.a} (A) with {labels.b} (B)
               </caption>
@@ -142,7 +181,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 return (
                   <tbody key={`${r.key.metric.slug}-${r.key.basis}`} className="border-b border-slate-300 align-top">
                     <tr>
-                      <RowCells r={r} label={r.key.metric.name} />
+                      <RowCells r={r} label={r.key.metric.name} periods={labels} />
                     </tr>
                     {(size.boards > 1 || size.programmes > 1) && !inline && (
                       <tr>
@@ -160,16 +199,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                             <summary className="cursor-pointer text-xs">
                               By board ({d.byBoard.length}) and programme ({d.byProgramme.length})
                             </summary>
-                            <table className="mt-1 w-full text-xs">
+                            <table className="stack-on-phone mt-1 w-full text-xs">
                               <tbody>
                                 {d.byBoard.map((x) => (
                                   <tr key={`b-${x.key.board?.slug}`}>
-                                    <RowCells r={x} label={`Board: ${x.key.board?.name}`} />
+                                    <RowCells r={x} label={`Board: ${x.key.board?.name}`} periods={labels} />
                                   </tr>
                                 ))}
                                 {d.byProgramme.slice(0, BREAKDOWN_PROGRAMMES).map((x) => (
                                   <tr key={`p-${x.key.programme?.slug}`}>
-                                    <RowCells r={x} label={`Programme: ${x.key.programme?.name}`} />
+                                    <RowCells r={x} label={`Programme: ${x.key.programme?.name}`} periods={labels} />
                                   </tr>
                                 ))}
                                 {d.byProgramme.length > BREAKDOWN_PROGRAMMES && (

@@ -10,7 +10,7 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
   if (!rows.length) return <p className="rounded bg-slate-100 p-4">No figures reported for these filters.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="stack-on-phone w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left text-base font-semibold">
           {caption}
           {downloadHref && (
@@ -33,10 +33,10 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
         <tbody>
           {rows.map((o) => (
             <tr key={o.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-3">{o.programme.name}</td>
-              <td className="py-2 pr-3">{o.board.name}</td>
-              <td className="py-2 pr-3">{o.metric.name}</td>
-              <td className="tabular py-2 pr-3 text-right whitespace-nowrap">
+              <td data-label="Programme" className="py-2 pr-3">{o.programme.name}</td>
+              <td data-label="Board" className="py-2 pr-3">{o.board.name}</td>
+              <td data-label="Metric" className="py-2 pr-3">{o.metric.name}</td>
+              <td data-label="Value" className="tabular py-2 pr-3 text-right whitespace-nowrap">
                 <Link href={`/observations/${o.id}`} className="font-semibold underline-offset-2 hover:underline">
                   {formatQualified(o.value, o.qualifier, o.metric.unit, o.upper)}
                 </Link>
@@ -49,8 +49,8 @@ export function ObservationsTable({ rows, caption, downloadHref }: { rows: Obser
                   </Link>
                 )}
               </td>
-              <td className="py-2 pr-3">{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</td>
-              <td className="py-2">
+              <td data-label="Period" className="py-2 pr-3">{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</td>
+              <td data-label="Source" className="py-2">
                 {o.sources.map((s) => (
                   <details key={`${s.sourceId}-${s.line}`} className="mb-1">
                     <summary className="cursor-pointer">

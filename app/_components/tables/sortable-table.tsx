@@ -44,7 +44,7 @@ export function SortableTable<T>({
   const sorted = sortRows(rows, sortColumn.value, dir);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="stack-on-phone stack-keep-head w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left text-base font-semibold">
           {caption}
           {downloadHref && (
@@ -79,7 +79,7 @@ export function SortableTable<T>({
           {sorted.map((row) => (
             <tr key={rowKey(row)} className="border-b border-slate-200 align-top">
               {columns.map((c) => (
-                <td key={c.key} className={`py-2 pr-3 ${c.numeric ? 'tabular text-right' : ''}`}>
+                <td key={c.key} data-label={c.label} className={`py-2 pr-3 ${c.numeric ? 'tabular text-right' : ''}`}>
                   {c.render ? c.render(row) : (c.value(row) ?? '—')}
                 </td>
               ))}

@@ -36,7 +36,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       <section aria-labelledby="programmes" className="mt-6">
         <h2 id="programmes" className="text-xl font-semibold">Its programmes</h2>
         <div className="overflow-x-auto">
-        <table className="mt-2 w-full text-left text-sm">
+        <table className="stack-on-phone mt-2 w-full text-left text-sm">
           <thead>
             <tr className="border-b-2 border-slate-800">
               <th scope="col" className="py-1 pr-3">Programme</th>
@@ -48,10 +48,10 @@ export default async function BoardPage({ params, searchParams }: Props) {
           <tbody>
             {programmes.map((p) => (
               <tr key={p.slug} className="border-b border-slate-200">
-                <td className="py-1 pr-3"><Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link></td>
-                <td className="py-1 pr-3">{p.theme ?? '—'}</td>
-                <td className="tabular py-1 pr-3 text-right">{p.figures}</td>
-                <td className="py-1">{p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported'}</td>
+                <td data-label="Programme" className="py-1 pr-3"><Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link></td>
+                <td data-label="Theme" className="py-1 pr-3">{p.theme ?? '—'}</td>
+                <td data-label="Figures" className="tabular py-1 pr-3 text-right">{p.figures}</td>
+                <td data-label="Latest period" className="py-1">{p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported'}</td>
               </tr>
             ))}
           </tbody>

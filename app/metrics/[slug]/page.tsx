@@ -39,7 +39,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
       {range && (
         <section aria-labelledby="breakdown" className="mt-6">
           <h2 id="breakdown" className="text-xl font-semibold">By programme, {range.label}</h2>
-          <table className="mt-2 w-full text-left text-sm">
+          <table className="stack-on-phone mt-2 w-full text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-800">
                 <th scope="col" className="py-1 pr-3">Programme</th>
@@ -53,12 +53,12 @@ export default async function MetricPage({ params, searchParams }: Props) {
                 const cell = viewCell(s.cells[0]!, metric.unit);
                 return (
                   <tr key={`${s.key.programme?.slug}-${s.key.basis}`} className="border-b border-slate-200 align-top">
-                    <td className="py-1 pr-3">
+                    <td data-label="Programme" className="py-1 pr-3">
                       <Link href={`/programmes/${s.key.programme?.slug}`} className="underline">{s.key.programme?.name}</Link>
                     </td>
-                    <td className="py-1 pr-3">{s.key.basis === 'cumulative' ? 'running total' : s.key.basis === 'planned' ? 'planned' : 'in period'}</td>
-                    <td className="tabular py-1 pr-3 text-right">{cell.text}</td>
-                    <td className="py-1 text-xs">{cell.notes.join(' · ')}</td>
+                    <td data-label="Basis" className="py-1 pr-3">{s.key.basis === 'cumulative' ? 'running total' : s.key.basis === 'planned' ? 'planned' : 'in period'}</td>
+                    <td data-label="Figure" className="tabular py-1 pr-3 text-right">{cell.text}</td>
+                    <td data-label="Notes" className="py-1 text-xs">{cell.notes.join(' · ')}</td>
                   </tr>
                 );
               })}

@@ -115,7 +115,7 @@ export default async function ObservationPage({ params }: Props) {
       </section>
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="text-xl font-semibold">History</h2>
-        <table className="mt-2 w-full text-left text-sm">
+        <table className="stack-on-phone mt-2 w-full text-left text-sm">
           <thead>
             <tr className="border-b-2 border-slate-800">
               <th scope="col" className="py-1 pr-3">When</th>
@@ -128,11 +128,11 @@ export default async function ObservationPage({ params }: Props) {
           <tbody>
             {history.map((h) => (
               <tr key={h.id} className="border-b border-slate-200 align-top" data-testid="history-row">
-                <td className="py-1 pr-3 whitespace-nowrap">{h.at.slice(0, 16).replace('T', ' ')}</td>
-                <td className="py-1 pr-3">{h.actor}</td>
-                <td className="py-1 pr-3">{h.action.replace('_', ' ')}</td>
-                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after, names).join('; ')}</td>
-                <td className="py-1">{h.reason ?? '—'}</td>
+                <td data-label="When" className="py-1 pr-3 whitespace-nowrap">{h.at.slice(0, 16).replace('T', ' ')}</td>
+                <td data-label="Who" className="py-1 pr-3">{h.actor}</td>
+                <td data-label="What" className="py-1 pr-3">{h.action.replace('_', ' ')}</td>
+                <td data-label="Changes" className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after, names).join('; ')}</td>
+                <td data-label="Reason" className="py-1">{h.reason ?? '—'}</td>
               </tr>
             ))}
           </tbody>
