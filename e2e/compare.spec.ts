@@ -29,8 +29,8 @@ test.describe('compare two periods', () => {
     await expect(applications).toContainText('new in B');
   });
 
-  test('the summary leads with the largest change in the table', async ({ page }) => {
-    await page.goto('/compare?a=2019-20&b=2020-21');
+  test('the summary leads with the largest change in the table, and says what it left out', async ({ page }) => {
+    await page.goto(Q4_TO_Q1);
     const firstComparable = page
       .getByRole('row')
       .filter({ hasText: /\bcomparable\b/ })
@@ -39,6 +39,32 @@ test.describe('compare two periods', () => {
       .getByRole('rowheader');
     const metric = (await firstComparable.innerText()).split('\n')[0]!.trim();
     await expect(page.getByTestId('compare-summary')).toContainText(metric);
+    // Events delivered was 2 in both quarters, leaving out the figures that cover longer spans.
+    await expect(page.getByTestId('compare-summary')).toContainText('Events delivered was 2 in both Q4 2019/20 and Q1 2020/21, leaving out 3 figures for longer periods.');
+  });
+
+  test('two financial years the reports cover in part are not compared, and the months covered in both are offered', async ({ page }) => {
+    await page.goto('/compare?a=2019-20&b=2020-21');
+    const table = page.getByRole('table', { name: /Comparison of 2019\/20 \(A\) with 2020\/21 \(B\)/ });
+    const attendees = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Attendees\s*in period/ }) });
+    await expect(attendees).toContainText('partly covered');
+    await expect(attendees).toContainText('2019/20 has figures for 6 of its 12 months (October 2019 to March 2020)');
+    // No percentage change in any row.
+    const percents = await table.locator('td[data-label="% change"]').allInnerTexts();
+    expect(percents.length).toBeGreaterThan(5);
+    expect(new Set(percents)).toEqual(new Set(['—']));
+    await expect(page.getByTestId('compare-summary')).toContainText('No metric has figures that can honestly be compared between 2019/20 and 2020/21.');
+    await page.getByRole('link', { name: 'Compare October 2019 to February 2020 with October 2020 to February 2021 instead' }).click();
+    await expect(page).toHaveURL(/a=2019-10\.\.2020-02&b=2020-10\.\.2021-02/);
+    await expect(page.getByRole('table', { name: /Comparison of October 2019 to February 2020 \(A\) with October 2020 to February 2021 \(B\)/ })).toBeVisible();
+  });
+
+  test('a change made of programmes first reported in B is not a change: they are listed apart', async ({ page }) => {
+    await page.goto('/compare?a=2020-21-Q3&b=2020-21-Q4&metric=resources-published');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Resources published/ }) }).first();
+    await expect(row).toContainText('not comparable');
+    await expect(row).toContainText('new in Q4 2020/21: Advanced & Predictive Analytics Network (≈85 as of February 2021)');
+    await expect(row).not.toContainText('%');
   });
 
   test('with many metrics, each links to its own breakdown by board and programme', async ({ page }) => {
@@ -71,6 +97,6 @@ test.describe('compare two periods', () => {
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(records.filter((r) => r.level === 'metric')).toHaveLength(rowsOnScreen);
     const applications = records.find((r) => r.level === 'metric' && r.metric === 'Applications')!;
-    expect([applications.a_value, applications.a_shown, applications.b_shown, applications.comparability]).toEqual(['275', '275+', '1,000+', 'not comparable']);
+    expect([applications.a_value, applications.a_shown, applications.b_shown, applications.comparability]).toEqual(['275', '275+ as of March 2020', '1,000+ as of June 2020', 'not comparable']);
   });
 });

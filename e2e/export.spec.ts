@@ -14,7 +14,7 @@ async function download(page: Page, link: Locator): Promise<{ name: string; reco
 test.describe('CSV downloads match what is on screen', () => {
   test('the overview’s figures table', async ({ page }) => {
     await page.goto('/');
-    const table = page.getByRole('table', { name: /Figures for Q4 2020\/21/ });
+    const table = page.getByRole('table', { name: /figures for Q4 2020\/21/ });
     const shownRows = await table.locator(':scope > tbody > tr').count();
     const { name, records, raw } = await download(page, table.getByRole('link', { name: /Download CSV/ }));
     expect(name).toBe('lga-impact-observations-2020-21-Q4-to-2020-21-Q4.csv');
@@ -80,7 +80,7 @@ test.describe('CSV downloads match what is on screen', () => {
     expect(response.headers()['content-type']).toContain('text/csv');
     const text = await response.text();
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
-    expect(text.startsWith('source_file,line,evidence,board,programme,metric,unit,value,qualifier,basis,period_start,period_end,date_precision,note,observation_id,source_title,last_changed')).toBe(true);
+    expect(text.startsWith('source_file,line,evidence,board,programme,metric,unit,value,qualifier,basis,period_start,period_end,date_precision,note,observation_id,upper,part_of,part_of_observation_id,source_title,last_changed')).toBe(true);
   });
 
   test('bad filters give a 400 with the reason, not a file', async ({ request }) => {

@@ -22,19 +22,19 @@ test.describe('overview', () => {
 
   test('lists the period’s figures with qualifier, period and the sentence they came from', async ({ page }) => {
     await page.goto('/');
-    const table = page.getByRole('table', { name: /Figures for Q4 2020\/21/ });
-    const row = table.getByRole('row').filter({ hasText: 'Chief Executive\'s bulletin' });
+    const table = page.getByRole('table', { name: /figures for Q4 2020\/21/ });
+    const row = table.getByRole('row').filter({ hasText: 'Frequently Asked Questions hub' });
     await expect(row).toBeVisible();
-    await expect(row.getByRole('cell').nth(3)).toContainText('1,153');
-    await expect(row.getByRole('cell').nth(3)).toContainText('running total');
+    await expect(row.getByRole('cell').nth(3)).toContainText('150+');
+    await expect(row.getByRole('cell').nth(3)).toContainText('at least, running total');
     await expect(row.getByRole('cell').nth(4)).toHaveText('as of February 2021');
     await row.getByText(/LGA Refocused Sector-Led Improvement Offer: Highlights and Summary/).click();
-    await expect(row.getByText('“Chief Executive\'s bulletin: 1,153 recipients”')).toBeVisible();
+    await expect(row.getByText('“The hub currently contains over 150 answers to questions on 22 different topics”')).toBeVisible();
   });
 
   test('shows lower bounds with their qualifier', async ({ page }) => {
     await page.goto('/');
-    const table = page.getByRole('table', { name: /Figures for Q4 2020\/21/ });
+    const table = page.getByRole('table', { name: /figures for Q4 2020\/21/ });
     await expect(table.getByText(/^\d[\d,]*\+$/).first()).toBeVisible();
   });
 });

@@ -93,7 +93,7 @@ test.describe('dashboard views', () => {
 
   test('index tables sort by a column, in the URL', async ({ page }) => {
     await page.goto('/programmes');
-    await page.getByRole('link', { name: 'Figures', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Figures', exact: true }).click();
     await expect(page).toHaveURL(/sort=figures&dir=desc/);
     await expect(page.getByRole('columnheader', { name: /Figures/ })).toHaveAttribute('aria-sort', 'descending');
     const firstCount = await page.getByRole('row').nth(1).getByRole('cell').nth(3).innerText();

@@ -57,9 +57,12 @@ export function FilterBar(props: FilterBarProps) {
         {select('from', 'From', props.periods, props.values.from, 'Earliest')}
         {select('to', 'To', props.periods, props.values.to, 'Latest')}
         {props.showGrouping !== false && (
-          <label className="flex flex-col text-sm">
-            <span className="font-semibold">Group by</span>
+          <div className="flex flex-col text-sm">
+            <label htmlFor="filter-group-by" className="font-semibold">
+              Group by
+            </label>
             <select
+              id="filter-group-by"
               name="by"
               defaultValue={props.values.by}
               onChange={submit}
@@ -69,7 +72,7 @@ export function FilterBar(props: FilterBarProps) {
               <option value="quarter">Financial quarter</option>
               <option value="year">Financial year</option>
             </select>
-          </label>
+          </div>
         )}
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white">
           Apply

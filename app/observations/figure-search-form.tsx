@@ -26,17 +26,23 @@ export function FigureSearchForm(props: {
   return (
     <div className="no-print mt-4 rounded border border-slate-300 bg-slate-50 p-3">
       <Form key={JSON.stringify(props.values)} action="/observations" ref={form} className="flex flex-wrap items-end gap-3" aria-label="Search figures">
-        <label className="flex w-full flex-col text-sm sm:w-auto">
-          <span className="font-semibold">Search</span>
-          <span className="text-xs text-slate-600">Words in the sentence, note, programme, board or metric</span>
+        <div className="flex w-full flex-col text-sm sm:w-auto">
+          <label htmlFor="figure-search" className="font-semibold">
+            Search
+          </label>
+          <span id="figure-search-hint" className="text-xs text-slate-600">
+            Words in the sentence, note, programme, board or metric
+          </span>
           <input
+            id="figure-search"
             type="search"
             name={q.trim() ? 'q' : undefined}
             value={q}
             onChange={(e) => setQ(e.target.value)}
+            aria-describedby="figure-search-hint"
             className="mt-1 w-full rounded border border-slate-600 bg-white px-2 py-1 sm:w-72"
           />
-        </label>
+        </div>
         {select('board', 'Board', props.boards, props.values.board, 'All boards')}
         {select('programme', 'Programme', props.programmes, props.values.programme, 'All programmes')}
         {select('metric', 'Metric', props.metrics, props.values.metric, 'All metrics')}

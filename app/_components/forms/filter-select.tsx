@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface Option {
@@ -29,10 +29,15 @@ export function FilterSelect({
   onChange: () => void;
 }) {
   const [chosen, setChosen] = useState(value ?? '');
+  const id = useId();
   return (
-    <label className="flex min-w-0 flex-col text-sm">
-      <span className="font-semibold">{label}</span>
+    <div className="flex min-w-0 flex-col text-sm">
+      {/* A label of its own (not wrapped round the select), so the select's name is the label alone. */}
+      <label htmlFor={id} className="font-semibold">
+        {label}
+      </label>
       <select
+        id={id}
         // A select without a name is not sent with its form.
         name={chosen === '' ? undefined : name}
         value={chosen}
@@ -51,6 +56,6 @@ export function FilterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
