@@ -14,6 +14,8 @@ export const SERIES_EXPORT_COLUMNS = [
   'unit',
   'basis',
   'value',
+  // The top of a range ("20–30"); empty for one number.
+  'upper',
   'qualifier',
   'shown',
   'observations',
@@ -36,6 +38,7 @@ export function seriesExportRows(series: Series[]): CsvCell[][] {
         s.key.metric.unit,
         BASIS_LABELS[s.key.basis],
         view.value,
+        cell.status === 'value' && cell.total.bound === 'range' ? cell.total.high! : null,
         qualifier,
         view.text,
         view.observations,

@@ -11,7 +11,8 @@ import { BASIS_LABELS } from '@/lib/qualifiers';
 export const dynamic = 'force-dynamic';
 
 // Values as plain numbers for spreadsheets (empty where no number may be given), and as shown.
-const HEADER = ['level', 'metric', 'unit', 'basis', 'board', 'programme', 'period_a', 'a_value', 'a_shown', 'period_b', 'b_value', 'b_shown', 'change', 'percent_change', 'comparability', 'note'];
+// a_upper and b_upper: the top of a value that is a range ("20–30"), so the bottom is never read alone.
+const HEADER = ['level', 'metric', 'unit', 'basis', 'board', 'programme', 'period_a', 'a_value', 'a_upper', 'a_shown', 'period_b', 'b_value', 'b_upper', 'b_shown', 'change', 'percent_change', 'comparability', 'note'];
 
 export function GET(request: NextRequest) {
   const db = getDb();
@@ -35,9 +36,11 @@ export function GET(request: NextRequest) {
     r.key.programme?.name ?? '',
     comparison.a.label,
     r.aValue,
+    r.aTotal?.bound === 'range' ? r.aTotal.high! : null,
     r.a,
     comparison.b.label,
     r.bValue,
+    r.bTotal?.bound === 'range' ? r.bTotal.high! : null,
     r.b,
     r.change,
     r.percent ?? '',
