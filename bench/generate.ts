@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { rebuildFigureCounts, rebuildFigureSums } from '../db/derived';
+import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText } from '../db/derived';
 import { LEADING_METRICS } from '../lib/headlines';
 
 const QUALIFIERS = ['exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'at_least', 'at_least', 'approx', 'at_most'];
@@ -44,9 +44,9 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('observations', 'observation_sources') AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-  // Likewise the triggers that keep derived data (db/derived.ts): the figure counts and sums are
-  // rebuilt once at the end, before the triggers are put back, and each figure's reported_on is
-  // written with it (it has one source).
+  // Likewise the triggers that keep derived data (db/derived.ts): the figure counts and sums, the
+  // months covered and the search index are rebuilt once at the end, before the triggers are put
+  // back, and each figure's reported_on is written with it (it has one source).
   const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
   const rnd = random(20201);
@@ -61,12 +61,15 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     const nameOf = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
     for (let m = 1; m <= 40; m++)
       metric.run(slugOf(m), nameOf(slugOf(m)), m <= LEADING_METRICS.length ? (slugOf(m) === 'coaching-hours' ? 'hours' : 'count') : UNITS[m % UNITS.length], CATEGORIES[m % CATEGORIES.length], `What ${nameOf(slugOf(m)).toLowerCase()} counts`, m % 7 === 0 ? 'non_additive' : m % 5 === 0 ? 'within_programme' : 'additive');
-    const source = sqlite.prepare('INSERT INTO sources (title, document_date, date_precision, file_name) VALUES (?, ?, ?, ?)');
+    // Each report gives an account of the month it is dated in (docs/decisions/0006).
+    const source = sqlite.prepare(
+      "INSERT INTO sources (title, document_date, date_precision, file_name, covers_from, covers_to) VALUES (?, ?, ?, ?, ?, date(?, 'start of month', '+1 month', '-1 day'))",
+    );
     const sourceDates: string[] = [];
     for (let s = 1; s <= 400; s++) {
       const year = 2015 + Math.floor(s / 40);
       sourceDates[s] = `${year}-${String(1 + (s % 12)).padStart(2, '0')}-15`;
-      source.run(`Board report ${s}`, sourceDates[s], 'day', `report-${s}.txt`);
+      source.run(`Board report ${s}`, sourceDates[s], 'day', `report-${s}.txt`, `${sourceDates[s]!.slice(0, 8)}01`, sourceDates[s]);
     }
     // Many rows per INSERT: a statement call costs more than the row it writes.
     const BATCH = 200;
@@ -134,6 +137,8 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
   })();
   rebuildFigureCounts(sqlite);
   rebuildFigureSums(sqlite);
+  rebuildCoverage(sqlite);
+  rebuildFigureText(sqlite);
   for (const { sql } of triggers) sqlite.exec(sql);
   sqlite.exec('ANALYZE');
   sqlite.pragma('journal_mode = WAL');
