@@ -27,6 +27,7 @@ const operation = fc.oneof(
   // What full-text search reads: notes and evidence (migration 0007).
   fc.record({ kind: fc.constant('note' as const), row: fc.nat(), note: fc.constantFrom(null, 'alpha', 'delta') }),
   fc.record({ kind: fc.constant('reword' as const), row: fc.nat(), evidence: fc.constantFrom('delta', 'beta') }),
+  fc.record({ kind: fc.constant('rename' as const), table: fc.constantFrom('programmes', 'metrics', 'boards'), id: fc.integer({ min: 1, max: 2 }), word: fc.constantFrom('', ' gamma', ' delta') }),
   fc.record({ kind: fc.constant('unlink' as const), row: fc.nat() }),
   fc.record({ kind: fc.constant('respan' as const), source: fc.integer({ min: 1, max: 3 }), span: fc.constantFrom(null, ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-05-31']) }),
 );
@@ -52,6 +53,7 @@ describe('figure-count and figure-sum rollups', () => {
               .prepare('INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
               .run(op.programme, op.metric, op.value, op.qualifier, op.basis, op.start, end(op.month), op.precision, op.deleted ? '2024-06-01T00:00:00Z' : null);
           else if (op.kind === 'respan') sqlite.prepare('UPDATE sources SET covers_from = ?, covers_to = ? WHERE id = ?').run(op.span?.[0] ?? null, op.span?.[1] ?? null, op.source);
+          else if (op.kind === 'rename') sqlite.prepare(`UPDATE ${op.table} SET name = upper(slug) || ? WHERE id = ?`).run(op.word, op.id);
           else if (id === undefined) continue;
           else if (op.kind === 'move') sqlite.prepare('UPDATE observations SET programme_id = ?, metric_id = ? WHERE id = ?').run(op.programme, op.metric, id);
           else if (op.kind === 'repoint') sqlite.prepare('UPDATE observations SET basis = ?, period_end = ? WHERE id = ?').run(op.basis, end(op.month), id);
@@ -81,8 +83,9 @@ describe('figure-count and figure-sum rollups', () => {
           expect(sqlite.prepare('SELECT rowid FROM figure_text WHERE figure_text MATCH ? ORDER BY rowid').pluck().all(word)).toEqual(
             sqlite
               .prepare(
-                `SELECT id FROM observations o WHERE instr(' ' || coalesce(note, '') || ' ', ' ' || @word || ' ')
-                   OR EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND instr(' ' || evidence || ' ', ' ' || @word || ' ')) ORDER BY id`,
+                `SELECT o.id FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id
+                 WHERE instr(' ' || coalesce(o.note, '') || ' ' || p.name || ' ' || b.name || ' ' || m.name || ' ', ' ' || @word || ' ')
+                   OR EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND instr(' ' || evidence || ' ', ' ' || @word || ' ')) ORDER BY o.id`,
               )
               .pluck()
               .all({ word }),

@@ -96,12 +96,13 @@ export function readCoverage(sqlite: Database.Database) {
   return sqlite.prepare('SELECT programme_id, metric_id, month, figures FROM coverage_months ORDER BY 1, 2, 3').all();
 }
 
-/** figure_text: each figure's note and evidence, for full-text search (migration 0007's fill). */
+/** figure_text: each figure's note, evidence and names, for full-text search (migration 0007's fill). */
 export function rebuildFigureText(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    sqlite.exec("DELETE FROM figure_text");
+    sqlite.exec('DELETE FROM figure_text');
     sqlite.exec(`INSERT INTO figure_text (rowid, body)
       SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      FROM observations o`);
+      || char(10) || p.name || char(10) || b.name || char(10) || m.name
+      FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id`);
   })();
 }

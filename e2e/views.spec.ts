@@ -10,6 +10,8 @@ const PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
   { path: '/metrics', heading: /^Metrics$/, figure: /Coaching hours/ },
   { path: '/metrics/coaching-hours', heading: /Coaching hours/, figure: /465\s*hours/ },
   { path: '/sources', heading: /^Sources$/, figure: /LGA Boards’ improvement activity \(March 2020\)/ },
+  { path: '/observations', heading: /^Figures$/, figure: /Showing 1–50 of \d+ figures/ },
+  { path: '/compare?a=2019-20&b=2020-21', heading: /^Compare two periods$/, figure: /partly covered/ },
 ];
 
 async function openSource(page: Page, title: RegExp) {
@@ -101,12 +103,17 @@ test.describe('dashboard views', () => {
     expect(Number(firstCount)).toBeGreaterThanOrEqual(Number(secondCount));
   });
 
-  test('no page scrolls sideways at 375 px wide', async ({ page }) => {
+  test('no page scrolls sideways at 375 px wide, and no table hides its values in a sideways scroller', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const path of [...PAGES.map((p) => p.path), '/sources/1', '/metrics/councils-supported', '/compare?a=2019-20&b=2020-21']) {
+    for (const path of [...PAGES.map((p) => p.path), '/sources/1', '/metrics/councils-supported', '/boards/improvement-and-innovation-board', '/compare', '/observations/1']) {
       await page.goto(path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(375);
+      // Tables become stacked rows: none is wider than the space it has.
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('table')].filter((t) => t.offsetParent !== null && t.scrollWidth > t.parentElement!.clientWidth + 1).length,
+      );
+      expect(wide, path).toBe(0);
     }
   });
 

@@ -263,7 +263,7 @@ function comparePassPerPeriod(groups: FigureGroup[], a: Bucket, b: Bucket): Retu
     rowsBy([]).map((r) =>
       applyComposition(
         r,
-        (breakdown[`${r.key.metric.slug}|${r.key.basis}`]?.byProgramme ?? []).map(standingOfRow),
+        () => (breakdown[`${r.key.metric.slug}|${r.key.basis}`]?.byProgramme ?? []).map(standingOfRow),
         { a: a.label, b: b.label },
       ),
     ),

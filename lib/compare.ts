@@ -319,8 +319,8 @@ export interface ProgrammeStanding {
   /** Its totals in A and B, where each is a number (null otherwise). */
   a: QualifiedValue | null;
   b: QualifiedValue | null;
-  aText: string;
-  bText: string;
+  /** Its A and B in words, made only for the programmes listed apart (a comparison at scale has thousands). */
+  texts: () => { a: string; b: string };
 }
 
 /**
@@ -330,21 +330,18 @@ export interface ProgrammeStanding {
  * change at all. Where no programme reported in both, there is no change to give. Changes the
  * row in place; rows of a metric that may not be added across programmes are left as they are.
  */
-export function applyComposition(row: CompareRow, programmes: ProgrammeStanding[], labels: { a: string; b: string }): CompareRow {
+export function applyComposition(row: CompareRow, standings: () => ProgrammeStanding[], labels: { a: string; b: string }): CompareRow {
   if (row.key.metric.additivity !== 'additive' || (row.status !== 'comparable' && row.status !== 'not_comparable')) return row;
+  const programmes = standings();
+  if (!programmes.some((p) => p.status === 'new_in_b' || p.status === 'absent_from_b')) return row;
   const byName = (x: ProgrammeStanding, y: ProgrammeStanding) => x.programme.localeCompare(y.programme);
-  const newInB = programmes.filter((p) => p.status === 'new_in_b').sort(byName);
-  const absentFromB = programmes.filter((p) => p.status === 'absent_from_b').sort(byName);
-  if (!newInB.length && !absentFromB.length) return row;
+  const newInB = programmes.filter((p) => p.status === 'new_in_b').sort(byName).map((p) => ({ programme: p.programme, text: p.texts().b }));
+  const absentFromB = programmes.filter((p) => p.status === 'absent_from_b').sort(byName).map((p) => ({ programme: p.programme, text: p.texts().a }));
   const both = programmes.filter((p) => p.status !== 'new_in_b' && p.status !== 'absent_from_b' && p.status !== 'no_figures');
-  row.composition = {
-    inBoth: both.length,
-    newInB: newInB.map((p) => ({ programme: p.programme, text: p.bText })),
-    absentFromB: absentFromB.map((p) => ({ programme: p.programme, text: p.aText })),
-  };
+  row.composition = { inBoth: both.length, newInB, absentFromB };
   const apart = [
-    newInB.length ? `new in ${labels.b}: ${newInB.map((p) => `${p.programme} (${p.bText})`).join(', ')}` : '',
-    absentFromB.length ? `none in ${labels.b} from ${absentFromB.map((p) => `${p.programme} (${p.aText} in ${labels.a})`).join(', ')}` : '',
+    newInB.length ? `new in ${labels.b}: ${newInB.map((p) => `${p.programme} (${p.text})`).join(', ')}` : '',
+    absentFromB.length ? `none in ${labels.b} from ${absentFromB.map((p) => `${p.programme} (${p.text} in ${labels.a})`).join(', ')}` : '',
   ].filter(Boolean);
   const unit = row.key.metric.unit;
   const likeA = new QualifiedSum();
@@ -447,7 +444,7 @@ export function compare(groups: FigureGroup[], a: Bucket, b: Bucket, coverage?: 
       .map((p) => compareCells(p.key, p.a, p.b, labels))
       .filter((r) => r.status !== 'no_figures')
       .map((r) => {
-        const standings = (judged.get(r.key.metric.slug)?.get(r.key.basis)?.pairs ?? []).map(({ pair, judgement }) => standingOf(pair, judgement.status));
+        const standings = () => (judged.get(r.key.metric.slug)?.get(r.key.basis)?.pairs ?? []).map(({ pair, judgement }) => standingOf(pair, judgement.status));
         return applyCoverage(applyComposition(r, standings, labels), covered(r), a, b);
       }),
   );
@@ -482,12 +479,12 @@ export function compare(groups: FigureGroup[], a: Bucket, b: Bucket, coverage?: 
 /** A programme's standing from its cells and the status judged for them. */
 function standingOf(pair: CellPair, status: Comparability): ProgrammeStanding {
   const unit = pair.key.metric.unit;
-  return { programme: pair.key.programme!.name, status, a: total(pair.a), b: total(pair.b), aText: cellText(pair.a, unit), bText: cellText(pair.b, unit) };
+  return { programme: pair.key.programme!.name, status, a: total(pair.a), b: total(pair.b), texts: () => ({ a: cellText(pair.a, unit), b: cellText(pair.b, unit) }) };
 }
 
 /** A programme row's standing (the same as standingOf its cells gives). */
 export function standingOfRow(r: CompareRow): ProgrammeStanding {
-  return { programme: r.key.programme!.name, status: r.status, a: r.aTotal, b: r.bTotal, aText: r.a, bText: r.b };
+  return { programme: r.key.programme!.name, status: r.status, a: r.aTotal, b: r.bTotal, texts: () => ({ a: r.a, b: r.b }) };
 }
 
 const NO_BREAKDOWN = { boards: 0, programmes: 0 };

@@ -55,6 +55,8 @@ function cardBasis(own: FigureGroup[], rangeEnd: string): Basis | null {
 export function buildHeadlines(groups: FigureGroup[], range: Bucket, trendBuckets: Bucket[], coverage?: CoverageByMetric): Headline[] {
   const previous = previousPeriod(range);
   const out: Headline[] = [];
+  // One comparison of every card's metric, as the compare page makes it.
+  const rows = new Map(compare(groups, previous, range, coverage).rows.map((r) => [`${r.key.metric.slug}|${r.key.basis}`, r]));
   for (const slug of LEADING_METRICS) {
     const own = groups.filter((g) => g.metric.slug === slug);
     if (!own.length) continue;
@@ -65,7 +67,7 @@ export function buildHeadlines(groups: FigureGroup[], range: Bucket, trendBucket
     const lead = series.find((s) => s.key.basis === basis);
     const now = lead?.cells[1] ?? { status: 'no_figures' as const, bucket: range, spanning: [] };
     const inPeriod = basis === 'cumulative' ? series.find((s) => s.key.basis === 'period')?.cells[1] : undefined;
-    const row = compare(own, previous, range, coverage).rows.find((r) => r.key.basis === basis);
+    const row = rows.get(`${slug}|${basis}`);
     const changed = row?.status === 'comparable';
     const trendSeries = aggregate(own, { granularity: 'quarter', from: trendBuckets[0]!.start, to: trendBuckets[trendBuckets.length - 1]!.end }).find(
       (s: Series) => s.key.basis === basis,

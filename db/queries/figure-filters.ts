@@ -52,11 +52,9 @@ export interface FigureSearch extends FigureFilters {
 export function searchConditions(f: FigureSearch): SQL[] {
   const conditions: SQL[] = [];
   if (f.bases?.length) conditions.push(inArray(observations.basis, f.bases));
-  for (const word of searchWords(f.search ?? ''))
-    conditions.push(
-      sql`(${observations.id} IN (SELECT rowid FROM figure_text WHERE figure_text MATCH ${ftsPrefix(word)})
-        OR instr(lower(${programmes.name}), ${word}) > 0 OR instr(lower(${boards.name}), ${word}) > 0 OR instr(lower(${metrics.name}), ${word}) > 0)`,
-    );
+  // One full-text query for every word: the index holds each figure's evidence, note and names.
+  const words = searchWords(f.search ?? '');
+  if (words.length) conditions.push(sql`${observations.id} IN (SELECT rowid FROM figure_text WHERE figure_text MATCH ${words.map(ftsPrefix).join(' ')})`);
   return conditions;
 }
 

@@ -17,5 +17,6 @@ export function getHeadlines(db: AppDatabase, filters: FigureFilters, range: Buc
   const trend = bucketsBetween(first.start, lastQuarter.end, 'quarter');
   const metrics = filters.metrics?.length ? filters.metrics.filter((m) => (LEADING_METRICS as readonly string[]).includes(m)) : [...LEADING_METRICS];
   const groups = listFigureGroups(db, { ...filters, metrics, from: earliest, to: range.end }, [previous, range, ...trend]);
-  return buildHeadlines(groups, range, trend, getCoverage(db, { ...filters, metrics }, earliest!, range.end));
+  // Coverage matters for the period and the one before it, which the cards compare.
+  return buildHeadlines(groups, range, trend, getCoverage(db, { ...filters, metrics }, previous.start, range.end));
 }

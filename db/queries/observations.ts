@@ -180,19 +180,20 @@ export function listObservations(
   const offset = options.offset ?? 0;
   const where = and(...conditions);
   let rows;
-  const plainTable = filters.sourceId === undefined && !filters.search && !filters.bases?.length && offset === 0 && (orderName === 'reported' || orderName === 'period');
-  if (plainTable && walkOrderIndex(db, filters, limit)) {
+  // The index holding each order, where one does ('programme' has none: it sorts its matches).
+  const orderIndex = { reported: 'observations_reported_idx', period: 'observations_period_end_idx', earliest: 'observations_period_end_idx', value: 'observations_value_idx' } as const;
+  const index = orderName in orderIndex ? orderIndex[orderName as keyof typeof orderIndex] : null;
+  if (index && filters.sourceId === undefined && !filters.search && walkOrderIndex(db, filters, limit + offset)) {
     // Many figures match: walk the index that holds the table's order, checking the filters as
     // it goes, and stop at the limit — rather than sorting every match. SQLite's planner cannot
     // know how soon a LIMIT is reached, so the index is named (on PostgreSQL, drop INDEXED BY).
-    const index = sql.raw(orderName === 'reported' ? 'observations_reported_idx' : 'observations_period_end_idx');
     const ids = (
       runKept(
         db,
-        sql`SELECT ${observations.id} AS id FROM ${observations} INDEXED BY ${index}
+        sql`SELECT ${observations.id} AS id FROM ${observations} INDEXED BY ${sql.raw(index)}
             JOIN ${programmes} ON ${programmes.id} = ${observations.programmeId} JOIN ${boards} ON ${boards.id} = ${programmes.boardId}
             JOIN ${metrics} ON ${metrics.id} = ${observations.metricId}
-            WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit}`,
+            WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit} OFFSET ${offset}`,
       ) as [number][]
     ).map((r) => r[0]);
     const byIds = keptQuery(db, 'observationsByIds', () =>
@@ -208,8 +209,30 @@ export function listObservations(
   return rows.map((r) => toObservationRow(r, refs.get(r.id) ?? []));
 }
 
-/** How many live figures match the filters and any search: the count a list of them says it shows part of. */
+/**
+ * How many live figures match the filters and any search: the count a list of them says it shows
+ * part of. Without words to search, counted from the rollups and indexes rather than the figures:
+ * the whole dataset from the figure counts, a period by one seek of the series index per
+ * programme, metric and basis (at a million figures, a join counting every row took 100 ms).
+ */
 export function countObservations(db: AppDatabase, filters: FigureSearch = {}): number {
+  if (!filters.search) {
+    const params: unknown[] = [];
+    const pairs = pairsSql(filters, params);
+    if (!filters.from && !filters.to && !filters.bases?.length)
+      return ((rawStatement(db.$client, `SELECT sum(c.figures) FROM figure_counts_by_metric c JOIN (${pairs}) pairs ON pairs.programme_id = c.programme_id AND pairs.metric_id = c.metric_id`).get(...params) as [number | null])[0] ?? 0);
+    const bases = filters.bases?.length ? filters.bases : ['period', 'cumulative', 'planned'];
+    params.push(...bases, filters.from ?? '0000-01-01', filters.to ?? '9999-12-31');
+    return (
+      rawStatement(
+        db.$client,
+        `WITH pairs AS (${pairs})
+         SELECT count(*) FROM pairs JOIN observations o INDEXED BY observations_series_idx
+           ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id AND o.basis IN (${bases.map(() => '?').join(', ')})
+          AND o.period_end BETWEEN ? AND ? AND o.deleted_at IS NULL`,
+      ).get(...params) as [number]
+    )[0];
+  }
   const where = and(figureConditions(filters), ...searchConditions(filters));
   const query = sql`SELECT count(*) FROM ${observations}
     JOIN ${programmes} ON ${programmes.id} = ${observations.programmeId} JOIN ${boards} ON ${boards.id} = ${programmes.boardId}
