@@ -32,6 +32,20 @@ test.describe('overview', () => {
     await expect(row.getByText('“The hub currently contains over 150 answers to questions on 22 different topics”')).toBeVisible();
   });
 
+  test('headline cards keep one meaning, and give a refusal or a missing change as a short label with the reason a click away', async ({ page }) => {
+    await page.goto('/');
+    const coaching = page.getByTestId('headline-coaching-hours');
+    await expect(coaching).toContainText('Coaching hours (running total)');
+    await expect(coaching).toContainText('541 hours');
+    const councils = page.getByTestId('headline-councils-supported');
+    await councils.getByText('not added up', { exact: true }).click();
+    await expect(councils).toContainText('may be counted by more than one programme');
+    const attendees = page.getByTestId('headline-attendees');
+    await expect(attendees).toContainText('The reports cover January and February 2021 only (2 of 3 months)');
+    await attendees.getByText(/Change on Q3 2020\/21:/).click();
+    await expect(attendees.getByText(/no figures reported in Q3 2020\/21/)).toBeVisible();
+  });
+
   test('shows lower bounds with their qualifier', async ({ page }) => {
     await page.goto('/');
     const table = page.getByRole('table', { name: /figures for Q4 2020\/21/ });

@@ -34,6 +34,7 @@ test.describe('dashboard views', () => {
 
   test('a source shows its text with each figure marked and linked to it', async ({ page }) => {
     await openSource(page, /LGA Refocused Sector-Led Improvement Offer/);
+    await expect(page.getByTestId('source-covers')).toHaveText('It gives an account of April 2020 – February 2021: its figures cover those months.');
     const marked = page.locator('#line-76 mark').filter({ hasText: '465 individual coaching hours' });
     await expect(marked).toContainText('465 individual coaching hours had been completed');
     await marked.click();

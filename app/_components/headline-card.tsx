@@ -14,7 +14,15 @@ export function HeadlineCard({ h }: { h: Headline }) {
         </Link>{' '}
         <span className="font-normal text-slate-600">({h.basisLabel})</span>
       </h3>
-      <p className={`tabular mt-1 ${empty || refused ? 'text-base text-slate-700' : 'text-3xl font-bold'}`}>{h.current.text}</p>
+      {refused ? (
+        // A figure that may not be added up: a short label, the reason a click away.
+        <details className="mt-1 text-base text-slate-700">
+          <summary className="cursor-pointer">not added up</summary>
+          <p className="mt-1 text-sm">{h.current.text}</p>
+        </details>
+      ) : (
+        <p className={`tabular mt-1 ${empty ? 'text-base text-slate-700' : 'text-3xl font-bold'}`}>{h.current.text}</p>
+      )}
       {h.current.notes.map((n) => (
         <p key={n} className="text-xs text-slate-700">
           {n}

@@ -187,18 +187,26 @@ export function getLatestFigureDate(db: AppDatabase): string | null {
     text: string | null;
     meetingDate: string | null;
     meetingBoard: string | null;
+    /** The months the report gives an account of, where it says. */
+    covers: { from: string; to: string } | null;
   }
 
   export function getSource(db: AppDatabase, id: number): SourceDetail | undefined {
     const summary = listSources(db, id)[0];
     if (!summary) return undefined;
     const row = db
-      .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name })
+      .select({ text: sources.text, meetingDate: sources.meetingDate, meetingBoard: boards.name, coversFrom: sources.coversFrom, coversTo: sources.coversTo })
       .from(sources)
       .leftJoin(boards, eq(boards.id, sources.meetingBoardId))
       .where(eq(sources.id, id))
       .get();
-    return { ...summary, text: row?.text ?? null, meetingDate: row?.meetingDate ?? null, meetingBoard: row?.meetingBoard ?? null };
+    return {
+      ...summary,
+      text: row?.text ?? null,
+      meetingDate: row?.meetingDate ?? null,
+      meetingBoard: row?.meetingBoard ?? null,
+      covers: row?.coversFrom && row.coversTo ? { from: row.coversFrom, to: row.coversTo } : null,
+    };
   }
 
   /** Names by id, to show programmes and metrics in a figure's history in words. */

@@ -43,6 +43,11 @@ export default async function SourcePage({ params }: Props) {
         {source.meetingDate ? ` meeting of ${formatPeriod(null, source.meetingDate, 'day')}` : ''} · {source.figures} figures
         {source.fileName ? ` · file ${source.fileName}` : ''}
       </p>
+      <p className="mt-1 text-sm text-slate-700" data-testid="source-covers">
+        {source.covers
+          ? `It gives an account of ${formatPeriod(source.covers.from, source.covers.to, 'month')}: its figures cover those months.`
+          : 'It does not say which months it covers: its figures cover only their own periods.'}
+      </p>
       <div className="mt-6 grid grid-cols-1 gap-8 [overflow-wrap:anywhere] lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="text">
           <h2 id="text" className="text-xl font-semibold">The report, with its figures marked</h2>
