@@ -147,8 +147,12 @@ test('a pasted report in the same style: a proposed figure, accepted, is on the 
   await page.getByLabel('Title').fill('Sector support highlights (summer 2020)');
   await page.getByLabel('Date of the report').fill('2020-09-30');
   await page.getByLabel('The date is exact to the').selectOption('month');
+  // The months it reports on: its figures cover them (docs/decisions/0006).
+  await page.getByLabel('First day').fill('2020-07-01');
+  await page.getByLabel('Last day').fill('2020-09-30');
   await page.getByRole('button', { name: 'Import and review figures' }).click();
   await expect(page.getByRole('heading', { name: 'Figures proposed from “Sector support highlights (summer 2020)”' })).toBeVisible();
+  const sourceId = /\/import\/report\/(\d+)/.exec(page.url())![1];
 
   const card = page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal').filter({ hasText: 'councillors' });
   await expect(card.locator('mark')).toHaveText('over 140');
@@ -163,4 +167,6 @@ test('a pasted report in the same style: a proposed figure, accepted, is on the 
 
   await page.goto('/programmes/remote-peer-support?from=2020-21&to=2020-21');
   await expect(page.getByRole('cell', { name: '140+' }).first()).toBeVisible();
+  await page.goto(`/sources/${sourceId}`);
+  await expect(page.getByTestId('source-covers')).toHaveText('It gives an account of July 2020 – September 2020: its figures cover those months.');
 });

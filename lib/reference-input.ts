@@ -12,6 +12,12 @@ const optionalText = (max: number) =>
     .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
     .transform((s) => (s === '' ? null : s));
 const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2021-03-31');
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => s ?? '')
+  .pipe(z.union([z.literal('').transform(() => null), isoDate]));
 const slugOf = (field: string) => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `Choose the ${field} from the list`);
 
 export const REFERENCE_SCHEMAS = {
@@ -24,12 +30,22 @@ export const REFERENCE_SCHEMAS = {
     additivity: z.enum(ADDITIVITY, { error: 'Choose whether figures may be added up' }),
     definition: z.string().trim().min(5, 'Say what the metric counts').max(1000),
   }),
-  source: z.object({
-    title: z.string().trim().min(3, 'Enter the report’s title').max(300),
-    documentDate: isoDate,
-    datePrecision: z.enum(DATE_PRECISIONS, { error: 'Choose day, month or year' }),
-    fileName: optionalText(200),
-  }),
+  source: z
+    .object({
+      title: z.string().trim().min(3, 'Enter the report’s title').max(300),
+      documentDate: isoDate,
+      datePrecision: z.enum(DATE_PRECISIONS, { error: 'Choose day, month or year' }),
+      fileName: optionalText(200),
+      // The months the report gives an account of (docs/decisions/0006): optional, both or neither.
+      coversFrom: optionalDate,
+      coversTo: optionalDate,
+    })
+    .superRefine((v, ctx) => {
+      if ((v.coversFrom === null) !== (v.coversTo === null))
+        ctx.addIssue({ code: 'custom', path: [v.coversFrom === null ? 'coversFrom' : 'coversTo'], message: 'Give both the first and the last month the report covers, or neither' });
+      else if (v.coversFrom && v.coversTo && v.coversFrom > v.coversTo)
+        ctx.addIssue({ code: 'custom', path: ['coversTo'], message: 'The last month covered must be on or after the first' });
+    }),
 } as const;
 
 export type ReferenceKind = keyof typeof REFERENCE_SCHEMAS;

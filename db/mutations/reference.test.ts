@@ -43,3 +43,16 @@ describe('adding boards, programmes, metrics and sources', () => {
     if (!result.success) expect(result.error.issues.map((i) => i.message)).toEqual(['Choose whether figures may be added up', 'Say what the metric counts']);
   });
 });
+
+describe('a source’s months', () => {
+  const source = (covers: { coversFrom?: string; coversTo?: string }) =>
+    REFERENCE_SCHEMAS.source.safeParse({ title: 'Highlights', documentDate: '2021-02-28', datePrecision: 'month', fileName: '', ...covers });
+
+  it('are both given or neither, the first on or before the last, and stored with the source', () => {
+    expect(source({}).success).toBe(true);
+    expect(source({ coversFrom: '2020-04-01' }).error?.issues[0]?.message).toBe('Give both the first and the last month the report covers, or neither');
+    expect(source({ coversFrom: '2021-04-01', coversTo: '2020-04-01' }).error?.issues[0]?.message).toBe('The last month covered must be on or after the first');
+    const created = createReference(db, officer, 'source', source({ coversFrom: '2020-04-01', coversTo: '2021-02-28' }).data!);
+    expect(db.$client.prepare('SELECT covers_from, covers_to FROM sources WHERE id = ?').get(created.id)).toEqual({ covers_from: '2020-04-01', covers_to: '2021-02-28' });
+  });
+});

@@ -32,8 +32,10 @@ export function createReference<K extends ReferenceKind>(db: AppDatabase, user: 
       } else {
         const i = input as Input<'source'>;
         row = sqlite
-          .prepare('INSERT INTO sources (title, document_date, date_precision, file_name) VALUES (?, ?, ?, ?) RETURNING id, title, document_date, date_precision, file_name')
-          .get(i.title, i.documentDate, i.datePrecision, i.fileName) as typeof row;
+          .prepare(
+            'INSERT INTO sources (title, document_date, date_precision, file_name, covers_from, covers_to) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, title, document_date, date_precision, file_name, covers_from, covers_to',
+          )
+          .get(i.title, i.documentDate, i.datePrecision, i.fileName, i.coversFrom, i.coversTo) as typeof row;
       }
     } catch (error) {
       if (error instanceof Error && /UNIQUE constraint failed/.test(error.message))

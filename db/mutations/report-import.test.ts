@@ -25,13 +25,15 @@ const REPORT = [
   'Since April, over 120 councillors have attended our remote peer support sessions, and 14 councils have taken part in a remote panel.',
   'Contact the team on 020 7664 3000 for more information.',
 ].join('\n');
-const details: ReportDetails = { title: 'Sector support highlights (summer 2026)', documentDate: '2026-08-31', datePrecision: 'month', fileName: 'summer-2026.txt', existingSourceId: null };
+const details: ReportDetails = { title: 'Sector support highlights (summer 2026)', documentDate: '2026-08-31', datePrecision: 'month', fileName: 'summer-2026.txt', existingSourceId: null, coversFrom: '2026-04-01', coversTo: '2026-08-31' };
 const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
 
 describe('storing an imported report', () => {
   it('creates a source with its text, audited, and recognises the same report imported again', () => {
     const first = storeReport(db, officer, details, REPORT);
     expect(first.alreadyImported).toBe(false);
+    // With the months it reports on, which its figures will cover (docs/decisions/0006).
+    expect(db.$client.prepare('SELECT covers_from, covers_to FROM sources WHERE id = ?').get(first.sourceId)).toEqual({ covers_from: '2026-04-01', covers_to: '2026-08-31' });
     const stored = db.$client.prepare('SELECT title, file_name, text, content_hash FROM sources WHERE id = ?').get(first.sourceId) as Record<string, string>;
     expect(stored).toMatchObject({ title: details.title, file_name: 'summer-2026.txt', text: REPORT });
     expect(count("SELECT count(*) n FROM audit_log WHERE entity_type = 'source' AND action = 'create'")).toBe(1);

@@ -53,10 +53,10 @@ export function storeReport(db: AppDatabase, user: SessionUser, details: ReportD
     const nameFree = details.fileName && !sqlite.prepare('SELECT 1 FROM sources WHERE file_name = ?').get(details.fileName);
     const created = sqlite
       .prepare(
-        `INSERT INTO sources (title, document_date, date_precision, file_name, text, content_hash) VALUES (?, ?, ?, ?, ?, ?)
-         RETURNING id, title, document_date, date_precision, file_name`,
+        `INSERT INTO sources (title, document_date, date_precision, file_name, text, content_hash, covers_from, covers_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id, title, document_date, date_precision, file_name, covers_from, covers_to`,
       )
-      .get(details.title, details.documentDate, details.datePrecision, nameFree ? details.fileName : null, text, hash) as { id: number; title: string };
+      .get(details.title, details.documentDate, details.datePrecision, nameFree ? details.fileName : null, text, hash, details.coversFrom, details.coversTo) as { id: number; title: string };
     writeAudit(sqlite, user, { action: 'create', entityType: 'source', id: created.id, before: null, after: summary(created), reason: 'Report imported' });
     return { sourceId: created.id, title: created.title, alreadyImported: false };
   })();

@@ -12,7 +12,7 @@ interface TextlessSource {
   fileName: string | null;
 }
 
-type Errors = Partial<Record<'file' | 'text' | 'title' | 'documentDate' | 'datePrecision' | 'existingSourceId' | 'form', string>>;
+type Errors = Partial<Record<'file' | 'text' | 'title' | 'documentDate' | 'datePrecision' | 'existingSourceId' | 'coversFrom' | 'coversTo' | 'form', string>>;
 
 const fieldClass = 'mt-1 block w-full max-w-xl rounded border border-slate-400 p-2';
 
@@ -147,6 +147,27 @@ export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
           </select>
         </div>
       </div>
+      <fieldset className="flex flex-wrap gap-6" disabled={!!chosen}>
+        <legend className="font-semibold">The months it reports on (optional)</legend>
+        <p id="covers-hint" className="w-full text-sm text-slate-600">
+          For “Highlights April 2020–February 2021”, 1 April 2020 to 28 February 2021. The dashboard then knows its figures cover
+          those months; months no report covers are shown as not covered, not as nothing done.
+        </p>
+        <div>
+          <label htmlFor="coversFrom" className="block">
+            First day
+          </label>
+          <input id="coversFrom" name="coversFrom" type="date" aria-describedby={described('coversFrom', 'covers-hint')} className={fieldClass} />
+          {error('coversFrom')}
+        </div>
+        <div>
+          <label htmlFor="coversTo" className="block">
+            Last day
+          </label>
+          <input id="coversTo" name="coversTo" type="date" aria-describedby={described('coversTo', 'covers-hint')} className={fieldClass} />
+          {error('coversTo')}
+        </div>
+      </fieldset>
       <button type="submit" disabled={busy} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
         {busy ? 'Reading the report…' : 'Import and review figures'}
       </button>

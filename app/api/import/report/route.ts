@@ -40,6 +40,8 @@ export async function POST(request: Request) {
       datePrecision: form.get('datePrecision') ?? '',
       fileName: hasFile ? file.name : '',
       existingSourceId: form.get('existingSourceId') ?? '',
+      coversFrom: form.get('coversFrom') ?? '',
+      coversTo: form.get('coversTo') ?? '',
     });
     if (!details.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(details.error) }, 400);
     const stored = await queueWrite(() => storeReport(db, user!, details.data, text));

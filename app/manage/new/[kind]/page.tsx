@@ -50,6 +50,8 @@ export default async function NewReferencePage({ params }: { params: Promise<{ k
       { name: 'documentDate', label: 'Date of the report', type: 'date' },
       { name: 'datePrecision', label: 'Date known to the', type: 'select', options: [{ value: 'day', label: 'Day' }, { value: 'month', label: 'Month' }, { value: 'year', label: 'Year' }] },
       { name: 'fileName', label: 'File name', type: 'text', hint: 'Optional' },
+      { name: 'coversFrom', label: 'First day it reports on', type: 'date', hint: 'Optional: the start of the months the report gives an account of (April 2020 for “April 2020–February 2021”)' },
+      { name: 'coversTo', label: 'Last day it reports on', type: 'date', hint: 'Optional: the end of those months. Months no report covers are shown as not covered, not as nothing done.' },
     ],
   };
   return (
