@@ -94,7 +94,11 @@ export function buildHeadlines(groups: FigureGroup[], range: Bucket, trendBucket
       noChange:
         changed || !row || now.status !== 'value'
           ? null
-          : { label: COMPARABILITY_LABELS[row.status], reason: row.note ?? `no figures reported in ${previous.label} to compare with` },
+          : {
+              // The compare page's A and B mean nothing on a card: say which period.
+              label: row.status === 'new_in_b' ? `none in ${previous.label}` : row.status === 'absent_from_b' ? 'none in this period' : COMPARABILITY_LABELS[row.status],
+              reason: row.note ?? `no figures reported in ${previous.label} to compare with`,
+            },
       trend: (trendSeries?.cells ?? []).map((c) => ({ label: c.bucket.label, value: viewCell(c, metric.unit).value })),
     });
   }

@@ -25,7 +25,7 @@ export function DetailBody({ detail, filters, title }: { detail: DetailData; fil
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
           Bars are figures for a period, the line is a running total, hatched bars are plans. Dashed outlines mark values
-          that are approximate or a bound (“600+”, “up to 40”).
+          that are approximate, a bound or a range (“600+”, “up to 40”, “20–30”).
         </p>
         {panels.length ? (
           panels.map((p) => (
