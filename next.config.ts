@@ -15,7 +15,9 @@ const COMMON_HEADERS = [
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // pdfjs-dist too: it starts its worker by importing pdf.worker.mjs beside itself, which a
+  // bundle does not have (every PDF upload failed under `npm start`; e2e/report-upload.spec.ts).
+  serverExternalPackages: ['better-sqlite3', 'pdfjs-dist'],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { normaliseReportText, readReportFile } from './report-text';
 
 const PARAGRAPHS = ['Leadership support', 'Over 600 councillors attended our leadership webinars between April and June.', 'A further 16 sessions are planned.'];
 
-/** A minimal Word document with one paragraph per entry. */
-async function docx(paragraphs: string[]): Promise<Uint8Array> {
+const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
+
+/** A minimal Word document with one paragraph per entry, and a table for an entry of rows of cells. */
+async function docx(paragraphs: (string | string[][])[]): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -15,7 +19,11 @@ async function docx(paragraphs: string[]): Promise<Uint8Array> {
   zip.file(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs
-      .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+      .map((p) =>
+        typeof p === 'string'
+          ? paragraph(p)
+          : `<w:tbl>${p.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
+      )
       .join('')}</w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'uint8array' });
@@ -64,6 +72,33 @@ describe('reading an uploaded report', () => {
   it('reads a PDF, joining wrapped lines into paragraphs', async () => {
     const text = await readReportFile('report.pdf', pdf(['Leadership support', null, 'Over 600 councillors attended our leadership', 'webinars between April and June.', null, 'A further 16 sessions are planned.']));
     expect(text).toBe(PARAGRAPHS.join('\n'));
+  });
+
+  it('reads a Word document’s table a row per line, its cells apart', async () => {
+    const text = await readReportFile('report.docx', await docx(['Support by programme', [['Programme', 'Councils supported'], ['Remote Peer Support', '23']], 'After the table.']));
+    expect(text).toBe('Support by programme\nProgramme | Councils supported\nRemote Peer Support | 23\nAfter the table.');
+  });
+
+  // Printed by Chromium from a two-column report page with a running header, "Page N of M"
+  // footers and a table (e2e/report-documents.ts; the e2e tests print it afresh and upload it).
+  const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name)));
+
+  it('reads a real two-page, two-column PDF: headers, footers and page numbers left out, tables by row, paragraphs whole', async () => {
+    const text = await readReportFile('report.pdf', fixture('two-column-report.pdf'));
+    const lines = text.split('\n');
+    expect(text).not.toMatch(/Improvement and Innovation Board, 15 July 2021|Page \d of 2/);
+    expect(lines).toContain('Since April, our peer support team has delivered 42 remote peer challenges and over 450 councillors have attended the peer support webinars.');
+    expect(lines.slice(-3)).toEqual(['Programme | Councils supported | Attendees', 'Remote Peer Support | 23 | 410', 'Leadership Essentials | 17 | 138']);
+    // A paragraph broken by a column or a page is one line again.
+    expect(lines.every((l) => !/^[a-z]/.test(l))).toBe(true);
+  });
+
+  it('says which PDF cannot be read: protected by a password, or damaged', async () => {
+    await expect(readReportFile('report.pdf', fixture('password-protected.pdf'))).rejects.toThrow('This PDF is protected by a password.');
+    const damaged = fixture('two-column-report.pdf').slice(0, 4000);
+    await expect(readReportFile('report.pdf', damaged)).rejects.toThrow(/could not be read: it may be damaged|has no text in it/);
+    // Pages with no text, as a scan's are: said so.
+    await expect(readReportFile('scan.pdf', pdf([]))).rejects.toThrow('This PDF has no text in it: it may be a scan (images of pages). Paste the text instead.');
   });
 
   it('refuses other files with a plain reason', async () => {

@@ -43,28 +43,134 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** A node of the document mammoth reads from a .docx (mammoth's own document model). */
+interface DocxNode {
+  type: string;
+  value?: string;
+  children?: DocxNode[];
+}
+
+/**
+ * A Word document's text: a line per paragraph, and a line per table row with its cells apart by
+ * " | " (so a row reads "Remote Peer Support | 23 | 410", and a reader knows which column a number
+ * is in). mammoth reads the document; its raw text would put every cell on a line of its own.
+ */
+function docxLines(node: DocxNode): string[] {
+  const textOf = (n: DocxNode): string =>
+    n.type === 'text' ? (n.value ?? '') : n.type === 'tab' ? ' ' : n.type === 'break' ? ' ' : (n.children ?? []).map(textOf).join(n.type === 'tableCell' ? ' ' : '');
+  if (node.type === 'paragraph') return [textOf(node)];
+  if (node.type === 'table')
+    return (node.children ?? [])
+      .filter((row) => row.type === 'tableRow')
+      .map((row) => (row.children ?? []).filter((cell) => cell.type === 'tableCell').map((cell) => textOf(cell).replace(/\s+/g, ' ').trim()).join(' | '));
+  return (node.children ?? []).flatMap(docxLines);
+}
+
 async function docxText(bytes: Uint8Array): Promise<string> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReportFileError('This .docx file is not a Word document.');
   const mammoth = await import('mammoth');
+  let lines: string[] = [];
   try {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    // mammoth separates paragraphs with a blank line; ours are one per line.
-    return value.replace(/\n\n/g, '\n');
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        transformDocument: (document: DocxNode) => {
+          lines = docxLines(document);
+          return document;
+        },
+      } as Parameters<typeof mammoth.convertToHtml>[1],
+    );
   } catch {
-    throw new ReportFileError('This Word document could not be read. Save it again from Word, or paste its text.');
+    throw new ReportFileError('This Word document could not be read: it may be damaged or protected. Save it again from Word, or paste its text.');
   }
+  return lines.join('\n');
 }
 
 interface PdfTextItem {
   str: string;
   hasEOL: boolean;
   transform: number[];
+  width: number;
   height: number;
 }
 
+/** A visual line of a PDF page: its text (table cells apart by " | "), where it is, and how tall. */
+interface PdfLine {
+  page: number;
+  y: number;
+  height: number;
+  text: string;
+  /** Near the top or the bottom edge of its page, where running headers and footers are. */
+  margin: boolean;
+}
+
+/** "3", "Page 3", "Page 3 of 12", "3 of 12", "3/12", "- 3 -": a page number and nothing else. */
+const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
+
+/** The visual lines of one page. Items far apart on one line are cells of a table: " | " between them. */
+function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current = '';
+  let y: number | null = null;
+  let height = 0;
+  let lastEnd: number | null = null;
+  const close = () => {
+    if (y !== null && current.trim()) {
+      const fromEdge = Math.min(y, pageHeight - y);
+      lines.push({ page, y, height, text: current.replace(/\s+/g, ' ').trim(), margin: fromEdge < pageHeight * 0.08 });
+    }
+    current = '';
+    y = null;
+    height = 0;
+    lastEnd = null;
+  };
+  for (const item of items) {
+    if (typeof item.str !== 'string') continue;
+    const itemY = item.transform[5] ?? 0;
+    const itemX = item.transform[4] ?? 0;
+    // A new visual line starts where the text moves down (or up: a new column or box).
+    if (y !== null && item.str && Math.abs(itemY - y) > Math.max(2, (item.height || height) / 2)) close();
+    // White space between items says nothing the gap between them does not: the gap decides.
+    if (item.str && !item.str.trim()) {
+      if (item.hasEOL) close();
+      continue;
+    }
+    if (item.str) {
+      if (y === null) y = itemY;
+      const size = item.height || height || 10;
+      if (lastEnd !== null && current && item.str.trim()) {
+        const gap = itemX - lastEnd;
+        if (gap > Math.max(12, size * 1.5)) current = `${current.trimEnd()} | `;
+        else if (gap > size * 0.1 && !/\s$/.test(current) && !/^\s/.test(item.str)) current += ' ';
+      }
+      current += item.str;
+      lastEnd = itemX + (item.width || 0);
+      height = Math.max(height, item.height || 0);
+    }
+    if (item.hasEOL) close();
+  }
+  close();
+  return lines;
+}
+
 /**
- * PDF text comes in visual lines. A line joins the one before it into a paragraph unless the gap
- * above it is clearly larger than the usual line spacing (a new paragraph or heading).
+ * Lines repeated at the top or bottom of several pages (running headers and footers, once their
+ * digits are set aside: "Page 3 of 12"), and page numbers: not part of the report's text.
+ */
+function runningLines(lines: PdfLine[], pages: number): Set<PdfLine> {
+  const key = (l: PdfLine) => l.text.replace(/\d+/g, '#').toLowerCase();
+  const pagesOf = new Map<string, Set<number>>();
+  for (const l of lines) if (l.margin) pagesOf.set(key(l), (pagesOf.get(key(l)) ?? new Set()).add(l.page));
+  const repeated = (l: PdfLine) => (pagesOf.get(key(l))?.size ?? 0) >= Math.max(2, Math.ceil(pages / 2));
+  return new Set(lines.filter((l) => l.margin && (repeated(l) || PAGE_NUMBER.test(l.text))));
+}
+
+/**
+ * PDF text comes in visual lines, page by page (and column by column, in the order the PDF writes
+ * them). Running headers, footers and page numbers are left out; table rows keep their cells
+ * apart with " | ". A line joins the one before it into a paragraph unless the gap above it is
+ * clearly larger than the usual line spacing (a new paragraph or heading) — or, across a column
+ * or a page, unless the sentence before it has ended and it does not start in lower case.
  */
 async function pdfText(bytes: Uint8Array): Promise<string> {
   if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') throw new ReportFileError('This .pdf file is not a PDF.');
@@ -72,58 +178,47 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   let doc;
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  } catch {
-    throw new ReportFileError('This PDF could not be read. If it is a scan, it has no text to import; paste the text instead.');
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    if (name === 'PasswordException') throw new ReportFileError('This PDF is protected by a password. Save a copy without the password, or paste its text.');
+    throw new ReportFileError('This PDF could not be read: it may be damaged. Save it again, or paste its text.');
   }
-  const paragraphs: string[] = [];
-  for (let p = 1; p <= Math.min(doc.numPages, 1000); p++) {
+  const lines: PdfLine[] = [];
+  const pages = Math.min(doc.numPages, 1000);
+  for (let p = 1; p <= pages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
-    const lines: { y: number; height: number; text: string }[] = [];
-    let current = '';
-    let y: number | null = null;
-    let height = 0;
-    for (const item of content.items as PdfTextItem[]) {
-      if (typeof item.str !== 'string') continue;
-      const itemY = item.transform[5] ?? 0;
-      // A new visual line starts where the text moves down (or up: a new column or box).
-      if (y !== null && item.str && Math.abs(itemY - y) > Math.max(2, (item.height || height) / 2)) {
-        lines.push({ y, height, text: current.trim() });
-        current = '';
-        height = 0;
-        y = null;
-      }
-      if (y === null && item.str) y = itemY;
-      current += item.str;
-      height = Math.max(height, item.height || 0);
-      if (item.hasEOL && y !== null) {
-        lines.push({ y, height, text: current.trim() });
-        current = '';
-        y = null;
-        height = 0;
-      }
-    }
-    if (current.trim()) lines.push({ y: y ?? 0, height, text: current.trim() });
-    const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-    // Most lines are plain line spacing, so a low quantile of the gaps is that spacing.
-    const usual = gaps.length ? gaps[Math.floor(gaps.length / 4)]! : 0;
-    let paragraph = '';
-    lines.forEach((line, i) => {
-      const gap = i ? lines[i - 1]!.y - line.y : 0;
-      if (!line.text) {
-        if (paragraph) paragraphs.push(paragraph);
-        paragraph = '';
-        return;
-      }
-      if (paragraph && (gap > usual * 1.4 || gap < 0)) {
-        paragraphs.push(paragraph);
-        paragraph = line.text;
-      } else paragraph = paragraph ? `${paragraph.replace(/-$/, '')}${paragraph.endsWith('-') ? '' : ' '}${line.text}` : line.text;
-    });
-    if (paragraph) paragraphs.push(paragraph);
+    lines.push(...pageLines(content.items as PdfTextItem[], p, page.getViewport({ scale: 1 }).height));
     page.cleanup();
   }
   await doc.destroy();
+  if (!lines.length) throw new ReportFileError('This PDF has no text in it: it may be a scan (images of pages). Paste the text instead.');
+  const running = runningLines(lines, pages);
+  const body = lines.filter((l) => !running.has(l));
+
+  // The usual line spacing of each page: most lines are plain spacing, so a low quantile of the gaps.
+  const usualGap = new Map<number, number>();
+  for (let p = 1; p <= pages; p++) {
+    const onPage = body.filter((l) => l.page === p);
+    const gaps = onPage.slice(1).map((l, i) => onPage[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+    usualGap.set(p, gaps.length ? gaps[Math.floor(gaps.length / 4)]! : 0);
+  }
+  const paragraphs: string[] = [];
+  let paragraph = '';
+  body.forEach((line, i) => {
+    const previous = body[i - 1];
+    const samePage = previous?.page === line.page;
+    const gap = previous && samePage ? previous.y - line.y : -1;
+    const usual = usualGap.get(line.page) ?? 0;
+    const table = line.text.includes(' | ') || previous?.text.includes(' | ');
+    // A column or page break: the paragraph goes on where its sentence has not ended.
+    const runsOn = gap < 0 && /^[a-z]/.test(line.text) && !/[.!?:]["'”’)]*$/.test(paragraph);
+    if (paragraph && (table || (gap > usual * 1.4 && !runsOn) || (gap < 0 && !runsOn))) {
+      paragraphs.push(paragraph);
+      paragraph = line.text;
+    } else paragraph = paragraph ? `${paragraph.replace(/-$/, '')}${paragraph.endsWith('-') ? '' : ' '}${line.text}` : line.text;
+  });
+  if (paragraph) paragraphs.push(paragraph);
   return paragraphs.join('\n');
 }
 

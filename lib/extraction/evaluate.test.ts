@@ -21,6 +21,9 @@ function proposal(over: Partial<Proposal>): Proposal {
     datePrecision: 'month',
     likelyContext: false,
     contextReason: null,
+    upper: null,
+    proposedMetric: null,
+    proposedProgramme: null,
     ...over,
   };
 }

@@ -46,6 +46,11 @@ export interface Proposal {
   datePrecision: DatePrecision;
   likelyContext: boolean; // true = probably not a figure — shown unticked
   contextReason: string | null; // plain words, e.g. "a year", "an age range", "government funding"
+  upper: number | null; // the top of a range ("20-30": value 20, upper 30), else null
+  /** Where no metric fits: a name for a new one, from what is counted ("Social workers"), for the officer to confirm. */
+  proposedMetric: string | null;
+  /** Where no programme fits: a name the document gives one (a heading or label), for the officer to confirm. */
+  proposedProgramme: string | null;
 }
 
 interface Reading {
@@ -142,6 +147,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       for (let mi = 0; mi < inSentence.length; mi++) {
         const mention = inSentence[mi]!;
         if (handled.has(mention)) continue;
+        // A range's high end is read with its low end: one figure, "20-30".
+        if (mention.range === 'high') continue;
         const clause = clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
         const clauseText = masked.slice(clause.start, clause.end);
         const q = readQualifier(masked, mention.start, mention.plus, mention.range);
@@ -226,6 +233,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           datePrecision: period.datePrecision,
           likelyContext: reason !== null,
           contextReason: reason,
+          upper: mention.range === 'low' ? mention.rangeEnd : null,
+          proposedMetric: null,
+          proposedProgramme: null,
         });
       }
 
@@ -276,5 +286,8 @@ function contextProposal(
     datePrecision: precision,
     likelyContext: true,
     contextReason: reason,
+    upper: null,
+    proposedMetric: null,
+    proposedProgramme: null,
   };
 }

@@ -22,13 +22,16 @@ export interface QualifierReading {
 
 /**
  * The qualifier of a number at [start, end) of a masked line. `plus` is a trailing "+" or
- * "plus"; `range` is the number's end of a range ("20-30": the low end is at least 20, the high
- * end at most 30).
+ * "plus"; `range` is the number's end of a range ("20-30").
  */
 export function readQualifier(masked: string, start: number, plus: boolean, range: 'low' | 'high' | null): QualifierReading {
   const before = masked.slice(Math.max(0, start - 40), start);
-  if (range === 'low') return { qualifier: 'at_least', start, words: 'range' };
-  if (range === 'high') return { qualifier: 'at_most', start, words: 'range' };
+  // A range ("20-30", "between 4-5,000") is one figure from its low end to its high end: exact,
+  // or approximate ("around 20-30"). Its high end is read with the low one, not on its own.
+  if (range === 'low' || range === 'high') {
+    const approx = BEFORE[BEFORE.length - 1]![0].exec(before);
+    return approx && range === 'low' ? { qualifier: 'approx', start: start - before.length + approx.index, words: approx[0].trim().toLowerCase() } : { qualifier: 'exact', start, words: 'range' };
+  }
   if (plus) return { qualifier: 'at_least', start, words: '+' };
   // "An average of 15" is not an estimate; it is an average, which a metric says.
   for (const [re, q] of BEFORE) {
