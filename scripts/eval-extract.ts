@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import type { Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
-import { evaluate, ratio, targetResults, type FileResult, type Score, type SeedOccurrence } from '../lib/extraction/evaluate';
+import { emptyLabelScore, evaluate, labelTargetResults, ratio, scoreLabels, targetResults, type FileResult, type LabelScore, type NumberLabel, type Score, type SeedOccurrence } from '../lib/extraction/evaluate';
 
 const root = path.resolve(__dirname, '..');
 const reportsDir = [path.resolve(root, '../shared/reports'), path.resolve(process.cwd(), '../shared/reports')].find((d) =>
@@ -38,6 +38,7 @@ function seed(): SeedOccurrence[] {
     line: Number(r.line),
     evidence: r.evidence!,
     value: Number(r.value),
+    upper: r.upper ? Number(r.upper) : null,
     qualifier: r.qualifier as Qualifier,
     metric: r.metric!,
     programme: r.programme!,
@@ -115,7 +116,7 @@ function main(): number {
     for (const r of results) for (const p of r.proposals) fileOf.set(p, r.file);
     for (const p of total.falsePositives.slice(0, 40))
       console.log(`  ${(fileOf.get(p) ?? '').slice(0, 3)}:${p.line}  ${p.value} ${p.qualifier} [${p.counted}]  ${clip(p.evidence)}`);
-    const wrong = (label: string, pick: (s: SeedOccurrence) => string | null, got: (p: { metric: string | null; programme: string | null }) => string | null) => {
+    const wrong = (label: string, pick: (s: SeedOccurrence) => string | null, got: (p: { metric: string | null; programme: string | null; periodEnd: string; basis: string }) => string | null) => {
       const lines: string[] = [];
       for (const r of results)
         for (const s of occurrences.filter((o) => o.file === r.file)) {
@@ -128,8 +129,84 @@ function main(): number {
     };
     wrong('Metric', (s) => s.metric, (p) => p.metric);
     wrong('Programme', (s) => s.programme, (p) => p.programme);
+    wrong('Period end', (s) => s.periodEnd, (p) => p.periodEnd);
+    wrong('Basis', (s) => s.basis, (p) => p.basis);
   }
+  if (corpus(ref)) failed = true;
   return failed ? 1 : 0;
+}
+
+// The corpus (corpus/README.md): real public reports the rules were not written from, labelled
+// number by number, split by document into a tuning half and a test half before any rule work.
+// Only the tuning half's misses are ever listed; the test half is a score.
+function corpus(ref: ReferenceNames): boolean {
+  const dir = path.join(root, 'corpus');
+  if (!fs.existsSync(path.join(dir, 'manifest.csv'))) {
+    console.log('\nCorpus: corpus/manifest.csv is missing, so the corpus was not scored.');
+    return true;
+  }
+  const manifest = parse(fs.readFileSync(path.join(dir, 'manifest.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+  const categories = new Map(readCsv('metrics.csv').map((m) => [m.name!, m.category!]));
+  const halves: Record<string, { docs: number; score: LabelScore; fileOf: Map<object, string>; kb: number }> = {};
+  for (const doc of manifest) {
+    const text = fs.readFileSync(path.join(dir, 'docs', doc.file!), 'utf8');
+    const labels: NumberLabel[] = (parse(fs.readFileSync(path.join(dir, 'labels', `${doc.id}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[]).map((l) => ({
+      file: l.file!,
+      line: Number(l.line),
+      value: Number(l.value),
+      qualifier: l.qualifier as Qualifier,
+      upper: l.upper ? Number(l.upper) : null,
+      category: l.metric_category ?? '',
+      basis: (l.basis ?? '') as Basis | '',
+      periodEnd: l.period_end ?? '',
+      include: l.include === 'yes',
+    }));
+    const proposals = extractFigures(text, { reportDate: doc.date!, datePrecision: (doc.date_precision || 'day') as DatePrecision, reference: ref });
+    const half = (halves[doc.split!] ??= { docs: 0, score: emptyLabelScore(), fileOf: new Map(), kb: 0 });
+    half.docs++;
+    half.kb += text.length / 1024;
+    for (const p of proposals) half.fileOf.set(p, doc.id!);
+    for (const m of labels) half.fileOf.set(m, doc.id!);
+    scoreLabels(proposals, labels, (metric) => categories.get(metric), half.score);
+  }
+  console.log(`\nCorpus of ${manifest.length} documents beyond the seeds (corpus/manifest.csv), split by document:`);
+  console.log(['half'.padEnd(10), 'docs', 'recall (v+q)      ', 'precision (v+q)  ', ' metric', '  basis', ' period'].join('  '));
+  for (const [name, h] of Object.entries(halves).sort(([a], [b]) => b.localeCompare(a))) {
+    const s = h.score;
+    console.log(
+      [
+        name.padEnd(10),
+        String(h.docs).padStart(4),
+        `${String(s.found).padStart(3)}/${String(s.figures).padEnd(3)} ${pct(s.found, s.figures)}`,
+        `${String(s.correct).padStart(3)}/${String(s.ticked).padEnd(3)} ${pct(s.correct, s.ticked)}`,
+        pct(s.metricOk, s.found),
+        pct(s.basisOk, s.found),
+        pct(s.periodEndOk, s.found),
+      ].join('  '),
+    );
+  }
+  console.log('(metric = the suggested metric is of the labelled category; basis and period end agree with the labels)\n');
+  let failed = false;
+  const test = halves.test?.score ?? emptyLabelScore();
+  for (const t of labelTargetResults(test)) {
+    console.log(`${t.pass ? 'PASS' : 'FAIL'}  test half ${t.name.padEnd(10)} ${(100 * t.value).toFixed(1)}%  (target ≥ ${(100 * t.target).toFixed(0)}%)`);
+    if (!t.pass) failed = true;
+  }
+  const tune = halves.tune;
+  if (verbose && tune) {
+    const clip = (s: string) => (s.length > 110 ? `${s.slice(0, 107)}…` : s);
+    console.log(`\nTuning half misses (${tune.score.misses.length}):`);
+    for (const m of tune.score.misses) console.log(`  ${tune.fileOf.get(m)}:${m.line}  ${m.value}${m.upper ? `-${m.upper}` : ''} ${m.qualifier} [${m.category}]`);
+    console.log(`\nTuning half false positives (${tune.score.falsePositives.length}):`);
+    for (const p of tune.score.falsePositives) console.log(`  ${tune.fileOf.get(p)}:${p.line}  ${p.value} ${p.qualifier} [${p.counted}]  ${clip(p.evidence)}`);
+    for (const field of ['metric', 'basis', 'periodEnd'] as const) {
+      const list = tune.score.disagreements.filter((d) => d.field === field);
+      console.log(`\nTuning half ${field} disagreements (${list.length}):`);
+      const want = (l: NumberLabel) => (field === 'metric' ? l.category : field === 'basis' ? l.basis : l.periodEnd);
+      for (const d of list) console.log(`  ${tune.fileOf.get(d.label)}:${d.label.line}  ${d.label.value}  want ${want(d.label)}  got ${d.got}  ${clip(d.proposal.evidence)}`);
+    }
+  }
+  return failed;
 }
 
 process.exit(main());

@@ -30,7 +30,9 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(award(?:ed|s)?|grant(?:ed|s)?|sav(?:ed|ing|ings)|generat(?:ed|ing))\b/i;
+const AWARD_OR_SAVING = /\b(award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs)\b/i;
+// Money coming in to a council or the LGA, rather than given or saved by a programme.
+const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
 /** Whether the sentence announces government money (whose numbers are outside statistics). */
 export function isGovernmentFunding(sentence: string): boolean {
@@ -98,7 +100,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
     const measured =
       (/^hour|^hr/.test(unit) && /\b(coaching|mentoring|training|support|consultancy|advice)\b/i.test(near)) ||
-      (/^day/.test(unit) && /^\s?[-–]?\s?(?:[a-z]+\s)?days?['’]?\s+(?:of\s+)?(support|consultancy|advice|coaching|training|expert)/i.test(afterGroup));
+      (/^day/.test(unit) &&
+        (/^\s?[-–]?\s?(?:[a-z]+\s)?days?['’]?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?(support|consultancy|advice|coaching|training|expert\w*|challenge|help)/i.test(afterGroup) ||
+          /^\s?[-–]?\s?(peer|expert|consultancy|advisory|support|coaching|training)\s+days?\b/i.test(afterGroup)));
     if (!measured) return reason('a duration');
   }
 
@@ -111,33 +115,74 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum|week|hour|day|head|person|capita)\b/i.test(afterGroup))
     return reason('a rate');
 
-  // Breakdowns of a total stated alongside it: "(12 of which are …)", "including more than 20".
-  if (/^\s+(of which|of whom)\b/i.test(after)) return reason('a part of a total');
-  if (/\b(including|includes|incl\.?|of whom|of which)\s*$/i.test(beforeQualifier)) return reason('a part of a total');
-  // "the three councils not yet signed up", "one of five suppliers": a known group, not a count.
-  if (/\b(the|these|those)\s*$/i.test(beforeQualifier)) return reason('a known group, not a count');
+  // Breakdowns of a total ("including seven Leadership Academies", "32 of which are chief
+  // executives") are figures of their own (LABELLING.md), so nothing is said of them here.
+  // "these three councils", "one of five suppliers": a group already counted, not a count.
+  if (/\b(these|those)\s*$/i.test(beforeQualifier)) return reason('a known group, not a count');
   if (/\bone of\s*$/i.test(beforeQualifier)) return reason('a known group, not a count');
   // "no more than 2 places per council": a limit or rule, not something delivered.
   if (/\b(no|not)\s+more\s+than\s*$/i.test(before)) return reason('a limit or rule');
 
-  // Money: only what a programme awarded or saved is a figure. Government money, contracts paid
-  // to the LGA and allowance rates are not.
+  // A rate of return: "£5 for every £1 spent", "for every £1 of grant … at least £5".
+  if (/\bfor\s+(?:every|each)\s*(?:£\s?)?$/i.test(beforeQualifier) || (/\bfor\s+(?:every|each)\s+£/i.test(sentence) && mention.unit === 'GBP'))
+    return reason('a rate of return');
+  // A cap or allowance per participant: "up to £50,000 to each project", "up to 3 sessions per
+  // council", "a £20,000 grant each", "a minimum of three placements".
+  const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per)\s+(?:each|every|a|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
+  const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
+  if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
+  if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b/i.test(afterGroup)) return reason('an amount for each participant, not a total');
+  if (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before))
+    return reason('a minimum or maximum the offer sets, not something delivered');
+
+  // The whole a share is of: the 10 of "9 in 10 councils", the 317 of "312 of the 317 local
+  // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
+  if (/\d[\d,.]*%?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier))
+    return reason('the whole that a share is of');
+  // The size of a team: "a 19-strong team", "a team of 12".
+  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || /\bteam\s+of\s*$/i.test(beforeQualifier)) return reason('the size of a team');
+  // A title in quotes that opens with the number: ‘10 top-level questions to ask…’.
+  if (/[‘“"']\s*$/.test(beforeQualifier) && /^[^’”"']{3,120}[’”"']/.test(masked.slice(mention.end)) && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
+    return reason('part of a title');
+
+  // Money: only what a programme awarded, saved, raised or paid out is a figure. Government
+  // money, grants a council or the LGA received, contracts paid to the LGA and allowance rates
+  // are not.
   if (mention.unit === 'GBP') {
     if (isGovernmentFunding(sentence)) return reason('government funding');
+    const clauseBefore = masked.slice(Math.max(0, mention.start - 80), mention.start);
+    const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
+    if (RECEIVED.test(clauseBefore) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
+      return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;
     return reason('a sum of money, not awarded or saved by a programme');
   }
   if (isGovernmentFunding(sentence)) return reason('government funding');
 
-  // Percentages: a programme's reach among councils, participants or its own plan is a figure;
-  // other percentages (of residents, of a grant, a fee uplift) are outside statistics.
+  // Percentages: a share of the people or councils a programme reached ("94 per cent of council
+  // leaders said…") is a figure. A change ("20 per cent more than the year before", "an 8.96%
+  // increase") is worked out by the dashboard, not stored; "the top 20 per cent most deprived"
+  // describes a place; a share of a sum of money or a rate is not a figure of delivery.
   if (mention.unit === 'percent') {
-    const reach = /^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s){0,2}?(councils|authorities|local authorities|planned|participants|attendees|respondents|members|delegates|employers|eligible|our|its)\b/i;
-    if (reach.test(afterGroup) || /\b(participation|response|completion|satisfaction)\s+rate\s+of\s*$/i.test(beforeQualifier)) return null;
-    return reason('an outside statistic');
+    if (/^\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier))
+      return reason('a change, which the dashboard works out itself');
+    // "increased the uptake of assistive technology by 27%": a change too.
+    if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*)\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
+      return reason('a change, which the dashboard works out itself');
+    if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
+    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:£|budget|grant|funding|cost|spend)/i.test(afterGroup)) return reason('a share of a sum of money');
+    // A share of a population or of the whole sector ("12 per cent of residents cycle to work",
+    // "9 in 10 councils across the country are experiencing…") is an outside statistic unless
+    // its clause ties it to the support given.
+    const clauseAfter = masked.slice(mention.groupEnd, mention.groupEnd + 160).split(/[.;!?]/)[0]!;
+    const ofPopulation = /^\s?of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(residents|population|households|adults|pupils|businesses|people\s+(?:living|in))\b/i.test(afterGroup);
+    const ofSector = /\b(across|throughout)\s+(?:the\s+)?(country|england|uk|sector|nation)\b|\bnationally\b/i.test(clauseAfter);
+    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(clauseAfter + ' ' + beforeQualifier.slice(-60));
+    if ((ofPopulation || ofSector) && !tiedToSupport) return reason('an outside statistic');
+    return null;
   }
 
-  // A single thing is written "a" or "one": not a count worth a figure.
-  if (mention.value === 1) return reason('a single item');
+  // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.
+  if (mention.value === 1 && mention.written === 'word') return reason('a single item');
   return null;
 }

@@ -14,7 +14,7 @@ export const MONTHS: Record<string, number> = {
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?';
 const ORD = '(?:st|nd|rd|th)?';
 
-export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'years' | 'season' | 'relative';
+export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'academic-year' | 'last-year' | 'years' | 'season' | 'relative';
 
 export interface DateExpression {
   start: number;
@@ -119,12 +119,14 @@ export function findDates(masked: string): DateExpression[] {
     d.numberSpans = digitSpans(m[0], m.index);
     return d;
   });
-  // Financial years and year ranges: "2019/20", "2020/21", "2021-22", "2019/2020", "2019-21"
+  // Financial years and year ranges: "2019/20", "2020/21", "2021-22", "2019/2020", "2019-21";
+  // an academic year ("the 2021/22 academic year", "Academic Year (AY) 2022-23") runs August to July.
   run(/\b((?:19|20)\d\d)\s?[/–-]\s?(\d{4}|\d{2})\b/g, (m) => {
     const first = Number(m[1]);
     const second = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
     if (second <= first || second - first > 10) return null;
-    const d = blank(m.index, m.index + m[0].length, second === first + 1 ? 'financial-year' : 'years');
+    const academic = /\bacademic\s+year\b|\bAY\b/i.test(masked.slice(Math.max(0, m.index - 24), m.index + m[0].length + 20));
+    const d = blank(m.index, m.index + m[0].length, second === first + 1 ? (academic ? 'academic-year' : 'financial-year') : 'years');
     d.year = first;
     d.endYear = second;
     d.numberSpans = digitSpans(m[0], m.index);
@@ -160,6 +162,9 @@ export function findDates(masked: string): DateExpression[] {
     d.relative = { direction: 'next', months: 12 };
     return d;
   });
+  // "last year", "last financial year": in a UK council's or the LGA's report, the financial year
+  // before the one the report is written in (a report of September 2019 means 2018/19).
+  run(/(?<!\bthe\s)\blast\s+(?:financial\s+)?year\b/gi, (m) => blank(m.index, m.index + m[0].length, 'last-year'));
   // "over the next 4 months", "in the next few weeks", "the past year"
   run(/\b(?:the\s+)?(next|coming|past|last)\s+(\d{1,2}|few|two|three|four|five|six|twelve)?\s*(months?|year)\b/gi, (m) => {
     const words: Record<string, number> = { few: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };

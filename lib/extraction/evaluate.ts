@@ -16,6 +16,8 @@ export interface SeedOccurrence {
   line: number;
   evidence: string;
   value: number;
+  /** The top of a range, where the figure is one. */
+  upper?: number | null;
   qualifier: Qualifier;
   metric: string;
   programme: string;
@@ -47,9 +49,10 @@ export interface Score {
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+const sameTop = (a: number | null, b: number | null) => (a === null || b === null ? a === b : sameValue(a, b));
 
 export function findsSeed(p: Proposal, file: string, s: SeedOccurrence): boolean {
-  return !p.likelyContext && s.file === file && s.line === p.line && sameValue(s.value, p.value) && s.qualifier === p.qualifier;
+  return !p.likelyContext && s.file === file && s.line === p.line && sameValue(s.value, p.value) && s.qualifier === p.qualifier && sameTop(p.upper, s.upper ?? null);
 }
 
 /** Whether a ticked proposal agrees with the curated data (see the file comment). */
@@ -136,4 +139,89 @@ export function targetResults(total: Score): { name: keyof typeof TARGETS; value
     target: TARGETS[name],
     pass: values[name] >= TARGETS[name],
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Against labelled text (corpus/ and seed/number-labels.csv): every number mention of a document
+// labelled by ../shared/LABELLING.md's conventions, figure or not.
+
+/** One labelled number mention. */
+export interface NumberLabel {
+  file: string;
+  line: number;
+  value: number;
+  qualifier: Qualifier;
+  upper: number | null;
+  /** One of the metric categories (db/schema.ts METRIC_CATEGORIES), or '' where none is given. */
+  category: string;
+  basis: Basis | '';
+  periodEnd: string;
+  include: boolean;
+}
+
+export interface LabelScore {
+  /** Mentions labelled as figures, and how many a ticked proposal found (same line, value, qualifier and top). */
+  figures: number;
+  found: number;
+  /** Ticked proposals, and how many are labelled figures. */
+  ticked: number;
+  correct: number;
+  /** Of the figures found: the proposal's metric is of the labelled category, and its basis and period end agree. */
+  metricOk: number;
+  basisOk: number;
+  periodEndOk: number;
+  misses: NumberLabel[];
+  falsePositives: Proposal[];
+  /** Figures found whose metric category, basis or period end disagree with the label. */
+  disagreements: { field: 'metric' | 'basis' | 'periodEnd'; label: NumberLabel; proposal: Proposal; got: string }[];
+}
+
+export const emptyLabelScore = (): LabelScore => ({ figures: 0, found: 0, ticked: 0, correct: 0, metricOk: 0, basisOk: 0, periodEndOk: 0, misses: [], falsePositives: [], disagreements: [] });
+
+const matchesLabel = (p: Proposal, l: NumberLabel) => p.line === l.line && sameValue(p.value, l.value) && p.qualifier === l.qualifier && sameTop(p.upper, l.upper);
+
+/**
+ * Scores one document's proposals against its labels. `categoryOf` gives a suggested metric's
+ * category (by the metric's name); a proposal naming a new metric is of the category 'other'.
+ */
+export function scoreLabels(proposals: Proposal[], labels: NumberLabel[], categoryOf: (metric: string) => string | undefined, into: LabelScore = emptyLabelScore()): LabelScore {
+  const ticked = proposals.filter((p) => !p.likelyContext);
+  for (const l of labels) {
+    if (!l.include) continue;
+    into.figures++;
+    const matches = ticked.filter((p) => matchesLabel(p, l));
+    if (!matches.length) {
+      into.misses.push(l);
+      continue;
+    }
+    into.found++;
+    const category = (p: Proposal) => (p.metric ? categoryOf(p.metric) : p.proposedMetric ? 'other' : undefined);
+    const first = matches[0]!;
+    if (matches.some((p) => category(p) === l.category)) into.metricOk++;
+    else into.disagreements.push({ field: 'metric', label: l, proposal: first, got: `${first.metric ?? first.proposedMetric ?? '—'} (${category(first) ?? 'none'})` });
+    if (matches.some((p) => p.basis === l.basis)) into.basisOk++;
+    else into.disagreements.push({ field: 'basis', label: l, proposal: first, got: first.basis });
+    if (matches.some((p) => p.periodEnd === l.periodEnd)) into.periodEndOk++;
+    else into.disagreements.push({ field: 'periodEnd', label: l, proposal: first, got: first.periodEnd });
+  }
+  for (const p of ticked) {
+    into.ticked++;
+    if (labels.some((l) => l.include && matchesLabel(p, l))) into.correct++;
+    else into.falsePositives.push(p);
+  }
+  return into;
+}
+
+/** The corpus targets (issue: report import that works on the next board report), on the test half. */
+export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis: 0.85, periodEnd: 0.85 } as const;
+
+export function labelTargetResults(s: LabelScore): { name: keyof typeof CORPUS_TARGETS; value: number; target: number; pass: boolean }[] {
+  const values: Record<keyof typeof CORPUS_TARGETS, number> = {
+    recall: ratio(s.found, s.figures),
+    precision: ratio(s.correct, s.ticked),
+    metric: ratio(s.metricOk, s.found),
+    basis: ratio(s.basisOk, s.found),
+    periodEnd: ratio(s.periodEndOk, s.found),
+  };
+  return (Object.keys(CORPUS_TARGETS) as (keyof typeof CORPUS_TARGETS)[]).map((name) => ({ name, value: values[name], target: CORPUS_TARGETS[name], pass: values[name] >= CORPUS_TARGETS[name] }));
 }

@@ -143,8 +143,8 @@ describe('extractFigures: basis and period', () => {
     expect(at(14, 'Over 1,200')).toMatchObject({ basis: 'period', periodStart: '2020-04-01', periodEnd: '2020-06-30', datePrecision: 'month' });
   });
 
-  it('reads "since September" as a period to the report date', () => {
-    expect(at(19, 'nearly 40')).toMatchObject({ basis: 'period', periodStart: '2020-09-01', periodEnd: '2021-03-31' });
+  it('reads "since September" as a running total at the report date (LABELLING.md)', () => {
+    expect(at(19, 'nearly 40')).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2021-03-31' });
   });
 
   it('reads planned activity ("a further 6 planned for the spring", "will receive … over the next 4 months")', () => {
@@ -159,6 +159,48 @@ describe('extractFigures: basis and period', () => {
 
   it('reads a day date ("on 3 March 2020")', () => {
     expect(at(31, 'Almost 300')).toMatchObject({ periodStart: '2020-03-03', periodEnd: '2020-03-03', datePrecision: 'day' });
+  });
+});
+
+describe('extractFigures: the periods a text names for its figures', () => {
+  const one = (text: string, value: number, reportDate = '2024-09-30') =>
+    extractFigures(text, { reportDate, reference: TEST_REFERENCE }).find((p) => p.value === value)!;
+
+  it('reads "last year" as the last financial year ended by the report', () => {
+    expect(one('Last year we delivered 140 peer challenges.', 140, '2019-09-01')).toMatchObject({ basis: 'period', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
+    expect(one('Last year we delivered 140 peer challenges.', 140, '2019-03-31')).toMatchObject({ periodEnd: '2019-03-31' });
+    expect(one('Over the last year we delivered 140 peer challenges.', 140, '2019-09-01').periodEnd).not.toBe('2019-03-31');
+  });
+
+  it('ends an academic year on 31 July', () => {
+    expect(one('The service enrolled over 1,640 adults during the 2021/22 academic year.', 1640)).toMatchObject({ periodStart: '2021-08-01', periodEnd: '2022-07-31' });
+  });
+
+  it('carries a financial year or season the text names to the figures after it, and the title’s to the whole report', () => {
+    const text = ['Communications support – 2022/23 highlights', '', 'We supported 46 councils with campaigns.', '', 'This summer, 1,000 children took part.', '', 'Libraries hosted 15 events.'].join('\n');
+    const found = extractFigures(text, { reportDate: '2023-10-01', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 46)).toMatchObject({ periodStart: '2022-04-01', periodEnd: '2023-03-31' });
+    expect(found.find((p) => p.value === 15)).toMatchObject({ periodEnd: '2023-08-31' });
+  });
+
+  it('does not carry a day or month an event happened on', () => {
+    const text = ['The Green Paper was published in December 2020.', '', 'We have advised 14 employers on HR issues.'].join('\n');
+    expect(extractFigures(text, { reportDate: '2021-02-28', reference: TEST_REFERENCE }).find((p) => p.value === 14)!.periodEnd).toBe('2021-02-28');
+  });
+
+  it('reads running totals from a list’s lead-in, a sentence’s opening phrase and "already"', () => {
+    const text = ['Since the programme started:', '', '312 councils have taken part', '', '2,900 individuals have attended events', '', 'The programme runs until March.', '', '40 councils joined in June.'].join('\n');
+    const found = extractFigures(text, { reportDate: '2025-10-30', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 312)!.basis).toBe('cumulative');
+    expect(found.find((p) => p.value === 2900)!.basis).toBe('cumulative');
+    expect(found.find((p) => p.value === 40)!.basis).toBe('period');
+    expect(one('To date, we have supported more than 70 councils and over 350 public sector leaders.', 350).basis).toBe('cumulative');
+    expect(one('Early projects have already raised £164 million in capital receipts.', 164e6).basis).toBe('cumulative');
+    expect(one('A total of 1,089 children joined the challenge in August.', 1089).basis).toBe('period');
+  });
+
+  it('reads what people said they will do as a finding, not a plan', () => {
+    expect(one('70 per cent of delegates said they intend to stand for election.', 70).basis).toBe('period');
   });
 });
 
@@ -205,8 +247,27 @@ describe('extractFigures: numbers that are not figures', () => {
       ['A carer’s allowance of £9.50 per hour is available.', 'an allowance rate'],
       ['The Government announced £2.4 billion for councils.', 'government funding'],
       ['Around 12 per cent of residents cycle to work.', 'an outside statistic'],
-      ['A total of 80 officers took part (15 of which are directors).', 'a part of a total'],
       ['The scheme is now in Phase 3 of delivery.', 'a label or stage'],
+    ];
+    for (const [sentence, reason] of cases) {
+      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+      expect(found.find((p) => p.contextReason === reason), `${sentence} → ${reason}: ${JSON.stringify(found.map((p) => p.contextReason))}`).toBeDefined();
+    }
+  });
+
+  it('proposes a breakdown of a total as a figure of its own (LABELLING.md), and sets apart the whole a share is of', () => {
+    const found = extractFigures('A total of 80 officers took part (15 of which are directors); 312 of the 317 councils in England joined.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+    expect(found.filter(ticked).map((p) => p.value)).toEqual([80, 15, 312]);
+    expect(found.find((p) => p.value === 317)).toMatchObject({ likelyContext: true, contextReason: 'the whole that a share is of' });
+  });
+
+  it('sets apart caps, minimums and amounts per participant, and sizes of teams', () => {
+    const cases: [string, string][] = [
+      ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
+      ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
+      ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
+      ['This year we have grown to a 19-strong team.', 'the size of a team'],
+      ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'the whole that a share is of'],
     ];
     for (const [sentence, reason] of cases) {
       const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });

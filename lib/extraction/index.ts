@@ -11,8 +11,8 @@ import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { findDocumentStart, readPeriod } from './period';
-import { EMPTY_CONTEXT, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
+import { findDocumentStart, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { analyseLines, clauseSpans, sentenceSpans, type LineInfo, type Span } from './text';
 
@@ -72,6 +72,12 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
   const lines = analyseLines(text);
   const matcher = new ProgrammeMatcher(options.reference.programmes, options.reference.boards, text);
   const documentStart = findDocumentStart(lines.slice(0, 60).map((l) => l.raw));
+  // The period the title names ("Communications support – 2022/23 highlights"): the figures'
+  // period where nothing nearer says otherwise.
+  const title = lines.filter((l) => !l.blank).slice(0, 2);
+  const documentPeriod = title.reduce<PeriodSpan | null>((found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate), null);
+  let currentPeriod = documentPeriod;
+  let leadIn = ''; // the last line ending with ":" in the section ("Since the programme started:")
   const proposals: Proposal[] = [];
 
   // Where we are in the report.
@@ -95,6 +101,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
     const line = lines[li]!;
     if (line.blank) continue;
     if (line.heading) {
+      currentPeriod = documentPeriod;
+      leadIn = '';
       if (line.majorHeading) {
         majorHeading = line.masked.trim();
         minorHeading = '';
@@ -169,7 +177,12 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         let reason = verdict ? verdict.reason : null;
-        if (!reason && !counted.slug) reason = counted.counted ? `counts ${counted.counted}, not a known measure` : 'no measure named';
+        // What a number counts need not be one of the dashboard's measures: a number counting
+        // something ("56 conferences", "19 social workers") is proposed, with a new metric named
+        // after what it counts for the officer to confirm. Only a number counting nothing is set apart.
+        const phrase = counted.counted.replace(/\s+/g, ' ').trim();
+        if (!reason && !counted.slug && !phrase) reason = 'no measure named';
+        const proposedMetric = !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
         if (counted.slug) {
           lastInSentence = reading;
@@ -193,6 +206,16 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         );
         const programme = candidate ? candidate.programme : null;
         const board = programme ? programme.board : sectionBoard;
+        // None of the dashboard's programmes: the nearest one the document names itself, from the
+        // clause outwards to the headings, or the paragraph's own label ("Tenant voice network:").
+        const proposedProgramme =
+          programme || reason
+            ? null
+            : (namedProgramme(clauseText) ??
+              namedProgramme(sentenceText) ??
+              (paragraphLabel ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??
+              namedProgramme(paragraphText) ??
+              namedProgramme(`${majorHeading} ${minorHeading}`));
 
         // Basis and period.
         const prev = inSentence[mi - 1];
@@ -212,6 +235,13 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           reportDate: options.reportDate,
           reportPrecision,
           documentStart,
+          carried: currentPeriod,
+          leadIn,
+          // The sentence's opening phrase ("To date,", "In the previous two years of the programme,").
+          sentenceLead: (() => {
+            const comma = masked.slice(sentence.start, mention.start).search(/,|\s[–-]\s/);
+            return comma < 0 ? '' : masked.slice(sentence.start, sentence.start + comma);
+          })(),
         });
 
         const unit: Unit = counted.slug ? counted.unit : mention.unit;
@@ -234,11 +264,13 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           likelyContext: reason !== null,
           contextReason: reason,
           upper: mention.range === 'low' ? mention.rangeEnd : null,
-          proposedMetric: null,
-          proposedProgramme: null,
+          proposedMetric,
+          proposedProgramme,
         });
       }
 
+      // The period this sentence names stands for the figures after it that name none.
+      currentPeriod = statedPeriod(dates, masked, sentence.start, sentence.end, options.reportDate) ?? currentPeriod;
       // Remember the programme this sentence names, for the sentences after it.
       const named = matcher.match([EMPTY_CONTEXT, EMPTY_CONTEXT, EMPTY_CONTEXT, sentenceContext], null);
       if (named) recent = named.programme;
@@ -249,8 +281,22 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       };
       paragraphText += ' ' + sentenceText;
     }
+    // A lead-in ("Since the programme started:") governs the list under it: its items, and the
+    // fragments that are not whole sentences; a whole sentence of its own ends its reach.
+    const body = masked.slice(line.prefixLength).trim();
+    if (/:\s*$/.test(body)) {
+      const spans = sentenceSpans(masked, line.prefixLength);
+      const last = spans[spans.length - 1];
+      leadIn = last ? masked.slice(last.start, last.end) : body;
+    } else if (line.prefixLength === 0 && /^[A-Z]/.test(body) && /[.!?]["”’']?$/.test(body)) leadIn = '';
   }
   return proposals;
+}
+
+/** A new metric's name from what a number counts: "social workers" → "Social workers". */
+function newMetricName(phrase: string): string {
+  const words = phrase.replace(/["“”‘’']/g, '').split(' ').slice(0, 5).join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function unitFor(slug: MetricSlug, unit: Unit): Unit {

@@ -141,16 +141,17 @@ const RULES: Rule[] = [
     re: /\b(engagements?)\b/i,
     pick: (i) => (/\b(each|per|a)\s+month\b|\bmonthly\b/i.test(i.clause) ? 'average-engagements-per-month' : 'councils-supported'),
   },
-  { re: /\b(projects?|bids|grants)\b/i, pick: () => 'projects-funded' },
+  { re: /\b(projects?|bids|grants|schemes)\b/i, pick: () => 'projects-funded' },
   { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
-  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|calls\s+handled)\b/i, pick: () => 'enquiries-handled' },
+  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|referrals|calls\s+handled)\b/i, pick: () => 'enquiries-handled' },
   {
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
   },
   {
     re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b/i,
-    pick: (i) => (/\b(awarded|granted)\b/i.test(i.after) ? 'projects-funded' : 'councils-supported'),
+    // "8 councils awarded funding", "awarded funding to eight councils": funded projects.
+    pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
   },
   {
     re: /\b(networks?|groups?|organisations|organizations|forums?|partnerships|associations|bodies)\b/i,
@@ -176,7 +177,8 @@ const RULES: Rule[] = [
 /** The noun phrase right after a number: words up to the first stop word or punctuation. */
 function nounPhrase(after: string): string {
   // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
-  const text = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ');
+  // and a name in quotes ("75 'Be a councillor' events" counts events).
+  const text = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ').replace(/^(\s*)['‘"“][^'’"”]{1,60}['’"”]/, '$1');
   const cut = /[.;:!?()–—,"“”]|\s-\s/.exec(text);
   const head = cut ? text.slice(0, cut.index) : text;
   const words = head.trim().split(/\s+/).filter(Boolean);
@@ -243,7 +245,7 @@ function classify(phrase: string, input: MetricInput): { noun: string; slug: Met
 export function readCounted(input: MetricInput): CountedReading & { ellipsis: boolean } {
   if (input.unit === 'percent') return { counted: 'per cent', slug: 'percentage', unit: 'percent', ellipsis: false };
   if (input.unit === 'GBP') {
-    const saved = /\b(sav(?:ed|ing|ings)|income|generat\w*)\b/i.test(input.clause);
+    const saved = /\b(sav(?:e|es|ed|ing|ings)|income|generat\w*|rais(?:e|ed|ing)|reduc\w*\s+(?:running\s+)?costs|capital receipts)\b/i.test(input.clause);
     return { counted: saved ? 'savings' : 'funding awarded', slug: saved ? 'money-saved' : 'money-awarded', unit: 'GBP', ellipsis: false };
   }
   const after = input.after;
@@ -271,6 +273,11 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
           : null;
     return { counted: 'times', slug, unit: 'count', ellipsis: false };
   }
+  // "a network of more than 2,200 LGA peers": members, whoever they are.
+  if (/\b(network|membership)\s+of\s*$/i.test(input.before.slice(-40))) return { counted: nounPhrase(after) || 'members', slug: 'members', unit: 'count', ellipsis: false };
+  // "hosted 15 events, attracting more than 1,100 children", "30 network meetings of over 1000 colleagues": attendees.
+  if (/\b(attract\w*|drew|drawing|welcom\w*|(?:events?|meetings?|sessions?|webinars?|conferences?|workshops?)\s+of)\s*$/i.test(input.before.slice(-40)))
+    return { counted: nounPhrase(after) || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   const phrase = nounPhrase(after);
   // "40 hours of team coaching", "6 days support": keep the "of …" part with the noun.
   const withOf = /^\s*(?:[\w-]+\s+){0,2}?(hours?|days?)\s+(?:of\s+)?[\w\s-]{0,30}?(coaching|mentoring|support|training|advice)\b/i.exec(after);

@@ -49,7 +49,14 @@ describe('findNumbers', () => {
     expect(values('received **12**, **345 views**')).toEqual([[12345, 'count', null]]);
   });
 
+  it('passes over ordinals in words and "net zero"', () => {
+    expect(findNumbers('the twenty-seventh edition, the thirtieth year').map((m) => m.value)).toEqual([]);
+    expect(findNumbers('net zero by 2030; zero carbon homes; zero councils').map((m) => m.value)).toEqual([2030, 0]);
+    expect(findNumbers('twenty-seven councils').map((m) => m.value)).toEqual([27]);
+  });
+
   it('marks a trailing plus', () => {
+    expect(findNumbers('100-plus councils')[0]).toMatchObject({ value: 100, plus: true });
     const [m] = findNumbers('150+ applications');
     expect(m).toMatchObject({ value: 150, plus: true });
     expect(findNumbers('30 plus newsletters')[0]).toMatchObject({ value: 30, plus: true });

@@ -78,8 +78,8 @@ export function findNumbers(masked: string): NumberMention[] {
       unit = 'percent';
       end += pct[0].length;
     }
-    const plus = /^(\+|\s?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
-    const stop = plus && plus[0] === '+' ? end + 1 : end;
+    const plus = /^(\+|[\s-]?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
+    const stop = plus && plus[0] === '+' ? end + 1 : plus && plus[0] === '-plus' ? end + 5 : end;
     // A run of digits too long to be a figure (a reference code, say) is not one: beyond 2^53 a
     // number cannot even be held exactly, and hundreds of digits become Infinity.
     if (!Number.isSafeInteger(Math.round(value))) continue;
@@ -90,6 +90,10 @@ export function findNumbers(masked: string): NumberMention[] {
   for (let m = WORD_NUMBER.exec(masked); m; m = WORD_NUMBER.exec(masked)) {
     // "a hundred" is a number; a bare "a" is not (the regex needs hundred/thousand after it).
     let end = m.index + m[0].length;
+    // An ordinal written in words ("twenty-seventh", "thirtieth") is not a number, and "net
+    // zero", "zero carbon" name a goal, not a count of nothing.
+    if (/^-?[a-z]*(?:first|second|third|th)\b/i.test(masked.slice(end)) && !/^\s/.test(masked.slice(end))) continue;
+    if (/^zero$/i.test(m[0]) && (/\bnet[\s-]*$/i.test(masked.slice(Math.max(0, m.index - 5), m.index)) || /^[\s-]+(carbon|emissions?|waste|tolerance|hours?)\b/i.test(masked.slice(end)))) continue;
     let unit: Unit = 'count';
     const pct = /^\s(per\s?cent\b|percent\b)/i.exec(masked.slice(end));
     if (pct) {

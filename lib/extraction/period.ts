@@ -36,12 +36,23 @@ export interface PeriodInput {
   reportPrecision: DatePrecision;
   /** Where the report's own span starts, if it says. */
   documentStart: string | null;
+  /**
+   * The reporting period the text last stated before this sentence ("The annual review of 2023/24
+   * shows…", "This summer, …"), or the one its title names: a figure with no date of its own
+   * belongs to it rather than to the day the report was written.
+   */
+  carried: Span | null;
+  /** The line that opened the list this number stands in ("Since the programme started:"), or ''. */
+  leadIn: string;
+  /** The sentence's words before its first number ("To date, we have supported …"): they govern every number of it. */
+  sentenceLead: string;
 }
 
 const PLANNED =
   /\b(will|planned|plans? to|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+// "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
 const STRONG_CUMULATIVE =
-  /\b(as of|as at|at last count|at last report|to date|so far|in total|currently|a total of|at the time of writing|latest figures|running total|there are|there is)\b/i;
+  /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network) (?:started|began|was launched|launched)|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
 const WEAK_CUMULATIVE = /\b(have now|has now|had now|is now|are now|now (?:has|have|supporting|supports|contains?)|signed up|registered|has (?:since )?been (?:accessed|downloaded|viewed)|by (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 // Counts that are running totals by nature: how many members, candidates, downloads…
 const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
@@ -54,7 +65,6 @@ const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
   'survey-responses',
   'people-placed',
   'job-offers',
-  'percentage',
 ]);
 const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
 
@@ -71,7 +81,7 @@ function addMonths(y: number, m: number, n: number): [number, number] {
   return [Math.floor(t / 12), (t % 12) + 1];
 }
 
-interface Span {
+export interface Span {
   start: string;
   end: string;
   precision: DatePrecision;
@@ -105,6 +115,14 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
     case 'financial-year':
       if (!d.year) return null;
       return { start: iso(d.year, 4, 1), end: iso(d.year + 1, 3, 31), precision: 'month' };
+    case 'academic-year':
+      if (!d.year) return null;
+      return { start: iso(d.year, 8, 1), end: iso(d.year + 1, 7, 31), precision: 'month' };
+    case 'last-year': {
+      // The last financial year to have ended by the report's date.
+      const endYear = report.m > 3 || (report.m === 3 && report.d === 31) ? report.y : report.y - 1;
+      return { start: iso(endYear - 1, 4, 1), end: iso(endYear, 3, 31), precision: 'month' };
+    }
     case 'years':
       if (!d.year || !d.endYear) return null;
       return { start: iso(d.year, 1, 1), end: iso(d.endYear, 12, 31), precision: 'year' };
@@ -130,6 +148,29 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
   }
 }
 
+// Kinds of date that name a reporting period ("in 2023/24", "this summer", "in March 2024",
+// "last year"), as opposed to a day, or a span counted from now.
+const PERIOD_KINDS = new Set<DateExpression['kind']>(['financial-year', 'academic-year', 'last-year', 'season']);
+
+/**
+ * The reporting period a stretch of text names, if any: its last date expression that is a
+ * period, is not the start of a running total ("since 2019", "by March") and ended within the
+ * eighteen months before the report — so "established in 1999" sets no period.
+ */
+export function statedPeriod(dates: DateExpression[], masked: string, from: number, to: number, reportDate: string): Span | null {
+  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
+  const [ly, lm] = addMonths(ry, rm, -18);
+  const earliest = iso(ly, lm, 1);
+  let found: Span | null = null;
+  for (const d of dates) {
+    if (d.start < from || d.end > to || !PERIOD_KINDS.has(d.kind)) continue;
+    if (/\b(since|by|as of|as at|until|from|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
+    const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
+    if (s && s.end <= reportDate && s.end >= earliest) found = s;
+  }
+  return found;
+}
+
 /** "since this was last reported in October 2019", "Summary April 2021–March 2022". */
 export function findDocumentStart(lines: string[]): string | null {
   const head = lines.slice(0, 60).join('\n');
@@ -147,12 +188,18 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   const windowText = input.window;
 
   let basis: Basis;
-  if (PLANNED.test(windowText)) basis = 'planned';
+  // What people said they will do ("70 per cent of delegates saying they intend to stand") is a
+  // finding of now, not a plan: only the words before a reporting verb can make it planned.
+  const said = /\b(say|says|said|saying|told us|tell us|report(?:ed|s|ing)?|agree[ds]?|felt|feel)\b/i.exec(windowText);
+  if (PLANNED.test(said ? windowText.slice(0, said.index) : windowText)) basis = 'planned';
   else basis = 'period';
+  // A list opened by "Since the programme started:" or "So far:" is of running totals; one
+  // opened by "We will:" of plans.
+  if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
-    if (STRONG_CUMULATIVE.test(windowText) && !/\b(between|since)\b/i.test(sentence)) basis = 'cumulative';
+    if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
   }
@@ -193,8 +240,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       const s = spanOf(d, report, future);
       if (!s) continue;
       const c = cue(d);
-      if (/\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+at\s+the\s+end\s+of\s+$/.test(c)) {
-        start = s.start;
+      // "since April", "since launching in May": a running total as of the report (LABELLING.md).
+      if (/\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
+        if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
         precision = input.reportPrecision;
         break;
@@ -228,6 +276,11 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       end = basis === 'planned' ? iso(fy + 1, 3, 31) : input.reportDate;
       precision = basis === 'planned' ? 'month' : input.reportPrecision;
     }
+  }
+  if (!end && input.carried && basis === 'period') {
+    start = input.carried.start;
+    end = input.carried.end;
+    precision = input.carried.precision;
   }
   if (!end) {
     end = input.reportDate;

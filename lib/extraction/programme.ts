@@ -304,3 +304,34 @@ export class ProgrammeMatcher {
     return this.boards.filter((b) => b.words.every((w) => words.has(w))).map((b) => b.ref);
   }
 }
+
+// Words a programme's own name ends with ("Leadership Academy", "Design in the Public Sector
+// programme", "Sustainability Improvement Programme").
+const PROGRAMME_ENDINGS = /^(programmes?|scheme|academy|fund|network|challenge|pathway|project|initiative|offer|service|hub|panels?|partnership|campaign|fellowship|exchange|bootcamp)$/i;
+const NAME_JOINS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&']);
+const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lga', 'local', 'government', 'association', 'council', 'councils', 'national', 'new']);
+
+/**
+ * A programme the text names that the dashboard does not hold: a run of capitalised words
+ * ending with a programme word ("the LGA Sustainability Improvement Programme" → "Sustainability
+ * Improvement Programme"). The officer confirms it before it becomes a programme. Null if none.
+ */
+export function namedProgramme(text: string): string | null {
+  const words = text.split(/\s+/).map((w) => w.replace(/^[("“‘']+|[)"”’',.;:!?]+$/g, ''));
+  let best: string | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (!PROGRAMME_ENDINGS.test(words[i]!)) continue;
+    let from = i;
+    while (from > 0 && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
+    // Joining words and generic words do not begin a name.
+    while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()))) from++;
+    const name = words.slice(from, i + 1);
+    const own = name.slice(0, -1).filter((w) => /^[A-Z]/.test(w));
+    if (!own.length) continue;
+    const last = name[name.length - 1]!;
+    name[name.length - 1] = last.charAt(0).toUpperCase() + last.slice(1).replace(/s$/, last.toLowerCase() === 'panels' ? 's' : '');
+    const candidate = name.join(' ');
+    if (!best || candidate.length > best.length) best = candidate;
+  }
+  return best;
+}
