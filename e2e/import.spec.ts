@@ -161,7 +161,7 @@ test('a pasted report in the same style: a proposed figure, accepted, is on the 
   await card.getByLabel('Programme').selectOption('remote-peer-support');
   await card.getByLabel('Metric').selectOption('attendees');
   // The phone number is set aside as probably not a figure, unticked.
-  await expect(page.getByText(/Numbers that are probably not figures/)).toBeVisible();
+  await expect(page.getByText(/Numbers set apart as probably not figures/)).toBeVisible();
   await page.getByRole('button', { name: /Accept 1 ticked figure$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added 1 figure' })).toBeVisible();
 

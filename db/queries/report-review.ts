@@ -43,6 +43,11 @@ export interface ReviewProposal {
   datePrecision: DatePrecision;
   likelyContext: boolean;
   contextReason: string | null;
+  /** The top of a range ("20-30"), else null. */
+  upper: number | null;
+  /** Where no metric or programme fits: a name from the report for a new one, for the officer to confirm. */
+  proposedMetric: string | null;
+  proposedProgramme: string | null;
   recorded: RecordedAs | null;
 }
 
@@ -121,6 +126,9 @@ export function getReportReview(db: AppDatabase, sourceId: number): { source: Re
         datePrecision: p.datePrecision,
         likelyContext: p.likelyContext,
         contextReason: p.contextReason,
+        upper: p.upper,
+        proposedMetric: metric ? null : p.proposedMetric,
+        proposedProgramme: programme ? null : p.proposedProgramme,
         recorded,
       };
     }),

@@ -182,7 +182,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         // after what it counts for the officer to confirm. Only a number counting nothing is set apart.
         const phrase = counted.counted.replace(/\s+/g, ' ').trim();
         if (!reason && !counted.slug && !phrase) reason = 'no measure named';
-        const proposedMetric = !counted.slug && phrase ? newMetricName(phrase) : null;
+        const proposedMetric = !reason && !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
         if (counted.slug) {
           lastInSentence = reading;

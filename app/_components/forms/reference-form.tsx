@@ -13,9 +13,18 @@ export interface ReferenceField {
 }
 
 /** Adding a board, programme, metric or source: the same schema checks here and on the server. */
-export function ReferenceForm({ kind, fields, after }: { kind: ReferenceKind; fields: ReferenceField[]; after: string }) {
+export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: ReferenceKind; fields: ReferenceField[]; after: string; initial?: Record<string, string> }) {
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.options?.[0]?.value ?? ''])));
+  // `initial` fills fields from the address (a name the review screen suggests); a select keeps it only if it is one of its options.
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      fields.map((f) => {
+        const given = initial[f.name];
+        const usable = given !== undefined && (!f.options || f.options.some((o) => o.value === given));
+        return [f.name, usable ? given : (f.options?.[0]?.value ?? '')];
+      }),
+    ),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 

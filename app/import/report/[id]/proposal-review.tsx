@@ -2,75 +2,103 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReviewProposal } from '@/db/queries/report-review';
 import type { FieldErrors } from '@/lib/observation-input';
+import { BulkChange, type BulkValues } from './bulk-change';
+import { editableOf, Evidence, fieldId, ProposalCard, type Editable, type Option } from './proposal-card';
 
-interface Option {
-  value: string;
-  label: string;
+/** Whether a proposal is ticked at first: suggested figures are, numbers set apart are not. */
+const tickedAtFirst = (p: ReviewProposal) => !p.likelyContext && (p.recorded === null || p.recorded.how === 'same-sentence');
+
+/** The set-apart numbers by reason, the commonest reason first. */
+function byReason(list: ReviewProposal[]): [string, ReviewProposal[]][] {
+  const groups = new Map<string, ReviewProposal[]>();
+  for (const p of list) {
+    const reason = p.contextReason ?? 'no reason given';
+    groups.set(reason, [...(groups.get(reason) ?? []), p]);
+  }
+  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
 
-type Editable = Pick<ReviewProposal, 'qualifier' | 'basis' | 'periodStart' | 'periodEnd' | 'datePrecision'> & {
-  value: string;
-  metric: string;
-  programme: string;
-};
+/** Cards without a metric (or programme) take one whose name is the one they proposed, once it exists. */
+function adoptNamed(all: Record<string, Editable>, proposals: ReviewProposal[], metrics: Option[], programmes: Option[]): Record<string, Editable> {
+  // Options read "Name (unit)" or "Name (board)": the name is what the card proposed.
+  const byName = (options: Option[]) => new Map(options.map((o) => [o.label.replace(/\s+\([^)]*\)$/, '').toLowerCase(), o.value]));
+  const metricByName = byName(metrics);
+  const programmeByName = byName(programmes);
+  let changed = false;
+  const next = { ...all };
+  for (const p of proposals) {
+    const e = next[p.key];
+    if (!e) continue;
+    const metric = !e.metric && p.proposedMetric ? metricByName.get(p.proposedMetric.toLowerCase()) : undefined;
+    const programme = !e.programme && p.proposedProgramme ? programmeByName.get(p.proposedProgramme.toLowerCase()) : undefined;
+    if (metric || programme) {
+      next[p.key] = { ...e, metric: metric ?? e.metric, programme: programme ?? e.programme };
+      changed = true;
+    }
+  }
+  return changed ? next : all;
+}
 
-const QUALIFIERS = [
-  ['exact', 'exactly'],
-  ['at_least', 'at least'],
-  ['at_most', 'at most'],
-  ['approx', 'approximately'],
-] as const;
-const BASES = [
-  ['period', 'in the period'],
-  ['cumulative', 'running total'],
-  ['planned', 'planned'],
-] as const;
-const input = 'mt-1 block w-full rounded border border-slate-400 p-1.5';
-
-/** Whether a proposal is ticked at first: suggested figures are, numbers that look like context are not. */
-const tickedAtFirst = (p: ReviewProposal) => !p.likelyContext && (p.recorded === null || p.recorded.how === 'same-sentence');
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**
  * The review screen: every proposal with its sentence and the number marked, fields to correct,
- * accept/reject ticks and bulk choices. Accepting sends the ticked ones in one request; the server
- * saves all of them in one transaction or none.
+ * ticks, changes to several ticked figures at once, and keys to do it all without the mouse.
+ * Accepting sends the ticked ones in one request; the server saves all of them in one
+ * transaction or none.
  */
 export function ProposalReview({ sourceId, proposals, programmes, metrics }: { sourceId: number; proposals: ReviewProposal[]; programmes: Option[]; metrics: Option[] }) {
   const router = useRouter();
   const open = useMemo(() => proposals.filter((p) => p.recorded?.how !== 'this-report'), [proposals]);
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(open.filter(tickedAtFirst).map((p) => p.key)));
   const [edits, setEdits] = useState<Record<string, Editable>>(() =>
-    Object.fromEntries(
-      proposals.map((p) => [
-        p.key,
-        { value: String(p.value), qualifier: p.qualifier, basis: p.basis, periodStart: p.periodStart, periodEnd: p.periodEnd, datePrecision: p.datePrecision, metric: p.metric ?? '', programme: p.programme ?? '' },
-      ]),
-    ),
+    adoptNamed(Object.fromEntries(proposals.map((p) => [p.key, editableOf(p)])), proposals, metrics, programmes),
   );
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useState<string | null>(() => open[0]?.key ?? null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   const groups = useMemo(
     () => ({
       proposed: open.filter((p) => !p.likelyContext && p.recorded === null),
       recorded: open.filter((p) => p.recorded !== null),
-      context: open.filter((p) => p.likelyContext && p.recorded === null),
+      setApart: open.filter((p) => p.likelyContext && p.recorded === null),
       done: proposals.filter((p) => p.recorded?.how === 'this-report'),
     }),
     [open, proposals],
   );
+  const tickedOpen = useMemo(() => open.filter((p) => ticked.has(p.key)), [open, ticked]);
 
-  const toggle = (key: string, on: boolean) =>
-    setTicked((t) => {
-      const next = new Set(t);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+  // A metric or programme added in another tab (from a card's "Add the metric …" link) appears
+  // in the lists when the officer comes back; cards that proposed that name take it.
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState === 'visible') router.refresh();
+    };
+    document.addEventListener('visibilitychange', refresh);
+    return () => document.removeEventListener('visibilitychange', refresh);
+  }, [router]);
+  const [lists, setLists] = useState({ metrics, programmes });
+  if (lists.metrics !== metrics || lists.programmes !== programmes) {
+    setLists({ metrics, programmes });
+    setEdits((all) => adoptNamed(all, proposals, metrics, programmes));
+  }
+
+  const toggle = useCallback(
+    (key: string, on: boolean) =>
+      setTicked((t) => {
+        const next = new Set(t);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    [],
+  );
   const setAll = (list: ReviewProposal[], on: boolean) =>
     setTicked((t) => {
       const next = new Set(t);
@@ -78,10 +106,79 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
       else next.delete(p.key);
       return next;
     });
-  const edit = (key: string, field: keyof Editable, value: string) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, [field]: value } }));
+  const edit = useCallback((key: string, field: keyof Editable, value: string) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, [field]: value } })), []);
+
+  function applyToTicked(change: BulkValues): number {
+    const keys = tickedOpen.filter((p) => p.recorded === null).map((p) => p.key);
+    setEdits((all) => {
+      const next = { ...all };
+      for (const key of keys) next[key] = { ...next[key]!, ...change };
+      return next;
+    });
+    return keys.length;
+  }
+
+  // Keyboard review. On a card: ↓/j and ↑/k move, Space or x ticks, Enter or e edits (into its
+  // first field). In a field, Escape comes back to the card.
+  const focusCard = useCallback((key: string) => setCurrent(key), []);
+  const onCardKey = useCallback(
+    (event: KeyboardEvent<HTMLLIElement>, key: string) => {
+      const card = event.currentTarget;
+      if (event.target !== card) {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          card.focus();
+        }
+        return;
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const move = (step: number) => {
+        // Only cards on screen: a closed group of set-apart numbers is skipped.
+        const cards = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-card]') ?? [])].filter((c) => c.getClientRects().length > 0);
+        const at = cards.indexOf(card);
+        const to = cards[at + step];
+        if (to) {
+          setCurrent(to.dataset.card!);
+          to.focus();
+        }
+      };
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'j':
+          event.preventDefault();
+          move(1);
+          break;
+        case 'ArrowUp':
+        case 'k':
+          event.preventDefault();
+          move(-1);
+          break;
+        case ' ':
+        case 'x':
+          event.preventDefault();
+          setTicked((t) => {
+            const next = new Set(t);
+            if (next.has(key)) next.delete(key);
+            else next.add(key);
+            return next;
+          });
+          break;
+        case 'Enter':
+        case 'e': {
+          const first = document.getElementById(fieldId(key, 'value'));
+          if (first) {
+            event.preventDefault();
+            first.focus();
+          }
+          break;
+        }
+      }
+    },
+    [],
+  );
 
   async function accept() {
-    const chosen = open.filter((p) => ticked.has(p.key));
+    const chosen = tickedOpen;
     if (!chosen.length) return setMessage({ kind: 'error', text: 'Tick at least one figure to accept.' });
     setBusy(true);
     setMessage(null);
@@ -91,7 +188,7 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
         return {
           linkTo: p.recorded?.observationId ?? null,
           figure: {
-            programme: e.programme, metric: e.metric, value: e.value, qualifier: e.qualifier, basis: e.basis, periodStart: e.periodStart ?? '',
+            programme: e.programme, metric: e.metric, value: e.value, upper: e.upper, qualifier: e.qualifier, basis: e.basis, periodStart: e.periodStart ?? '',
             periodEnd: e.periodEnd, datePrecision: e.datePrecision, note: '', evidence: p.evidence, line: String(p.line),
           },
         };
@@ -103,7 +200,7 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
         return setMessage({ kind: 'error', text: `${body.error ?? 'Nothing was saved.'} The figures to correct are marked below.` });
       }
       setErrors({});
-      setMessage({ kind: 'ok', text: `Added ${body.created!.length} ${body.created!.length === 1 ? 'figure' : 'figures'} and linked this report to ${body.linked!.length} recorded ${body.linked!.length === 1 ? 'figure' : 'figures'}.` });
+      setMessage({ kind: 'ok', text: `Added ${plural(body.created!.length, 'figure', 'figures')} and linked this report to ${plural(body.linked!.length, 'recorded figure', 'recorded figures')}.` });
       router.refresh();
     } finally {
       setBusy(false);
@@ -111,17 +208,47 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
   }
 
   const card = (p: ReviewProposal) => (
-    <ProposalCard key={p.key} p={p} e={edits[p.key]!} ticked={ticked.has(p.key)} errors={errors[p.key]} onTick={toggle} onEdit={edit} programmes={programmes} metrics={metrics} />
+    <ProposalCard
+      key={p.key}
+      p={p}
+      e={edits[p.key]!}
+      ticked={ticked.has(p.key)}
+      current={current === p.key}
+      errors={errors[p.key]}
+      onTick={toggle}
+      onEdit={edit}
+      onFocusCard={focusCard}
+      onCardKey={onCardKey}
+      programmes={programmes}
+      metrics={metrics}
+    />
   );
+  const editableTicked = tickedOpen.filter((p) => p.recorded === null).length;
 
   return (
-    <div className="mt-6">
+    <div className="mt-6" ref={listRef}>
       {message && (
         <p role={message.kind === 'ok' ? 'status' : 'alert'} className={`mb-4 rounded border-l-4 p-3 ${message.kind === 'ok' ? 'border-oi-green bg-emerald-50' : 'border-oi-vermillion bg-orange-50'}`}>
           {message.text}
         </p>
       )}
-      <section aria-labelledby="proposed-heading">
+      <details className="mb-4 max-w-3xl rounded border border-slate-300 p-3 text-sm">
+        <summary className="cursor-pointer font-semibold">Reviewing with the keyboard</summary>
+        <p className="mt-2">Tab reaches the list of figures; then, on a figure:</p>
+        <ul className="mt-1 list-disc pl-6">
+          <li>
+            <kbd>↓</kbd> or <kbd>j</kbd> next figure, <kbd>↑</kbd> or <kbd>k</kbd> previous
+          </li>
+          <li>
+            <kbd>Space</kbd> or <kbd>x</kbd> tick or untick it
+          </li>
+          <li>
+            <kbd>Enter</kbd> or <kbd>e</kbd> edit its fields (Tab moves between them); <kbd>Esc</kbd> back to the figure
+          </li>
+        </ul>
+      </details>
+      <BulkChange count={editableTicked} programmes={programmes} metrics={metrics} onApply={applyToTicked} />
+      <section aria-labelledby="proposed-heading" className="mt-6">
         <h2 id="proposed-heading" className="text-2xl font-semibold">
           Proposed figures ({groups.proposed.length})
         </h2>
@@ -144,11 +271,18 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
           <ol className="mt-3 space-y-3">{groups.recorded.map(card)}</ol>
         </section>
       )}
-      {groups.context.length > 0 && (
-        <details className="mt-8">
-          <summary className="cursor-pointer text-2xl font-semibold">Numbers that are probably not figures ({groups.context.length})</summary>
-          <p className="mt-1 text-slate-700">Dates, ages, durations, phone numbers, funding announcements and the like. Tick any that is a figure after all.</p>
-          <ol className="mt-3 space-y-3">{groups.context.map(card)}</ol>
+      {groups.setApart.length > 0 && (
+        <details className="mt-8" data-testid="set-apart">
+          <summary className="cursor-pointer text-2xl font-semibold">Numbers set apart as probably not figures ({groups.setApart.length})</summary>
+          <p className="mt-1 text-slate-700">Dates, ages, durations, phone numbers, other bodies’ funding and the like, grouped by why. Tick any that is a figure after all.</p>
+          {byReason(groups.setApart).map(([reason, list]) => (
+            <section key={reason} aria-label={`${reason} (${list.length})`} className="mt-4">
+              <h3 className="text-lg font-semibold first-letter:uppercase">
+                {reason} ({list.length})
+              </h3>
+              <ol className="mt-2 space-y-3">{list.map(card)}</ol>
+            </section>
+          ))}
         </details>
       )}
       {groups.done.length > 0 && (
@@ -170,140 +304,13 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
       )}
       <div className="sticky bottom-0 mt-6 flex flex-wrap items-center gap-4 border-t border-slate-300 bg-white py-3">
         <button type="button" disabled={busy} onClick={() => void accept()} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {busy ? 'Saving…' : `Accept ${ticked.size} ticked ${ticked.size === 1 ? 'figure' : 'figures'}`}
+          {busy ? 'Saving…' : `Accept ${tickedOpen.length} ticked ${tickedOpen.length === 1 ? 'figure' : 'figures'}`}
         </button>
-        <span className="text-sm text-slate-600">Unticked numbers are left out. You can come back to this page later.</span>
+        <p className="text-sm text-slate-700" data-testid="review-counts">
+          {plural(groups.proposed.length + groups.recorded.length, 'proposed', 'proposed')} · {tickedOpen.length.toLocaleString('en-GB')} ticked ·{' '}
+          {groups.done.length.toLocaleString('en-GB')} accepted · {groups.setApart.length.toLocaleString('en-GB')} set apart
+        </p>
       </div>
     </div>
-  );
-}
-
-function Evidence({ p }: { p: ReviewProposal }) {
-  // React escapes all of it: the report's text is never treated as HTML.
-  return (
-    <q className="leading-relaxed">
-      {p.evidence.slice(0, p.numberStart)}
-      <mark className="rounded bg-yellow-200 px-0.5 font-semibold">{p.evidence.slice(p.numberStart, p.numberEnd)}</mark>
-      {p.evidence.slice(p.numberEnd)}
-    </q>
-  );
-}
-
-function ProposalCard(props: {
-  p: ReviewProposal;
-  e: Editable;
-  ticked: boolean;
-  errors: FieldErrors | undefined;
-  onTick: (key: string, on: boolean) => void;
-  onEdit: (key: string, field: keyof Editable, value: string) => void;
-  programmes: Option[];
-  metrics: Option[];
-}) {
-  const { p, e, errors } = props;
-  const id = (f: string) => `p-${p.key.replace(':', '-')}-${f}`;
-  const set = (f: keyof Editable) => (ev: { target: { value: string } }) => props.onEdit(p.key, f, ev.target.value);
-  const fieldError = (f: keyof FieldErrors) =>
-    errors?.[f] ? (
-      <span id={id(`${f}-error`)} className="block text-sm font-semibold text-orange-800">
-        {errors[f]}
-      </span>
-    ) : null;
-  const linkText = p.recorded && (p.recorded.how === 'same-figure' ? 'The same programme, metric, value and period are recorded as' : 'This sentence is already recorded as');
-  return (
-    <li className={`rounded border p-3 ${props.ticked ? 'border-oi-blue bg-sky-50/40' : 'border-slate-300'}`} data-testid="proposal" data-value={p.value}>
-      <div className="flex items-start gap-3">
-        <input id={id('tick')} type="checkbox" className="mt-1.5 h-5 w-5 shrink-0" checked={props.ticked} onChange={(ev) => props.onTick(p.key, ev.target.checked)} />
-        <div className="min-w-0">
-          <label htmlFor={id('tick')} className="font-semibold">
-            {p.recorded ? 'Link this report to' : 'Accept'} {p.evidence.slice(p.numberStart, p.numberEnd).replace(/\*\*|<\/?u>/g, '')} ({p.counted || 'figure'}), line {p.line}
-          </label>
-          <p className="mt-1 break-words text-slate-800">
-            <Evidence p={p} />
-          </p>
-          {p.likelyContext && p.contextReason && <p className="mt-1 text-sm text-slate-600">Probably not a figure: {p.contextReason}.</p>}
-          {p.recorded && (
-            <p className="mt-1 text-sm">
-              {linkText}{' '}
-              <Link href={`/observations/${p.recorded.observationId}`} className="underline">
-                figure {p.recorded.observationId}
-              </Link>
-              .
-            </p>
-          )}
-          {errors?.form && <p className="mt-1 font-semibold text-orange-800">{errors.form}</p>}
-        </div>
-      </div>
-      {!p.recorded && (
-        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <label className="text-sm" htmlFor={id('value')}>
-            Value
-            <input id={id('value')} inputMode="decimal" value={e.value} onChange={set('value')} className={input} aria-describedby={errors?.value ? id('value-error') : undefined} />
-            {fieldError('value')}
-          </label>
-          <label className="text-sm" htmlFor={id('qualifier')}>
-            Qualifier
-            <select id={id('qualifier')} value={e.qualifier} onChange={set('qualifier')} className={input}>
-              {QUALIFIERS.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm" htmlFor={id('metric')}>
-            Metric
-            <select id={id('metric')} value={e.metric} onChange={set('metric')} className={input} aria-describedby={errors?.metric ? id('metric-error') : undefined}>
-              <option value="">Choose a metric</option>
-              {props.metrics.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {fieldError('metric')}
-          </label>
-          <label className="text-sm" htmlFor={id('programme')}>
-            Programme
-            <select id={id('programme')} value={e.programme} onChange={set('programme')} className={input} aria-describedby={errors?.programme ? id('programme-error') : undefined}>
-              <option value="">Choose a programme</option>
-              {props.programmes.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {fieldError('programme')}
-          </label>
-          <label className="text-sm" htmlFor={id('basis')}>
-            Basis
-            <select id={id('basis')} value={e.basis} onChange={set('basis')} className={input}>
-              {BASES.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm" htmlFor={id('periodStart')}>
-            Period start
-            <input id={id('periodStart')} type="date" value={e.periodStart ?? ''} onChange={set('periodStart')} className={input} />
-            {fieldError('periodStart')}
-          </label>
-          <label className="text-sm" htmlFor={id('periodEnd')}>
-            Period end
-            <input id={id('periodEnd')} type="date" value={e.periodEnd} onChange={set('periodEnd')} className={input} aria-describedby={errors?.periodEnd ? id('periodEnd-error') : undefined} />
-            {fieldError('periodEnd')}
-          </label>
-          <label className="text-sm" htmlFor={id('datePrecision')}>
-            Date exact to the
-            <select id={id('datePrecision')} value={e.datePrecision} onChange={set('datePrecision')} className={input}>
-              <option value="day">day</option>
-              <option value="month">month</option>
-              <option value="year">year</option>
-            </select>
-          </label>
-        </div>
-      )}
-    </li>
   );
 }

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Add' };
 const TITLES: Record<ReferenceKind, string> = { board: 'Add a board', programme: 'Add a programme', metric: 'Add a metric', source: 'Add a source' };
 const AFTER: Record<ReferenceKind, string> = { board: '/boards/{slug}', programme: '/programmes/{slug}', metric: '/metrics/{slug}', source: '/sources/{id}' };
 
-export default async function NewReferencePage({ params }: { params: Promise<{ kind: string }> }) {
+export default async function NewReferencePage({ params, searchParams }: { params: Promise<{ kind: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const kind = (await params).kind as ReferenceKind;
   if (!REFERENCE_KINDS.includes(kind)) notFound();
@@ -54,10 +54,13 @@ export default async function NewReferencePage({ params }: { params: Promise<{ k
       { name: 'coversTo', label: 'Last day it reports on', type: 'date', hint: 'Optional: the end of those months. Months no report covers are shown as not covered, not as nothing done.' },
     ],
   };
+  // Fields may be filled from the address: the review screen links "add a metric called …" here.
+  const query = await searchParams;
+  const given = Object.fromEntries(fields[kind].flatMap((f) => (typeof query[f.name] === 'string' ? [[f.name, (query[f.name] as string).slice(0, 200)]] : [])));
   return (
     <>
       <h1 className="text-3xl font-bold">{TITLES[kind]}</h1>
-      <ReferenceForm kind={kind} fields={fields[kind]} after={AFTER[kind]} />
+      <ReferenceForm kind={kind} fields={fields[kind]} after={AFTER[kind]} initial={given} />
     </>
   );
 }
