@@ -30,15 +30,20 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
-const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
+const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
 /** Whether the sentence announces government money (whose numbers are outside statistics). */
 export function isGovernmentFunding(sentence: string): boolean {
   if (/\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i.test(sentence)) return true;
   const g = GOVERNMENT.exec(sentence);
   return !!g && FUNDING.test(sentence.slice(g.index)) && /\b(announc\w*|allocat\w*|funding|fund\b|grant fund|budget)|£/i.test(sentence);
+}
+
+/** The clause after a number, to its end. */
+function clauseAfterOf(masked: string, from: number): string {
+  return masked.slice(from, from + 160).split(/[.;!?]/)[0]!;
 }
 
 export function judgeContext(input: ContextInput): ContextVerdict {
@@ -59,7 +64,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\bcovid[\s-]*$/i.test(before)) return DROP;
   if (/^\/\d|^\d*\/\d/.test(masked.slice(mention.end)) || /\d\/$/.test(before)) return DROP;
   if (mention.written === 'numeral' && /^(st|nd|rd|th)\b/i.test(after)) return reason('an ordinal');
-  if (/^\s?(km|kg|kwh|mw|m2|sq\.?\s?m|miles|mph|mm|cm|metres|meters|acres|hectares|tonnes|litres)\b/i.test(afterGroup))
+  if (/^\s?(km|kg|kwh|mw|m2|sq\.?\s?m|miles|mph|mm|cm|metres|meters|acres|hectares|tonnes|litres|kb|mb|gb)\b/i.test(afterGroup))
     return reason('a measurement');
   if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count') return DROP;
 
@@ -72,10 +77,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('party seats');
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before))
+  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\bYears?\s*(?:\d+\s*(?:&|and|,)\s*)?$/.test(before))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
-  if (/\b(top|number|no\.)\s*$/i.test(before)) return reason('a ranking');
+  if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');
   if (/^\s?x\s?\d/i.test(after) || /\d\s?x\s?$/i.test(before)) return reason('a multiplier');
 
   // A number word written with a capital in mid-sentence, before another capitalised word, is
@@ -107,12 +112,15 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   }
 
   // Allowance rates before other rates: "£8.50 per hour" is an allowance, not a figure.
-  if (mention.unit === 'GBP' && /\b(per\s+hour|an\s+hour|allowance|per\s+day|hourly|living wage)\b/i.test(sentence))
+  // (Only the sum the rate is written beside: "an average of £1,000 per day" does not make the
+  // sentence's "saves the sector up to £1.5 million" a rate.)
+  if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(per\s+hour|an\s+hour|per\s+day|a\s+day|hourly)\b/i.test(afterGroup) || /\b(allowance|living wage|hourly rate|day rate|rate)\s+(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)))
     return reason('an allowance rate');
 
   // Rates: "per 100,000 people", "300 people a year".
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
-  if (/^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum|week|hour|day|head|person|capita)\b/i.test(afterGroup))
+  // (A sum of money a year is the year's amount: "investing over £6 million each year".)
+  if (/^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum|week|hour|day|head|person|capita)\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum)\b/i.test(afterGroup)))
     return reason('a rate');
 
   // Breakdowns of a total ("including seven Leadership Academies", "32 of which are chief
@@ -131,16 +139,30 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per)\s+(?:each|every|a|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
-  if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b/i.test(afterGroup)) return reason('an amount for each participant, not a total');
-  if (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before))
+  if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b(?!\s+(?:year|month|week|quarter)\b)/i.test(afterGroup)) return reason('an amount for each participant, not a total');
+  // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
+  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before)))
     return reason('a minimum or maximum the offer sets, not something delivered');
+  // "three or four placements", "two or three times": a rough description, not a count.
+  if (/^\s?or\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(afterGroup) || /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+or\s*$/i.test(beforeQualifier))
+    return reason('a rough description ("three or four"), not a count');
+  // "two of the most serious issues": a few of a group, not a count.
+  if (/^\s?of\s+the\s+(?:most|biggest|largest|greatest|main|key|\w+est)\b/i.test(afterGroup)) return reason('a known group, not a count');
+
+  // A target or ambition is not what was delivered: "exceeded its agreed target of 35,000 meals".
+  if (/\b(target|ambition|aim|goal|trajectory)\s+(?:of|was|is)\s*$/i.test(beforeQualifier) || /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier))
+    return reason('a target, not something delivered');
 
   // The whole a share is of: the 10 of "9 in 10 councils", the 317 of "312 of the 317 local
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
-  if (/\d[\d,.]*%?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier))
+  if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
-  // The size of a team: "a 19-strong team", "a team of 12".
-  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || /\bteam\s+of\s*$/i.test(beforeQualifier)) return reason('the size of a team');
+  // The size of a team or body: "a 19-strong team", "a team of 12", "a Citizens' Assembly of 38".
+  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier)) return reason('the size of a team');
+  // Parts of a plan or an offer ("three key areas of activity", "22 different topics", "five
+  // overarching recommendations", "4 modules"): how the work is organised, not what it delivered.
+  if (/^\s?(?:(?:key|main|different|overarching|individual|core|priority|strategic|broad|thematic|specific|separate|distinct)\s+){0,2}(themes?|topics?|subjects?|areas?|strands?|workstreams?|work\s*streams?|pillars?|priorities|principles?|objectives?|recommendations?|actions?|modules?|elements?|stages?|steps?|components?|domains?|criteria|categories|lots|challenge\s+statements)\b/i.test(afterGroup))
+    return reason('it describes how the work is organised, not what it delivered');
   // A title in quotes that opens with the number: ‘10 top-level questions to ask…’.
   if (/[‘“"']\s*$/.test(beforeQualifier) && /^[^’”"']{3,120}[’”"']/.test(masked.slice(mention.end)) && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
     return reason('part of a title');
@@ -152,6 +174,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (isGovernmentFunding(sentence)) return reason('government funding');
     const clauseBefore = masked.slice(Math.max(0, mention.start - 80), mention.start);
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
+    // Money others put in: "matched by over £2m in private sector contributions".
+    if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
+      return reason('money others put in, not awarded or saved by a programme');
     if (RECEIVED.test(clauseBefore) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;
@@ -170,7 +195,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*)\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
       return reason('a change, which the dashboard works out itself');
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
-    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:£|budget|grant|funding|cost|spend)/i.test(afterGroup)) return reason('a share of a sum of money');
+    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|cost|spend|income|receipts|rates\s+income)/i.test(afterGroup)) return reason('a share of a sum of money');
+    // A share of a plan that was not done ("16% of projects had not been fully achieved").
+    if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b/i.test(clauseAfterOf(masked, mention.groupEnd)))
+      return reason('a share of what was not done');
     // A share of a population or of the whole sector ("12 per cent of residents cycle to work",
     // "9 in 10 councils across the country are experiencing…") is an outside statistic unless
     // its clause ties it to the support given.

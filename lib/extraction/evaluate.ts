@@ -178,7 +178,9 @@ export interface LabelScore {
 
 export const emptyLabelScore = (): LabelScore => ({ figures: 0, found: 0, ticked: 0, correct: 0, metricOk: 0, basisOk: 0, periodEndOk: 0, misses: [], falsePositives: [], disagreements: [] });
 
-const matchesLabel = (p: Proposal, l: NumberLabel) => p.line === l.line && sameValue(p.value, l.value) && p.qualifier === l.qualifier && sameTop(p.upper, l.upper);
+type Stated = Pick<Proposal, 'line' | 'value' | 'qualifier' | 'upper'>;
+/** A proposal states a labelled number: the same line, value, qualifier and range top. */
+export const matchesLabel = (p: Stated, l: Stated) => p.line === l.line && sameValue(p.value, l.value) && p.qualifier === l.qualifier && sameTop(p.upper, l.upper);
 
 /**
  * Scores one document's proposals against its labels. `categoryOf` gives a suggested metric's

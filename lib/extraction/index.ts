@@ -14,6 +14,7 @@ import { findNumbers, type NumberMention } from './numbers';
 import { findDocumentStart, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
+import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
 import { analyseLines, clauseSpans, sentenceSpans, type LineInfo, type Span } from './text';
 
 export interface ReferenceNames {
@@ -26,6 +27,11 @@ export interface ExtractOptions {
   reportDate: string; // ISO YYYY-MM-DD, the report's date
   datePrecision?: DatePrecision; // of reportDate, default 'day'
   reference: ReferenceNames;
+  /**
+   * For scripts/train-scorer.ts: leave the learned scorer out, and give each number the rules
+   * propose its features. The app never sets this.
+   */
+  training?: boolean;
 }
 
 export interface Proposal {
@@ -51,6 +57,8 @@ export interface Proposal {
   proposedMetric: string | null;
   /** Where no programme fits: a name the document gives one (a heading or label), for the officer to confirm. */
   proposedProgramme: string | null;
+  /** Only with `training`: the scorer's features of a number the rules propose. */
+  features?: number[];
 }
 
 interface Reading {
@@ -139,7 +147,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       const sentenceContext = matcher.context(sentenceText);
       const clauses = clauseSpans(masked, sentence);
       const inSentence = mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end);
-      let lastInSentence: Reading | null = null;
+      let lastInSentence: (Reading & { end: number }) | null = null;
       const evidenceSpan = withMarkup(line, sentence, line.prefixLength);
       const evidence = line.raw.slice(evidenceSpan.start, evidenceSpan.end);
 
@@ -176,7 +184,15 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
+        // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
+        // its total counts, whatever its own words.
+        if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
+          counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
+        // A part of a number set apart is set apart with it ("2.2% of residents …, including three schools").
+        const previous = proposals[proposals.length - 1];
+        if (!reason && mi > 0 && previous?.contextReason === 'an outside statistic' && previous.line === line.index + 1 && /\b(including|of which|comprising)\b/i.test(masked.slice(inSentence[mi - 1]!.groupEnd, mention.start)))
+          reason = previous.contextReason;
         // What a number counts need not be one of the dashboard's measures: a number counting
         // something ("56 conferences", "19 social workers") is proposed, with a new metric named
         // after what it counts for the officer to confirm. Only a number counting nothing is set apart.
@@ -185,7 +201,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const proposedMetric = !reason && !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
         if (counted.slug) {
-          lastInSentence = reading;
+          // A breakdown's parts keep pointing at their total.
+          if (!lastInSentence || !/\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)) || lastInSentence.slug !== counted.slug)
+            lastInSentence = { ...reading, end: mention.groupEnd };
           previousReading = reading;
         }
 
@@ -236,6 +254,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           reportPrecision,
           documentStart,
           carried: currentPeriod,
+          documentPeriod,
           leadIn,
           // The sentence's opening phrase ("To date,", "In the previous two years of the programme,").
           sentenceLead: (() => {
@@ -243,6 +262,30 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
             return comma < 0 ? '' : masked.slice(sentence.start, sentence.start + comma);
           })(),
         });
+
+        // What the rules leave, the learned scorer weighs (scorer.ts).
+        let features: number[] | undefined;
+        if (!reason) {
+          const input: FeatureInput = {
+            value: mention.value,
+            unit: counted.slug ? counted.unit : mention.unit,
+            written: mention.written,
+            qualifier: q.qualifier,
+            range: mention.range === 'low',
+            slug: counted.slug,
+            phrase,
+            borrowed: counted.ellipsis,
+            before,
+            after,
+            sentence: sentenceText,
+            basis: period.basis,
+            inList: line.prefixLength > 0,
+            labelled: paragraphLabel !== null,
+            numbersInSentence: inSentence.length,
+          };
+          if (options.training) features = figureFeatures(input);
+          else reason = scorerReason(input);
+        }
 
         const unit: Unit = counted.slug ? counted.unit : mention.unit;
         proposals.push({
@@ -264,8 +307,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           likelyContext: reason !== null,
           contextReason: reason,
           upper: mention.range === 'low' ? mention.rangeEnd : null,
-          proposedMetric,
-          proposedProgramme,
+          proposedMetric: reason ? null : proposedMetric,
+          proposedProgramme: reason ? null : proposedProgramme,
+          ...(features ? { features } : {}),
         });
       }
 

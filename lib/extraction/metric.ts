@@ -129,8 +129,10 @@ const RULES: Rule[] = [
   { re: /\bdays?\b/i, pick: (i) => (/\bsupport|consultancy|advice|expert/i.test(i.after) ? 'days-of-support' : null) },
   { re: /\b(peer\s+challenges?|peer\s+reviews?|health\s+checks?|diagnostics?|reviews?)\b/i, pick: () => 'peer-reviews' },
   {
-    re: /\b(events?|webinars?|sessions?|courses?|meetings?|workshops?|roundtables?|seminars?|masterclass(?:es)?|conferences?|learning\s+sets?|panels?|modules?|briefings?|summits?|forums?\s+meetings|clinics?)\b/i,
+    re: /\b(events?|webinars?|sessions?|courses?|meetings?|workshops?|roundtables?|seminars?|masterclass(?:es)?|conferences?|learning\s+sets?|panels?|modules?|briefings?|summits?|forums?\s+meetings|clinics?|programmes)\b/i,
     pick: (i, noun) => {
+      // "we delivered 56 programmes" are courses run; "funding programmes" are not events.
+      if (/programmes/i.test(noun) && !/\b(deliver\w*|ran|run|held|hosted)\s*(?:[\w-]+\s+){0,3}$/i.test(i.before.slice(-40))) return null;
       if (/meeting/i.test(noun) && /\bweekly\b|\b(per|a|each)\s+week\b/i.test(i.after + ' ' + i.before.slice(-20))) return 'average-meetings-per-week';
       if (/module/i.test(noun) && /\b(develop\w*|e-learning|produc\w*|publish\w*|launch\w*)\b/i.test(i.clause)) return 'resources-published';
       if (/briefing/i.test(noun) && /\b(policy|produc\w*|publish\w*|writ\w*)\b/i.test(i.after + ' ' + i.clause)) return 'resources-published';
@@ -279,6 +281,12 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   if (/\b(attract\w*|drew|drawing|welcom\w*|(?:events?|meetings?|sessions?|webinars?|conferences?|workshops?)\s+of)\s*$/i.test(input.before.slice(-40)))
     return { counted: nounPhrase(after) || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   const phrase = nounPhrase(after);
+  // "Nearly 5,000 graduates apply", "330 businesses attending workshops": the verb says what is counted.
+  if (!phrase || !classify(phrase, input)) {
+    if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:appl(?:y|ied|ying)|submitted\s+applications)\b/i.test(after)) return { counted: phrase || 'applicants', slug: 'applications', unit: 'count', ellipsis: false };
+    if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:attend\w*|took\s+part\s+in\s+(?:the\s+)?(?:event|webinar|workshop|session|conference)s?)\b/i.test(after))
+      return { counted: phrase || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
+  }
   // "40 hours of team coaching", "6 days support": keep the "of …" part with the noun.
   const withOf = /^\s*(?:[\w-]+\s+){0,2}?(hours?|days?)\s+(?:of\s+)?[\w\s-]{0,30}?(coaching|mentoring|support|training|advice)\b/i.exec(after);
   if (withOf) {

@@ -93,6 +93,8 @@ export function findNumbers(masked: string): NumberMention[] {
     // An ordinal written in words ("twenty-seventh", "thirtieth") is not a number, and "net
     // zero", "zero carbon" name a goal, not a count of nothing.
     if (/^-?[a-z]*(?:first|second|third|th)\b/i.test(masked.slice(end)) && !/^\s/.test(masked.slice(end))) continue;
+    // "a two-way street", "one-to-one": words, not counts.
+    if (/^-(?:way|to-one|off|fold)\b/i.test(masked.slice(end))) continue;
     if (/^zero$/i.test(m[0]) && (/\bnet[\s-]*$/i.test(masked.slice(Math.max(0, m.index - 5), m.index)) || /^[\s-]+(carbon|emissions?|waste|tolerance|hours?)\b/i.test(masked.slice(end)))) continue;
     let unit: Unit = 'count';
     const pct = /^\s(per\s?cent\b|percent\b)/i.exec(masked.slice(end));

@@ -42,6 +42,8 @@ export interface PeriodInput {
    * belongs to it rather than to the day the report was written.
    */
   carried: Span | null;
+  /** The period the report's title names ("… – 2022/23 highlights"): its running totals stand at its end. */
+  documentPeriod: Span | null;
   /** The line that opened the list this number stands in ("Since the programme started:"), or ''. */
   leadIn: string;
   /** The sentence's words before its first number ("To date, we have supported …"): they govern every number of it. */
@@ -49,10 +51,10 @@ export interface PeriodInput {
 }
 
 const PLANNED =
-  /\b(will|planned|plans? to|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
 const STRONG_CUMULATIVE =
-  /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network) (?:started|began|was launched|launched)|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
+  /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service) (?:started|began|was launched|launched|was set up)|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
 const WEAK_CUMULATIVE = /\b(have now|has now|had now|is now|are now|now (?:has|have|supporting|supports|contains?)|signed up|registered|has (?:since )?been (?:accessed|downloaded|viewed)|by (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 // Counts that are running totals by nature: how many members, candidates, downloads…
 const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
@@ -281,6 +283,10 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     start = input.carried.start;
     end = input.carried.end;
     precision = input.carried.precision;
+  }
+  if (!end && input.documentPeriod && basis === 'cumulative') {
+    end = input.documentPeriod.end;
+    precision = input.documentPeriod.precision;
   }
   if (!end) {
     end = input.reportDate;

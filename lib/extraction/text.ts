@@ -107,6 +107,9 @@ function endsParagraph(masked: string): boolean {
   return /[.!?:)”"']\s*$/.test(masked.trimEnd()) || /[.!?]\s*\**\s*$/.test(masked);
 }
 
+const COUNT_WORDS = 'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen'.split(' ');
+const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[a-z]`);
+
 function looksLikeHeading(masked: string, prefixLength: number): boolean {
   const t = masked.trim();
   if (!t || t.length > 100) return false;
@@ -120,6 +123,9 @@ function looksLikeHeading(masked: string, prefixLength: number): boolean {
   // Headings carry no figures: digits other than in "COVID-19" or "Appendix 1" rule a line out.
   const stripped = body.replace(/covid[- ]?19/gi, '').replace(/^appendix\s+\d+/i, '');
   if (/\d/.test(stripped)) return false;
+  // Nor number words counting something: "Eight councils win funding" is a headline's sentence
+  // ("One Public Estate", a name, is not).
+  if (COUNTING_WORD.test(stripped)) return false;
   return true;
 }
 
