@@ -172,12 +172,17 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // are not.
   if (mention.unit === 'GBP') {
     if (isGovernmentFunding(sentence)) return reason('government funding');
-    const clauseBefore = masked.slice(Math.max(0, mention.start - 80), mention.start);
+    // The words before the sum, back to the number before it: "received 177 referrals which
+    // resulted in £290k" does not say the £290k was received.
+    const window = masked.slice(Math.max(0, mention.start - 80), mention.start);
+    const lastDigit = window.search(/\d[^\d]*$/);
+    const clauseBefore = lastDigit >= 0 ? window.slice(lastDigit + 1) : window;
+    if (/\baverage\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('an average, not a total');
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
     // Money others put in: "matched by over £2m in private sector contributions".
     if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
       return reason('money others put in, not awarded or saved by a programme');
-    if (RECEIVED.test(clauseBefore) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
+    if (RECEIVED.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;
     return reason('a sum of money, not awarded or saved by a programme');
@@ -197,7 +202,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|cost|spend|income|receipts|rates\s+income)/i.test(afterGroup)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
-    if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b/i.test(clauseAfterOf(masked, mention.groupEnd)))
+    if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
       return reason('a share of what was not done');
     // A share of a population or of the whole sector ("12 per cent of residents cycle to work",
     // "9 in 10 councils across the country are experiencing…") is an outside statistic unless
@@ -209,6 +214,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if ((ofPopulation || ofSector) && !tiedToSupport) return reason('an outside statistic');
     return null;
   }
+
+  // A count of a population, not of support: "more than 165,000 homeless Londoners live in
+  // temporary accommodation", "an estimated 360,000 people are affected".
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought)\b/i.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))
+    return reason('an outside statistic');
 
   // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.
   if (mention.value === 1 && mention.written === 'word') return reason('a single item');

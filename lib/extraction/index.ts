@@ -314,7 +314,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       }
 
       // The period this sentence names stands for the figures after it that name none.
-      currentPeriod = statedPeriod(dates, masked, sentence.start, sentence.end, options.reportDate) ?? currentPeriod;
+      // (Within or after the title's period: "up from 40 in 2021/22" in a 2022/23 report compares, it does not re-date.)
+      const stated = statedPeriod(dates, masked, sentence.start, sentence.end, options.reportDate);
+      if (stated && (!documentPeriod || stated.start >= documentPeriod.start)) currentPeriod = stated;
       // Remember the programme this sentence names, for the sentences after it.
       const named = matcher.match([EMPTY_CONTEXT, EMPTY_CONTEXT, EMPTY_CONTEXT, sentenceContext], null);
       if (named) recent = named.programme;

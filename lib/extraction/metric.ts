@@ -153,7 +153,7 @@ const RULES: Rule[] = [
   {
     re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b/i,
     // "8 councils awarded funding", "awarded funding to eight councils": funded projects.
-    pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
+    pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b|^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a\s+)?(?:£|grants?\b|funding\b)/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
   },
   {
     re: /\b(networks?|groups?|organisations|organizations|forums?|partnerships|associations|bodies)\b/i,
@@ -281,12 +281,13 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   if (/\b(attract\w*|drew|drawing|welcom\w*|(?:events?|meetings?|sessions?|webinars?|conferences?|workshops?)\s+of)\s*$/i.test(input.before.slice(-40)))
     return { counted: nounPhrase(after) || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   const phrase = nounPhrase(after);
-  // "Nearly 5,000 graduates apply", "330 businesses attending workshops": the verb says what is counted.
-  if (!phrase || !classify(phrase, input)) {
-    if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:appl(?:y|ied|ying)|submitted\s+applications)\b/i.test(after)) return { counted: phrase || 'applicants', slug: 'applications', unit: 'count', ellipsis: false };
-    if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:attend\w*|took\s+part\s+in\s+(?:the\s+)?(?:event|webinar|workshop|session|conference)s?)\b/i.test(after))
-      return { counted: phrase || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
-  }
+  // "Nearly 5,000 graduates apply", "330 businesses attending workshops", "attended by over 100
+  // businesses": the verb says what is counted, whoever they are.
+  const firstNoun = nounMatches(phrase)[0];
+  const eventsFirst = firstNoun && firstNoun.rule.pick(input, firstNoun.noun) === 'events-delivered' && firstNoun.at === 0;
+  if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:appl(?:y|ied|ying)|submitted\s+applications)\b/i.test(after)) return { counted: phrase || 'applicants', slug: 'applications', unit: 'count', ellipsis: false };
+  if (!eventsFirst && (/^\s*(?:[\w'’-]+\s+){0,3}?(?:attend(?:ed|ing)?(?!\s+by)|took\s+part\s+in\s+(?:the\s+)?(?:event|webinar|workshop|session|conference)s?)\b/i.test(after) || /\battended\s+by\s*$/i.test(input.before.slice(-30))))
+    return { counted: phrase || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   // "40 hours of team coaching", "6 days support": keep the "of …" part with the noun.
   const withOf = /^\s*(?:[\w-]+\s+){0,2}?(hours?|days?)\s+(?:of\s+)?[\w\s-]{0,30}?(coaching|mentoring|support|training|advice)\b/i.exec(after);
   if (withOf) {

@@ -2,6 +2,6 @@
 // the corpus's tuning half — do not edit by hand. One weight per FEATURE_NAMES entry of scorer.ts;
 // a number is set apart when the model's likelihood is below the threshold.
 export const WEIGHTS = {
-  weights: [1.7511, -0.3385, -0.2383, 0.0138, 0.4286, -1.0536, 0.7498, -0.5568, -0.3405, -1.5465, -0.0696, 0.5801, -0.2014, -1.0999, 1.4888, 0.5675, -0.7249, -0.9047, 0.5435, -0.7038, 1.1162, 0.0161, 0.1537, -0.9544, -0.0777],
-  threshold: 0.3,
+  weights: [2.0499, -0.487, 0.2328, 0.0182, 0.6402, -1.2206, 0.7241, -0.6314, -0.354, -1.4194, 0.598, 0.7408, -0.291, -1.2298, 0.9867, 0.5592, -0.883, -0.3303, 0.3092, -0.3234, 1.0286, -0.3495, 0.417, -1.0151, -0.2679],
+  threshold: 0.36,
 };
