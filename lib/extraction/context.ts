@@ -215,6 +215,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return null;
   }
 
+  // Whole things are counted in whole numbers: "43.4 schools" is a reference or a slip, not a count.
+  if (mention.unit === 'count' && mention.written === 'numeral' && !Number.isInteger(mention.value) && /^\s?[a-z]{3,}/.test(afterGroup) && !/^\s?(hours?|days?|weeks?|months?|years?|fte|full[- ]time|per\b|times\b|million|thousand|stars?|out\s+of)\b/i.test(afterGroup))
+    return reason('a number with a fraction, which cannot count whole things');
+
   // A count of a population, not of support: "more than 165,000 homeless Londoners live in
   // temporary accommodation", "an estimated 360,000 people are affected".
   if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought)\b/i.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))

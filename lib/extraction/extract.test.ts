@@ -268,11 +268,28 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'the whole that a share is of'],
+      ['Currently, more than 165,000 homeless Londoners live in temporary accommodation.', 'an outside statistic'],
+      ['This is an average household gain of £1,440.', 'an average, not a total'],
+      ['The council received £1.9m in November and £860,000 top-up allocation in January.', 'money received, not awarded or saved by a programme'],
+      ['Guidance followed the closure of 43.4 schools.', 'a number with a fraction, which cannot count whole things'],
+      ['The service exceeded its agreed target of 35,000 meals.', 'a target, not something delivered'],
+      ['There are three key areas of activity.', 'it describes how the work is organised, not what it delivered'],
+      ['Trainees rotate between three or four placements.', 'a rough description ("three or four"), not a count'],
+      ['Grants were matched by over £2m in private sector contributions.', 'money others put in, not awarded or saved by a programme'],
     ];
     for (const [sentence, reason] of cases) {
       const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
       expect(found.find((p) => p.contextReason === reason), `${sentence} → ${reason}: ${JSON.stringify(found.map((p) => p.contextReason))}`).toBeDefined();
     }
+  });
+
+  it('keeps what the rules must not set apart', () => {
+    const ticked1 = (text: string) => extractFigures(text, { reportDate: '2024-03-31', reference: TEST_REFERENCE }).filter(ticked).map((p) => p.value);
+    expect(ticked1('The LGA peer support offer saves the sector up to £1.5 million annually (an average of £1,000 per day).')).toEqual([1.5e6]);
+    expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
+    expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
+    expect(ticked1('The programme is investing over £6 million each year.')).toEqual([6e6]);
+    expect(ticked1('The Hub has also dealt with 810 questions from councils.')).toEqual([810]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
