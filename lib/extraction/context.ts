@@ -120,7 +120,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // Rates: "per 100,000 people", "300 people a year".
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
   // (A sum of money a year is the year's amount: "investing over £6 million each year".)
-  if (/^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum|week|hour|day|head|person|capita)\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per|each|every)\s(year|annum)\b/i.test(afterGroup)))
+  // ("Nearly 5,000 graduates apply every year" is a year's count, not a rate.)
+  if (/^\s?(?:[\w'’-]+\s){0,3}?(?:(a|per)\s(year|annum|week|hour|day|head|person|capita)|(each|every)\s(week|hour|day|head|person))\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per)\s(year|annum)\b/i.test(afterGroup)))
     return reason('a rate');
 
   // Breakdowns of a total ("including seven Leadership Academies", "32 of which are chief

@@ -222,8 +222,8 @@ describe('extractFigures: numbers that are not figures', () => {
   it('marks phone numbers, ages, durations and government funding as probably context', () => {
     expect(at(4, '020 7946 0321')).toMatchObject({ likelyContext: true, contextReason: 'a phone number' });
     // A range is one reading, its low end with its top: "18-25" one age range, "2-3" one duration.
-    expect(at(27, '18')).toMatchObject({ upper: 25, likelyContext: true, contextReason: 'an age range' });
-    expect(at(27, '2')).toMatchObject({ upper: 3, likelyContext: true, contextReason: 'a duration' });
+    expect(at(27, '18-25')).toMatchObject({ upper: 25, likelyContext: true, contextReason: 'an age range' });
+    expect(at(27, '2-3')).toMatchObject({ upper: 3, likelyContext: true, contextReason: 'a duration' });
     expect(at(28, '4')).toMatchObject({ likelyContext: true, contextReason: 'a duration' });
     expect(at(27, '£1.6bn')).toMatchObject({ value: 1.6e9, unit: 'GBP', likelyContext: true, contextReason: 'government funding' });
   });

@@ -292,7 +292,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           line: line.index + 1,
           evidence,
           numberStart: qualifierStart - evidenceSpan.start,
-          numberEnd: Math.min(mention.end, evidenceSpan.end) - evidenceSpan.start,
+          numberEnd: Math.min(mention.range === 'low' ? mention.groupEnd : mention.end, evidenceSpan.end) - evidenceSpan.start,
           value: mention.value,
           qualifier: q.qualifier,
           unit,

@@ -34,6 +34,13 @@ describe('findNumbers', () => {
     expect(values('two hundred delegates')).toEqual([[200, 'count', null]]);
   });
 
+  it('reads a range whose top carries the scale for both ends', () => {
+    expect(findNumbers('between 4-5,000 people')[0]).toMatchObject({ value: 4000, range: 'low', rangeEnd: 5000 });
+    expect(findNumbers('between four and five thousand people')[0]).toMatchObject({ value: 4000, range: 'low', rangeEnd: 5000 });
+    expect(findNumbers('£4-5 million')[0]).toMatchObject({ value: 4e6, rangeEnd: 5e6 });
+    expect(findNumbers('100-5,000 attendees')[0]).toMatchObject({ value: 100, rangeEnd: 5000 });
+  });
+
   it('reads ranges as two ends', () => {
     expect(values('with 10-15 members')).toEqual([
       [10, 'count', 'low'],

@@ -118,8 +118,16 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     const a = mentions[i]!;
     const b = mentions[i + 1]!;
     const gap = masked.slice(a.end, b.start);
-    if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap)) continue;
+    const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
+    if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
     if (a.written !== b.written && !/^\s?[-–]\s?$/.test(gap)) continue;
+    // "4-5,000" and "between four and five thousand" mean 4,000 to 5,000; "£4-5 million" 4 to 5 million.
+    for (const factor of [1e9, 1e6, 1e3]) {
+      if (b.value % factor === 0 && b.value / factor < 1000 && a.value * factor <= b.value && a.value < b.value / 100) {
+        a.value *= factor;
+        break;
+      }
+    }
     if (b.value <= a.value) continue;
     a.range = 'low';
     b.range = 'high';

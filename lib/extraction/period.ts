@@ -199,7 +199,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // opened by "We will:" of plans.
   if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
-  const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
+  const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|annually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
@@ -249,7 +249,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         precision = input.reportPrecision;
         break;
       }
-      if (/\b(as of|as at|by|until|week ending)\s*$/.test(c)) {
+      if (/\b(as of|as at|by|until|week ending|(?:by|as of|as at|at) the end of)\s*$/i.test(c)) {
         end = s.end;
         precision = s.precision;
         if (basis === 'period') basis = 'cumulative';
