@@ -60,6 +60,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Parts of names and codes: "COVID-19", "COVID 19", "Wave2", "5G", "PPN 01/21".
   if (/[A-Za-z]$/.test(before) && mention.written === 'numeral') return DROP;
+  // A footnote mark ("were eligible.3") and a grade or code after a slash ("grade C/4").
+  if (mention.written === 'numeral' && (/[a-z][.,;:)]$/.test(before) || /[A-Za-z]\/$/.test(before))) return DROP;
   if (/[A-Za-z][-–]\s?$/.test(before) && mention.written === 'numeral' && mention.range !== 'high') return DROP;
   if (/\bcovid[\s-]*$/i.test(before)) return DROP;
   if (/^\/\d|^\d*\/\d/.test(masked.slice(mention.end)) || /\d\/$/.test(before)) return DROP;
@@ -77,7 +79,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('party seats');
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\bYears?\s*(?:\d+\s*(?:&|and|,)\s*)?$/.test(before))
+  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*(?:\d+\s*(?:&|and|,)\s*)?$/.test(before))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');
@@ -103,7 +105,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (duration) {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
+    // Effort given is measured too: "spent more than 233 hours", "2,300 days donated", "14,500 hours of work".
+    const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed)\b/i.test(afterGroup);
     const measured =
+      given ||
       (/^hour|^hr/.test(unit) && /\b(coaching|mentoring|training|support|consultancy|advice)\b/i.test(near)) ||
       (/^day/.test(unit) &&
         (/^\s?[-–]?\s?(?:[a-z]+\s)?days?['’]?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?(support|consultancy|advice|coaching|training|expert\w*|challenge|help)/i.test(afterGroup) ||
@@ -128,7 +133,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // executives") are figures of their own (LABELLING.md), so nothing is said of them here.
   // "these three councils", "one of five suppliers": a group already counted, not a count.
   if (/\b(these|those)\s*$/i.test(beforeQualifier)) return reason('a known group, not a count');
-  if (/\bone of\s*$/i.test(beforeQualifier)) return reason('a known group, not a count');
+  // "one of four providers" names a small group; the N of "one of around 100 participating
+  // councils" is a count.
+  if (/\bone of\s*$/i.test(beforeQualifier) && mention.value <= 10) return reason('a known group, not a count');
   // "no more than 2 places per council": a limit or rule, not something delivered.
   if (/\b(no|not)\s+more\s+than\s*$/i.test(before)) return reason('a limit or rule');
 
@@ -154,18 +161,26 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\b(target|ambition|aim|goal|trajectory)\s+(?:of|was|is)\s*$/i.test(beforeQualifier) || /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier))
     return reason('a target, not something delivered');
 
+  // A restatement: "(i.e. a third of the workforce)", "the equivalent of one person spending 6 weeks".
+  if (/(?:\bi\.?\s?e\.?,?|\bthat is,?|\b(?:the\s+)?equivalent\s+(?:of|to)|\bequating\s+to)\s*$/i.test(beforeQualifier)) return reason('a restatement of a figure before it');
+
   // The whole a share is of: the 10 of "9 in 10 councils", the 317 of "312 of the 317 local
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
-  if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier))
+  if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier) || /\bout\s+of\s+(?:a\s+)?(?:total\s+of\s+)?(?:the\s+)?(?:£\s?)?$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
-  // The size of a team or body: "a 19-strong team", "a team of 12", "a Citizens' Assembly of 38".
-  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier)) return reason('the size of a team');
+  // The size of a team or body: "a 19-strong team", "a team of 12", "a Citizens' Assembly of 38"
+  // (but "a team of around 250 volunteers" is a volunteer force, counted).
+  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || (mention.value <= 50 && /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier))) return reason('the size of a team');
+  // Places, not what happened in them: "in 65 community-based venues", "7 key libraries".
+  if (/^\s?(?:[\w-]+\s+){0,2}?(venues?|locations?|sites?)\b/i.test(afterGroup)) return reason('places where the work happened, not what it delivered');
+  // "almost three times the amount": a change, which the dashboard works out itself.
+  if (/^\s?times\s+(?:the|as|more|higher|larger|bigger|greater)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
   // Parts of a plan or an offer ("three key areas of activity", "22 different topics", "five
   // overarching recommendations", "4 modules"): how the work is organised, not what it delivered.
   if (/^\s?(?:(?:key|main|different|overarching|individual|core|priority|strategic|broad|thematic|specific|separate|distinct)\s+){0,2}(themes?|topics?|subjects?|areas?|strands?|workstreams?|work\s*streams?|pillars?|priorities|principles?|objectives?|recommendations?|actions?|modules?|elements?|stages?|steps?|components?|domains?|criteria|categories|lots|challenge\s+statements)\b/i.test(afterGroup))
     return reason('it describes how the work is organised, not what it delivered');
   // A title in quotes that opens with the number: ‘10 top-level questions to ask…’.
-  if (/[‘“"']\s*$/.test(beforeQualifier) && /^[^’”"']{3,120}[’”"']/.test(masked.slice(mention.end)) && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
+  if (/\S\s*[‘“"']\s*$/.test(beforeQualifier) && /^[^’”"']{3,120}[’”"']/.test(masked.slice(mention.end)) && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
     return reason('part of a title');
 
   // Money: only what a programme awarded, saved, raised or paid out is a figure. Government
@@ -181,9 +196,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\baverage\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('an average, not a total');
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
     // Money others put in: "matched by over £2m in private sector contributions".
-    if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
+    if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
       return reason('money others put in, not awarded or saved by a programme');
-    if (RECEIVED.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
+    // ("an additional grant of £30,000 to Age UK" is given, not received.)
+    const givenTo = /^\s?to\s+(?:the\s+)?(?:[A-Z]|local|community|voluntary|charit)/.test(afterGroup);
+    if ((RECEIVED.test(clauseBefore) && !givenTo) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;
     return reason('a sum of money, not awarded or saved by a programme');
@@ -197,6 +214,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'percent') {
     if (/^\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier))
       return reason('a change, which the dashboard works out itself');
+    // "13 per cent above profile": a comparison with a target.
+    if (/^\s?(?:[\w-]+\s){0,1}?(above|below|ahead\s+of|behind)\s+(?:the\s+)?(profile|target|plan|forecast|trajectory)\b/i.test(afterGroup)) return reason('a comparison with a target');
     // "increased the uptake of assistive technology by 27%": a change too.
     if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*)\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
       return reason('a change, which the dashboard works out itself');

@@ -14,7 +14,7 @@ export const MONTHS: Record<string, number> = {
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?';
 const ORD = '(?:st|nd|rd|th)?';
 
-export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'academic-year' | 'last-year' | 'years' | 'season' | 'relative';
+export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'academic-year' | 'last-year' | 'quarter' | 'years' | 'season' | 'relative';
 
 export interface DateExpression {
   start: number;
@@ -31,6 +31,10 @@ export interface DateExpression {
   season: 'spring' | 'summer' | 'autumn' | 'winter' | null;
   /** Relative spans: "the next 4 months", "the past year". */
   relative: { direction: 'next' | 'past'; months: number } | null;
+  /** "Q3", "the second quarter": 1-4 of a financial year (April–June is the first). */
+  quarter?: number;
+  /** "last financial year" (rather than "last year"). */
+  financial?: boolean;
   /** Offsets of digits inside the expression that are not figures (days, years). */
   numberSpans: { start: number; end: number }[];
 }
@@ -119,6 +123,15 @@ export function findDates(masked: string): DateExpression[] {
     d.numberSpans = digitSpans(m[0], m.index);
     return d;
   });
+  run(/(?<!\bthe\s)\blast\s+year\b|\blast\s+(financial)\s+year\b/gi, (m) => ({ ...blank(m.index, m.index + m[0].length, 'last-year'), financial: !!m[1] }));
+  // Quarters of a financial year: "Q1", "Quarter 3", "the second quarter", "Q3 2020/21".
+  run(/\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter|[Qq]uarter\s+([1-4]))(?:\s+(?:of\s+)?((?:19|20)\d\d)\s?[/–-]\s?(?:\d{2}|\d{4}))?\b/g, (m) => {
+    const d = blank(m.index, m.index + m[0].length, 'quarter');
+    d.quarter = Number(m[1] ?? m[3] ?? { first: 1, second: 2, third: 3, fourth: 4 }[m[2]!.toLowerCase() as 'first']);
+    d.year = m[4] ? Number(m[4]) : null;
+    d.numberSpans = digitSpans(m[0], m.index);
+    return d;
+  });
   // Financial years and year ranges: "2019/20", "2020/21", "2021-22", "2019/2020", "2019-21";
   // an academic year ("the 2021/22 academic year", "Academic Year (AY) 2022-23") runs August to July.
   run(/\b((?:19|20)\d\d)\s?[/–-]\s?(\d{4}|\d{2})\b/g, (m) => {
@@ -164,7 +177,7 @@ export function findDates(masked: string): DateExpression[] {
   });
   // "last year", "last financial year": in a UK council's or the LGA's report, the financial year
   // before the one the report is written in (a report of September 2019 means 2018/19).
-  run(/(?<!\bthe\s)\blast\s+(?:financial\s+)?year\b/gi, (m) => blank(m.index, m.index + m[0].length, 'last-year'));
+
   // "over the next 4 months", "in the next few weeks", "the past year"
   run(/\b(?:the\s+)?(next|coming|past|last)\s+(\d{1,2}|few|two|three|four|five|six|twelve)?\s*(months?|year)\b/gi, (m) => {
     const words: Record<string, number> = { few: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };

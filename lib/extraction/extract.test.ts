@@ -170,6 +170,14 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-09-01')).toMatchObject({ basis: 'period', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-03-31')).toMatchObject({ periodEnd: '2019-03-31' });
     expect(one('Over the last year we delivered 140 peer challenges.', 140, '2019-09-01').periodEnd).not.toBe('2019-03-31');
+    // Early in a calendar year, before the financial year is over, "last year" is the calendar year.
+    expect(one('Last year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    expect(one('In the last financial year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodEnd: '2024-03-31' });
+  });
+
+  it('reads quarters of the financial year', () => {
+    expect(one('In Q3 2020/21 we held 12 webinars.', 12)).toMatchObject({ periodStart: '2020-10-01', periodEnd: '2020-12-31' });
+    expect(one('At the end of Q1, the council had 93 outcomes.', 93, '2019-09-30')).toMatchObject({ periodEnd: '2019-06-30' });
   });
 
   it('ends an academic year on 31 July', () => {
@@ -267,7 +275,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
-      ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'the whole that a share is of'],
+      ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
       ['Currently, more than 165,000 homeless Londoners live in temporary accommodation.', 'an outside statistic'],
       ['This is an average household gain of £1,440.', 'an average, not a total'],
       ['The council received £1.9m in November and £860,000 top-up allocation in January.', 'money received, not awarded or saved by a programme'],

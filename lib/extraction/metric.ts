@@ -125,7 +125,8 @@ const RULES: Rule[] = [
     re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
     pick: (i) => (/\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
   },
-  { re: /\bhours?\b/i, pick: () => 'coaching-hours' },
+  // Hours of coaching, mentoring or support; hours of other work ("14,500 hours of volunteering") are a measure of their own.
+  { re: /\bhours?\b/i, pick: (i) => (/\b(coach\w*|mentor\w*|train\w*|support\w*|advi[cs]\w*|consult\w*|learning)\b/i.test(i.clause) ? 'coaching-hours' : null) },
   { re: /\bdays?\b/i, pick: (i) => (/\bsupport|consultancy|advice|expert/i.test(i.after) ? 'days-of-support' : null) },
   { re: /\b(peer\s+challenges?|peer\s+reviews?|health\s+checks?|diagnostics?|reviews?)\b/i, pick: () => 'peer-reviews' },
   {
@@ -145,7 +146,7 @@ const RULES: Rule[] = [
   },
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: () => 'projects-funded' },
   { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
-  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|referrals|calls\s+handled)\b/i, pick: () => 'enquiries-handled' },
+  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|referrals|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
   {
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
@@ -280,6 +281,12 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   // "hosted 15 events, attracting more than 1,100 children", "30 network meetings of over 1000 colleagues": attendees.
   if (/\b(attract\w*|drew|drawing|welcom\w*|(?:events?|meetings?|sessions?|webinars?|conferences?|workshops?)\s+of)\s*$/i.test(input.before.slice(-40)))
     return { counted: nounPhrase(after) || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
+  // "funding for seven councils", "agreed funding to six commissions", "Twelve councils to share
+  // funding", "up to 12 councils will be offered a grant": projects funded, whatever is funded.
+  if (/\b(?:fund(?:ing|ed|s)?|grants?)\s+(?:to|for)\s*$/i.test(input.before.slice(-30)) || /^\s*(?:[\w'’-]+\s+){0,3}?(?:to\s+(?:get|share|receive|win)\s+(?:[\w-]+\s+){0,2}?fundings?|(?:will\s+(?:then\s+)?)?be\s+offered\s+(?:a\s+)?grants?|(?:have\s+been\s+|were\s+)?(?:awarded|granted)\s+(?:funding|grants?))\b/i.test(after))
+    return { counted: nounPhrase(after) || 'funded', slug: 'projects-funded', unit: 'count', ellipsis: false };
+  // "(222) accessed the toolkit": the verb names the measure.
+  if (/^\s*\)?\s*(?:have\s+|had\s+)?(accessed|downloaded)\b/i.test(after)) return { counted: 'accessed', slug: 'downloads', unit: 'count', ellipsis: false };
   const phrase = nounPhrase(after);
   // "Nearly 5,000 graduates apply", "330 businesses attending workshops", "attended by over 100
   // businesses": the verb says what is counted, whoever they are.

@@ -41,6 +41,15 @@ describe('findNumbers', () => {
     expect(findNumbers('100-5,000 attendees')[0]).toMatchObject({ value: 100, rangeEnd: 5000 });
   });
 
+  it('reads shares written in words or as "N in M" as percentages', () => {
+    const read = (t: string) => findNumbers(t).map((m) => [m.value, m.unit]);
+    expect(read('one in five were to help')).toEqual([[20, 'percent']]);
+    expect(read('Almost half (41%) of all loans')).toEqual([[50, 'percent'], [41, 'percent']]);
+    expect(read('nearly a fifth of the sector')).toEqual([[20, 'percent']]);
+    expect(read('More than two-thirds (222) accessed it')).toEqual([[66.67, 'percent'], [222, 'count']]);
+    expect(read('in the first half of the year')).toEqual([]);
+  });
+
   it('reads ranges as two ends', () => {
     expect(values('with 10-15 members')).toEqual([
       [10, 'count', 'low'],

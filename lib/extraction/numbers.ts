@@ -108,7 +108,42 @@ export function findNumbers(masked: string): NumberMention[] {
 
   out.sort((a, b) => a.start - b.start);
   markRanges(masked, out);
-  return out;
+  return markShares(masked, out);
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const FRACTIONS: Record<string, number> = { half: 50, third: 33.33, quarter: 25, fifth: 20, tenth: 10, 'two thirds': 66.67, 'three quarters': 75, 'two fifths': 40, 'three fifths': 60 };
+
+// Shares written as words or ratios are percentages: "one in five" is 20 per cent, "almost half"
+// 50, "more than two-thirds" 66.67. The whole of "9 in 10" is not a number of its own.
+function markShares(masked: string, mentions: NumberMention[]): NumberMention[] {
+  let out = mentions;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (a.unit !== 'count' || b.unit !== 'count' || a.range || b.range || !/^\s+in\s+$/.test(masked.slice(a.end, b.start))) continue;
+    if (![2, 3, 4, 5, 6, 8, 10, 20, 100].includes(b.value) || a.value >= b.value) continue;
+    a.value = round2((a.value / b.value) * 100);
+    a.unit = 'percent';
+    a.end = a.groupEnd = b.end;
+    out = out.filter((m) => m !== b);
+  }
+  const words = /\b(?:(?:a|one)\s+(third|quarter|fifth|tenth)|(two|three)[- ](thirds|quarters|fifths)|(half))\b/gi;
+  for (const m of masked.matchAll(words)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = masked.slice(Math.max(0, start - 24), start);
+    const after = masked.slice(end, end + 6);
+    // A share: "almost half of", "nearly a fifth", "two-thirds (222)" — not "the first half of the year".
+    if (!/^\s*(of\b|\()/.test(after) && !/\b(almost|nearly|over|more than|around|about|roughly|approximately|some|just under|just over|less than|fewer than|under)\s*$/i.test(before)) continue;
+    if (/\b(first|second|the|a)\s*$/i.test(before) && m[4]) continue;
+    const key = m[4] ? 'half' : m[1] ? m[1].toLowerCase() : `${m[2]!.toLowerCase()} ${m[3]!.toLowerCase()}`;
+    const value = FRACTIONS[key];
+    if (value === undefined) continue;
+    out = out.filter((x) => x.end <= start || x.start >= end);
+    out.push({ start, end, value, unit: 'percent', written: 'word', plus: false, range: null, rangeEnd: null, groupStart: start, groupEnd: end });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // "10-15 elected members", "between 120-180", "five to ten per cent", "2-3 days": the two ends

@@ -54,7 +54,7 @@ const PLANNED =
   /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
 const STRONG_CUMULATIVE =
-  /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service) (?:started|began|was launched|launched|was set up)|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
+  /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service|the project|they) (?:started|began|opened|was launched|launched|was set up)|since (?:its\s+)?launch(?:ed|ing)?|over the (?:course|life|lifetime) of the (?:whole\s+)?(?:programme|scheme|project)|throughout the (?:programme|scheme|project)|over the (?:\d+|two|three|four|five) years of (?:the|this) (?:programme|scheme|project)|over the (?:\d|two|three|four|five) years we|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
 const WEAK_CUMULATIVE = /\b(have now|has now|had now|is now|are now|now (?:has|have|supporting|supports|contains?)|signed up|registered|has (?:since )?been (?:accessed|downloaded|viewed)|by (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 // Counts that are running totals by nature: how many members, candidates, downloads…
 const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
@@ -68,6 +68,7 @@ const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
   'people-placed',
   'job-offers',
 ]);
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn)\b/i;
 const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
 
 // ---- dates -------------------------------------------------------------------------------
@@ -121,9 +122,29 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
       if (!d.year) return null;
       return { start: iso(d.year, 8, 1), end: iso(d.year + 1, 7, 31), precision: 'month' };
     case 'last-year': {
-      // The last financial year to have ended by the report's date.
-      const endYear = report.m > 3 || (report.m === 3 && report.d === 31) ? report.y : report.y - 1;
+      // The last financial year to have ended by the report's date — but early in a calendar
+      // year, before that financial year is over, "last year" is the calendar year just gone.
+      const fyOver = report.m > 3 || (report.m === 3 && report.d === 31);
+      if (!fyOver && !d.financial) return { start: iso(report.y - 1, 1, 1), end: iso(report.y - 1, 12, 31), precision: 'month' };
+      const endYear = fyOver ? report.y : report.y - 1;
       return { start: iso(endYear - 1, 4, 1), end: iso(endYear, 3, 31), precision: 'month' };
+    }
+    case 'quarter': {
+      if (!d.quarter) return null;
+      const quarterOf = (fy: number) => {
+        const [sy, sm] = addMonths(fy, 4, 3 * (d.quarter! - 1));
+        const [ey, em] = addMonths(sy, sm, 2);
+        return { start: iso(sy, sm, 1), end: iso(ey, em, lastDay(ey, em)), precision: 'month' as DatePrecision };
+      };
+      if (d.year) return quarterOf(d.year);
+      // The latest such quarter ended by the report (or, for a plan, the next one).
+      const fy = report.m >= 4 ? report.y : report.y - 1;
+      const reportIso = iso(report.y, report.m, report.d);
+      for (const y of future ? [fy, fy + 1] : [fy, fy - 1]) {
+        const q = quarterOf(y);
+        if (future ? q.end >= reportIso : q.end <= reportIso) return q;
+      }
+      return quarterOf(fy - 1);
     }
     case 'years':
       if (!d.year || !d.endYear) return null;
@@ -152,7 +173,7 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
 
 // Kinds of date that name a reporting period ("in 2023/24", "this summer", "in March 2024",
 // "last year"), as opposed to a day, or a span counted from now.
-const PERIOD_KINDS = new Set<DateExpression['kind']>(['financial-year', 'academic-year', 'last-year', 'season']);
+const PERIOD_KINDS = new Set<DateExpression['kind']>(['financial-year', 'academic-year', 'last-year', 'season', 'quarter']);
 
 /**
  * The reporting period a stretch of text names, if any: its last date expression that is a
@@ -199,7 +220,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // opened by "We will:" of plans.
   if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
-  const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|annually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
+  const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
@@ -249,7 +270,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         precision = input.reportPrecision;
         break;
       }
-      if (/\b(as of|as at|by|until|week ending|(?:by|as of|as at|at) the end of)\s*$/i.test(c)) {
+      if (/\b(as of|as at|by|until|up to|week ending|(?:by|as of|as at|at) the end of)\s*$/i.test(c)) {
         end = s.end;
         precision = s.precision;
         if (basis === 'period') basis = 'cumulative';
@@ -284,6 +305,11 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     end = input.carried.end;
     precision = input.carried.precision;
   }
+  // In a text that gives no span of its own (a news item, a feature), what "has" been done with
+  // no date is the running total so far: "Nearly 7,500 people have benefited", "the library has
+  // loaned 307 devices". A report covering a period says what was done in it.
+  if (!end && basis === 'period' && !input.carried && !input.documentPeriod && !input.documentStart && PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`))
+    basis = 'cumulative';
   if (!end && input.documentPeriod && basis === 'cumulative') {
     end = input.documentPeriod.end;
     precision = input.documentPeriod.precision;

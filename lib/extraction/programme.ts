@@ -324,7 +324,7 @@ export function namedProgramme(text: string): string | null {
     let from = i;
     while (from > 0 && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
     // Joining words and generic words do not begin a name.
-    while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()))) from++;
+    while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()) || /-(funded|led|based|wide|run)$/i.test(words[from]!))) from++;
     const name = words.slice(from, i + 1);
     const own = name.slice(0, -1).filter((w) => /^[A-Z]/.test(w));
     if (!own.length) continue;

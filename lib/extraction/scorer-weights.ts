@@ -2,6 +2,6 @@
 // the corpus's tuning half — do not edit by hand. One weight per FEATURE_NAMES entry of scorer.ts;
 // a number is set apart when the model's likelihood is below the threshold.
 export const WEIGHTS = {
-  weights: [2.0499, -0.487, 0.2328, 0.0182, 0.6402, -1.2206, 0.7241, -0.6314, -0.354, -1.4194, 0.598, 0.7408, -0.291, -1.2298, 0.9867, 0.5592, -0.883, -0.3303, 0.3092, -0.3234, 1.0286, -0.3495, 0.417, -1.0151, -0.2679],
-  threshold: 0.36,
+  weights: [2.6764, -0.8158, 0.1933, 0.0121, 0.3681, -0.8513, 0.6786, -1.2119, -0.0811, -1.6011, 0.6216, 0.5811, -0.287, -0.8282, 0.7029, 0.4218, -0.9283, -0.5325, 0.3955, -0.5423, 0.7469, 0.1102, 0.1365, -1.0171, 0.1318],
+  threshold: 0.4,
 };
