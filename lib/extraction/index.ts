@@ -151,6 +151,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       const evidenceSpan = withMarkup(line, sentence, line.prefixLength);
       const evidence = line.raw.slice(evidenceSpan.start, evidenceSpan.end);
 
+      // The sentence's numbers that are not parts of dates or times.
+      const countable = inSentence.filter((m) => m.range !== 'high' && !fixed.some((s) => m.start >= s.start && m.start < s.end));
       const handled = new Set<NumberMention>();
       for (const phone of phones) {
         if (phone.start < sentence.start || phone.start >= sentence.end) continue;
@@ -242,6 +244,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const windowEnd = Math.min(clause.end, nextMention ? nextMention.start : clause.end);
         const period = readPeriod({
           window: masked.slice(windowStart, windowEnd),
+          windowStart,
+          windowEnd,
+          firstNumberStart: countable[0]?.start ?? mention.start,
+          numbersInSentence: countable.length,
           masked,
           sentenceStart: sentence.start,
           sentenceEnd: sentence.end,

@@ -21,6 +21,11 @@ export interface PeriodReading {
 export interface PeriodInput {
   /** Masked text around the number: from the previous number (or clause start) to the next. */
   window: string;
+  windowStart: number;
+  windowEnd: number;
+  /** Where the sentence's first number starts, and how many numbers the sentence has. */
+  firstNumberStart: number;
+  numbersInSentence: number;
   /** The masked line and the sentence's span in it. */
   masked: string;
   sentenceStart: number;
@@ -68,7 +73,8 @@ const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
   'people-placed',
   'job-offers',
 ]);
-const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+)?[a-z]+(?:ed|en|t|wn)\b/i;
+// (Not an award or an announcement: "has awarded funding to eight councils" happened once.)
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+)?(?!awarded|announced|chosen|selected|granted|approved|agreed|allocated|offered)[a-z]+(?:ed|en|t|wn)\b/i;
 const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
 
 // ---- dates -------------------------------------------------------------------------------
@@ -231,7 +237,22 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // Date expressions of the sentence, nearest to the number first.
   const sentenceDates = input.dates.filter((d) => d.start >= input.sentenceStart && d.end <= input.sentenceEnd);
   const clauseDates = sentenceDates.filter((d) => d.start >= input.clauseStart && d.end <= input.clauseEnd);
-  const inSentence = clauseDates.length || input.clauseEnd - input.clauseStart < input.sentenceEnd - input.sentenceStart ? clauseDates : sentenceDates;
+  // A date in brackets dates only the numbers in the same brackets: in "99 per cent … (up from
+  // 22 per cent in 2021/22)" the year is the 22's.
+  const bracketOf = (at: number) => {
+    const open = input.masked.lastIndexOf('(', at);
+    const close = input.masked.lastIndexOf(')', at);
+    return open > close && open >= input.sentenceStart ? open : -1;
+  };
+  const numberBracket = bracketOf(input.numberStart);
+  // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
+  // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
+  const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently)\b/.test(windowText);
+  const near = (d: DateExpression) =>
+    (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd));
+  const ownDates = clauseDates.filter(near);
+  const ownSentenceDates = sentenceDates.filter(near);
+  const inSentence = ownDates.length || input.clauseEnd - input.clauseStart < input.sentenceEnd - input.sentenceStart ? ownDates : ownSentenceDates;
   const cue = (d: DateExpression) => input.masked.slice(Math.max(input.sentenceStart, d.start - 24), d.start).toLowerCase();
   let start: string | null = null;
   let end: string | null = null;
@@ -300,7 +321,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       precision = basis === 'planned' ? 'month' : input.reportPrecision;
     }
   }
-  if (!end && input.carried && basis === 'period') {
+  if (!end && input.carried && basis === 'period' && !now) {
     start = input.carried.start;
     end = input.carried.end;
     precision = input.carried.precision;
