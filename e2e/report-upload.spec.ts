@@ -49,6 +49,16 @@ test.describe('uploading a report file', () => {
     await expect(page.getByText('Leadership Essentials | 17 | 138')).toBeVisible();
   });
 
+  test('a Markdown file and a plain-text file', async ({ page }) => {
+    await signInAs(page, 'officer');
+    const md = ['# Workforce highlights', '', '## Return to Social Work', '', '- **Return to Social Work:** 41 social workers returned to practice in June.'].join('\n');
+    await upload(page, { name: 'workforce.md', mimeType: 'text/markdown', buffer: Buffer.from(md) }, 'Workforce highlights (Markdown, July 2021)');
+    const proposed = page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal');
+    await expect(proposed.filter({ hasText: 'social workers returned' }).locator('mark')).toHaveText('41');
+    await upload(page, { name: 'workforce.txt', mimeType: 'text/plain', buffer: Buffer.from('Leadership Essentials\n\nWe welcomed 64 councillors to Leadership Essentials courses in June.') }, 'Leadership highlights (text, July 2021)');
+    await expect(page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal').filter({ hasText: 'welcomed 64 councillors' }).locator('mark')).toHaveText('64');
+  });
+
   test('a PDF with no text (a scan) and a damaged one are refused with the reason, and nothing is stored', async ({ page }) => {
     await signInAs(page, 'officer');
     const sourcesBefore = await page.request.get('/sources').then((r) => r.text()).then((t) => (t.match(/href="\/sources\/\d+"/g) ?? []).length);

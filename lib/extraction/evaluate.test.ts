@@ -95,8 +95,8 @@ describe('evaluate', () => {
 
   it('checks the targets', () => {
     const byName = Object.fromEntries(targetResults(total).map((t) => [t.name, t]));
-    expect(byName.recall).toMatchObject({ value: 1 / 3, pass: false });
-    expect(byName.precision).toMatchObject({ value: 0.5, pass: false });
+    expect(byName.recall).toMatchObject({ value: 1 / 3, pass: false, held: false });
+    expect(byName.precision).toMatchObject({ value: 0.5, pass: false, held: false });
     expect(byName.metric).toMatchObject({ value: 1, pass: true });
     expect(byName.programme).toMatchObject({ value: 1, pass: true });
   });

@@ -124,21 +124,44 @@ export function evaluate(results: FileResult[], seed: SeedOccurrence[]): { files
 
 export const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
 
-export const TARGETS = { recall: 0.95, precision: 0.9, metric: 0.8, programme: 0.7 } as const;
+/**
+ * On the seeds: the targets (issue: report import that works on the next board report), and the
+ * floors `npm test` holds — the scores reached so far, so that no change makes them worse.
+ * Where a target is not met yet the evaluation says so; it fails only below a floor. When a
+ * target is met, its floor is raised to it.
+ */
+export const TARGETS = { recall: 0.98, precision: 0.98, metric: 0.8, programme: 0.7 } as const;
+export const FLOORS: Record<keyof typeof TARGETS, number> = { recall: 0.98, precision: 0.965, metric: 0.8, programme: 0.7 };
 
-export function targetResults(total: Score): { name: keyof typeof TARGETS; value: number; target: number; pass: boolean }[] {
+export interface TargetResult<Name extends string> {
+  name: Name;
+  value: number;
+  target: number;
+  floor: number;
+  /** Meets the target. */
+  pass: boolean;
+  /** At or above the floor (npm test fails below it). */
+  held: boolean;
+}
+
+const judge = <Name extends string>(values: Record<Name, number>, targets: Record<Name, number>, floors: Record<Name, number>): TargetResult<Name>[] =>
+  (Object.keys(targets) as Name[]).map((name) => ({
+    name,
+    value: values[name],
+    target: targets[name],
+    floor: floors[name],
+    pass: values[name] >= targets[name] - 1e-9,
+    held: values[name] >= floors[name] - 1e-9,
+  }));
+
+export function targetResults(total: Score): TargetResult<keyof typeof TARGETS>[] {
   const values: Record<keyof typeof TARGETS, number> = {
     recall: ratio(total.found, total.seedRows),
     precision: ratio(total.correct, total.ticked),
     metric: ratio(total.metricOk, total.found),
     programme: ratio(total.programmeOk, total.found),
   };
-  return (Object.keys(TARGETS) as (keyof typeof TARGETS)[]).map((name) => ({
-    name,
-    value: values[name],
-    target: TARGETS[name],
-    pass: values[name] >= TARGETS[name],
-  }));
+  return judge(values, TARGETS, FLOORS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,10 +237,11 @@ export function scoreLabels(proposals: Proposal[], labels: NumberLabel[], catego
   return into;
 }
 
-/** The corpus targets (issue: report import that works on the next board report), on the test half. */
+/** The corpus targets (issue: report import that works on the next board report), on the test half, and its floors (see FLOORS). */
 export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis: 0.85, periodEnd: 0.85 } as const;
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.87, precision: 0.84, metric: 0.78, basis: 0.81, periodEnd: 0.75 };
 
-export function labelTargetResults(s: LabelScore): { name: keyof typeof CORPUS_TARGETS; value: number; target: number; pass: boolean }[] {
+export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
     recall: ratio(s.found, s.figures),
     precision: ratio(s.correct, s.ticked),
@@ -225,5 +249,5 @@ export function labelTargetResults(s: LabelScore): { name: keyof typeof CORPUS_T
     basis: ratio(s.basisOk, s.found),
     periodEnd: ratio(s.periodEndOk, s.found),
   };
-  return (Object.keys(CORPUS_TARGETS) as (keyof typeof CORPUS_TARGETS)[]).map((name) => ({ name, value: values[name], target: CORPUS_TARGETS[name], pass: values[name] >= CORPUS_TARGETS[name] }));
+  return judge(values, CORPUS_TARGETS, CORPUS_FLOORS);
 }
