@@ -158,6 +158,11 @@ test('a pasted report in the same style: a proposed figure, accepted, is on the 
   await expect(card.locator('mark')).toHaveText('over 140');
   await expect(card.getByRole('checkbox')).toBeChecked();
   await expect(card.getByLabel('Qualifier')).toHaveValue('at_least');
+  // "Since July" reads as a running total (LABELLING.md); this report covers July to September,
+  // so the officer records the count as one for the period.
+  await expect(card.getByLabel('Basis')).toHaveValue('cumulative');
+  await card.getByLabel('Basis').selectOption('period');
+  await card.getByLabel('Period start').fill('2020-07-01');
   await card.getByLabel('Programme').selectOption('remote-peer-support');
   await card.getByLabel('Metric').selectOption('attendees');
   // The phone number is set aside as probably not a figure, unticked.

@@ -29,6 +29,7 @@ test.describe('uploading a report file', () => {
     await expect(proposed.filter({ hasText: 'over 450 councillors' }).first()).toBeVisible();
     // The text as read: page 2's table row by row, and no running header or page numbers.
     await page.getByRole('link', { name: 'Read the report' }).click();
+    await expect(page).toHaveURL(/\/sources\/\d+$/);
     await expect(page.getByText('Programme | Councils supported | Attendees')).toBeVisible();
     await expect(page.getByText('Remote Peer Support | 23 | 410')).toBeVisible();
     await expect(page.getByText(/Page \d of 2/)).toHaveCount(0);
@@ -46,6 +47,7 @@ test.describe('uploading a report file', () => {
     const proposed = page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal');
     await expect(proposed.filter({ hasText: 'welcomed 96 councillors' }).first().locator('mark')).toHaveText('96');
     await page.getByRole('link', { name: 'Read the report' }).click();
+    await expect(page).toHaveURL(/\/sources\/\d+$/);
     await expect(page.getByText('Leadership Essentials | 17 | 138')).toBeVisible();
   });
 

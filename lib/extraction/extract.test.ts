@@ -162,6 +162,33 @@ describe('extractFigures: basis and period', () => {
   });
 });
 
+describe('extractFigures: tables read row by row', () => {
+  const read = (lines: string[]) => extractFigures(lines.join('\n'), { reportDate: '2023-07-15', reference: TEST_REFERENCE });
+
+  it('reads what a cell counts from its column and whose it is from its row', () => {
+    const found = read(['Sector support highlights', '', 'Programme | Councils supported | Attendees', 'Tenant Voice Network | 23 | 410', 'Planning Futures Programme | 17 | 138']);
+    expect(found.map((p) => [p.value, p.metric, p.programme])).toEqual([
+      [23, 'Councils supported', 'Tenant Voice Network'],
+      [410, 'Attendees', 'Tenant Voice Network'],
+      [17, 'Councils supported', 'Planning Futures Programme'],
+      [138, 'Attendees', 'Planning Futures Programme'],
+    ]);
+  });
+
+  it('dates a cell by a column headed with a period, and reads the measure from the row', () => {
+    const found = read(['Annual results', '', 'Measure | 2021/22 | 2022/23', 'Councils supported | 40 | 52']);
+    expect(found.map((p) => [p.value, p.metric, p.periodEnd])).toEqual([
+      [40, 'Councils supported', '2022-03-31'],
+      [52, 'Councils supported', '2023-03-31'],
+    ]);
+  });
+
+  it('reads a cell with a sentence of its own as a sentence', () => {
+    const found = read(['Project | What happened', 'Green homes | We trained 40 installers.', 'Skills hub | Over 300 learners enrolled.']);
+    expect(found.find((p) => p.value === 40)!.counted).toBe('installers');
+  });
+});
+
 describe('extractFigures: the periods a text names for its figures', () => {
   const one = (text: string, value: number, reportDate = '2024-09-30') =>
     extractFigures(text, { reportDate, reference: TEST_REFERENCE }).find((p) => p.value === value)!;

@@ -11,11 +11,11 @@ import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { findDocumentStart, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { findDocumentStart, periodOfHeader, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
-import { analyseLines, clauseSpans, sentenceSpans, type LineInfo, type Span } from './text';
+import { analyseLines, clauseSpans, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
 
 export interface ReferenceNames {
   boards: { name: string; slug: string }[];
@@ -98,6 +98,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
   let paragraphContext: Context = EMPTY_CONTEXT; // the paragraph's sentences so far
   let paragraphText = '';
   let previousReading: Reading | null = null; // last number's reading in the paragraph
+  let tableHeader: string[] | null = null; // the header row of the table being read
+  // Lines of tables: two or more rows in a row with the same number of cells (a single line
+  // with a "|" in it is just text).
+  const inTable = tableRows(lines.map((l) => l.masked));
   // The next non-blank line after each line, for sentences that run on.
   const nextNonBlank: (LineInfo | undefined)[] = new Array(lines.length);
   for (let i = lines.length - 1, seen: LineInfo | undefined; i >= 0; i--) {
@@ -129,8 +133,18 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       paragraphText = '';
       previousReading = null;
     }
+    // A table read row by row ("Programme | Councils supported | Attendees", then
+    // "Remote Peer Support | 23 | 410"): a number counts what its column's header names, and
+    // belongs to the programme its row is labelled with.
+    const cells = inTable[li] ? tableCells(line.masked) : null;
+    if (!cells) tableHeader = null;
+    else if (!cells.some((c) => /\d/.test(c.text.replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b/g, '')))) {
+      tableHeader = cells.map((c) => c.text);
+      continue;
+    }
+    const rowLabel = cells && !/\d/.test(cells[0]!.text) && cells[0]!.text ? cells[0]!.text : null;
     const headingContext = matcher.context(`${majorHeading} ${minorHeading}`);
-    const labelContext = paragraphLabel ? matcher.context(paragraphLabel) : EMPTY_CONTEXT;
+    const labelContext = rowLabel ? matcher.context(rowLabel) : paragraphLabel ? matcher.context(paragraphLabel) : EMPTY_CONTEXT;
     const carriedContext = !paragraphLabel && carriedLabel ? matcher.context(carriedLabel) : EMPTY_CONTEXT;
 
     const masked = line.masked;
@@ -181,6 +195,31 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const before = masked.slice(sentence.start, qualifierStart);
         const metricInput = { after, before, clause: clauseText, unit: mention.unit, range: mention.range };
         let counted: CountedReading & { ellipsis: boolean } = readCounted(metricInput);
+        // In a table, the column's header says what the number counts, or, when the header is a
+        // period ("2022/23", "Q1"), dates it and the row's label says what it counts.
+        const column = cells && tableHeader ? cells.findIndex((c) => mention.start >= c.start && mention.start < c.end) : -1;
+        let columnPeriod: PeriodSpan | null = null;
+        let rowIsMeasure = false; // the row's label says what is counted, so it names no programme
+        const cell = column > 0 ? cells![column]! : null;
+        // Only a cell that is just a number takes its header's words: a cell with a sentence of
+        // its own ("We retrofitted 120 homes") is read as a sentence.
+        const bare = cell !== null && /^[\s£$€+~≈<>]*(?:over|more than|around|about|nearly|almost|up to|c\.?|approx\.?)?[\s£$€]*[\d.,]+\s*(?:%|k|m|bn|million)?\+?\s*$/i.test(cell.text);
+        if (column > 0 && bare && tableHeader![column]) {
+          const header = tableHeader![column]!;
+          const headerDates = findDates(header);
+          columnPeriod = periodOfHeader(header, headerDates, options.reportDate);
+          const read = (words: string) => readCounted({ after: ` ${words}`, before: '', clause: words, unit: mention.unit, range: mention.range });
+          const byHeader = columnPeriod ? null : read(header);
+          const byRow = rowLabel ? read(rowLabel) : null;
+          const best = byHeader?.slug ? byHeader : byRow?.slug ? byRow : byHeader?.counted ? byHeader : byRow;
+          if (best) counted = { ...best, counted: best.counted || (columnPeriod ? (rowLabel ?? '') : header), ellipsis: false };
+          rowIsMeasure = best === byRow;
+        } else if (column > 0 && bare && rowLabel && !counted.slug && !counted.counted.trim()) {
+          rowIsMeasure = true;
+          // A table with no header row: "Households supported | 1,200" counts what its row names.
+          const byRow = readCounted({ after: ` ${rowLabel}`, before: '', clause: rowLabel, unit: mention.unit, range: mention.range });
+          counted = { ...byRow, counted: byRow.counted || rowLabel, ellipsis: false };
+        }
         if (!counted.slug && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
@@ -217,12 +256,13 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
             labelContext,
             clauseContext,
             sentenceContext,
-            paragraphContext,
-            carriedContext,
+            // A table's row is its own: the rows above it name other programmes.
+            rowLabel ? EMPTY_CONTEXT : paragraphContext,
+            rowLabel ? EMPTY_CONTEXT : carriedContext,
             EMPTY_CONTEXT,
             headingContext,
           ],
-          paragraphLabel ? null : recent,
+          paragraphLabel || rowLabel ? null : recent,
         );
         const programme = candidate ? candidate.programme : null;
         const board = programme ? programme.board : sectionBoard;
@@ -233,6 +273,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
             ? null
             : (namedProgramme(clauseText) ??
               namedProgramme(sentenceText) ??
+              (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
               (paragraphLabel ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??
               namedProgramme(paragraphText) ??
               namedProgramme(`${majorHeading} ${minorHeading}`));
@@ -269,9 +310,12 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           })(),
         });
 
+        if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
+
         // What the rules leave, the learned scorer weighs (scorer.ts).
         let features: number[] | undefined;
-        if (!reason) {
+        // (Not a table's cell: the scorer learned from sentences, and a table states its figures.)
+        if (!reason && !bare) {
           const input: FeatureInput = {
             value: mention.value,
             unit: counted.slug ? counted.unit : mention.unit,

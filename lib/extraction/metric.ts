@@ -182,7 +182,7 @@ function nounPhrase(after: string): string {
   // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
   // and a name in quotes ("75 'Be a councillor' events" counts events).
   const text = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ').replace(/^(\s*)['‘"“][^'’"”]{1,60}['’"”]/, '$1');
-  const cut = /[.;:!?()–—,"“”]|\s-\s/.exec(text);
+  const cut = /[.;:!?()–—,"“”|]|\s-\s/.exec(text);
   const head = cut ? text.slice(0, cut.index) : text;
   const words = head.trim().split(/\s+/).filter(Boolean);
   const out: string[] = [];

@@ -200,6 +200,17 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   return found;
 }
 
+/** The period a table's column header names ("2022/23", "Q1 2020/21", "March 2021"), or null. */
+export function periodOfHeader(header: string, dates: DateExpression[], reportDate: string): Span | null {
+  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
+  for (const d of dates) {
+    if (d.kind === 'day' || d.kind === 'relative') continue;
+    const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
+    if (s) return s;
+  }
+  return null;
+}
+
 /** "since this was last reported in October 2019", "Summary April 2021–March 2022". */
 export function findDocumentStart(lines: string[]): string | null {
   const head = lines.slice(0, 60).join('\n');

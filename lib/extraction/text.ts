@@ -110,9 +110,35 @@ function endsParagraph(masked: string): boolean {
 const COUNT_WORDS = 'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen'.split(' ');
 const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[a-z]`);
 
+/** The cells of a table row as report-text.ts writes them ("A | 23 | 410"), with offsets; null if not a row. */
+export function tableCells(line: string): { text: string; start: number; end: number }[] | null {
+  if (!line.includes(' | ')) return null;
+  const out: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  for (const part of line.split(' | ')) {
+    out.push({ text: part.trim(), start, end: start + part.length });
+    start += part.length + 3;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/**
+ * Which lines are rows of a table: two or more lines in a row with the same number of cells, each
+ * cell short. A line of prose with a "|" in it, or a single such line, is text.
+ */
+export function tableRows(lines: string[]): boolean[] {
+  const shape = lines.map((l) => {
+    const cells = tableCells(l);
+    return cells && cells.every((c) => c.text.length <= 80) ? cells.length : 0;
+  });
+  return shape.map((n, i) => n >= 2 && (shape[i - 1] === n || shape[i + 1] === n));
+}
+
 function looksLikeHeading(masked: string, prefixLength: number): boolean {
   const t = masked.trim();
   if (!t || t.length > 100) return false;
+  // A table row ("Programme | Councils supported | Attendees") is a row, not a heading.
+  if (/ \| .* \| | \| \S/.test(t) && t.split(' | ').length >= 2 && !/[.!?]$/.test(t)) return false;
   if (prefixLength > 0 && /^\s*[-•]/.test(masked)) return false;
   if (/[.,;:]$/.test(t)) return false;
   if (/\.\s+[A-Z]/.test(t.slice(prefixLength))) return false;
