@@ -1,11 +1,12 @@
 // Runs once when the Next.js server starts: the database is migrated (and seeded when empty)
 // before the first request, so a bad migration stops the server instead of failing a page.
+import { env } from './lib/env';
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (env().NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
   const { prepareDatabase } = await import('./db/setup');
   const { migrationsApplied, seeded } = prepareDatabase(getDb());
-  const { countUsers } = await import('./lib/auth/sign-in');
+  const { countUsers } = await import('./db/auth/sign-in');
   if (countUsers(getDb()) === 0)
     console.log(
       'No users yet: officers cannot sign in. Create the first administrator with\n' +

@@ -1,16 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
+import { env } from './lib/env';
 
 // e2e runs against a production build (`next start`) on a throwaway database that global setup
 // creates, migrates and seeds. Chromium is Debian's (/usr/bin/chromium): Playwright cannot
 // download its own browser here.
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PORT = Number(env().E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  retries: env().CI ? 1 : 0,
   reporter: 'list',
   // Two cores run the server, two browsers and scrypt at once: allow a page 10 s to settle.
   expect: { timeout: 10_000 },
@@ -18,7 +19,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: env().CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--headless',
         '--no-sandbox',

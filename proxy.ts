@@ -6,11 +6,12 @@
 //    figures come from published board papers). Writes check roles themselves, always.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from './db/client';
-import { getSessionUser, SESSION_COOKIE } from './lib/auth/sessions';
+import { getSessionUser, SESSION_COOKIE } from './db/auth/sessions';
 import { contentSecurityPolicy, createNonce } from './lib/content-security-policy';
+import { env } from './lib/env';
 
 function signInGate(request: NextRequest): NextResponse | null {
-  if (process.env.REQUIRE_SIGN_IN !== '1') return null;
+  if (env().REQUIRE_SIGN_IN !== '1') return null;
   const { pathname, search } = request.nextUrl;
   if (pathname === '/sign-in') return null;
   if (getSessionUser(getDb(), request.cookies.get(SESSION_COOKIE)?.value)) return null;

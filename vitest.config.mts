@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'bench/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Property tests run hundreds of cases against SQLite; on a busy two-core machine one took

@@ -11,7 +11,7 @@ import { FilterErrors } from './_components/filter-errors';
 import { HeadlineCard } from './_components/headline-card';
 import { DownloadLink } from './_components/download-link';
 import { ObservationsTable } from './_components/tables/observations-table';
-import type { View } from './_components/view';
+import type { View } from './_data/view';
 import { LATEST_ROWS, loadOverview } from './_data/page-data';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -2,7 +2,7 @@
 // with its parameters — and nothing of the app's own code.
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/testing';
-import { loadSeed } from '../seed/load';
+import { loadSeed } from '../db/seed';
 import { loadOverview } from '../app/_data/page-data';
 import { recordStatements, replay } from './floor';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFiguresCsv } from '../db/mutations/csv-import';
 import { createTestDatabase } from '../db/testing';
-import { loadSeed } from '../seed/load';
+import { loadSeed } from '../db/seed';
 
 const i = process.argv.indexOf('--rows');
 const rows = i >= 0 ? Number(process.argv[i + 1]) : 100_000;

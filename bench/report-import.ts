@@ -18,7 +18,8 @@ import { hashPassword } from '../lib/auth/password';
 import { extractFigures } from '../lib/extraction';
 import { contentHash, normaliseReportText, readReportFile } from '../lib/report-text';
 import { ensureBuild, ROOT, startServer } from '../reliability/server';
-import { loadSeed, readSeedDataset } from '../seed/load';
+import { loadSeed, readSeedDataset } from '../db/seed';
+import { env } from '../lib/env';
 
 const PDF_PAGES = 50;
 const PDF_RUNS = 5;
@@ -149,7 +150,7 @@ async function reviewBench(browser: Browser): Promise<number> {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: env().CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const refDb = openDatabase(':memory:');
     migrateDatabase(refDb);

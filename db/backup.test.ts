@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from '../seed/load';
+import { loadSeed } from './seed';
 import { BackupError, backupDatabase, checkDatabaseFile, restoreDatabase } from './backup';
 import { openDatabase } from './client';
 import { migrateDatabase } from './migrate';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
+import { env } from '../lib/env';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -11,7 +12,7 @@ export const DEFAULT_DATABASE_PATH = 'data/dashboard.db';
 
 export function databasePath(): string {
   // The file is chosen at run time; tell Turbopack not to trace the project from here.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  return path.resolve(/*turbopackIgnore: true*/ env().DATABASE_PATH || DEFAULT_DATABASE_PATH);
 }
 
 /** Opens (creating if needed) a database file with WAL, foreign keys and a busy timeout. */

@@ -4,14 +4,14 @@
 // may be written to the database by input that is refused.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../lib/auth/sessions';
+import type { SessionUser } from '../lib/auth/roles';
 import { parseCompareParams } from '../lib/compare';
 import { parseExportRequest } from '../lib/export-params';
 import { extractFigures } from '../lib/extraction';
 import { filtersToQuery, parseFilters } from '../lib/filters';
 import { fieldErrors, observationInputSchema } from '../lib/observation-input';
 import { normaliseReportText, readReportFile, ReportFileError } from '../lib/report-text';
-import { loadSeed } from '../seed/load';
+import { loadSeed } from './seed';
 import type { AppDatabase } from './client';
 import { importFiguresCsv } from './mutations/csv-import';
 import { listReferenceNames } from './queries/report-review';

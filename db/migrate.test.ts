@@ -6,7 +6,7 @@ import { openDatabase } from './client';
 import { MIGRATIONS_FOLDER, migrateDatabase, schemaVersion } from './migrate';
 import { tempDatabasePath } from './testing';
 import { readCoverage, readFigureSums, readQuarterSums, rebuildCoverage, rebuildFigureSums } from './derived';
-import { readSeedDataset } from '../seed/load';
+import { readSeedDataset } from './seed';
 import type { AppDatabase } from './client';
 
 const tables = (file: string) =>

@@ -4,39 +4,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-export const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'] as const;
-export const BASES = ['period', 'cumulative', 'planned'] as const;
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
-export const UNITS = ['count', 'hours', 'GBP', 'percent'] as const;
-export const METRIC_CATEGORIES = [
-  'attendees',
-  'councils supported',
-  'coaching hours',
-  'downloads',
-  'page views',
-  'applications',
-  'members/subscribers',
-  'events delivered',
-  'projects funded',
-  'enquiries handled',
-  'money',
-  'percentage',
-  'other',
-] as const;
-// How a metric's figures may be added up: 'additive' anywhere; 'within_programme' over time
-// but never across programmes (a council supported by two programmes is one council);
-// 'non_additive' never (averages, rates, percentages).
-export const ADDITIVITY = ['additive', 'within_programme', 'non_additive'] as const;
-export const ROLES = ['viewer', 'officer', 'admin'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'link_source', 'unlink_source'] as const;
-
-export type Qualifier = (typeof QUALIFIERS)[number];
-export type Basis = (typeof BASES)[number];
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-export type Unit = (typeof UNITS)[number];
-export type MetricCategory = (typeof METRIC_CATEGORIES)[number];
-export type Additivity = (typeof ADDITIVITY)[number];
-export type Role = (typeof ROLES)[number];
+import { ADDITIVITY, AUDIT_ACTIONS, BASES, DATE_PRECISIONS, METRIC_CATEGORIES, QUALIFIERS, ROLES, UNITS } from '../lib/vocabulary';
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`);

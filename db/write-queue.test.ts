@@ -1,8 +1,8 @@
 // The write queue, and a long CSV import on its own connection: other requests keep running
 // between its slices, readers see only committed figures, and writes queued behind it wait.
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../lib/auth/sessions';
-import { loadSeed } from '../seed/load';
+import type { SessionUser } from '../lib/auth/roles';
+import { loadSeed } from './seed';
 import { openDatabase } from './client';
 import { createObservation } from './mutations/observations';
 import { importFiguresCsv } from './mutations/csv-import';

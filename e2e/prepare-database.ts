@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { DEFAULT_REPORTS_DIR, loadSeed, readSeedDataset } from '../seed/load';
+import { DEFAULT_REPORTS_DIR, loadSeed, readSeedDataset } from '../db/seed';
 import { REPORT_LEFT_FOR_IMPORT } from './fixtures';
 import crypto from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
+import { env } from '../lib/env';
 
 const expected = path.resolve('.e2e-data/e2e.db');
-const target = path.resolve(process.env.DATABASE_PATH ?? '');
+const target = path.resolve(env().DATABASE_PATH ?? '');
 if (target !== expected) {
   console.error(`Refusing to prepare ${target || '(no DATABASE_PATH)'}: e2e only uses ${expected}`);
   process.exit(1);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate, alphabeticalRanks, atomsOf, figureGroupOf, type FigureGroup, type SeriesCell } from './aggregation';
 import { bucketsBetween } from './fiscal-periods';
-import type { Additivity, Basis, Qualifier } from '../db/schema';
+import type { Additivity, Basis, Qualifier } from './vocabulary';
 
 type FigureOverrides = Omit<Partial<FigureGroup>, 'programme' | 'metric' | 'total' | 'count'> & {
   programme?: string;

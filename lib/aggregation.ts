@@ -7,7 +7,7 @@
 // - `planned` figures form their own series and are never added to actuals;
 // - a metric's additivity decides whether figures may be added across programmes at all;
 // - units never mix: every series is of one metric.
-import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
+import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from './vocabulary';
 import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { addQualified, fromQualifier, QualifiedSum, type QualifiedValue } from './qualifiers';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Additivity, Basis, Qualifier, Unit } from '../db/schema';
+import type { Additivity, Basis, Qualifier, Unit } from './vocabulary';
 import { aggregateInto, figureGroupOf, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
 import { applyComposition, breakdownOf, compare, compareCells, comparisonAsData, rowId, sortRows, standingOfRow, type CompareRow, defaultComparison, parseComparePeriod, quickChoices, summarise, yearEarlier } from './compare';
 import { parsePeriodToken, type Bucket } from './fiscal-periods';

@@ -1,7 +1,7 @@
 // Comparing two periods (docs/decisions/0004): one row per metric and basis (and, expanded,
 // per board and programme), with A, B, the change and the percentage change where an honest
 // number exists, and the reason in words where it does not.
-import type { Basis, Unit } from '../db/schema';
+import type { Basis, Unit } from './vocabulary';
 import { aggregateLevels, sortByKey, type Dimension, type FigureGroup, type SeriesCell, type SeriesKey } from './aggregation';
 import {
   bucketOf,

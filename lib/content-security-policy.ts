@@ -3,6 +3,7 @@
 // inline script runs without it ('strict-dynamic' lets those scripts load the app's chunks).
 // Styles keep 'unsafe-inline': React and the charts set style attributes, which a nonce cannot
 // cover. Nothing is loaded from any other origin, and no page may be framed.
+import { env } from './env';
 
 /** A fresh nonce: 16 random bytes, base64. */
 export function createNonce(): string {
@@ -14,7 +15,7 @@ export function createNonce(): string {
  * does not see: uploads' answers and Next's own files, none of them HTML) scripts come from this
  * origin only. The dev server also needs eval for its fast refresh.
  */
-export function contentSecurityPolicy(nonce: string | null, dev = process.env.NODE_ENV !== 'production'): string {
+export function contentSecurityPolicy(nonce: string | null, dev = env().NODE_ENV !== 'production'): string {
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   return [
     "default-src 'self'",

@@ -4,7 +4,7 @@
 // Everything here is pure; db/mutations/csv-import.ts compares the rows with the database.
 import { isValid, parse as parseDate } from 'date-fns';
 import { z } from 'zod';
-import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from '../db/schema';
+import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from './vocabulary';
 import { checkRange, FIGURE_COLUMNS, RANGE_WORDS } from './figure-row';
 
 /** The columns an import understands: the figure format plus the export's figure and total ids. */

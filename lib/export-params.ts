@@ -1,6 +1,6 @@
 // The export routes take the same query parameters as the pages they serve, plus what the
 // table on screen used: its order and how many rows it shows.
-import type { FigureSearch } from '../db/queries/figure-filters';
+import type { FigureSearch } from './filters';
 import { FIGURE_ORDERS, parseFigureSearch, type FigureOrder } from './figure-search';
 import type { SearchParams } from './filters';
 

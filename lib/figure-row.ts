@@ -2,7 +2,7 @@
 // the CSV import and the observations export all use it, so an export re-imports unchanged.
 import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Qualifier } from '../db/schema';
+import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Qualifier } from './vocabulary';
 
 /** The columns every figures CSV has had from the start. */
 export const FIGURE_BASE_COLUMNS = [

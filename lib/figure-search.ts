@@ -1,7 +1,7 @@
 // The figures page (/observations): what a person can search, filter and sort figures by, read
 // from the address once with zod and written back into links by the same module.
 import { z } from 'zod';
-import { BASES, type Basis } from '../db/schema';
+import { BASES, type Basis } from './vocabulary';
 import { parseFilters, filtersToQuery, type SearchParams, type ViewFilters } from './filters';
 
 /** The orders a list of figures can be in, in the users' words. */

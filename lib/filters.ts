@@ -2,11 +2,29 @@
 // into links by the same module, so a view is a link that survives a reload.
 import { z } from 'zod';
 import { GRANULARITIES, parsePeriodToken, type Bucket, type Granularity } from './fiscal-periods';
+import type { Basis } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const PERIOD_HINT = 'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, or a month such as 2020-10.';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** What every figure query is filtered by (db/queries/figure-filters.ts turns it into SQL). */
+export interface FigureFilters {
+  boards?: string[];
+  programmes?: string[];
+  metrics?: string[];
+  /** ISO dates: the first and last day shown (a figure is in a period when its period end is). */
+  from?: string;
+  to?: string;
+}
+
+/** The figures page's search on top of the usual filters: words and bases. */
+export interface FigureSearch extends FigureFilters {
+  /** Words, each of which must be in the figure's evidence or note, or its programme, board or metric name. */
+  search?: string;
+  bases?: Basis[];
+}
 
 export interface ViewFilters {
   boards: string[];

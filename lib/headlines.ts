@@ -8,7 +8,7 @@ import { viewCell, type CellView } from './series-view';
 import { BASIS_LABELS } from './qualifiers';
 import { compare, COMPARABILITY_LABELS, type CoverageByMetric } from './compare';
 import { coverageOf, describeMonths } from './coverage';
-import type { Basis, Unit } from '../db/schema';
+import type { Basis, Unit } from './vocabulary';
 
 /** The metrics a councillor looks for first, in the order the cards show them. */
 export const LEADING_METRICS = [

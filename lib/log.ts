@@ -3,7 +3,8 @@
 // changes). A password, a cookie or a session id is never written: callers pass only the fields
 // below, and redaction blanks those names anywhere in an entry in case one is ever passed.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { SessionUser } from './auth/sessions';
+import type { SessionUser } from './auth/roles';
+import { env } from './env';
 
 // Field names that must never reach a log line, at the top level or one level down.
 const SECRET_FIELDS = ['password', 'passwordHash', 'password_hash', 'cookie', 'cookies', 'session', 'sessionId', 'token', 'authorization'];
@@ -12,7 +13,7 @@ const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]);
 export function createLogger(destination?: DestinationStream): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+      level: env().LOG_LEVEL ?? (env().VITEST ? 'silent' : 'info'),
       base: { app: 'lga-impact-dashboard' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
@@ -20,7 +21,7 @@ export function createLogger(destination?: DestinationStream): Logger {
     },
     // LOG_FILE sends the lines to a file (the e2e tests read it); otherwise standard output.
     // Synchronous: a line is on disk before the answer leaves, and writes are few.
-    destination ?? pino.destination({ dest: process.env.LOG_FILE || 1, sync: true, mkdir: true }),
+    destination ?? pino.destination({ dest: env().LOG_FILE || 1, sync: true, mkdir: true }),
   );
 }
 

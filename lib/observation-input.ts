@@ -1,7 +1,7 @@
 // The figure form's one zod schema: the browser uses it for hints, the server is the authority.
 // Messages are written for officers ("Period end must be on or after period start").
 import { z } from 'zod';
-import { BASES, DATE_PRECISIONS, QUALIFIERS } from '../db/schema';
+import { BASES, DATE_PRECISIONS, QUALIFIERS } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const isoDate = z

@@ -1,6 +1,6 @@
 // How a figure's period reads to a person: "March 2020", "2019/20", "April 2020 – February 2021".
 import { format, parseISO } from 'date-fns';
-import type { DatePrecision } from '../db/schema';
+import type { DatePrecision } from './vocabulary';
 import { yearBucket, fiscalYearOf } from './fiscal-periods';
 
 function formatDate(date: string, precision: DatePrecision): string {

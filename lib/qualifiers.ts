@@ -1,5 +1,5 @@
 // Qualifiers keep the meaning of "over 600", "up to 40" and "nearly 400" beside the number.
-import type { Basis, Qualifier, Unit } from '../db/schema';
+import type { Basis, Qualifier, Unit } from './vocabulary';
 
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: 'exact',

@@ -1,7 +1,7 @@
 // The forms for boards, programmes, metrics and sources: one zod schema each, shared by the
 // browser (hints) and the server (the authority).
 import { z } from 'zod';
-import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from '../db/schema';
+import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from './vocabulary';
 import { slugify } from './slug';
 
 const name = (what: string) => z.string().trim().min(2, `Enter the ${what}’s name`).max(200, 'Keep the name under 200 characters');

@@ -1,7 +1,7 @@
 // What a person sees for a series cell: the words and numbers every chart, table and headline
 // card uses, so the honesty rules live in one place (no figures ≠ zero, refusals in words,
 // spans stated, running totals dated).
-import type { Basis, Unit } from '../db/schema';
+import type { Basis, Unit } from './vocabulary';
 import type { Series, SeriesCell, SpanningFigure } from './aggregation';
 import { formatPeriod } from './period-label';
 import {

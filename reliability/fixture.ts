@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { loadSeed } from '../seed/load';
-import { createSession, SESSION_COOKIE } from '../lib/auth/sessions';
+import { loadSeed } from '../db/seed';
+import { createSession, SESSION_COOKIE } from '../db/auth/sessions';
 
 export interface Officer {
   id: number;

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
-import type { Basis, DatePrecision, Qualifier, Unit } from '../db/schema';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../lib/vocabulary';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
 import { emptyLabelScore, evaluate, labelTargetResults, ratio, scoreLabels, targetResults, type FileResult, type LabelScore, type NumberLabel, type Score, type SeedOccurrence, type TargetResult } from '../lib/extraction/evaluate';
 

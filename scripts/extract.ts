@@ -8,14 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Unit } from '../db/schema';
+import type { Unit } from '../lib/vocabulary';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
 import { readReportFile, ReportFileError } from '../lib/report-text';
+import { env } from '../lib/env';
 
 const USAGE = 'Usage: npm run -s extract -- FILE [--date YYYY-MM or YYYY-MM-DD] [--json] [--text]';
 
 function referenceNames(): ReferenceNames {
-  const database = process.env.DATABASE_PATH;
+  const database = env().DATABASE_PATH;
   if (database && fs.existsSync(database)) {
     // Only when asked: the script runs without the app's native database driver otherwise.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

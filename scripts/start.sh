@@ -4,7 +4,7 @@
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
-npx --no-install tsx db/cli.ts setup
+npx --no-install tsx scripts/db.ts setup
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app db lib seed next.config.ts proxy.ts instrumentation.ts package.json -newer .next/BUILD_ID -print -quit)" ]; then
   npx --no-install next build
 fi

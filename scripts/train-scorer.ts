@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DatePrecision, Qualifier, Unit } from '../db/schema';
+import type { DatePrecision, Qualifier, Unit } from '../lib/vocabulary';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
 import { matchesLabel } from '../lib/extraction/evaluate';
 import { FEATURE_NAMES } from '../lib/extraction/scorer';

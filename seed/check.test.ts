@@ -1,12 +1,13 @@
+import { env } from '../lib/env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEvidenceAtLine, checkFigures, compareWithLabels } from '../lib/data-quality';
 import { reportLinesFrom } from './check';
-import { DEFAULT_REPORTS_DIR, readNumberLabels, readSeedDataset } from './load';
+import { DEFAULT_REPORTS_DIR, readNumberLabels, readSeedDataset } from '../db/seed';
 
 const dataset = readSeedDataset();
-const reportsDir = process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
+const reportsDir = env().REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
 const reportsHere = dataset.sources.every((s) => fs.existsSync(path.join(reportsDir, s.file_name)));
 const noReports = () => null;
 

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkFigures, compareWithLabels, type ReportLines } from '../lib/data-quality';
-import { DEFAULT_REPORTS_DIR, groupFacts, readNumberLabels, readSeedDataset, SeedError } from './load';
+import { DEFAULT_REPORTS_DIR, groupFacts, readNumberLabels, readSeedDataset, SeedError } from '../db/seed';
+import { env } from '../lib/env';
 
 export function reportLinesFrom(dir: string): ReportLines {
   const cache = new Map<string, string[] | null>();
@@ -24,7 +25,7 @@ function main(): number {
     console.error(`Data-quality check FAILED (rows that do not parse):\n${error.problems.join('\n')}`);
     return 1;
   }
-  const reportsDir = process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
+  const reportsDir = env().REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
   const reportsHere = dataset.sources.every((s) => fs.existsSync(path.join(reportsDir, s.file_name)));
   const problems = checkFigures(dataset.figures, reportLinesFrom(reportsDir));
   const observations = groupFacts(dataset.figures).length;

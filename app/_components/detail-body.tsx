@@ -1,6 +1,6 @@
 import { filtersToQuery, type ViewFilters } from '@/lib/filters';
 import { parsePeriodToken } from '@/lib/fiscal-periods';
-import { buildMetricPanels } from '@/lib/metric-panels';
+import { buildMetricPanels } from '@/app/_data/metric-panels';
 import { MetricPanel } from './metric-panel';
 import { ObservationsTable } from './tables/observations-table';
 import { TABLE_ROWS, type DetailData } from '../_data/page-data';

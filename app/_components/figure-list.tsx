@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { FigureRef } from '@/lib/metric-panels';
+import type { FigureRef } from '@/app/_data/metric-panels';
 
 export type { FigureRef };
 

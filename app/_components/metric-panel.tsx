@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { MetricPanel as Panel } from '@/lib/metric-panels';
-import { UNIT_LABELS } from '@/lib/metric-panels';
+import type { MetricPanel as Panel } from '@/app/_data/metric-panels';
+import { UNIT_LABELS } from '@/app/_data/metric-panels';
 import { ChartMetricSeries } from './charts/lazy';
 import { DownloadLink } from './download-link';
 

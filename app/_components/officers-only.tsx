@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SessionUser } from '@/lib/auth/sessions';
+import type { SessionUser } from '@/lib/auth/roles';
 
 /** What a page for officers shows to everyone else: why, and how to get in. */
 export function OfficersOnly({ title, doing, user, returnTo }: { title: string; doing: string; user: SessionUser | null; returnTo: string }) {

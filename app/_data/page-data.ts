@@ -16,8 +16,8 @@ import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
 import type { Granularity } from '@/lib/fiscal-periods';
 import type { SearchParams } from '@/lib/filters';
 import { FIGURES_PER_PAGE, parseFigureSearch } from '@/lib/figure-search';
-import type { FigureSearch } from '@/db/queries/figure-filters';
-import { loadView } from '../_components/view';
+import type { FigureSearch } from '@/lib/filters';
+import { loadView } from './view';
 
 /** How many figures the overview's "latest figures" table shows. */
 export const LATEST_ROWS = 25;

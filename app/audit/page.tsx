@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { listAuditActors, listAuditEntries } from '@/db/queries/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/filters';
 

@@ -7,7 +7,7 @@ import { formatPeriod } from '@/lib/period-label';
 import type { SearchParams } from '@/lib/filters';
 import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
-import { BOARD_COLUMNS } from '@/lib/index-tables';
+import { BOARD_COLUMNS } from '@/app/_data/index-tables';
 
 export const metadata: Metadata = { title: 'Boards' };
 

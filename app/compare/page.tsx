@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { breakdownOf, breakdownSize, COMPARABILITY_LABELS, compareQuery, quickChoices, summarise, type CompareRow } from '@/lib/compare';
 import type { SearchParams } from '@/lib/filters';
-import { UNIT_LABELS } from '@/lib/metric-panels';
+import { UNIT_LABELS } from '@/app/_data/metric-panels';
 import { BASIS_LABELS } from '@/lib/qualifiers';
 import { ChartCompareBars } from '../_components/charts/lazy';
 import { CompareForm } from './compare-form';

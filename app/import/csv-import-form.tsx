@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ImportResult, RowStatus } from '@/db/mutations/csv-import';
 import { formatQualified } from '@/lib/qualifiers';
-import type { Qualifier } from '@/db/schema';
+import type { Qualifier } from '@/lib/vocabulary';
 import { sendWithProgress, type UploadProgress } from './send-with-progress';
 
 const STATUS_LABEL: Record<RowStatus, string> = { new: 'New', update: 'Changes a figure', unchanged: 'Already recorded', error: 'Error' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/csv-import';
 import { OfficersOnly } from '../_components/officers-only';

@@ -6,7 +6,7 @@ import { listMetrics, type MetricSummary } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
-import { METRIC_COLUMNS } from '@/lib/index-tables';
+import { METRIC_COLUMNS } from '@/app/_data/index-tables';
 
 export const metadata: Metadata = { title: 'Metrics' };
 

@@ -4,9 +4,9 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { safeReturnPath } from '@/lib/auth/current-user';
-import { cookieOptions, SESSION_COOKIE } from '@/lib/auth/sessions';
-import { signIn } from '@/lib/auth/sign-in';
+import { safeReturnPath } from '@/app/_server/current-user';
+import { cookieOptions, SESSION_COOKIE } from '@/db/auth/sessions';
+import { signIn } from '@/db/auth/sign-in';
 import { serverLog, userRef } from '@/lib/log';
 
 const signInSchema = z.object({

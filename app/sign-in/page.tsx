@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
-import { getCurrentUser, safeReturnPath } from '@/lib/auth/current-user';
+import { getCurrentUser, safeReturnPath } from '@/app/_server/current-user';
 import type { SearchParams } from '@/lib/filters';
 import { SignInForm } from './sign-in-form';
 

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
-import { destroySession, getSessionUser, SESSION_COOKIE } from '@/lib/auth/sessions';
+import { destroySession, getSessionUser, SESSION_COOKIE } from '@/db/auth/sessions';
 import { serverLog, userRef } from '@/lib/log';
 
 /** Ends the session on the server, not only in the browser. */

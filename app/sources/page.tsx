@@ -7,7 +7,7 @@ import type { SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
 import { AddLink } from '../_components/add-link';
 import { SortableTable, withRenders } from '../_components/tables/sortable-table';
-import { SOURCE_COLUMNS } from '@/lib/index-tables';
+import { SOURCE_COLUMNS } from '@/app/_data/index-tables';
 
 export const metadata: Metadata = { title: 'Sources' };
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../lib/auth/roles';
-import type { SessionUser } from '../../lib/auth/sessions';
-import { loadSeed } from '../../seed/load';
+import { ForbiddenError } from '../../lib/errors';
+import type { SessionUser } from '../../lib/auth/roles';
+import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
 import { importFiguresCsv, type ImportOptions } from './csv-import';

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import type { AppDatabase } from '../client';
-import type { SessionUser } from '../../lib/auth/sessions';
+import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import { factKey } from '../../lib/figure-row';
 import { mapHeader, readImportRecord, sniffDelimiter, type HeaderMap, type ImportRow, type RowProblem } from '../../lib/csv-import';

@@ -1,19 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { observationInputSchema, fieldErrors } from '../../lib/observation-input';
-import { ForbiddenError } from '../../lib/auth/roles';
-import type { SessionUser } from '../../lib/auth/sessions';
-import { loadSeed } from '../../seed/load';
+import { ForbiddenError } from '../../lib/errors';
+import type { SessionUser } from '../../lib/auth/roles';
+import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
-import {
-  createObservation,
-  deleteObservation,
-  findPossibleDuplicate,
-  InputError,
-  listObservationHistory,
-  restoreObservation,
-  updateObservation,
-} from './observations';
+import { createObservation, deleteObservation, findPossibleDuplicate, listObservationHistory, restoreObservation, updateObservation } from './observations';
+import { InputError } from '../../lib/errors';
 
 let db: AppDatabase;
 let officer: SessionUser;

@@ -2,20 +2,11 @@
 // writes its audit entry in the same transaction as the change: both happen, or neither.
 import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../client';
-import type { SessionUser } from '../../lib/auth/sessions';
+import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import type { ObservationInput, FieldErrors } from '../../lib/observation-input';
+import { InputError, NotFoundError } from '../../lib/errors';
 
-export class InputError extends Error {
-  readonly status = 400;
-  constructor(public readonly fields: FieldErrors | Record<string, string>) {
-    super(Object.values(fields)[0] ?? 'Check the form');
-    this.name = 'InputError';
-  }
-}
-export class NotFoundError extends Error {
-  readonly status = 404;
-}
 
 type Row = Record<string, unknown> & { id: number };
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../lib/auth/roles';
-import type { SessionUser } from '../../lib/auth/sessions';
+import { ForbiddenError } from '../../lib/errors';
+import type { SessionUser } from '../../lib/auth/roles';
 import { REFERENCE_SCHEMAS } from '../../lib/reference-input';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
-import { InputError } from './observations';
+import { InputError } from '../../lib/errors';
 import { createReference } from './reference';
 
 let db: AppDatabase;

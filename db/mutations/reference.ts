@@ -1,10 +1,10 @@
 // Adding boards, programmes, metrics and sources (officers), audited in the same transaction.
 import { z } from 'zod';
 import type { AppDatabase } from '../client';
-import type { SessionUser } from '../../lib/auth/sessions';
+import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import { REFERENCE_SCHEMAS, slugFor, type ReferenceKind } from '../../lib/reference-input';
-import { InputError } from './observations';
+import { InputError } from '../../lib/errors';
 
 type Input<K extends ReferenceKind> = z.output<(typeof REFERENCE_SCHEMAS)[K]>;
 

@@ -2,12 +2,13 @@
 // turning the proposals an officer accepts into figures linked to it — all in one transaction.
 import { z } from 'zod';
 import type { AppDatabase } from '../client';
-import type { SessionUser } from '../../lib/auth/sessions';
+import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import { fieldErrors, observationInputSchema, type FieldErrors } from '../../lib/observation-input';
 import { contentHash, normaliseReportText } from '../../lib/report-text';
 import { REFERENCE_SCHEMAS } from '../../lib/reference-input';
-import { createObservation, InputError, linkSourceToObservation, NotFoundError, writeAudit } from './observations';
+import { createObservation, linkSourceToObservation, writeAudit } from './observations';
+import { InputError, NotFoundError } from '../../lib/errors';
 
 export const reportDetailsSchema = REFERENCE_SCHEMAS.source.extend({
   /** An existing source registered without its text (by the seed or "Add a source"). */

@@ -1,7 +1,8 @@
 // The months the figures cover (docs/decisions/0006), from the coverage_months rollup.
 import type { AppDatabase } from '../client';
 import { rawStatement } from '../statements';
-import { pairsSql, type FigureFilters } from './figure-filters';
+import { pairsSql } from './figure-pairs';
+import { type FigureFilters } from '../../lib/filters';
 
 /** Per metric slug, the months ('YYYY-MM') its figures under the filters cover, between two dates. */
 export type CoverageByMetric = Map<string, Set<string>>;

@@ -13,7 +13,7 @@
 //   their rows put in document order here (a sort in SQL cost a fifth of the export).
 import type Database from 'better-sqlite3';
 import { csvCell, csvCellSql, csvLine, type CsvCell } from '../../lib/csv';
-import type { FigureFilters } from './figure-filters';
+import type { FigureFilters } from '../../lib/filters';
 import { pairsSql } from './figure-pairs';
 
 /** How many figure ids a batch covers: batch i is the ids after i × this, up to (i + 1) × this. */

@@ -9,7 +9,7 @@
 // reach the main thread's 'error' event.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { FigureFilters } from './figure-filters';
+import type { FigureFilters } from '../../lib/filters';
 import { wholeExportReader, type WholeExportReader } from './export-batches';
 
 const { file, filters, worker, workers, slots } = workerData as { file: string; filters: FigureFilters; worker: number; workers: number; slots: number };

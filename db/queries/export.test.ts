@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, csvStream, guardCell, toCsv, type CsvCell } from '../../lib/csv';
 import { generateDatabase } from '../../bench/generate';
 import { factKey, figureRowSchema } from '../../lib/figure-row';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { openDatabase } from '../client';
 import { createTestDatabase, tempDatabasePath } from '../testing';

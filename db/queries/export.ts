@@ -15,7 +15,8 @@ import { databasePath } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import { wholeExportReader } from './export-batches';
-import { figureConditions, figureOrderBy, searchConditions, type FigureFilters, type FigureSearch } from './figure-filters';
+import { figureConditions, figureOrderBy, searchConditions } from './figure-filters';
+import { type FigureFilters, type FigureSearch } from '../../lib/filters';
 import type { FigureOrder } from '../../lib/figure-search';
 
 // The figure columns, the figure's id, then its range and the total it is part of (empty for most

@@ -1,17 +1,9 @@
 // The filters every figure query takes (board, programme, metric, period), turned into SQL in
 // one place so that the pages, charts, comparisons and exports always select the same figures.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { boards, metrics, observations, programmes, type Basis } from '../schema';
+import { boards, metrics, observations, programmes } from '../schema';
+import type { FigureFilters, FigureSearch } from '../../lib/filters';
 import { ftsPrefix, searchWords, type FigureOrder } from '../../lib/figure-search';
-
-export interface FigureFilters {
-  boards?: string[];
-  programmes?: string[];
-  metrics?: string[];
-  /** ISO dates: the first and last day shown (a figure is in a period when its period end is). */
-  from?: string;
-  to?: string;
-}
 
 /**
  * Conditions for live figures matching the filters. Queries join programmes, boards and metrics.
@@ -39,14 +31,6 @@ export function figureConditions(
 
 // The (programme, metric) pairs as plain SQL live apart, in figure-pairs.ts, for the export's
 // worker threads, which load no drizzle.
-export { pairsSql, slugConditions } from './figure-pairs';
-
-/** The figures page's search on top of the usual filters: words and bases. */
-export interface FigureSearch extends FigureFilters {
-  /** Words, each of which must be in the figure's evidence or note, or its programme, board or metric name. */
-  search?: string;
-  bases?: Basis[];
-}
 
 /** Conditions for a search's words and bases (queries join programmes, boards and metrics). */
 export function searchConditions(f: FigureSearch): SQL[] {

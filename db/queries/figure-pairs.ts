@@ -1,7 +1,7 @@
 // The board, programme and metric filters as plain SQL over the figure-count rollup, with no
 // drizzle: used by the page queries (through figure-filters.ts) and by the export's worker
 // threads (db/queries/export-worker.ts), which stay small by loading only what they run.
-import type { FigureFilters } from './figure-filters';
+import type { FigureFilters } from '../../lib/filters';
 
 /**
  * The (programme, metric) pairs that have live figures and match the board, programme and

@@ -1,6 +1,6 @@
 // The overview's headline cards on the seeded dataset: each card means the same every quarter.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
 import { parsePeriodToken } from '../../lib/fiscal-periods';

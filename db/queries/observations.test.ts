@@ -1,12 +1,12 @@
 // The figures page's reads on the seeded dataset: counts and pages agree with a plain reading of
 // the figures, whatever the filters, words, kinds, orders and pages.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
 import { FIGURE_ORDERS, type FigureOrder } from '../../lib/figure-search';
 import { countObservations, listObservations } from './observations';
-import type { FigureSearch } from './figure-filters';
+import type { FigureSearch } from '../../lib/filters';
 
 let db: AppDatabase;
 beforeAll(() => {

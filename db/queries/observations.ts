@@ -1,11 +1,13 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { figureConditions, figureOrderBy, pairsSql, searchConditions, type FigureFilters, type FigureSearch } from './figure-filters';
+import { figureConditions, figureOrderBy, searchConditions } from './figure-filters';
+import { pairsSql } from './figure-pairs';
+import { type FigureFilters, type FigureSearch } from '../../lib/filters';
 import type { FigureOrder } from '../../lib/figure-search';
 import { keptQuery, rawStatement } from '../statements';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
-import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../../lib/vocabulary';
 
 export interface ObservationSourceRef {
   sourceId: number;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../client';
 import { createTestDatabase } from '../testing';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import { listActivity, listFiguresPerQuarter } from './overview';
 import { bucketOf } from '../../lib/fiscal-periods';
 

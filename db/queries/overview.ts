@@ -1,7 +1,8 @@
 import type { AppDatabase } from '../client';
-import { pairsSql, slugConditions, type FigureFilters } from './figure-filters';
+import { pairsSql, slugConditions } from './figure-pairs';
+import { type FigureFilters } from '../../lib/filters';
 import { rawStatement } from '../statements';
-import type { Basis } from '../schema';
+import type { Basis } from '../../lib/vocabulary';
 import { bucketsBetween } from '../../lib/fiscal-periods';
 
 export interface FiguresPerQuarter {

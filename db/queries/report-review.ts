@@ -2,7 +2,7 @@
 // for the review screen. Extraction runs on every view: it takes milliseconds and so always
 // reflects the current programmes and metrics.
 import type { AppDatabase } from '../client';
-import type { Basis, DatePrecision, Qualifier, Unit } from '../schema';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../../lib/vocabulary';
 import { plainEvidence } from '../../lib/evidence';
 import { extractFigures, type ReferenceNames } from '../../lib/extraction';
 

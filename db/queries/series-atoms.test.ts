@@ -9,12 +9,13 @@ import { createOnePairDatabase, createTestDatabase } from '../testing';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { boards, metrics, observations, programmes } from '../schema';
-import { figureConditions, type FigureFilters } from './figure-filters';
+import { figureConditions } from './figure-filters';
+import { type FigureFilters } from '../../lib/filters';
 import { listFigureGroups } from './series';
 import { aggregateInto, figureGroupOf, type FigureGroup, type Series } from '../../lib/aggregation';
 import { addQualified } from '../../lib/qualifiers';
 import { bucketOf, bucketsBetween, spanBuckets, type Bucket, type Granularity } from '../../lib/fiscal-periods';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import { compare, comparisonAsData } from '../../lib/compare';
 
 const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => new Date(Date.UTC(2019, 3, 1 + n)).toISOString().slice(0, 10));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOnePairDatabase, createTestDatabase } from '../testing';
 import { openDatabase } from '../client';
 import type { AppDatabase } from '../client';
-import { loadSeed } from '../../seed/load';
+import { loadSeed } from '../seed';
 import { listSeries } from './series';
 import type { Series, SeriesCell } from '../../lib/aggregation';
 import { differenceQualified, formatChange, formatQualifiedValue } from '../../lib/qualifiers';

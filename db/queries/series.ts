@@ -1,10 +1,11 @@
-import { pairsSql, type FigureFilters } from './figure-filters';
+import { pairsSql } from './figure-pairs';
+import { type FigureFilters } from '../../lib/filters';
 import type { AppDatabase } from '../client';
 import { aggregate, atomsOf, type AggregateOptions, type Atom, type FigureGroup, type Series } from '../../lib/aggregation';
 import { bucketOf, bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
 import { rawStatement } from '../statements';
-import type { Basis, DatePrecision } from '../schema';
+import type { Basis, DatePrecision } from '../../lib/vocabulary';
 import type { QualifiedValue } from '../../lib/qualifiers';
 
 export type { FigureFilters };

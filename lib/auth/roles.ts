@@ -1,5 +1,14 @@
 // Who may do what. Every write checks this on the server; hiding a button is not protection.
-import type { Role } from '../../db/schema';
+import { ForbiddenError } from '../errors';
+import type { Role } from '../vocabulary';
+
+/** Who is acting: the signed-in user of a request, or of a command line. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+}
 
 export type Action =
   | 'read'
@@ -19,13 +28,6 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return !!role && GRANTS[role].includes(action);
 }
 
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(action: Action) {
-    super(`Your role does not allow this (${action.replace(/_/g, ' ')}).`);
-    this.name = 'ForbiddenError';
-  }
-}
 
 export function requireRole(role: Role | null | undefined, action: Action): void {
   if (!can(role, action)) throw new ForbiddenError(action);

@@ -7,7 +7,7 @@
 //   contains (or is contained in) the evidence of a seed occurrence in any file with the same
 //   value and qualifier: 002 is a copy of a report inside 004, and the curators recorded the
 //   shared facts once.
-import type { Basis, Qualifier } from '../../db/schema';
+import type { Basis, Qualifier } from '../vocabulary';
 import { plainEvidence } from '../evidence';
 import type { Proposal } from './index';
 

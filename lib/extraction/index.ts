@@ -6,7 +6,7 @@
 //
 // The rules are general reading rules (see the modules beside this file); nothing here knows
 // any particular report. scripts/eval-extract.ts measures them against seed/figures.csv.
-import type { Basis, DatePrecision, Qualifier, Unit } from '../../db/schema';
+import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
 import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';

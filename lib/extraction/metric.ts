@@ -5,7 +5,7 @@
 // enquiries handled, money awarded or saved, percentages… A number whose noun is none of these
 // ("four libraries", "12 academics", "18 different themes") is probably not a figure of the
 // LGA's support activity.
-import type { Unit } from '../../db/schema';
+import type { Unit } from '../vocabulary';
 
 /** The metric slugs this vocabulary can suggest (seed/metrics.csv). */
 export type MetricSlug =

@@ -2,7 +2,7 @@
 // cent", "150+", "30 plus", "Forty-two", "a dozen", ranges ("10-15", "120-180", "five to ten"),
 // and a thousands group split by formatting ("**12**, **345 views**"). The same reading as
 // lib/numbers-in-text.ts, but with offsets, so a proposal can highlight the words.
-import type { Unit } from '../../db/schema';
+import type { Unit } from '../vocabulary';
 import { SCALES, TENS, UNITS } from '../numbers-in-text';
 
 export interface NumberMention {

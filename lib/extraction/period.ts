@@ -7,7 +7,7 @@
 // Its period comes from the date expressions of its sentence; with none, it ends at the report's
 // date (the figure was true when the report was written) and starts where the report's own span
 // starts, when the report says so ("since this was last reported in October 2019").
-import type { Basis, DatePrecision } from '../../db/schema';
+import type { Basis, DatePrecision } from '../vocabulary';
 import { MONTHS, type DateExpression } from './dates';
 import type { MetricSlug } from './metric';
 

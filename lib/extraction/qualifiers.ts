@@ -1,7 +1,7 @@
 // The words beside a number that change what it claims: "over 600" is at least 600, "up to 40"
 // at most 40, "nearly 400" about 400. The curators read "nearly" and "almost" as approximate
 // (docs/decisions/0002 and seed/figures.csv), not as an upper bound, and so do we.
-import type { Qualifier } from '../../db/schema';
+import type { Qualifier } from '../vocabulary';
 
 // Longest phrases first, so "no more than" wins over "more than".
 const BEFORE: [RegExp, Qualifier][] = [

@@ -8,7 +8,7 @@
 // The weights (scorer-weights.ts) are learned by scripts/train-scorer.ts from the seed reports'
 // labels and the corpus's tuning half only, deterministically; nothing is downloaded or learned
 // at run time. Features are general reading cues, never words of a particular report.
-import type { Basis, Qualifier, Unit } from '../../db/schema';
+import type { Basis, Qualifier, Unit } from '../vocabulary';
 import type { MetricSlug } from './metric';
 import { WEIGHTS } from './scorer-weights';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { parseSort, sortRows } from '@/lib/sort-rows';
 import { DownloadLink } from '../download-link';
 
-/** Column definitions from lib/index-tables.ts with how some cells are drawn (links, dates). */
+/** Column definitions from app/_data/index-tables.ts with how some cells are drawn (links, dates). */
 export function withRenders<T>(
   defs: { key: string; label: string; numeric?: boolean; value: (row: T) => string | number | null }[],
   renders: Record<string, (row: T) => ReactNode>,

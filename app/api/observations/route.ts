@@ -3,10 +3,11 @@
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
 import { createObservation, findPossibleDuplicate } from '@/db/mutations/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
 export async function POST(request: Request) {

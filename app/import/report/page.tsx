@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { OfficersOnly } from '../../_components/officers-only';
 import { ImportTabs } from '../import-tabs';

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getMetric } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
-import { ADDITIVITY_LABELS } from '@/lib/metric-panels';
+import { ADDITIVITY_LABELS } from '@/app/_data/metric-panels';
 import { viewCell } from '@/lib/series-view';
 import { DetailBody } from '../../_components/detail-body';
 import { FilterBar } from '../../_components/filter-bar';

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { listObservationHistory } from '@/db/mutations/observations';
 import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } from '@/db/queries/observations';
 import { getNamesById } from '@/db/queries/reference';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
 import { describePeriod } from '@/lib/period-label';

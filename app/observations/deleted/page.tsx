@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listDeletedObservations } from '@/db/queries/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatQualified } from '@/lib/qualifiers';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { EMPTY_FORM, ObservationForm } from '../../_components/forms/observation-form';
 import { formOptions } from '../form-options';

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { listObservations, listOccurrencesInSource } from '@/db/queries/observations';
 import { getSource } from '@/db/queries/reference';
 import { highlightLine } from '@/lib/highlight';
-import { toFigureRef } from '@/lib/metric-panels';
+import { toFigureRef } from '@/app/_data/metric-panels';
 import { formatPeriod } from '@/lib/period-label';
 import { FigureList } from '../../_components/figure-list';
 

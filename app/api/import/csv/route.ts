@@ -2,11 +2,12 @@
 // The body is the CSV file itself; the answer is progress lines then the preview or the result.
 import { openDatabase } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite, serverLog, userRef } from '@/lib/log';
-import { errorResponse, json, sameOrigin } from '@/lib/http';
-import { limitedBody, progressResponse, UploadTooLargeError } from '@/lib/upload';
+import { errorResponse, json, sameOrigin } from '@/app/_server/http';
+import { limitedBody, progressResponse, UploadTooLargeError } from '@/app/_server/upload';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 

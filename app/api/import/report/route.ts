@@ -3,10 +3,11 @@
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
 import { findImportedReport, reportDetailsSchema, storeReport } from '@/db/mutations/report-import';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, sameOrigin } from '@/lib/http';
+import { errorResponse, json, sameOrigin } from '@/app/_server/http';
 import { fieldErrors } from '@/lib/observation-input';
 import { MAX_REPORT_BYTES, readReportFile, ReportFileError } from '@/lib/report-text';
 

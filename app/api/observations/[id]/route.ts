@@ -2,11 +2,13 @@
 // DELETE — delete it (recoverable: it can be restored, and the audit trail keeps everything).
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
-import { deleteObservation, NotFoundError, updateObservation } from '@/db/mutations/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { deleteObservation, updateObservation } from '@/db/mutations/observations';
+import { NotFoundError } from '@/lib/errors';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
 type Context = { params: Promise<{ id: string }> };

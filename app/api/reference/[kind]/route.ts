@@ -2,10 +2,11 @@
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
 import { createReference } from '@/db/mutations/reference';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
 import { REFERENCE_KINDS, REFERENCE_SCHEMAS, type ReferenceKind } from '@/lib/reference-input';
 
 export async function POST(request: Request, { params }: { params: Promise<{ kind: string }> }) {

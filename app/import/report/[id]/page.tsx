@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getReportReview } from '@/db/queries/report-review';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { OfficersOnly } from '../../../_components/officers-only';
 import { formOptions } from '../../../observations/form-options';

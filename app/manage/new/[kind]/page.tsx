@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listBoards } from '@/db/queries/reference';
-import { ADDITIVITY, METRIC_CATEGORIES, UNITS } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { ADDITIVITY, METRIC_CATEGORIES, UNITS } from '@/lib/vocabulary';
+import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
-import { ADDITIVITY_LABELS } from '@/lib/metric-panels';
+import { ADDITIVITY_LABELS } from '@/app/_data/metric-panels';
 import { REFERENCE_KINDS, type ReferenceKind } from '@/lib/reference-input';
 import { ReferenceForm, type ReferenceField } from '../../../_components/forms/reference-form';
 

@@ -9,9 +9,9 @@ import { listBoards, listMetrics, listProgrammes, listSources } from '@/db/queri
 import { getHeadlines } from '@/db/queries/headlines';
 import { csvFileName, toCsv, wantsBom, type CsvCell } from '@/lib/csv';
 import { searchParamsToObject } from '@/lib/export-params';
-import { BOARD_COLUMNS, METRIC_COLUMNS, PROGRAMME_COLUMNS, SOURCE_COLUMNS, type ColumnDef } from '@/lib/index-tables';
+import { BOARD_COLUMNS, METRIC_COLUMNS, PROGRAMME_COLUMNS, SOURCE_COLUMNS, type ColumnDef } from '@/app/_data/index-tables';
 import { parseSort, sortRows } from '@/lib/sort-rows';
-import { loadView } from '../../../../_components/view';
+import { loadView } from '../../../../_data/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,13 @@
 // POST /api/observations/<id>/restore — bring back a deleted figure (officers).
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
-import { NotFoundError, restoreObservation } from '@/db/mutations/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { restoreObservation } from '@/db/mutations/observations';
+import { NotFoundError } from '@/lib/errors';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {

@@ -2,11 +2,13 @@
 // what an officer does instead of recording the same fact twice.
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
-import { linkSourceToObservation, NotFoundError } from '@/db/mutations/observations';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { ForbiddenError, requireRole } from '@/lib/auth/roles';
+import { linkSourceToObservation } from '@/db/mutations/observations';
+import { NotFoundError } from '@/lib/errors';
+import { getCurrentUser } from '@/app/_server/current-user';
+import { requireRole } from '@/lib/auth/roles';
+import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/lib/http';
+import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

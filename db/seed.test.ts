@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, tempDatabasePath } from '../db/testing';
-import type { AppDatabase } from '../db/client';
-import { loadSeed, readSeedDataset, SEED_DIR, SeedError } from './load';
+import { createTestDatabase, tempDatabasePath } from './testing';
+import type { AppDatabase } from './client';
+import { loadSeed, readSeedDataset, SEED_DIR, SeedError } from './seed';
 
 function snapshot(db: AppDatabase) {
   const all = (table: string) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY id`).all();

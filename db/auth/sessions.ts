@@ -1,20 +1,14 @@
 // Server-side sessions: a random id in an HttpOnly cookie, its sha256 in the database, an
 // expiry after which it no longer works, and sign-out that deletes it.
 import crypto from 'node:crypto';
-import type { AppDatabase } from '../../db/client';
-import type { Role } from '../../db/schema';
+import type { AppDatabase } from '../client';
+import type { SessionUser } from '../../lib/auth/roles';
 
 export const SESSION_COOKIE = 'lga_session';
 export const SESSION_HOURS = 12;
 
 const hashId = (id: string) => crypto.createHash('sha256').update(id).digest('hex');
 
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string | null;
-  role: Role;
-}
 
 export function createSession(db: AppDatabase, userId: number, now = new Date()): { id: string; expiresAt: Date } {
   const id = crypto.randomBytes(32).toString('base64url');

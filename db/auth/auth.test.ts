@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../db/testing';
-import type { AppDatabase } from '../../db/client';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
-import { can, ForbiddenError, requireRole } from './roles';
+import { createTestDatabase } from '../testing';
+import type { AppDatabase } from '../client';
+import { hashPassword, passwordProblem, verifyPassword } from '../../lib/auth/password';
+import { can, requireRole } from '../../lib/auth/roles';
+import { ForbiddenError } from '../../lib/errors';
 import { createSession, destroySession, FREE_FAILURES, getSessionUser, SESSION_HOURS } from './sessions';
 import { signIn } from './sign-in';
 

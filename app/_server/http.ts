@@ -1,11 +1,11 @@
 // Shared answers of the write routes: role refused, bad input, not found, and a check that a
 // mutating request comes from this site (a cross-site form post is refused).
 import { NextRequest } from 'next/server';
-import { getDb } from '../db/client';
-import { InputError, NotFoundError } from '../db/mutations/observations';
-import { ForbiddenError } from './auth/roles';
-import { getSessionUser, SESSION_COOKIE } from './auth/sessions';
-import { serverLog, userRef } from './log';
+import { getDb } from '../../db/client';
+import { InputError, NotFoundError } from '../../lib/errors';
+import { ForbiddenError } from '../../lib/errors';
+import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
+import { serverLog, userRef } from '../../lib/log';
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });

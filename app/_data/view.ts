@@ -6,7 +6,7 @@ import { findUnknownSlugs, getLatestFigureDate, listBoards, listMetrics, listPro
 import type { FigureFilters } from '@/db/queries/series';
 import { bucketOf, bucketsBetween, PRESETS, presetRange, spanBuckets, type Bucket } from '@/lib/fiscal-periods';
 import { filtersToQuery, parseFilters, withoutUnknown, type SearchParams, type ViewFilters } from '@/lib/filters';
-import type { FilterBarProps } from './filter-bar';
+import type { FilterBarProps } from '../_components/filter-bar';
 
 export interface View {
   filters: ViewFilters;

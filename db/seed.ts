@@ -1,15 +1,16 @@
-// Loads the curated dataset (seed/*.csv) into the database, idempotently and atomically:
-// everything is validated before anything is written, the whole load is one transaction,
-// and running it again finds every row already present and changes nothing.
+// Loads the curated dataset (seed/*.csv, read from the working folder) into the database,
+// idempotently and atomically: everything is validated before anything is written, the whole
+// load is one transaction, and running it again finds every row already present and changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { AppDatabase } from '../db/client';
-import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from '../db/schema';
+import type { AppDatabase } from './client';
+import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from '../lib/vocabulary';
 import type { NumberLabel } from '../lib/data-quality';
 import { figureRowSchema, occurrenceFactKey, type FigureRow } from '../lib/figure-row';
 import { contentHash } from '../lib/report-text';
+import { env } from '../lib/env';
 
 export const SEED_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'seed');
 // The board reports themselves live outside the project (../shared/reports). When they are
@@ -166,7 +167,7 @@ export function loadSeed(
   options: { dir?: string; reportsDir?: string; dataset?: SeedDataset } = {},
 ): SeedResult {
   const data = options.dataset ?? readSeedDataset(options.dir);
-  const reportsDir = options.reportsDir ?? process.env.REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
+  const reportsDir = options.reportsDir ?? env().REPORTS_DIR ?? DEFAULT_REPORTS_DIR;
   const sqlite = db.$client;
   let observationsCreated = 0;
   let sourcesLinked = 0;

@@ -2,10 +2,11 @@
 // The password comes from USER_PASSWORD or is asked for (not echoed). Never logged.
 import readline from 'node:readline';
 import { z } from 'zod';
-import { openDatabase } from './client';
-import { migrateDatabase } from './migrate';
-import { ROLES } from './schema';
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { ROLES } from '../lib/vocabulary';
 import { hashPassword, passwordProblem } from '../lib/auth/password';
+import { env } from '../lib/env';
 
 const argsSchema = z.object({
   email: z.string().trim().toLowerCase().email('--email must be an email address'),
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run user:add -- --email name@council.gov.uk --role viewer|officer|admin [--name "Full Name"]');
     return 2;
   }
-  let password = process.env.USER_PASSWORD;
+  let password = env().USER_PASSWORD;
   if (password === undefined) {
     if (!process.stdin.isTTY) {
       console.error('Set USER_PASSWORD, or run this in a terminal to be asked for the password.');

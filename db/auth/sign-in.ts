@@ -1,9 +1,10 @@
 // Signing in: throttled per account and per address, the same answer for an unknown email as
 // for a wrong password, and a server-side session on success.
-import type { AppDatabase } from '../../db/client';
-import { verifyPassword } from './password';
-import { queueWrite } from '../../db/write-queue';
-import { clearFailures, createSession, recordFailure, secondsToWait, type SessionUser } from './sessions';
+import type { AppDatabase } from '../client';
+import { verifyPassword } from '../../lib/auth/password';
+import { queueWrite } from '../write-queue';
+import { clearFailures, createSession, recordFailure, secondsToWait } from './sessions';
+import { type SessionUser } from '../../lib/auth/roles';
 
 // A real scrypt hash of a random password: unknown emails cost as much as known ones.
 const DUMMY_HASH =

@@ -1,8 +1,8 @@
 // The columns of the index tables (boards, programmes, metrics, sources): one definition for
 // the page and its CSV download, so a download always has the columns and order on screen.
-import type { BoardSummary, MetricSummary, ProgrammeSummary, SourceSummary } from '../db/queries/reference';
+import type { BoardSummary, MetricSummary, ProgrammeSummary, SourceSummary } from '../../db/queries/reference';
 import { ADDITIVITY_LABELS } from './metric-panels';
-import type { SortValue } from './sort-rows';
+import type { SortValue } from '../../lib/sort-rows';
 
 export interface ColumnDef<T> {
   key: string;

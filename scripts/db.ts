@@ -1,11 +1,11 @@
 // npm run db:migrate | db:seed | db:reset | db:setup | db:backup [file] | db:restore <file> — see README.md.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BackupError, backupDatabase, restoreDatabase } from './backup';
-import { databasePath, openDatabase } from './client';
-import { migrateDatabase } from './migrate';
-import { prepareDatabase } from './setup';
-import { loadSeed, SeedError, type SeedResult } from '../seed/load';
+import { BackupError, backupDatabase, restoreDatabase } from '../db/backup';
+import { databasePath, openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { prepareDatabase } from '../db/setup';
+import { loadSeed, SeedError, type SeedResult } from '../db/seed';
 
 function describe(result: SeedResult): string {
   return (
@@ -61,7 +61,7 @@ async function main(command: string | undefined, argument: string | undefined): 
       return;
     }
     default:
-      console.error('Usage: tsx db/cli.ts migrate|seed|setup|reset|backup [file]|restore <file>');
+      console.error('Usage: tsx scripts/db.ts migrate|seed|setup|reset|backup [file]|restore <file>');
       process.exitCode = 2;
   }
 }

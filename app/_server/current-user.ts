@@ -1,7 +1,9 @@
 // The signed-in user of the current request (server only).
 import { cookies } from 'next/headers';
 import { getDb } from '../../db/client';
-import { getSessionUser, SESSION_COOKIE, type SessionUser } from './sessions';
+import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
+import { type SessionUser } from '../../lib/auth/roles';
+import { env } from '../../lib/env';
 
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const jar = await cookies();
@@ -10,7 +12,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 
 /** REQUIRE_SIGN_IN=1 makes every page and export need a signed-in user. */
 export function signInRequired(): boolean {
-  return process.env.REQUIRE_SIGN_IN === '1';
+  return env().REQUIRE_SIGN_IN === '1';
 }
 
 /** Only a path on this site may be returned to after signing in (no open redirects). */

@@ -1,13 +1,13 @@
 // Builds one panel per metric for the board, programme and metric pages: its chart rows, the
 // table equivalent, a sentence for screen readers, and each period's figures with sources.
-import type { ObservationRow } from '../db/queries/observations';
-import type { Unit } from '../db/schema';
-import type { Series } from './aggregation';
-import { plainEvidence } from './evidence';
-import { describePeriod } from './period-label';
-import { describeKind, formatQualified } from './qualifiers';
-import { chartRows, describeSpanning, type ChartRow } from './series-view';
-import { coverageOf, describeCoverage } from './coverage';
+import type { ObservationRow } from '../../db/queries/observations';
+import type { Unit } from '../../lib/vocabulary';
+import type { Series } from '../../lib/aggregation';
+import { plainEvidence } from '../../lib/evidence';
+import { describePeriod } from '../../lib/period-label';
+import { describeKind, formatQualified } from '../../lib/qualifiers';
+import { chartRows, describeSpanning, type ChartRow } from '../../lib/series-view';
+import { coverageOf, describeCoverage } from '../../lib/coverage';
 
 export interface FigureRef {
   id: number;

@@ -3,7 +3,7 @@ import { NextRequest } from 'next/server';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { tempDatabasePath } from '../../db/testing';
-import { createSession, SESSION_COOKIE } from './sessions';
+import { createSession, SESSION_COOKIE } from '../../db/auth/sessions';
 
 let proxy: (request: NextRequest) => Response;
 let sessionId: string;

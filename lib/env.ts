@@ -1,0 +1,36 @@
+// Every environment variable the project reads, checked with zod and read nowhere else. Read
+// when asked (not once at load), so tests and scripts that set a variable see it.
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
+const SCHEMA = z.object({
+  /** The SQLite database file (default data/lga.db). */
+  DATABASE_PATH: z.string().optional(),
+  /** Where the board reports' texts are read from by the seed loader (default ../shared/reports). */
+  REPORTS_DIR: z.string().optional(),
+  /** 1: every page and export needs a signed-in user. */
+  REQUIRE_SIGN_IN: flag.optional(),
+  /** The server log's level and file (default info, to standard output). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (info, warn…)' }).optional(),
+  LOG_FILE: z.string().optional(),
+  /** Set by Next.js and by vitest. */
+  NODE_ENV: z.string().optional(),
+  NEXT_RUNTIME: z.string().optional(),
+  VITEST: z.string().optional(),
+  /** npm run user:add reads the new user's password from here instead of asking. */
+  USER_PASSWORD: z.string().optional(),
+  /** The tests' browser and port, and whether this is CI. */
+  CHROMIUM_PATH: z.string().optional(),
+  E2E_PORT: z.coerce.number().int().positive({ error: 'must be a port number' }).optional(),
+  CI: z.string().optional(),
+});
+
+export type Env = z.output<typeof SCHEMA>;
+
+/** The environment, checked; a variable set to something unusable stops with a message naming it. */
+export function env(): Env {
+  const parsed = SCHEMA.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`Environment variable ${String(issue.path[0])} ${issue.message}`);
+}

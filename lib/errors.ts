@@ -1,0 +1,24 @@
+// The domain's errors, which route handlers turn into answers (app/_server/http.ts): a role that
+// may not do something (403), input to correct (400, with a message per field), and something
+// that does not exist (404).
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  /** `action` in the words of lib/auth/roles.ts ("edit_figures"). */
+  constructor(action: string) {
+    super(`Your role does not allow this (${action.replace(/_/g, ' ')}).`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class InputError extends Error {
+  readonly status = 400;
+  constructor(public readonly fields: Record<string, string>) {
+    super(Object.values(fields)[0] ?? 'Check the form');
+    this.name = 'InputError';
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+}
