@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText } from '../db/derived';
+import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText } from '../db/rollups/rebuild';
 import { LEADING_METRICS } from '../lib/headlines';
 
 const QUALIFIERS = ['exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'at_least', 'at_least', 'approx', 'at_most'];
@@ -44,7 +44,7 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('observations', 'observation_sources') AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-  // Likewise the triggers that keep derived data (db/derived.ts): the figure counts and sums, the
+  // Likewise the triggers that keep derived data (db/rollups/): the figure counts and sums, the
   // months covered and the search index are rebuilt once at the end, before the triggers are put
   // back, and each figure's reported_on is written with it (it has one source).
   const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];

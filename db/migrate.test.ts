@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { MIGRATIONS_FOLDER, migrateDatabase, schemaVersion } from './migrate';
 import { tempDatabasePath } from './testing';
-import { readCoverage, readFigureSums, readQuarterSums, rebuildCoverage, rebuildFigureSums } from './derived';
+import { readCoverage, readFigureSums, readQuarterSums, rebuildCoverage, rebuildFigureSums } from './rollups/rebuild';
 import { readSeedDataset } from './seed';
 import type { AppDatabase } from './client';
 

@@ -1,4 +1,4 @@
-// Applies pending drizzle-kit migrations atomically.
+// Applies pending drizzle-kit migrations atomically, then the rollups' triggers (db/rollups/).
 //
 // drizzle's own migrator creates its bookkeeping table outside its transaction, so a failed
 // migration could still change the file. Here everything — the bookkeeping table, every
@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { AppDatabase } from './client';
+import { installRollups } from './rollups';
 
 export const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
 
@@ -29,6 +30,11 @@ export function migrateDatabase(db: AppDatabase, migrationsFolder = MIGRATIONS_F
       record.run(migration.hash, migration.folderMillis);
       applied += 1;
     }
+    // The rollups' triggers, and the rollups rebuilt when the schema or the triggers changed —
+    // once the database has every migration this code knows (not midway, as a test may stop it).
+    const latest = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).at(-1)?.folderMillis;
+    const reached = migrations.at(-1)?.folderMillis;
+    if (latest !== undefined && reached === latest) installRollups(sqlite, applied > 0);
   })();
   return applied;
 }

@@ -142,7 +142,7 @@ export const observations = sqliteTable(
     deletedAt: text('deleted_at'),
     // The date of the latest source the figure appears in: "most recently reported first" sorts
     // by it. Derived, never written by the app: triggers on observation_sources and sources
-    // (migration 0003) keep it in the same transaction as every change to a figure's sources.
+    // (db/rollups/triggers.ts) keep it in the same transaction as every change to a figure's sources.
     reportedOn: text('reported_on'),
     // A breakdown of another figure ("171 officers … 32 of which are chief executives"): shown
     // under its total and never added to it or to anything else (the figure sums leave parts out).
@@ -167,7 +167,7 @@ export const observations = sqliteTable(
     index('observations_reported_idx').on(t.reportedOn, t.periodEnd).where(sql`deleted_at IS NULL`),
     // A programme's metric series, basis by basis, by period end, with every column the figure
     // sums need (deleted_at, always null here, so that SQLite sees the index covers a query). The
-    // triggers that recompute figure_sums_by_period (migration 0004) seek it; charts, comparisons
+    // triggers that recompute figure_sums_by_period (db/rollups/triggers.ts) seek it; charts, comparisons
     // and headline cards now read those sums instead. Narrowing it to its first four columns
     // would make every write cheaper: measure the recompute first.
     index('observations_series_idx')
@@ -272,7 +272,7 @@ export const auditLog = sqliteTable(
 
 // Rollups: how many live figures each programme has, by metric and by financial quarter. The
 // index pages, the filter lists and the overview's figures-per-quarter chart read these instead
-// of counting a million rows. Triggers on observations (migration 0003) keep them correct in the
+// of counting a million rows. Triggers on observations (db/rollups/) keep them correct in the
 // same transaction as every insert, edit, delete and restore; rebuildFigureCounts() in
 // db/figure-counts.ts recomputes them from scratch, and the tests hold the two equal.
 export const figureCountsByMetric = sqliteTable(
@@ -313,11 +313,11 @@ export const figureCountsByQuarter = sqliteTable(
 // many are lower bounds, upper bounds and approximations, and the least precise date among them.
 // That is all aggregation needs (lib/aggregation.ts): a sum of qualified figures is a lower bound
 // if any is one, and so on. Charts, comparisons and headline cards read this instead of the
-// figures: at a million figures it holds about an eighth as many rows. Triggers (migration
-// 0004) keep it in the same transaction as every write to observations: an insert adds to its
+// figures: at a million figures it holds about an eighth as many rows. Triggers (db/rollups/)
+// keep it in the same transaction as every write to observations: an insert adds to its
 // row, and any edit, delete or restore recomputes the rows it touches from the figures, so that
-// sums never drift. rebuildFigureSums() in db/derived.ts recomputes it from scratch, and
-// db/derived.test.ts holds the two equal.
+// sums never drift. rebuildFigureSums() in db/rollups/rebuild.ts recomputes it from scratch, and
+// db/rollups/rebuild.test.ts holds the two equal.
 // The migration creates it WITHOUT ROWID (drizzle cannot declare that): rows are stored in key
 // order, so a programme's series is read in one seek, with no second lookup per row.
 export const figureSumsByPeriod = sqliteTable(
@@ -359,9 +359,9 @@ export const figureSumsByPeriod = sqliteTable(
 //    ones a bucket made of whole quarters can show.
 // So a series by quarter is one range of this table per programme, metric and basis, already
 // grouped: no sort. At a million figures it holds 49,000 rows against 122,000. Triggers on
-// figure_sums_by_period (migration 0005) recompute a quarter's rows whenever a row of that quarter
-// changes there, in the same transaction; rebuildFigureSums() in db/derived.ts recomputes it from
-// scratch, and db/derived.test.ts holds the two equal. WITHOUT ROWID, like figure_sums_by_period.
+// figure_sums_by_period (db/rollups/triggers.ts) recompute a quarter's rows whenever a row of that quarter
+// changes there, in the same transaction; rebuildFigureSums() in db/rollups/rebuild.ts recomputes it from
+// scratch, and db/rollups/rebuild.test.ts holds the two equal. WITHOUT ROWID, like figure_sums_by_period.
 export const figureSumsByQuarter = sqliteTable(
   'figure_sums_by_quarter',
   {
@@ -394,7 +394,7 @@ export const figureSumsByQuarter = sqliteTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.quarter, t.exactStart, t.exactEnd] })],
 );
 
-// Every calendar month from 1900 to 2199 ('YYYY-MM'): the coverage triggers (migration 0006) turn
+// Every calendar month from 1900 to 2199 ('YYYY-MM'): the coverage triggers (db/rollups/triggers.ts) turn
 // a span of dates into the months it touches by a range of this table, as SQLite triggers may not
 // use a recursive query. Dates outside it cover no month.
 export const calendarMonths = sqliteTable('calendar_months', {
@@ -406,7 +406,7 @@ export const calendarMonths = sqliteTable('calendar_months', {
 // months of every source it cites that says what it covers (sources.covers_from/to). `figures`
 // counts contributions, so a month stays covered while anything covers it. Triggers (migration
 // 0006) keep it in the same transaction as every write to figures, links and source spans;
-// rebuildCoverage() in db/derived.ts recomputes it, and db/derived.test.ts holds the two equal.
+// rebuildCoverage() in db/rollups/rebuild.ts recomputes it, and db/rollups/rebuild.test.ts holds the two equal.
 export const coverageMonths = sqliteTable(
   'coverage_months',
   {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCoverage, readFigureCounts, readFigureSums, readQuarterSums, readReportedOn, rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './derived';
-import { createOnePairDatabase, createTestDatabase } from './testing';
+import { readCoverage, readFigureCounts, readFigureSums, readQuarterSums, readReportedOn, rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildReportedOn } from './rebuild';
+import { createOnePairDatabase, createTestDatabase } from '../testing';
 
 // Every kind of write to observations, as SQL, so that each trigger is exercised: insert (live or
 // already deleted), edits of each counted or summed column, delete, restore and removal of the

@@ -1,14 +1,12 @@
-// Data derived from the figures for speed — the figure-count rollups (figure_counts_by_metric,
-// figure_counts_by_quarter), the figure sums (figure_sums_by_period, figure_sums_by_quarter), the
-// months covered (coverage_months) and observations.reported_on;
-// see db/schema.ts — recomputed from the figures and their sources. Triggers (migrations 0003 to
-// 0006) keep them current on every write;
-// these are for a bulk load that ran without the triggers (bench/generate.ts) and for the
-// tests, which hold the trigger-maintained values equal to a rebuild.
+// The rollups recomputed from the figures and their sources: the figure counts, the figure sums
+// by period and by quarter, the months covered, observations.reported_on and the search index
+// (docs/decisions/0008). The triggers (triggers.ts) keep them current on every write; these run
+// after a migration or a change of the triggers (index.ts), after a bulk load that ran without the
+// triggers (bench/generate.ts), and in the tests, which hold the trigger-kept values equal to them.
 import type Database from 'better-sqlite3';
+import { quarterOf } from './sql';
 
-/** The financial quarter holding a period end, as the month it starts ('2024-05-31' → '2024-04'). */
-const QUARTER = "substr(period_end, 1, 5) || printf('%02d', ((CAST(substr(period_end, 6, 2) AS INTEGER) - 1) / 3) * 3 + 1)";
+const QUARTER = quarterOf('period_end');
 
 export function rebuildFigureCounts(sqlite: Database.Database): void {
   sqlite.transaction(() => {
@@ -40,7 +38,7 @@ export function readReportedOn(sqlite: Database.Database) {
 
 /** Both figure-sum rollups: figure_sums_by_period from the figures, then figure_sums_by_quarter from it. */
 export function rebuildFigureSums(sqlite: Database.Database): void {
-  // The same statement as migration 0004's triggers run for one row, over every row.
+  // The statement the figure_sums triggers run for one row (triggers.ts), over every row.
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_sums_by_period');
     sqlite.exec(`INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
@@ -49,7 +47,7 @@ export function rebuildFigureSums(sqlite: Database.Database): void {
         count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
       FROM observations WHERE deleted_at IS NULL AND part_of_id IS NULL
       GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '')`);
-    // Emptied only now: the inserts above ran migration 0005's triggers, where they are in place.
+    // Emptied only now: the inserts above ran the figure_sums_by_quarter triggers, where they are in place.
     // Then the statement the migration fills it with (its triggers run the same for one quarter).
     sqlite.exec('DELETE FROM figure_sums_by_quarter');
     sqlite.exec(`INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
@@ -76,7 +74,7 @@ export function readQuarterSums(sqlite: Database.Database) {
   return sqlite.prepare('SELECT * FROM figure_sums_by_quarter ORDER BY programme_id, metric_id, basis, quarter, exact_start, exact_end').all();
 }
 
-/** coverage_months: the months each programme's figures, and the sources they cite, cover (migration 0006's fill). */
+/** coverage_months: the months each programme's figures, and the sources they cite, cover. */
 export function rebuildCoverage(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM coverage_months');
@@ -96,7 +94,7 @@ export function readCoverage(sqlite: Database.Database) {
   return sqlite.prepare('SELECT programme_id, metric_id, month, figures FROM coverage_months ORDER BY 1, 2, 3').all();
 }
 
-/** figure_text: each figure's note, evidence and names, for full-text search (migration 0007's fill). */
+/** figure_text: each figure's note, evidence and names, for full-text search. */
 export function rebuildFigureText(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_text');
