@@ -5,7 +5,7 @@
 // with --json, one line of figures for `npm run bench` (which runs it in a process of its own
 // so that its peak memory is the export's alone).
 import fs from 'node:fs';
-import { observationExportStream } from '../db/queries/export';
+import { observationExportStream } from '../db/export/export';
 import { benchDatabasePath, generateDatabase } from './generate';
 
 const arg = (name: string) => {

@@ -1,19 +1,14 @@
-// CSV for spreadsheets: csv-stringify does the RFC 4180 quoting; we add the UTF-8 byte-order
-// mark (so Excel reads £ and – correctly), CRLF line ends, and a guard against formula
-// injection: a text cell starting with =, +, -, @, tab or carriage return gets a leading
-// apostrophe so a spreadsheet shows it as text instead of running it. Genuine numbers are
-// written as numbers, so a negative change (−155) stays a number: the guard never touches a
-// value that is a JavaScript number.
-import { stringify } from 'csv-stringify/sync';
+// CSV for spreadsheets, quoted one way everywhere (csvCell; csvCellSql is the same rule as SQL for
+// the export's hot path): RFC 4180 quoting, a UTF-8 byte-order mark (so Excel reads £ and –
+// correctly), CRLF line ends, and a guard against formula injection: a text cell starting with =,
+// +, -, @, tab or carriage return gets a leading apostrophe so a spreadsheet shows it as text
+// instead of running it. Genuine numbers are written as numbers, so a negative change (−155)
+// stays a number: the guard never touches a value that is a JavaScript number. lib/csv.test.ts
+// holds csvCell byte for byte equal to the csv-stringify library over random and hostile cells.
 
 export type CsvCell = string | number | null | undefined;
 
 export const BOM = '\uFEFF';
-const STRINGIFY_OPTIONS = {
-  record_delimiter: 'windows',
-  // With CRLF records csv-stringify would leave a lone \n unquoted; spreadsheets split on it.
-  quoted_match: /[\r\n]/,
-} as const;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell as it should be written: numbers as plain numbers, dangerous text defused. */
@@ -24,7 +19,8 @@ export function guardCell(cell: CsvCell): string | number {
 }
 
 export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: boolean } = {}): string {
-  const body = stringify([header, ...rows.map((r) => r.map(guardCell))], STRINGIFY_OPTIONS);
+  let body = `${csvLine(header)}\r\n`;
+  for (const row of rows) body += `${csvLine(row)}\r\n`;
   return (options.bom === false ? '' : BOM) + body;
 }
 
@@ -42,9 +38,9 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
 
 /**
- * One cell as csv-stringify writes it with our options, after guardCell: the hot path of a
- * million-row export, where csv-stringify's general machinery costs more than reading the rows.
- * lib/csv.test.ts holds the two byte-for-byte equal over random and hostile cells.
+ * One cell: guarded (guardCell), then quoted where it holds a quote, comma, CR or LF. Written by
+ * hand because it is the hot path of a million-row export, where csv-stringify's general
+ * machinery costs more than reading the rows; lib/csv.test.ts holds it equal to csv-stringify.
  */
 export function csvCell(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
@@ -55,7 +51,7 @@ export function csvCell(cell: CsvCell): string {
 
 /**
  * csvCell as an SQL expression over a text column (NULL gives ''), for text SQLite joins into a
- * longer value on the export's hot path (db/queries/export-batches.ts). The same rules: the
+ * longer value on the export's hot path (db/export/batches.ts). The same rules: the
  * formula guard on the first character, then quotes where the text has a quote, comma, CR or LF.
  * instr, not GLOB, because GLOB stops at a NUL character. lib/csv.test.ts holds the two equal.
  */

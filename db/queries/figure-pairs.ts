@@ -1,6 +1,6 @@
 // The board, programme and metric filters as plain SQL over the figure-count rollup, with no
 // drizzle: used by the page queries (through figure-filters.ts) and by the export's worker
-// threads (db/queries/export-worker.ts), which stay small by loading only what they run.
+// threads (db/export/worker.ts), which stay small by loading only what they run.
 import type { FigureFilters } from '../../lib/filters';
 
 /**

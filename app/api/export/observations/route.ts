@@ -1,7 +1,7 @@
 // GET /api/export/observations — the figures as CSV, streamed: the same filters as the pages
 // (board, programme, metric, from, to), plus order and limit to match the table on screen.
 import type { NextRequest } from 'next/server';
-import { observationExportStream } from '@/db/queries/export';
+import { observationExportStream } from '@/db/export/export';
 import { csvFileName, wantsBom } from '@/lib/csv';
 import { parseExportRequest } from '@/lib/export-params';
 

@@ -1,6 +1,6 @@
 // A whole observations export (no limit), read a batch of figure ids at a time: the lean path
-// of db/queries/export.ts, shared by its one-thread path and its worker threads
-// (db/queries/export-worker.ts), so that both write the same bytes.
+// of db/export/export.ts, shared by its one-thread path and its worker threads
+// (db/export/worker.ts), so that both write the same bytes.
 //
 // Measured by `npm run bench` at a million rows, reading is most of the cost, and each value
 // better-sqlite3 hands to JavaScript costs about as much as the SQL that makes it. So:
@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { csvCell, csvCellSql, csvLine, type CsvCell } from '../../lib/csv';
 import type { FigureFilters } from '../../lib/filters';
-import { pairsSql } from './figure-pairs';
+import { pairsSql } from '../queries/figure-pairs';
 
 /** How many figure ids a batch covers: batch i is the ids after i × this, up to (i + 1) × this. */
 export const EXPORT_BATCH_IDS = 2000;

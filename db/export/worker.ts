@@ -1,4 +1,4 @@
-// One worker thread of a whole observations export (db/queries/export.ts, parallelExport): on a
+// One worker thread of a whole observations export (db/export/export.ts, parallelExport): on a
 // read-only connection of its own it writes every `workers`-th batch of figure ids, starting at
 // batch `worker`, as CSV bytes into one of its few shared slots, and writes the next only when
 // the main thread has copied a batch out and freed its slot (so a slow download never lets
@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { FigureFilters } from '../../lib/filters';
-import { wholeExportReader, type WholeExportReader } from './export-batches';
+import { wholeExportReader, type WholeExportReader } from './batches';
 
 const { file, filters, worker, workers, slots } = workerData as { file: string; filters: FigureFilters; worker: number; workers: number; slots: number };
 const port = parentPort!;

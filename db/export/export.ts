@@ -14,8 +14,8 @@ import type { AppDatabase } from '../client';
 import { databasePath } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
-import { wholeExportReader } from './export-batches';
-import { figureConditions, figureOrderBy, searchConditions } from './figure-filters';
+import { wholeExportReader } from './batches';
+import { figureConditions, figureOrderBy, searchConditions } from '../queries/figure-filters';
 import { type FigureFilters, type FigureSearch } from '../../lib/filters';
 import type { FigureOrder } from '../../lib/figure-search';
 
@@ -98,7 +98,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
   // the table in order, so rows stream without a sort.
   const limited = options.limit || options.offset ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
   // A figure's sources in document order; a source's id settles ties, so that every path (and
-  // db/queries/export-batches.ts, which orders them in JavaScript) writes the same bytes.
+  // db/export/batches.ts, which orders them in JavaScript) writes the same bytes.
   return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line), asc(observationSources.sourceId)).toSQL();
 }
 
@@ -109,7 +109,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
  * connection closes when the stream ends or the client goes away.
  *
  * A table's rows (a limit) come through the full query. A whole export takes the lean path
- * (db/queries/export-batches.ts) and, when it is large and the machine has cores to spare,
+ * (db/export/batches.ts) and, when it is large and the machine has cores to spare,
  * its batches are written by worker threads, one connection each (parallelExport).
  */
 export function observationExportStream(
@@ -271,7 +271,7 @@ type Pending<T> = { resolve: (value: T) => void; reject: (error: unknown) => voi
 /** A batch a worker has written: its bytes are the first `length` of its shared slot. */
 type WrittenBatch = { slot: number; buffer: SharedArrayBuffer; length: number };
 
-/** The main thread's side of one export worker (db/queries/export-worker.ts). */
+/** The main thread's side of one export worker (db/export/worker.ts). */
 class ExportWorker {
   private readonly thread: Worker;
   private readonly batches = new Map<number, WrittenBatch>();
@@ -284,12 +284,12 @@ class ExportWorker {
     // Bundled by Next.js (Turbopack), the entry is JavaScript. Run from source (tsx, vitest), it
     // is TypeScript, which Node 20 loads in a worker through tsx's require hook (not `--import
     // tsx`, which makes the worker load its entry as ESM, where Node 20 ignores the hook).
-    this.thread = new Worker(new URL('./export-worker.ts', import.meta.url), {
+    this.thread = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: { file, filters, worker, workers, slots: BATCHES_AHEAD },
       execArgv: import.meta.url.endsWith('.ts') ? ['--require', 'tsx/cjs'] : undefined,
-      // A batch is a few hundred kilobytes of text: a young generation of 16 MB was as fast as
-      // the default and kept the export's peak memory 30–40 MB lower (`npm run bench`); the old
-      // generation's cap only stops a runaway worker before it takes the server's memory.
+      // A batch is a few hundred kilobytes of text: a small young generation suffices
+      // (docs/decisions/0009); the old generation's cap stops a runaway worker before it takes the
+      // server's memory.
       resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
     });
     this.thread.on('message', (m: { ready?: true; begun?: number; batch?: number } & Partial<WrittenBatch>) => {

@@ -8,8 +8,8 @@ import type { AppDatabase } from '../client';
 import { openDatabase } from '../client';
 import { createTestDatabase, tempDatabasePath } from '../testing';
 import { OBSERVATION_EXPORT_COLUMNS, observationExportQuery, observationExportStream } from './export';
-import { packingBase } from './export-batches';
-import { listObservations } from './observations';
+import { packingBase } from './batches';
+import { listObservations } from '../queries/observations';
 
 let db: AppDatabase;
 let file: string;
