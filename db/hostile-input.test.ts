@@ -15,7 +15,7 @@ import { loadSeed } from './seed';
 import type { AppDatabase } from './client';
 import { importFiguresCsv } from './mutations/csv-import';
 import { listReferenceNames } from './queries/report-review';
-import { createTestDatabase } from './testing';
+import { addTestUser, createTestDatabase } from './testing';
 
 // Strings a careless or hostile sender might send: control and format characters (bidi
 // overrides, zero-width joiners), combining marks, quotes, separators, markup, SQL, huge numbers.
@@ -46,8 +46,7 @@ const tableCounts = () =>
 beforeAll(() => {
   db = createTestDatabase();
   loadSeed(db, { reportsDir: '/nonexistent' });
-  const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('fuzz@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
-  officer = { id, email: 'fuzz@example.gov.uk', name: null, role: 'officer' };
+  officer = addTestUser(db, 'officer', 'fuzz@example.gov.uk');
 });
 
 describe('hostile input', () => {

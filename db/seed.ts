@@ -11,6 +11,8 @@ import type { NumberLabel } from '../lib/data-quality';
 import { figureRowSchema, occurrenceFactKey, type FigureRow } from '../lib/figure-row';
 import { contentHash } from '../lib/report-text';
 import { env } from '../lib/env';
+import { SEED_ACTOR } from './mutations/audit';
+import { figureWriter, type FigureValues } from './mutations/figure-writer';
 
 export const SEED_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'seed');
 // The board reports themselves live outside the project (../shared/reports). When they are
@@ -233,26 +235,8 @@ export function loadSeed(
       }[]).map((r) => [r.file_name, r.id]),
     );
 
-    // A fact already loaded: the same figure, with the same source link (so that two distinct
-    // facts that look alike, each linked to its own line, are each found again).
-    const findFact = sqlite.prepare(
-      `SELECT id FROM observations o
-       WHERE programme_id = ? AND metric_id = ? AND value = ? AND upper_value IS ? AND qualifier = ? AND basis = ?
-         AND coalesce(period_start, '') = ? AND period_end = ? AND part_of_id IS ? AND deleted_at IS NULL
-         AND EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND os.source_id = ? AND os.line = ?)`,
-    );
-    const insertObservation = sqlite.prepare(
-      `INSERT INTO observations (programme_id, metric_id, value, upper_value, qualifier, basis, period_start, period_end, date_precision, note, part_of_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-    );
-    const linkSource = sqlite.prepare(
-      `INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?)
-       ON CONFLICT (observation_id, source_id, line) DO NOTHING`,
-    );
-    const audit = sqlite.prepare(
-      `INSERT INTO audit_log (actor, action, entity_type, entity_id, before, after, reason)
-       VALUES ('seed', ?, ?, ?, NULL, ?, 'Loaded from the curated seed dataset')`,
-    );
+    const figures = figureWriter(sqlite, SEED_ACTOR);
+    const reason = 'Loaded from the curated seed dataset';
 
     // Totals before their parts, so that a part can name its total's id.
     const groups = groupFacts(data.figures).sort((a, b) => Number(a[0]!.part_of !== null) - Number(b[0]!.part_of !== null));
@@ -262,41 +246,30 @@ export function loadSeed(
       const pid = programmeId.get(f.programme)!;
       const mid = metricId.get(f.metric)!;
       const total = f.part_of === null ? null : idOfOccurrence.get(totalOf(data.figures, f)!)!;
-      const existing = findFact.get(pid, mid, f.value, f.upper, f.qualifier, f.basis, f.period_start ?? '', f.period_end, total, sourceId.get(f.source_file), f.line) as
-        | { id: number }
-        | undefined;
-      let id = existing?.id;
-      if (id === undefined) {
-        const created = insertObservation.get(
-          pid,
-          mid,
-          f.value,
-          f.upper,
-          f.qualifier,
-          f.basis,
-          f.period_start,
-          f.period_end,
-          f.date_precision,
-          mergedNote(group),
-          total,
-        ) as { id: number };
-        id = created.id;
-        audit.run('create', 'observation', id, JSON.stringify(created));
+      const values: FigureValues = {
+        programmeId: pid,
+        metricId: mid,
+        value: f.value,
+        upper: f.upper,
+        qualifier: f.qualifier,
+        basis: f.basis,
+        periodStart: f.period_start,
+        periodEnd: f.period_end,
+        datePrecision: f.date_precision,
+        note: mergedNote(group),
+        partOfId: total,
+      };
+      // A fact already loaded is found by its key and its first citation, so that two distinct
+      // facts that look alike, each cited at its own line, are each found again.
+      let id = figures.findFact(values, { sourceId: sourceId.get(f.source_file)!, line: f.line });
+      if (id === null) {
+        id = figures.add(values, reason).id;
         observationsCreated += 1;
       }
       for (const occurrence of group) {
         idOfOccurrence.set(occurrence, id);
         const sid = sourceId.get(occurrence.source_file)!;
-        const linked = linkSource.run(id, sid, occurrence.evidence, occurrence.line);
-        if (linked.changes > 0) {
-          audit.run(
-            'link_source',
-            'observation',
-            id,
-            JSON.stringify({ sourceId: sid, line: occurrence.line, evidence: occurrence.evidence }),
-          );
-          sourcesLinked += 1;
-        }
+        if (figures.cite(id, { sourceId: sid, line: occurrence.line, evidence: occurrence.evidence }, reason)) sourcesLinked += 1;
       }
     }
   });

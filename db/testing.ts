@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from './client';
 import { migrateDatabase } from './migrate';
+import { addUser } from './auth/users';
+import type { SessionUser } from '../lib/auth/roles';
+import type { Role } from '../lib/vocabulary';
 
 export function tempDatabasePath(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lga-dashboard-')), 'test.db');
@@ -26,4 +29,10 @@ export function createOnePairDatabase(figures: string): AppDatabase {
     INSERT INTO metrics (slug, name, unit, category, definition, additivity) VALUES ('m1', 'M1', 'count', 'other', 'd', 'additive');
     ${figures}`);
   return db;
+}
+
+/** A user for a test to act as (with a password no one can sign in with), as the session holds it. */
+export function addTestUser(db: AppDatabase, role: Role, email = `${role}@example.gov.uk`, name: string | null = null): SessionUser {
+  const id = addUser(db, { id: null, email: 'test' }, { email, name, role }, 'x');
+  return { id, email, name, role };
 }

@@ -1,12 +1,11 @@
 // The write queue, and a long CSV import on its own connection: other requests keep running
 // between its slices, readers see only committed figures, and writes queued behind it wait.
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../lib/auth/roles';
 import { loadSeed } from './seed';
 import { openDatabase } from './client';
 import { createObservation } from './mutations/observations';
 import { importFiguresCsv } from './mutations/csv-import';
-import { createTestDatabase } from './testing';
+import { addTestUser, createTestDatabase } from './testing';
 import { queueWrite, yieldToOtherRequests } from './write-queue';
 
 describe('write queue', () => {
@@ -33,8 +32,7 @@ describe('write queue', () => {
   it('a long import on its own connection lets requests run, shows readers only committed figures, and holds queued writes back', async () => {
     const db = createTestDatabase();
     loadSeed(db, { reportsDir: '/nonexistent' });
-    const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
-    const officer: SessionUser = { id, email: 'o@example.gov.uk', name: null, role: 'officer' };
+    const officer = addTestUser(db, 'officer', 'o@example.gov.uk');
     const rows = 3000;
     const csv = ['programme,metric,value,qualifier,basis,period_end', ...Array.from({ length: rows }, (_, r) => `care-and-health-improvement-programme,page-views,${500_000 + r},exact,period,2019-03-31`)].join('\n');
     const count = () => (db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;

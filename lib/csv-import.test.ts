@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeader, normaliseDate, normaliseHeader, normaliseNumber, readImportRecord, sniffDelimiter } from './csv-import';
+import { checkRowReference, mapHeader, normaliseDate, normaliseHeader, normaliseNumber, readImportRecord, sniffDelimiter, type ImportReference, type ImportRow } from './csv-import';
 
 describe('reading the columns of an officer’s CSV', () => {
   it('accepts our headings in any case and order, with a BOM, and the usual other names', () => {
@@ -73,5 +73,42 @@ describe('one record', () => {
     expect(reversed).toMatchObject({ ok: false, problems: [{ column: 'period_end', message: 'Period end must be on or after period start' }] });
     const badDate = read(['P', 'M', '5', 'exact', 'period', '', '31/02/2021', '']);
     expect(badDate).toMatchObject({ ok: false, problems: [{ column: 'period_end', message: 'Period end must be a date such as 31/03/2021 or 2021-03-31' }] });
+  });
+});
+
+describe('a row against the dashboard', () => {
+  const header = mapHeader(['board', 'programme', 'metric', 'unit', 'value', 'qualifier', 'basis', 'period_end', 'source_file', 'evidence']);
+  const row = (cells: Partial<Record<'board' | 'programme' | 'metric' | 'unit' | 'value' | 'source_file', string>>): ImportRow => {
+    const c = { board: '', programme: 'Peer support', metric: 'Attendees', unit: '', value: '12', source_file: '', ...cells };
+    const r = readImportRecord([c.board, c.programme, c.metric, c.unit, c.value, 'exact', 'period', '2021-03-31', c.source_file, c.source_file ? '12 people came' : ''], header, 2, false);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.value;
+  };
+  const ref: ImportReference = {
+    programmes: new Map([['peer support', { id: 3, name: 'Peer support', board: 'Improvement and Innovation Board', boardSlug: 'iib' }]]),
+    metrics: new Map([
+      ['attendees', { id: 5, name: 'Attendees', unit: 'count' }],
+      ['satisfaction', { id: 6, name: 'Satisfaction', unit: 'percent' }],
+    ]),
+    sources: new Map([['report.txt', { id: 9 }]]),
+  };
+
+  it('finds the programme, metric and source by name, any case', () => {
+    expect(checkRowReference(row({ programme: 'PEER SUPPORT', source_file: 'Report.txt', board: 'iib' }), ref)).toEqual({
+      ok: true,
+      programme: ref.programmes.get('peer support'),
+      metric: ref.metrics.get('attendees'),
+      sourceId: 9,
+    });
+    expect(checkRowReference(row({}), ref)).toMatchObject({ ok: true, sourceId: null });
+  });
+
+  it('names the column of the first thing that is not the dashboard’s', () => {
+    expect(checkRowReference(row({ programme: 'Peer suport' }), ref)).toMatchObject({ ok: false, column: 'programme' });
+    expect(checkRowReference(row({ board: 'Children and Young People Board' }), ref)).toMatchObject({ ok: false, column: 'board' });
+    expect(checkRowReference(row({ metric: 'Atendees' }), ref)).toMatchObject({ ok: false, column: 'metric' });
+    expect(checkRowReference(row({ unit: 'hours' }), ref)).toMatchObject({ ok: false, column: 'unit', message: 'Metric “Attendees” is measured in count, not hours' });
+    expect(checkRowReference(row({ metric: 'satisfaction', value: '120' }), ref)).toMatchObject({ ok: false, column: 'value' });
+    expect(checkRowReference(row({ source_file: 'other.pdf' }), ref)).toMatchObject({ ok: false, column: 'source_file' });
   });
 });

@@ -236,3 +236,43 @@ export function readImportRecord(
   }
   return { ok: false, problems };
 }
+
+/** The dashboard's names an import row is checked against, keyed by lower-cased name and slug. */
+export interface ImportReference {
+  programmes: Map<string, { id: number; name: string; board: string; boardSlug: string }>;
+  metrics: Map<string, { id: number; name: string; unit: string }>;
+  sources: Map<string, { id: number }>;
+}
+
+export type ReferenceCheck =
+  | {
+      ok: true;
+      programme: { id: number; name: string };
+      metric: { id: number; name: string };
+      /** The source the row cites, or null when it cites none (the upload is then its source). */
+      sourceId: number | null;
+    }
+  | { ok: false; column: ImportColumn; message: string };
+
+/**
+ * Whether a row's programme, board, metric, unit and source are the dashboard's, and its value
+ * fits its metric. Pure: the reference is read once per import (db/mutations/csv-import.ts).
+ */
+export function checkRowReference(r: ImportRow, ref: ImportReference): ReferenceCheck {
+  const fail = (column: ImportColumn, message: string): ReferenceCheck => ({ ok: false, column, message });
+  const programme = ref.programmes.get(r.programme.toLowerCase());
+  if (!programme) return fail('programme', `Programme “${r.programme}” is not in the dashboard; add it first or check the spelling`);
+  if (r.board && r.board.toLowerCase() !== programme.board.toLowerCase() && r.board.toLowerCase() !== programme.boardSlug)
+    return fail('board', `Programme “${programme.name}” belongs to the ${programme.board}, not “${r.board}”`);
+  const metric = ref.metrics.get(r.metric.toLowerCase());
+  if (!metric) return fail('metric', `Metric “${r.metric}” is not in the dashboard; add it first or check the spelling`);
+  if (r.unit && r.unit !== metric.unit) return fail('unit', `Metric “${metric.name}” is measured in ${metric.unit}, not ${r.unit}`);
+  if (metric.unit === 'percent' && r.value > 100) return fail('value', 'A percentage cannot be more than 100');
+  let sourceId: number | null = null;
+  if (r.source_file) {
+    const source = ref.sources.get(r.source_file.toLowerCase());
+    if (!source) return fail('source_file', `Source “${r.source_file}” is not in the dashboard; add it first, or leave source_file empty to cite this upload`);
+    sourceId = source.id;
+  }
+  return { ok: true, programme, metric, sourceId };
+}

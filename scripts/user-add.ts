@@ -7,6 +7,9 @@ import { migrateDatabase } from '../db/migrate';
 import { ROLES } from '../lib/vocabulary';
 import { hashPassword, passwordProblem } from '../lib/auth/password';
 import { env } from '../lib/env';
+import { InputError } from '../lib/errors';
+import { addUser } from '../db/auth/users';
+import { CLI_ACTOR } from '../db/mutations/audit';
 
 const argsSchema = z.object({
   email: z.string().trim().toLowerCase().email('--email must be an email address'),
@@ -67,17 +70,10 @@ async function main(): Promise<number> {
   const { email, role, name } = parsed.data;
   const hash = await hashPassword(password);
   try {
-    db.$client.transaction(() => {
-      const user = db.$client
-        .prepare('INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id, email, name, role, created_at')
-        .get(email, name ?? null, role, hash) as { id: number };
-      db.$client
-        .prepare("INSERT INTO audit_log (actor, action, entity_type, entity_id, after, reason) VALUES ('cli', 'create', 'user', ?, ?, 'npm run user:add')")
-        .run(user.id, JSON.stringify(user));
-    })();
+    addUser(db, CLI_ACTOR, { email, name: name ?? null, role }, hash, 'npm run user:add');
   } catch (error) {
-    if (error instanceof Error && /UNIQUE constraint failed: users.email/.test(error.message)) {
-      console.error(`There is already a user with the email ${email}; nothing was changed.`);
+    if (error instanceof InputError) {
+      console.error(`${Object.values(error.fields).join('; ')}; nothing was changed.`);
       return 1;
     }
     throw error;

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
+import { addTestUser, createTestDatabase } from '../testing';
 import { importFiguresCsv, type ImportOptions } from './csv-import';
 
 let db: AppDatabase;
@@ -12,8 +12,7 @@ let officer: SessionUser;
 beforeEach(() => {
   db = createTestDatabase();
   loadSeed(db, { reportsDir: '/nonexistent' });
-  const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
-  officer = { id, email: 'o@example.gov.uk', name: 'Olu', role: 'officer' };
+  officer = addTestUser(db, 'officer', 'o@example.gov.uk', 'Olu');
 });
 
 const count = (sql: string, ...params: unknown[]) => (db.$client.prepare(sql).get(...params) as { n: number }).n;

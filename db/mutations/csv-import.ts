@@ -12,8 +12,9 @@ import type { AppDatabase } from '../client';
 import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import { factKey } from '../../lib/figure-row';
-import { mapHeader, readImportRecord, sniffDelimiter, type HeaderMap, type ImportRow, type RowProblem } from '../../lib/csv-import';
-import { writeAudit } from './observations';
+import { checkRowReference, mapHeader, readImportRecord, sniffDelimiter, type HeaderMap, type ImportReference, type ImportRow, type RowProblem } from '../../lib/csv-import';
+import { writeAudit } from './audit';
+import { figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
 import { queueWrite, yieldToOtherRequests } from '../write-queue';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
@@ -209,13 +210,7 @@ async function stageFile(
   return { table, header, fileProblem, hash: hash.digest('hex'), rows };
 }
 
-interface Reference {
-  programmes: Map<string, { id: number; name: string; board: string; boardSlug: string }>;
-  metrics: Map<string, { id: number; name: string; unit: string }>;
-  sources: Map<string, { id: number }>;
-}
-
-function loadReference(sqlite: AppDatabase['$client']): Reference {
+function loadReference(sqlite: AppDatabase['$client']): ImportReference {
   const programmes = new Map<string, { id: number; name: string; board: string; boardSlug: string }>();
   for (const p of sqlite
     .prepare('SELECT p.id, p.slug, p.name, b.name AS board, b.slug AS boardSlug FROM programmes p JOIN boards b ON b.id = p.board_id')
@@ -262,20 +257,9 @@ async function applyStaged(
   const ref = loadReference(sqlite);
   const present = new Set<string>(staged.header.columns.filter((c) => c !== null));
   const page = sqlite.prepare(`SELECT row, raw, data, problems FROM temp.${staged.table} WHERE row > ? ORDER BY row LIMIT ${APPLY_SLICE}`);
+  const figures = figureWriter(sqlite, user);
   const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
-  const findFact = sqlite.prepare(
-    `SELECT id FROM observations WHERE programme_id = ? AND metric_id = ? AND value = ? AND qualifier = ? AND basis = ?
-       AND coalesce(period_start, '') = ? AND period_end = ? AND upper_value IS ? AND part_of_id IS ? AND deleted_at IS NULL`,
-  );
   const isLinked = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
-  const insertObservation = sqlite.prepare(
-    `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_start, period_end, date_precision, note, upper_value, part_of_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-  );
-  const updateObservation = sqlite.prepare(
-    `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, qualifier = ?, basis = ?, period_start = ?, period_end = ?,
-       date_precision = ?, note = ?, upper_value = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
-  );
   // A breakdown's total by its value: a live figure of the same programme cited at the same source
   // and line (or, for rows citing this upload, added by this file).
   const findTotal = sqlite.prepare(
@@ -286,7 +270,6 @@ async function applyStaged(
   // Totals this file adds, by programme, value and where they are cited.
   const totalsHere = new Map<string, number>();
   const totalKey = (programmeId: number, value: number, sourceId: number | null, line: number | null) => `${programmeId}|${value}|${sourceId ?? 'upload'}|${sourceId ? line : ''}`;
-  const link = sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
 
   // The upload itself is the source of rows that name none: each row is its own evidence.
   let uploadSourceId: number | null =
@@ -335,21 +318,9 @@ async function applyStaged(
           sample({ ...shown, status: 'error', detail: message });
         };
 
-        const programme = ref.programmes.get(r.programme.toLowerCase());
-        if (!programme) { fail('programme', `Programme “${r.programme}” is not in the dashboard; add it first or check the spelling`); continue; }
-        if (r.board && r.board.toLowerCase() !== programme.board.toLowerCase() && r.board.toLowerCase() !== programme.boardSlug) {
-          fail('board', `Programme “${programme.name}” belongs to the ${programme.board}, not “${r.board}”`); continue;
-        }
-        const metric = ref.metrics.get(r.metric.toLowerCase());
-        if (!metric) { fail('metric', `Metric “${r.metric}” is not in the dashboard; add it first or check the spelling`); continue; }
-        if (r.unit && r.unit !== metric.unit) { fail('unit', `Metric “${metric.name}” is measured in ${metric.unit}, not ${r.unit}`); continue; }
-        if (metric.unit === 'percent' && r.value > 100) { fail('value', 'A percentage cannot be more than 100'); continue; }
-        let sourceId: number | null = null;
-        if (r.source_file) {
-          const source = ref.sources.get(r.source_file.toLowerCase());
-          if (!source) { fail('source_file', `Source “${r.source_file}” is not in the dashboard; add it first, or leave source_file empty to cite this upload`); continue; }
-          sourceId = source.id;
-        }
+        const checked = checkRowReference(r, ref);
+        if (!checked.ok) { fail(checked.column, checked.message); continue; }
+        const { programme, metric, sourceId } = checked;
         // Rows that cite no source cite this file, at the row's line: their evidence is what the
         // row's evidence column says, or where it is empty, the row itself.
         const occurrence = () => {
@@ -358,10 +329,7 @@ async function applyStaged(
         };
         const linkTo = (observationId: number) => {
           const o = occurrence();
-          if (link.run(observationId, o.id, o.evidence, o.line).changes) {
-            result.written.linked += 1;
-            writeAudit(sqlite, user, { action: 'link_source', entityType: 'observation', id: observationId, before: null, after: { sourceId: o.id, line: o.line, evidence: o.evidence }, reason: reason(s.row) });
-          }
+          if (figures.cite(observationId, { sourceId: o.id, line: o.line, evidence: o.evidence }, reason(s.row))) result.written.linked += 1;
         };
         // The total a breakdown is part of: by id, or by its value where the row is cited.
         let partOfId: number | null = null;
@@ -381,13 +349,16 @@ async function applyStaged(
             continue;
           }
         }
-        const values = () => [programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start, r.period_end, r.date_precision, r.note, r.upper, partOfId] as const;
+        const values = (): FigureValues => ({
+          programmeId: programme.id, metricId: metric.id, value: r.value, upper: r.upper, qualifier: r.qualifier, basis: r.basis,
+          periodStart: r.period_start, periodEnd: r.period_end, datePrecision: r.date_precision, note: r.note, partOfId,
+        });
         shown.programme = programme.name;
         shown.metric = metric.name;
 
         const observationId = r.observation_id;
         if (observationId !== null) {
-          const before = getObservation.get(observationId) as Record<string, unknown> | undefined;
+          const before = getObservation.get(observationId) as FigureRecord | undefined;
           if (!before) { fail('observation_id', `No figure has the id ${observationId}; leave observation_id empty to add a new figure`); continue; }
           if (before.deleted_at) { fail('observation_id', `Figure ${observationId} has been deleted; restore it before importing changes to it`); continue; }
           // A column the file leaves out keeps the figure's value: only what the file says changes.
@@ -402,8 +373,7 @@ async function applyStaged(
             linkTo(observationId);
             continue;
           }
-          const updated = updateObservation.get(...values(), observationId) as Record<string, unknown>;
-          writeAudit(sqlite, user, { action: 'update', entityType: 'observation', id: observationId, before, after: updated, reason: reason(s.row) });
+          figures.change(observationId, before, values(), reason(s.row));
           result.written.updated += 1;
           linkTo(observationId);
           sample({ ...shown, status: 'update', detail: `Changes ${changes.join(', ')}`, observationId: observationId });
@@ -417,16 +387,15 @@ async function applyStaged(
           sample({ ...shown, status: 'unchanged', detail: `Same figure as row ${earlier.row}; recorded once with both rows as sources`, observationId: null });
           continue;
         }
-        const existing = findFact.get(programme.id, metric.id, r.value, r.qualifier, r.basis, r.period_start ?? '', r.period_end, r.upper, partOfId) as { id: number } | undefined;
-        if (existing) {
+        const existing = figures.findFact(values());
+        if (existing !== null) {
           const o = sourceId ?? uploadSourceId;
-          const linked = o !== null && isLinked.get(existing.id, o, sourceId ? r.line : s.row);
-          linkTo(existing.id);
-          sample({ ...shown, status: 'unchanged', detail: linked ? `Already recorded as figure ${existing.id}` : `Already recorded as figure ${existing.id}; this file is linked as a further source`, observationId: existing.id });
+          const linked = o !== null && isLinked.get(existing, o, sourceId ? r.line : s.row);
+          linkTo(existing);
+          sample({ ...shown, status: 'unchanged', detail: linked ? `Already recorded as figure ${existing}` : `Already recorded as figure ${existing}; this file is linked as a further source`, observationId: existing });
           continue;
         }
-        const created = insertObservation.get(...values()) as { id: number } & Record<string, unknown>;
-        writeAudit(sqlite, user, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason: reason(s.row) });
+        const created = figures.add(values(), reason(s.row));
         result.written.created += 1;
         addedHere.set(key, { id: created.id, row: s.row });
         if (partOfId === null) totalsHere.set(totalKey(programme.id, r.value, sourceId, r.line), created.id);

@@ -4,8 +4,8 @@ import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
-import { createObservation, deleteObservation, findPossibleDuplicate, listObservationHistory, restoreObservation, updateObservation } from './observations';
+import { addTestUser, createTestDatabase } from '../testing';
+import { createObservation, deleteObservation, findLookAlike, listObservationHistory, restoreObservation, updateObservation } from './observations';
 import { InputError } from '../../lib/errors';
 
 let db: AppDatabase;
@@ -15,9 +15,8 @@ const viewer: SessionUser = { id: 0, email: 'viewer@example.gov.uk', name: null,
 beforeEach(() => {
   db = createTestDatabase();
   loadSeed(db);
-  const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
-  officer = { id, email: 'o@example.gov.uk', name: 'Olu', role: 'officer' };
-  viewer.id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('v@example.gov.uk', 'viewer', 'x')").run().lastInsertRowid);
+  officer = addTestUser(db, 'officer', 'o@example.gov.uk', 'Olu');
+  viewer.id = addTestUser(db, 'viewer', 'v@example.gov.uk').id;
 });
 
 const raw = (overrides: Record<string, string> = {}) => ({
@@ -110,7 +109,7 @@ describe('changing figures', () => {
 
   it('finds a figure that looks like the same fact', () => {
     const hap = form({ programme: 'housing-advisers-programme', metric: 'projects-funded', value: '24', periodStart: '2019-04-01', periodEnd: '2020-03-31', qualifier: 'exact' });
-    expect(findPossibleDuplicate(db, hap)).not.toBeNull();
-    expect(findPossibleDuplicate(db, form())).toBeNull();
+    expect(findLookAlike(db, hap)).not.toBeNull();
+    expect(findLookAlike(db, form())).toBeNull();
   });
 });

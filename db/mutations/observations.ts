@@ -1,43 +1,14 @@
 // Changing figures. Every function checks the role itself (not only the page that calls it) and
 // writes its audit entry in the same transaction as the change: both happen, or neither.
-import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../client';
 import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import type { ObservationInput, FieldErrors } from '../../lib/observation-input';
 import { InputError, NotFoundError } from '../../lib/errors';
+import { writeAudit } from './audit';
+import { figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
 
-
-type Row = Record<string, unknown> & { id: number };
-
-// Prepared once per connection: an import writes tens of thousands of entries.
-const auditStatements = new WeakMap<AppDatabase['$client'], Statement<unknown[]>>();
-
-/** Writes one audit entry; callers run it inside the transaction of the change it records. */
-export function writeAudit(
-  sqlite: AppDatabase['$client'],
-  user: SessionUser,
-  entry: { action: string; entityType: string; id: number; before: unknown; after: unknown; reason: string | null },
-) {
-  let insert = auditStatements.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(
-      `INSERT INTO audit_log (user_id, actor, action, entity_type, entity_id, before, after, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    auditStatements.set(sqlite, insert);
-  }
-  insert.run(
-      user.id,
-      user.email,
-      entry.action,
-      entry.entityType,
-      entry.id,
-      entry.before === null ? null : JSON.stringify(entry.before),
-      entry.after === null ? null : JSON.stringify(entry.after),
-      entry.reason,
-    );
-}
+type Row = FigureRecord;
 
 function audit(db: AppDatabase, user: SessionUser, action: string, id: number, before: unknown, after: unknown, reason: string | null) {
   writeAudit(db.$client, user, { action, entityType: 'observation', id, before, after, reason });
@@ -55,13 +26,31 @@ function resolveRefs(db: AppDatabase, input: ObservationInput) {
   if (input.partOf != null && !db.$client.prepare('SELECT 1 FROM observations WHERE id = ? AND deleted_at IS NULL').get(input.partOf))
     errors.partOf = `There is no figure ${input.partOf} to be part of`;
   if (Object.keys(errors).length) throw new InputError(errors);
-  return { programmeId: programme!.id, metricId: metric!.id };
+  return figureValues(programme!.id, metric!.id, input);
 }
+
+const figureValues = (programmeId: number, metricId: number, i: ObservationInput): FigureValues => ({
+  programmeId,
+  metricId,
+  value: i.value,
+  upper: i.upper ?? null,
+  qualifier: i.qualifier,
+  basis: i.basis,
+  periodStart: i.periodStart,
+  periodEnd: i.periodEnd,
+  datePrecision: i.datePrecision,
+  note: i.note,
+  partOfId: i.partOf ?? null,
+});
 
 const getRow = (db: AppDatabase, id: number) => db.$client.prepare('SELECT * FROM observations WHERE id = ?').get(id) as Row | undefined;
 
-/** An existing figure that looks like the same fact (same programme, metric, value and period end). */
-export function findPossibleDuplicate(db: AppDatabase, input: ObservationInput, exceptId?: number): number | null {
+/**
+ * A look-alike (docs/decisions/0002): a live figure of the same programme, metric and value ending
+ * on the same day, whatever its qualifier, basis or start. Looser than the fact key on purpose: the
+ * form asks the officer before saving a figure that may be one already recorded differently.
+ */
+export function findLookAlike(db: AppDatabase, input: ObservationInput, exceptId?: number): number | null {
   const row = db.$client
     .prepare(
       `SELECT o.id FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id
@@ -73,24 +62,13 @@ export function findPossibleDuplicate(db: AppDatabase, input: ObservationInput, 
 
 function linkSource(db: AppDatabase, user: SessionUser, id: number, input: ObservationInput) {
   if (input.sourceId === null) return;
-  const link = { sourceId: input.sourceId, line: input.line, evidence: input.evidence };
-  const inserted = db.$client
-    .prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-    .run(id, input.sourceId, input.evidence, input.line);
-  if (inserted.changes) audit(db, user, 'link_source', id, null, link, null);
+  figureWriter(db.$client, user).cite(id, { sourceId: input.sourceId, line: input.line, evidence: input.evidence }, null);
 }
 
 export function createObservation(db: AppDatabase, user: SessionUser, input: ObservationInput): number {
   requireRole(user.role, 'edit_figures');
   return db.$client.transaction(() => {
-    const { programmeId, metricId } = resolveRefs(db, input);
-    const created = db.$client
-      .prepare(
-        `INSERT INTO observations (programme_id, metric_id, value, upper_value, qualifier, basis, period_start, period_end, date_precision, note, part_of_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(programmeId, metricId, input.value, input.upper ?? null, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note, input.partOf ?? null) as Row;
-    audit(db, user, 'create', created.id, null, created, input.reason || null);
+    const created = figureWriter(db.$client, user).add(resolveRefs(db, input), input.reason || null);
     linkSource(db, user, created.id, input);
     return created.id;
   })();
@@ -114,14 +92,7 @@ export function updateObservation(db: AppDatabase, user: SessionUser, id: number
     const fromReport = db.$client.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ?').get(id);
     // A figure that came from a report is only changed with a reason, kept in the audit trail.
     if (fromReport && !input.reason) throw new InputError({ reason: 'Say why this figure from a report is being changed' });
-    const { programmeId, metricId } = resolveRefs(db, input);
-    const after = db.$client
-      .prepare(
-        `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, upper_value = ?, qualifier = ?, basis = ?, period_start = ?,
-         period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
-      )
-      .get(programmeId, metricId, input.value, input.upper ?? null, input.qualifier, input.basis, input.periodStart, input.periodEnd, input.datePrecision, input.note, input.partOf ?? null, id) as Row;
-    audit(db, user, 'update', id, before, after, input.reason || null);
+    figureWriter(db.$client, user).change(id, before, resolveRefs(db, input), input.reason || null);
     linkSource(db, user, id, input);
   })();
 }

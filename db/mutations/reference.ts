@@ -5,6 +5,7 @@ import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
 import { REFERENCE_SCHEMAS, slugFor, type ReferenceKind } from '../../lib/reference-input';
 import { InputError } from '../../lib/errors';
+import { writeAudit } from './audit';
 
 type Input<K extends ReferenceKind> = z.output<(typeof REFERENCE_SCHEMAS)[K]>;
 
@@ -42,9 +43,7 @@ export function createReference<K extends ReferenceKind>(db: AppDatabase, user: 
         throw new InputError({ [kind === 'source' ? 'fileName' : 'name']: `There is already a ${kind} with this ${kind === 'source' ? 'file name' : 'name'}` });
       throw error;
     }
-    sqlite
-      .prepare("INSERT INTO audit_log (user_id, actor, action, entity_type, entity_id, after, reason) VALUES (?, ?, 'create', ?, ?, ?, NULL)")
-      .run(user.id, user.email, kind, row.id, JSON.stringify(row));
+    writeAudit(sqlite, user, { action: 'create', entityType: kind, id: row.id, before: null, after: row, reason: null });
     return { id: row.id, slug: row.slug };
   })();
 }

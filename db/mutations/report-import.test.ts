@@ -4,7 +4,7 @@ import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { getReportReview } from '../queries/report-review';
-import { createTestDatabase } from '../testing';
+import { addTestUser, createTestDatabase } from '../testing';
 import { acceptProposals, ProposalErrors, storeReport, type ReportDetails } from './report-import';
 
 let db: AppDatabase;
@@ -13,8 +13,7 @@ let officer: SessionUser;
 beforeEach(() => {
   db = createTestDatabase();
   loadSeed(db, { reportsDir: '/nonexistent' });
-  const id = Number(db.$client.prepare("INSERT INTO users (email, role, password_hash) VALUES ('o@example.gov.uk', 'officer', 'x')").run().lastInsertRowid);
-  officer = { id, email: 'o@example.gov.uk', name: 'Olu', role: 'officer' };
+  officer = addTestUser(db, 'officer', 'o@example.gov.uk', 'Olu');
 });
 
 // A report written for this test in the style of the board papers (not one of the real five).

@@ -7,7 +7,8 @@ import { requireRole } from '../../lib/auth/roles';
 import { fieldErrors, observationInputSchema, type FieldErrors } from '../../lib/observation-input';
 import { contentHash, normaliseReportText } from '../../lib/report-text';
 import { REFERENCE_SCHEMAS } from '../../lib/reference-input';
-import { createObservation, linkSourceToObservation, writeAudit } from './observations';
+import { createObservation, linkSourceToObservation } from './observations';
+import { writeAudit } from './audit';
 import { InputError, NotFoundError } from '../../lib/errors';
 
 export const reportDetailsSchema = REFERENCE_SCHEMAS.source.extend({

@@ -71,6 +71,30 @@ export function getReviewSource(db: AppDatabase, id: number): (ReviewSource & { 
 
 const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
 
+type Candidate = { id: number; qualifier: string; periodEnd: string; programme: string; metric: string; sourceId: number | null; line: number | null; evidence: string | null };
+
+/**
+ * A report's repeat of a figure already stored (docs/decisions/0002, "Finding a fact again"), among
+ * the live figures with the same value, in this order: cited at this very line of this report;
+ * stated in the same sentence elsewhere with the same qualifier; or the same figure by programme,
+ * metric, qualifier and period end. Looser than the fact key on purpose: the review then offers to
+ * link the report to that figure rather than record the fact twice, and the officer decides.
+ */
+function howRecorded(
+  p: { line: number; evidence: string; qualifier: string; programme: string | null; metric: string | null; periodEnd: string },
+  sourceId: number,
+  found: Candidate[],
+): RecordedAs | null {
+  const sentence = plainEvidence(p.evidence);
+  const fromHere = found.find((c) => c.sourceId === sourceId && c.line === p.line && c.evidence && overlaps(plainEvidence(c.evidence), sentence));
+  if (fromHere) return { observationId: fromHere.id, how: 'this-report' };
+  const sameSentence = found.find((c) => c.qualifier === p.qualifier && c.evidence && overlaps(plainEvidence(c.evidence), sentence));
+  if (sameSentence) return { observationId: sameSentence.id, how: 'same-sentence' };
+  const sameFigure = found.find((c) => c.qualifier === p.qualifier && c.programme === p.programme && c.metric === p.metric && c.periodEnd === p.periodEnd);
+  if (sameFigure) return { observationId: sameFigure.id, how: 'same-figure' };
+  return null;
+}
+
 export function getReportReview(db: AppDatabase, sourceId: number): { source: ReviewSource; proposals: ReviewProposal[] } | null {
   const source = getReviewSource(db, sourceId);
   if (!source) return null;
@@ -86,7 +110,6 @@ export function getReportReview(db: AppDatabase, sourceId: number): { source: Re
      LEFT JOIN observation_sources os ON os.observation_id = o.id
      WHERE o.value = ? AND o.deleted_at IS NULL`,
   );
-  type Candidate = { id: number; qualifier: string; periodEnd: string; programme: string; metric: string; sourceId: number | null; line: number | null; evidence: string | null };
   const candidates = new Map<number, Candidate[]>();
   for (const value of new Set(proposals.map((p) => p.value))) candidates.set(value, byValue.all(value) as Candidate[]);
 
@@ -95,18 +118,7 @@ export function getReportReview(db: AppDatabase, sourceId: number): { source: Re
     proposals: proposals.map((p) => {
       const programme = p.programme ? (programmeSlug.get(p.programme) ?? null) : null;
       const metric = p.metric ? (metricSlug.get(p.metric) ?? null) : null;
-      const sentence = plainEvidence(p.evidence);
-      const found = candidates.get(p.value) ?? [];
-      const fromHere = found.find((c) => c.sourceId === sourceId && c.line === p.line && c.evidence && overlaps(plainEvidence(c.evidence), sentence));
-      const sameSentence = found.find((c) => c.qualifier === p.qualifier && c.evidence && overlaps(plainEvidence(c.evidence), sentence));
-      const sameFigure = found.find((c) => c.qualifier === p.qualifier && c.programme === programme && c.metric === metric && c.periodEnd === p.periodEnd);
-      const recorded: RecordedAs | null = fromHere
-        ? { observationId: fromHere.id, how: 'this-report' }
-        : sameSentence
-          ? { observationId: sameSentence.id, how: 'same-sentence' }
-          : sameFigure
-            ? { observationId: sameFigure.id, how: 'same-figure' }
-            : null;
+      const recorded = howRecorded({ ...p, programme, metric }, sourceId, candidates.get(p.value) ?? []);
       return {
         key: `${p.line}:${p.numberStart}`,
         line: p.line,

@@ -2,7 +2,7 @@
 // recorded answers 409 with its id, so the officer can link the source to it instead.
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
-import { createObservation, findPossibleDuplicate } from '@/db/mutations/observations';
+import { createObservation, findLookAlike } from '@/db/mutations/observations';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { requireRole } from '@/lib/auth/roles';
 import { ForbiddenError } from '@/lib/errors';
@@ -19,7 +19,7 @@ export async function POST(request: Request) {
     const parsed = observationInputSchema.safeParse(body);
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
     const db = getDb();
-    const duplicate = findPossibleDuplicate(db, parsed.data);
+    const duplicate = findLookAlike(db, parsed.data);
     if (duplicate !== null && body.confirmDuplicate !== '1')
       return json({ error: 'This looks like a figure already recorded.', duplicateOf: duplicate }, 409);
     const id = await queueWrite(() => createObservation(db, user!, parsed.data));

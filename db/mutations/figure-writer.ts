@@ -1,0 +1,99 @@
+// The one place figures are written: finding a fact already stored, adding a figure, changing one
+// and citing a source for one, each with its audit entry. The form, the report import, the CSV
+// import and the seed loader all write through it, inside transactions of their own.
+// "One fact, one observation" (docs/decisions/0002): a fact is its programme, metric, value, top of
+// a range, qualifier, basis, period and the total it is a part of; findFact looks for exactly that.
+import type { AppDatabase } from '../client';
+import { writeAudit, type Actor } from './audit';
+
+/** A figure as stored, by the ids of its programme, metric and total. */
+export interface FigureValues {
+  programmeId: number;
+  metricId: number;
+  value: number;
+  upper: number | null;
+  qualifier: string;
+  basis: string;
+  periodStart: string | null;
+  periodEnd: string;
+  datePrecision: string;
+  note: string | null;
+  partOfId: number | null;
+}
+
+/** Where a figure is stated: a source, the line and the sentence. */
+export interface Citation {
+  sourceId: number;
+  line: number | null;
+  evidence: string;
+}
+
+/** A row of the observations table, as the audit trail records it. */
+export type FigureRecord = Record<string, unknown> & { id: number };
+
+type SqliteClient = AppDatabase['$client'];
+
+const COLUMNS = 'programme_id, metric_id, value, upper_value, qualifier, basis, period_start, period_end, date_precision, note, part_of_id';
+const FACT = `programme_id = ? AND metric_id = ? AND value = ? AND upper_value IS ? AND qualifier = ? AND basis = ?
+  AND coalesce(period_start, '') = ? AND period_end = ? AND part_of_id IS ? AND deleted_at IS NULL`;
+
+function prepare(sqlite: SqliteClient) {
+  return {
+    findFact: sqlite.prepare(`SELECT id FROM observations WHERE ${FACT} ORDER BY id LIMIT 1`),
+    findFactCitedAt: sqlite.prepare(
+      `SELECT id FROM observations o WHERE ${FACT}
+         AND EXISTS (SELECT 1 FROM observation_sources os WHERE os.observation_id = o.id AND os.source_id = ? AND os.line IS ?)
+       ORDER BY id LIMIT 1`,
+    ),
+    insert: sqlite.prepare(`INSERT INTO observations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`),
+    update: sqlite.prepare(
+      `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, upper_value = ?, qualifier = ?, basis = ?, period_start = ?,
+         period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+    ),
+    cite: sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+  };
+}
+
+// Prepared once per connection: an import or the seed writes thousands of figures.
+const statements = new WeakMap<SqliteClient, ReturnType<typeof prepare>>();
+
+const columns = (v: FigureValues) =>
+  [v.programmeId, v.metricId, v.value, v.upper, v.qualifier, v.basis, v.periodStart, v.periodEnd, v.datePrecision, v.note, v.partOfId] as const;
+const factColumns = (v: FigureValues) =>
+  [v.programmeId, v.metricId, v.value, v.upper, v.qualifier, v.basis, v.periodStart ?? '', v.periodEnd, v.partOfId] as const;
+
+/** Writes figures as `actor`. Callers check the role and hold the transaction. */
+export function figureWriter(sqlite: SqliteClient, actor: Actor) {
+  let s = statements.get(sqlite);
+  if (!s) statements.set(sqlite, (s = prepare(sqlite)));
+  const st = s;
+  return {
+    /** The live figure recording this fact (and, given `citedAt`, cited at that source and line). */
+    findFact(v: FigureValues, citedAt?: { sourceId: number; line: number | null }): number | null {
+      const row = (citedAt ? st.findFactCitedAt.get(...factColumns(v), citedAt.sourceId, citedAt.line) : st.findFact.get(...factColumns(v))) as
+        | { id: number }
+        | undefined;
+      return row?.id ?? null;
+    },
+    /** Adds a figure and records its creation. */
+    add(v: FigureValues, reason: string | null): FigureRecord {
+      const created = st.insert.get(...columns(v)) as FigureRecord;
+      writeAudit(sqlite, actor, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason });
+      return created;
+    },
+    /** Changes a figure, recording it as it was and as it is. */
+    change(id: number, before: FigureRecord, v: FigureValues, reason: string | null): FigureRecord {
+      const after = st.update.get(...columns(v), id) as FigureRecord;
+      writeAudit(sqlite, actor, { action: 'update', entityType: 'observation', id, before, after, reason });
+      return after;
+    },
+    /** Cites a source for a figure; false when that citation was already there. */
+    cite(id: number, c: Citation, reason: string | null): boolean {
+      if (!st.cite.run(id, c.sourceId, c.evidence, c.line).changes) return false;
+      writeAudit(sqlite, actor, { action: 'link_source', entityType: 'observation', id, before: null, after: { sourceId: c.sourceId, line: c.line, evidence: c.evidence }, reason });
+      return true;
+    },
+  };
+}
+
+export type FigureWriter = ReturnType<typeof figureWriter>;
