@@ -5,6 +5,44 @@
 // formula written out 33 times; it is now quarterOf in sql.ts.)
 import { quarterOf } from './sql';
 
+/** Which row a trigger reads: the figure (or sum) as it was, or as it is. */
+type Row = 'OLD' | 'NEW';
+
+/** Sums again, from the figures, the one figure_sums_by_period row that `row`'s figure falls in. */
+const recomputePeriodSum = (row: Row) => `  DELETE FROM figure_sums_by_period WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis
+    AND period_end = ${row}.period_end AND period_start = coalesce(${row}.period_start, '');
+  INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
+    SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''),
+      total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'), count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
+    FROM observations
+    WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis AND period_end = ${row}.period_end
+      AND coalesce(period_start, '') = coalesce(${row}.period_start, '') AND deleted_at IS NULL AND part_of_id IS NULL
+    GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '');
+`;
+
+/**
+ * Gathers again, from figure_sums_by_period, the figure_sums_by_quarter rows of the financial
+ * quarter that `row`'s period ends in: one row for the in-period sums contained in the quarter,
+ * plus a row for each sum spanning into it and for the latest running totals in it.
+ */
+const recomputeQuarter = (row: Row) => {
+  const quarter = quarterOf(`${row}.period_end`);
+  return `  DELETE FROM figure_sums_by_quarter WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis AND quarter = ${quarter};
+  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
+    SELECT ${row}.programme_id, ${row}.metric_id, ${row}.basis, ${quarter}, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
+      sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high), max(date_precision)
+    FROM figure_sums_by_period WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis AND basis <> 'cumulative' AND period_end >= ${quarter} || '-01' AND period_end < date(${quarter} || '-01', '+3 months')
+      AND (period_start = '' OR period_start >= ${quarter} || '-01')
+    HAVING count(*) > 0;
+  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
+    SELECT programme_id, metric_id, basis, ${quarter}, period_start, period_end, period_start, period_end,
+      value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision
+    FROM figure_sums_by_period WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis AND period_end >= ${quarter} || '-01' AND period_end < date(${quarter} || '-01', '+3 months')
+      AND CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(period_end) FROM figure_sums_by_period WHERE programme_id = ${row}.programme_id AND metric_id = ${row}.metric_id AND basis = ${row}.basis AND period_end >= ${quarter} || '-01' AND period_end < date(${quarter} || '-01', '+3 months'))
+        ELSE period_start <> '' AND period_start < ${quarter} || '-01' END;
+`;
+};
+
 export interface TriggerDefinition {
   name: string;
   sql: string;
@@ -92,99 +130,33 @@ END`,
   {
     name: 'figure_sums_delete',
     sql: `CREATE TRIGGER figure_sums_delete AFTER DELETE ON observations WHEN OLD.deleted_at IS NULL AND OLD.part_of_id IS NULL BEGIN
-  DELETE FROM figure_sums_by_period WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis
-    AND period_end = OLD.period_end AND period_start = coalesce(OLD.period_start, '');
-  INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''),
-      total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'), count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
-    FROM observations
-    WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND period_end = OLD.period_end
-      AND coalesce(period_start, '') = coalesce(OLD.period_start, '') AND deleted_at IS NULL AND part_of_id IS NULL
-    GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '');
-END`,
+${recomputePeriodSum('OLD')}END`,
   },
   {
     name: 'figure_sums_update_old',
     sql: `CREATE TRIGGER figure_sums_update_old AFTER UPDATE OF programme_id, metric_id, basis, period_start, period_end, qualifier, value, upper_value, date_precision, deleted_at, part_of_id ON observations WHEN OLD.deleted_at IS NULL AND OLD.part_of_id IS NULL BEGIN
-  DELETE FROM figure_sums_by_period WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis
-    AND period_end = OLD.period_end AND period_start = coalesce(OLD.period_start, '');
-  INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''),
-      total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'), count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
-    FROM observations
-    WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND period_end = OLD.period_end
-      AND coalesce(period_start, '') = coalesce(OLD.period_start, '') AND deleted_at IS NULL AND part_of_id IS NULL
-    GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '');
-END`,
+${recomputePeriodSum('OLD')}END`,
   },
   {
     name: 'figure_sums_update_new',
     sql: `CREATE TRIGGER figure_sums_update_new AFTER UPDATE OF programme_id, metric_id, basis, period_start, period_end, qualifier, value, upper_value, date_precision, deleted_at, part_of_id ON observations WHEN NEW.deleted_at IS NULL AND NEW.part_of_id IS NULL BEGIN
-  DELETE FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis
-    AND period_end = NEW.period_end AND period_start = coalesce(NEW.period_start, '');
-  INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, period_end, coalesce(period_start, ''),
-      total(value), count(*), count(*) FILTER (WHERE qualifier = 'at_least'), count(*) FILTER (WHERE qualifier = 'at_most'), count(*) FILTER (WHERE qualifier = 'approx'), count(*) FILTER (WHERE upper_value IS NOT NULL), total(coalesce(upper_value, value)), max(date_precision)
-    FROM observations
-    WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND period_end = NEW.period_end
-      AND coalesce(period_start, '') = coalesce(NEW.period_start, '') AND deleted_at IS NULL AND part_of_id IS NULL
-    GROUP BY programme_id, metric_id, basis, period_end, coalesce(period_start, '');
-END`,
+${recomputePeriodSum('NEW')}END`,
   },
   // figure_sums_by_quarter: figure_sums_by_period gathered into financial quarters, kept from it (a cascade: observations -> by period -> by quarter).
   {
     name: 'figure_sums_by_quarter_insert',
     sql: `CREATE TRIGGER figure_sums_by_quarter_insert AFTER INSERT ON figure_sums_by_period BEGIN
-  DELETE FROM figure_sums_by_quarter WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND quarter = ${quarterOf('NEW.period_end')};
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT NEW.programme_id, NEW.metric_id, NEW.basis, ${quarterOf('NEW.period_end')}, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
-      sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high), max(date_precision)
-    FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND basis <> 'cumulative' AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months')
-      AND (period_start = '' OR period_start >= ${quarterOf('NEW.period_end')} || '-01')
-    HAVING count(*) > 0;
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, ${quarterOf('NEW.period_end')}, period_start, period_end, period_start, period_end,
-      value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision
-    FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months')
-      AND CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(period_end) FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months'))
-        ELSE period_start <> '' AND period_start < ${quarterOf('NEW.period_end')} || '-01' END;
-END`,
+${recomputeQuarter('NEW')}END`,
   },
   {
     name: 'figure_sums_by_quarter_update',
     sql: `CREATE TRIGGER figure_sums_by_quarter_update AFTER UPDATE ON figure_sums_by_period BEGIN
-  DELETE FROM figure_sums_by_quarter WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND quarter = ${quarterOf('NEW.period_end')};
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT NEW.programme_id, NEW.metric_id, NEW.basis, ${quarterOf('NEW.period_end')}, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
-      sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high), max(date_precision)
-    FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND basis <> 'cumulative' AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months')
-      AND (period_start = '' OR period_start >= ${quarterOf('NEW.period_end')} || '-01')
-    HAVING count(*) > 0;
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, ${quarterOf('NEW.period_end')}, period_start, period_end, period_start, period_end,
-      value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision
-    FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months')
-      AND CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(period_end) FROM figure_sums_by_period WHERE programme_id = NEW.programme_id AND metric_id = NEW.metric_id AND basis = NEW.basis AND period_end >= ${quarterOf('NEW.period_end')} || '-01' AND period_end < date(${quarterOf('NEW.period_end')} || '-01', '+3 months'))
-        ELSE period_start <> '' AND period_start < ${quarterOf('NEW.period_end')} || '-01' END;
-END`,
+${recomputeQuarter('NEW')}END`,
   },
   {
     name: 'figure_sums_by_quarter_delete',
     sql: `CREATE TRIGGER figure_sums_by_quarter_delete AFTER DELETE ON figure_sums_by_period BEGIN
-  DELETE FROM figure_sums_by_quarter WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND quarter = ${quarterOf('OLD.period_end')};
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT OLD.programme_id, OLD.metric_id, OLD.basis, ${quarterOf('OLD.period_end')}, '', '', coalesce(min(nullif(period_start, '')), ''), max(period_end),
-      sum(value), sum(figures), sum(at_least_figures), sum(at_most_figures), sum(approx_figures), sum(range_figures), sum(value_high), max(date_precision)
-    FROM figure_sums_by_period WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND basis <> 'cumulative' AND period_end >= ${quarterOf('OLD.period_end')} || '-01' AND period_end < date(${quarterOf('OLD.period_end')} || '-01', '+3 months')
-      AND (period_start = '' OR period_start >= ${quarterOf('OLD.period_end')} || '-01')
-    HAVING count(*) > 0;
-  INSERT INTO figure_sums_by_quarter (programme_id, metric_id, basis, quarter, exact_start, exact_end, period_start, period_end, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
-    SELECT programme_id, metric_id, basis, ${quarterOf('OLD.period_end')}, period_start, period_end, period_start, period_end,
-      value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision
-    FROM figure_sums_by_period WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND period_end >= ${quarterOf('OLD.period_end')} || '-01' AND period_end < date(${quarterOf('OLD.period_end')} || '-01', '+3 months')
-      AND CASE WHEN basis = 'cumulative' THEN period_end = (SELECT max(period_end) FROM figure_sums_by_period WHERE programme_id = OLD.programme_id AND metric_id = OLD.metric_id AND basis = OLD.basis AND period_end >= ${quarterOf('OLD.period_end')} || '-01' AND period_end < date(${quarterOf('OLD.period_end')} || '-01', '+3 months'))
-        ELSE period_start <> '' AND period_start < ${quarterOf('OLD.period_end')} || '-01' END;
-END`,
+${recomputeQuarter('OLD')}END`,
   },
   // coverage_months (docs/decisions/0006): a live figure covers the months of its own period (not
   // a plan's: a plan is not an account of those months) and the months of each source it cites that
