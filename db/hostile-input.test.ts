@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../lib/auth/roles';
 import { parseCompareParams } from '../lib/compare';
-import { parseExportRequest } from '../lib/export-params';
+import { parseExportRequest, searchParamsToObject } from '../lib/export-params';
 import { extractFigures } from '../lib/extraction';
 import { filtersToQuery, parseFilters } from '../lib/filters';
 import { fieldErrors, observationInputSchema } from '../lib/observation-input';
@@ -60,7 +60,7 @@ describe('hostile input', () => {
         expect(compared === null || Array.isArray(compared.errors)).toBe(true);
         const q = new URLSearchParams();
         for (const [k, v] of Object.entries(p)) for (const one of [v ?? ''].flat()) q.append(k, one);
-        const exported = parseExportRequest(q);
+        const exported = parseExportRequest(searchParamsToObject(q));
         for (const e of exported.errors) expect(e.length).toBeGreaterThan(0);
       }),
       { numRuns: 500 },

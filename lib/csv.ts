@@ -25,6 +25,17 @@ export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: bool
 }
 
 /** `?bom=0` leaves the byte-order mark out (for tools that do not want it). */
+/** A CSV column: its heading and what each row writes in it. Lists of these describe a download. */
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => CsvCell;
+}
+
+/** The heading line and rows of a download described by `columns`. */
+export function csvTable<T>(columns: CsvColumn<T>[], rows: T[]): { header: string[]; rows: CsvCell[][] } {
+  return { header: columns.map((c) => c.header), rows: rows.map((r) => columns.map((c) => c.value(r))) };
+}
+
 export function wantsBom(searchParams: URLSearchParams): boolean {
   return searchParams.get('bom') !== '0';
 }

@@ -1,6 +1,10 @@
-// Shared answers of the write routes: role refused, bad input, not found, and a check that a
-// mutating request comes from this site (a cross-site form post is refused).
+// Shared parts of the route handlers: reading a query with a schema, the answers of the write
+// routes (role refused, bad input, not found), a check that a mutating request comes from this
+// site (a cross-site form post is refused), and the CSV download every export route answers with.
 import { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { csvFileName, wantsBom } from '../../lib/csv';
+import { searchParamsToObject } from '../../lib/export-params';
 import { getDb } from '../../db/client';
 import { InputError, NotFoundError } from '../../lib/errors';
 import { ForbiddenError } from '../../lib/errors';
@@ -9,6 +13,31 @@ import { serverLog, userRef } from '../../lib/log';
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/** A plain-text answer, one line a problem: what an export route says when it cannot export. */
+export const textResponse = (lines: string | string[], status: number) =>
+  new Response(`${[lines].flat().join('\n')}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/** Reads the query string with `schema`; when it does not fit, a 400 naming every problem. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): { ok: true; query: z.output<S> } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
+  if (parsed.success) return { ok: true, query: parsed.data };
+  return { ok: false, response: textResponse(parsed.error.issues.map((i) => i.message), 400) };
+}
+
+/**
+ * A CSV download named from `nameParts` (made safe for a file name), never cached. `body` writes
+ * the file, with a byte-order mark unless the request says `bom=0` (for scripts).
+ */
+export function csvResponse(request: Request, nameParts: string[], body: (options: { bom: boolean }) => string | ReadableStream<Uint8Array>): Response {
+  return new Response(body({ bom: wantsBom(new URL(request.url).searchParams) }), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(nameParts)}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
 
 /** True when the request's Origin (if any) is this server: browsers send it on cross-site posts. */
 export function sameOrigin(request: Request): boolean {

@@ -2,22 +2,14 @@
 // (board, programme, metric, from, to), plus order and limit to match the table on screen.
 import type { NextRequest } from 'next/server';
 import { observationExportStream } from '@/db/export/export';
-import { csvFileName, wantsBom } from '@/lib/csv';
-import { parseExportRequest } from '@/lib/export-params';
+import { figureExportQuery } from '@/lib/export-params';
+import { csvResponse, parseQuery } from '@/app/_server/http';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: NextRequest) {
-  const q = request.nextUrl.searchParams;
-  const req = parseExportRequest(q);
-  if (req.errors.length)
-    return new Response(`${req.errors.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const name = csvFileName(['lga-impact-observations', ...req.nameParts]);
-  return new Response(observationExportStream(req.filters, { order: req.order, limit: req.limit, offset: req.offset }, { bom: wantsBom(q) }), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  const parsed = parseQuery(request, figureExportQuery);
+  if (!parsed.ok) return parsed.response;
+  const { filters, order, limit, offset, nameParts } = parsed.query;
+  return csvResponse(request, ['lga-impact-observations', ...nameParts], ({ bom }) => observationExportStream(filters, { order, limit, offset }, { bom }));
 }

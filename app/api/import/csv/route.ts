@@ -1,30 +1,41 @@
 // POST /api/import/csv?mode=preview|commit&onError=block|skip&expect=new,update,unchanged,error
 // The body is the CSV file itself; the answer is progress lines then the preview or the result.
+import { z } from 'zod';
 import { openDatabase } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { requireRole } from '@/lib/auth/roles';
 import { ForbiddenError } from '@/lib/errors';
 import { logWrite, serverLog, userRef } from '@/lib/log';
-import { errorResponse, json, sameOrigin } from '@/app/_server/http';
+import { errorResponse, json, parseQuery, sameOrigin } from '@/app/_server/http';
 import { limitedBody, progressResponse, UploadTooLargeError } from '@/app/_server/upload';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
-function parseExpect(raw: string | null): ImportCounts | undefined {
-  const n = raw?.split(',').map(Number);
-  if (!n || n.length !== 4 || n.some((x) => !Number.isInteger(x) || x < 0)) return undefined;
-  return { new: n[0]!, update: n[1]!, unchanged: n[2]!, error: n[3]! };
-}
+// What to do (a preview unless told to commit), what to do with rows in error, and the preview's
+// counts that a commit must find again. Anything unreadable means the safe default.
+const importQuery = z.object({
+  mode: z.enum(['preview', 'commit']).catch('preview'),
+  onError: z.enum(['block', 'skip']).catch('block'),
+  expect: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((raw): ImportCounts | undefined => {
+      const n = raw?.split(',').map(Number);
+      if (!n || n.length !== 4 || n.some((x) => !Number.isInteger(x) || x < 0)) return undefined;
+      return { new: n[0]!, update: n[1]!, unchanged: n[2]!, error: n[3]! };
+    }),
+});
 
 export async function POST(request: Request) {
   try {
     if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
     const user = await getCurrentUser();
     requireRole(user?.role, 'edit_figures');
-    const url = new URL(request.url);
-    const mode = url.searchParams.get('mode') === 'commit' ? 'commit' : 'preview';
-    const onError = url.searchParams.get('onError') === 'skip' ? 'skip' : 'block';
+    const parsed = parseQuery(request, importQuery);
+    if (!parsed.ok) return parsed.response;
+    const { mode, onError, expect } = parsed.query;
     const fileName = (() => {
       try {
         return decodeURIComponent(request.headers.get('x-file-name') ?? '').trim().slice(0, 200) || 'upload.csv';
@@ -45,7 +56,7 @@ export async function POST(request: Request) {
             fileName,
             mode,
             onError,
-            expect: parseExpect(url.searchParams.get('expect')),
+            expect,
             onProgress: progress,
           });
         } finally {
