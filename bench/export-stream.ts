@@ -6,7 +6,7 @@
 // so that its peak memory is the export's alone).
 import fs from 'node:fs';
 import { observationExportStream } from '../db/export/export';
-import { benchDatabasePath, generateDatabase } from './generate';
+import { benchDatabasePath, generateDatabase } from '../db/synthetic';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

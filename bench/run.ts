@@ -1,5 +1,5 @@
 // npm run bench [-- --sizes 10000,100000,1000000 --runs 20 --readme]
-// For each size: generates a database (bench/generate.ts), then measures
+// For each size: generates a database (db/synthetic.ts), then measures
 //  - each page's data function as the page calls it (app/_data/page-data.ts), median and p95
 //    over repeated runs after warm-up, and the floor: the same SQL straight through
 //    better-sqlite3 (bench/floor.ts), with the ratio app / floor;
@@ -18,7 +18,7 @@ import { openDatabase, type AppDatabase } from '../db/client';
 import { listObservations } from '../db/queries/observations';
 import { loadBoardPage, loadComparePage, loadMetricPage, loadOverview, loadProgrammePage, TABLE_ROWS } from '../app/_data/page-data';
 import { recordStatements, replay } from './floor';
-import { benchDatabasePath, generateDatabase } from './generate';
+import { benchDatabasePath, generateDatabase } from '../db/synthetic';
 import { ensureBuild, ROOT, startServer } from '../reliability/server';
 
 const arg = (name: string) => {

@@ -1,5 +1,4 @@
-// npm run bench:data -- --rows 1000000 [--out /tmp/lga-bench-1000000.db]
-// A realistic synthetic database built through the app's own migrations: 12 boards, 300
+// A realistic synthetic database (for `npm run bench`, `npm run bench:data` and the export's tests) built through the app's own migrations: 12 boards, 300
 // programmes, 40 metrics, ten financial years (April 2015 to March 2025). As in the board
 // reports, each programme reports a few metrics of its own (three to six), each on its own
 // rhythm: monthly or quarterly figures for the period, a running total, or a yearly plan; at a
@@ -8,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
-import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText } from '../db/rollups/rebuild';
+import { openDatabase } from './client';
+import { migrateDatabase } from './migrate';
+import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText } from './rollups/rebuild';
 import { LEADING_METRICS } from '../lib/headlines';
 
 const QUALIFIERS = ['exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'at_least', 'at_least', 'approx', 'at_most'];
@@ -148,18 +147,4 @@ export function generateDatabase(rows: number, file: string): { seconds: number;
 
 export function benchDatabasePath(rows: number): string {
   return path.join(os.tmpdir(), `lga-bench-${rows}.db`);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1] : undefined;
-  };
-  const rows = Number(arg('rows') ?? 100_000);
-  if (!Number.isInteger(rows) || rows < 1) {
-    console.error('Usage: npm run bench:data -- --rows 1000000 [--out file.db]');
-    process.exit(2);
-  }
-  const { seconds, file } = generateDatabase(rows, arg('out') ?? benchDatabasePath(rows));
-  console.log(`${rows.toLocaleString('en-GB')} observations written to ${file} in ${seconds.toFixed(1)} s`);
 }

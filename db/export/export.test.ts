@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, csvStream, guardCell, toCsv, type CsvCell } from '../../lib/csv';
-import { generateDatabase } from '../../bench/generate';
+import { generateDatabase } from '../synthetic';
 import { factKey, figureRowSchema } from '../../lib/figure-row';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
@@ -121,7 +121,7 @@ function linkSourcesInEveryOrder(db: AppDatabase): [number, string] {
 }
 
 describe('a whole export on worker threads', () => {
-  // A generated database of six batches of figure ids (bench/generate.ts), made harder: figures
+  // A generated database of six batches of figure ids (db/synthetic.ts), made harder: figures
   // with two sources or more, with none, deleted ones, a run of ids with no live figure, text
   // that needs quoting or the formula guard, and a batch too big for a worker's first slot.
   let big: string;

@@ -2,7 +2,7 @@
 // by period and by quarter, the months covered, observations.reported_on and the search index
 // (docs/decisions/0008). The triggers (triggers.ts) keep them current on every write; these run
 // after a migration or a change of the triggers (index.ts), after a bulk load that ran without the
-// triggers (bench/generate.ts), and in the tests, which hold the trigger-kept values equal to them.
+// triggers (db/synthetic.ts), and in the tests, which hold the trigger-kept values equal to them.
 import type Database from 'better-sqlite3';
 import { quarterOf } from './sql';
 
