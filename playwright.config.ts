@@ -38,7 +38,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    // The server's structured log goes to a file that e2e/logs.spec.ts reads.
+    // The server's structured log goes to a file that e2e/officers.spec.ts reads (its log test).
     env: { DATABASE_PATH: '.e2e-data/e2e.db', LOG_FILE: '.e2e-data/server.log', NEXT_TELEMETRY_DISABLED: '1' },
   },
 });
