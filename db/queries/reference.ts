@@ -224,3 +224,18 @@ export function findUnknownSlugs(db: AppDatabase, wanted: { boards?: string[]; p
       : [];
   return { boards: unknown('boards', wanted.boards), programmes: unknown('programmes', wanted.programmes), metrics: unknown('metrics', wanted.metrics) };
 }
+
+export interface TextlessSource {
+  id: number;
+  title: string;
+  documentDate: string;
+  datePrecision: string;
+  fileName: string | null;
+}
+
+/** Sources registered without their text (by the seed or "Add a source"), newest first: a report import can give them it. */
+export function listSourcesWithoutText(db: AppDatabase): TextlessSource[] {
+  return db.$client
+    .prepare('SELECT id, title, document_date AS documentDate, date_precision AS datePrecision, file_name AS fileName FROM sources WHERE text IS NULL ORDER BY document_date DESC')
+    .all() as TextlessSource[];
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { listSourcesWithoutText } from '@/db/queries/reference';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { OfficersOnly } from '../../_components/officers-only';
@@ -14,9 +15,7 @@ export default async function ImportReportPage() {
   const user = await getCurrentUser();
   if (!can(user?.role, 'edit_figures')) return <OfficersOnly title="Import a board report" doing="import reports" user={user} returnTo="/import/report" />;
   // Sources registered without their text can receive it from an import.
-  const textless = getDb()
-    .$client.prepare('SELECT id, title, document_date AS documentDate, date_precision AS datePrecision, file_name AS fileName FROM sources WHERE text IS NULL ORDER BY document_date DESC')
-    .all() as { id: number; title: string; documentDate: string; datePrecision: string; fileName: string | null }[];
+  const textless = listSourcesWithoutText(getDb());
   return (
     <>
       <h1 className="text-3xl font-bold">Import figures</h1>
