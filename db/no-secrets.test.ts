@@ -14,6 +14,7 @@ const tracked = (() => {
     return null;
   }
 })();
+if (!tracked) console.warn('Skipping the tracked-files secret scan: this is not a git checkout (git ls-files failed).');
 
 const SECRET_PATTERNS: [string, RegExp][] = [
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
