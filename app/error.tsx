@@ -1,9 +1,10 @@
 'use client';
 
 // Shown when a page fails to load its figures. The message is plain; details go to the server log.
+import { Alert } from './_components/alert';
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div role="alert" className="rounded border-l-4 border-oi-vermillion bg-orange-50 p-4">
+    <Alert tone="error" roomy>
       <h1 className="text-xl font-bold">Sorry, this page could not be shown</h1>
       <p className="mt-2">
         Something went wrong while reading the figures. Nothing has been changed. Try again, and if it keeps happening,
@@ -12,6 +13,6 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
       <button type="button" onClick={reset} className="mt-3 rounded bg-slate-900 px-4 py-2 text-white">
         Try again
       </button>
-    </div>
+    </Alert>
   );
 }

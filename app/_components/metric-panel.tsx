@@ -3,6 +3,15 @@ import type { MetricPanel as Panel } from '@/app/_data/metric-panels';
 import { UNIT_LABELS } from '@/app/_data/metric-panels';
 import { ChartMetricSeries } from './charts/lazy';
 import { DownloadLink } from './download-link';
+import { DataTable, type DataTableColumn } from './tables/data-table';
+
+const PERIOD_COLUMNS: DataTableColumn<Panel['rows'][number]>[] = [
+  { header: 'Period', rowHeader: true, cell: (r) => r.label },
+  { header: 'In period', align: 'right', cell: (r) => r.text.period ?? '—' },
+  { header: 'Running total', align: 'right', cell: (r) => r.text.cumulative ?? '—' },
+  { header: 'Planned', align: 'right', cell: (r) => r.text.planned ?? '—' },
+  { header: 'Notes', className: 'text-xs', cell: (r) => r.notes.join(' · ') },
+];
 
 /** One metric over time: chart, a sentence for screen readers, and the same figures as a table. */
 export function MetricPanel({ panel, downloadHref, figuresHref }: { panel: Panel; downloadHref?: string; figuresHref?: string }) {
@@ -56,34 +65,16 @@ export function MetricPanel({ panel, downloadHref, figuresHref }: { panel: Panel
       )}
       <details className="mt-2">
         <summary className="cursor-pointer text-sm">Show {panel.metric.name.toLowerCase()} as a table</summary>
-        <div className="overflow-x-auto">
-          <table className="stack-on-phone tabular mt-2 w-full text-sm">
-            <caption className="sr-only">{panel.metric.name} by period</caption>
-            <thead>
-              <tr className="border-b border-slate-800 text-left">
-                <th scope="col" className="py-1 pr-3">Period</th>
-                <th scope="col" className="py-1 pr-3 text-right">In period</th>
-                <th scope="col" className="py-1 pr-3 text-right">Running total</th>
-                <th scope="col" className="py-1 pr-3 text-right">Planned</th>
-                <th scope="col" className="py-1">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {withFigures.map((r) => (
-                <tr key={r.token} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
-                  <td data-label="In period" className="py-1 pr-3 text-right">{r.text.period ?? '—'}</td>
-                  <td data-label="Running total" className="py-1 pr-3 text-right">{r.text.cumulative ?? '—'}</td>
-                  <td data-label="Planned" className="py-1 pr-3 text-right">{r.text.planned ?? '—'}</td>
-                  <td data-label="Notes" className="py-1 text-xs">{r.notes.join(' · ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {withFigures.length < panel.rows.length && (
-            <p className="mt-1 text-xs text-slate-600">Periods not listed: no figures reported.</p>
-          )}
-        </div>
+        <DataTable
+          caption={`${panel.metric.name} by period`}
+          captionHidden
+          compact
+          className="tabular mt-2"
+          columns={PERIOD_COLUMNS}
+          rows={withFigures}
+          rowKey={(r) => r.token}
+        />
+        {withFigures.length < panel.rows.length && <p className="mt-1 text-xs text-slate-600">Periods not listed: no figures reported.</p>}
       </details>
     </section>
   );

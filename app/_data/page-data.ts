@@ -40,6 +40,9 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
   };
 }
 
+/** What the overview shows. */
+export type OverviewData = ReturnType<typeof loadOverview>;
+
 export interface DetailData {
   series: Series[];
   observations: ObservationRow[];
@@ -109,6 +112,9 @@ export function loadComparePage(db: AppDatabase, params: SearchParams) {
     metrics: listMetrics(db).filter((m) => m.figures > 0),
   };
 }
+
+/** The comparison page's data, once there are figures to compare. */
+export type ComparePageData = NonNullable<ReturnType<typeof loadComparePage>>;
 
 /** The figures page (/observations): every figure, searched, filtered, sorted and a page at a time. */
 export function loadFiguresPage(db: AppDatabase, params: SearchParams) {

@@ -7,6 +7,8 @@ import { listAuditActors, listAuditEntries } from '@/db/queries/observations';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/filters';
+import { Alert } from '../_components/alert';
+import { DataTable, type DataTableColumn } from '../_components/tables/data-table';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -16,6 +18,20 @@ const filtersSchema = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
+
+type AuditEntry = ReturnType<typeof listAuditEntries>[number];
+
+const AUDIT_COLUMNS: DataTableColumn<AuditEntry>[] = [
+  { header: 'When', className: 'whitespace-nowrap', cell: (r) => r.at.slice(0, 16).replace('T', ' ') },
+  { header: 'Who', cell: (r) => r.actor },
+  { header: 'What', cell: (r) => r.action.replace('_', ' ') },
+  {
+    header: 'Record',
+    cell: (r) =>
+      r.entityType === 'observation' ? <Link href={`/observations/${r.entityId}`} className="underline">figure {r.entityId}</Link> : `${r.entityType} ${r.entityId}`,
+  },
+  { header: 'Reason', cell: (r) => r.reason ?? '—' },
+];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
@@ -36,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="text-3xl font-bold">Audit trail</h1>
       <p className="mt-2 text-slate-700">Every change to the figures and users: who, when, what, and why.</p>
-      {!parsed.success && <p role="alert" className="mt-3 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3 text-sm">Some filters could not be used and were ignored.</p>}
+      {!parsed.success && <Alert tone="error" className="mt-3 text-sm">Some filters could not be used and were ignored.</Alert>}
       <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-slate-50 p-3 text-sm">
         <label className="flex flex-col"><span className="font-semibold">Who</span>
           <select name="user" defaultValue={filters.user ?? ''} className="mt-1 rounded border border-slate-600 bg-white px-2 py-1">
@@ -53,33 +69,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label className="flex flex-col"><span className="font-semibold">To</span><input type="date" name="to" defaultValue={filters.to} className="mt-1 rounded border border-slate-600 px-2 py-1" /></label>
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-white">Show</button>
       </form>
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">Changes, newest first (at most 200)</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-800">
-              <th scope="col" className="py-1 pr-3">When</th>
-              <th scope="col" className="py-1 pr-3">Who</th>
-              <th scope="col" className="py-1 pr-3">What</th>
-              <th scope="col" className="py-1 pr-3">Record</th>
-              <th scope="col" className="py-1">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-200">
-                <td className="py-1 pr-3 whitespace-nowrap">{r.at.slice(0, 16).replace('T', ' ')}</td>
-                <td className="py-1 pr-3">{r.actor}</td>
-                <td className="py-1 pr-3">{r.action.replace('_', ' ')}</td>
-                <td className="py-1 pr-3">
-                  {r.entityType === 'observation' ? <Link href={`/observations/${r.entityId}`} className="underline">figure {r.entityId}</Link> : `${r.entityType} ${r.entityId}`}
-                </td>
-                <td className="py-1">{r.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Changes, newest first (at most 200)"
+        captionHidden
+        compact
+        className="mt-4"
+        columns={AUDIT_COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.id}
+      />
     </>
   );
 }

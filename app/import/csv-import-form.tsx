@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
-import type { ImportResult, RowStatus } from '@/db/mutations/csv-import';
+import type { ImportResult, PreviewRow, RowStatus } from '@/db/mutations/csv-import';
 import { formatQualified } from '@/lib/qualifiers';
 import type { Qualifier } from '@/lib/vocabulary';
+import { Alert } from '../_components/alert';
+import { DataTable, type DataTableColumn } from '../_components/tables/data-table';
 import { sendWithProgress, type UploadProgress } from './send-with-progress';
 
 const STATUS_LABEL: Record<RowStatus, string> = { new: 'New', update: 'Changes a figure', unchanged: 'Already recorded', error: 'Error' };
@@ -108,18 +110,18 @@ export function CsvImportForm() {
 
       <ProgressLine progress={progress} />
       {error && (
-        <p role="alert" className="mt-4 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+        <Alert tone="error" className="mt-4">
           {error}
-        </p>
+        </Alert>
       )}
       {done && (
-        <div role="status" className="mt-6 rounded border-l-4 border-oi-green bg-emerald-50 p-4">
+        <Alert tone="success" roomy className="mt-6">
           <h2 className="text-xl font-semibold">Imported {done.fileName}</h2>
           <p className="mt-1">
             {count(done.written.created, 'new figure')}, {n(done.written.updated)} changed, {count(done.written.linked, 'source link')}
             {done.counts.error ? `; ${count(done.counts.error, 'row')} with errors skipped` : ''}. Every change is in the <Link href="/audit" className="underline">audit trail</Link>.
           </p>
-        </div>
+        </Alert>
       )}
       {preview && !preview.fileProblem && (
         <section aria-labelledby="preview-heading" className="mt-6">
@@ -151,9 +153,9 @@ export function CsvImportForm() {
         </section>
       )}
       {preview?.fileProblem && (
-        <p role="alert" className="mt-4 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+        <Alert tone="error" className="mt-4">
           {preview.fileProblem} Nothing was imported.
-        </p>
+        </Alert>
       )}
     </div>
   );
@@ -175,80 +177,59 @@ export function ProgressLine({ progress }: { progress: UploadProgress | null }) 
   );
 }
 
+const PROBLEM_COLUMNS: DataTableColumn<ImportResult['problems'][number]>[] = [
+  { header: 'Row', align: 'right', className: 'tabular', cell: (p) => p.row },
+  { header: 'Column', cell: (p) => p.column ?? '—' },
+  { header: 'Problem', cell: (p) => p.message },
+];
+
 function ProblemsTable({ preview }: { preview: ImportResult }) {
   return (
-    <div className="mt-6 overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="mb-2 text-left text-lg font-semibold">
-          Problems ({n(preview.problemsTotal)}
-          {preview.problemsTotal > preview.problems.length ? `, first ${n(preview.problems.length)} shown` : ''})
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-400 text-left">
-            <th scope="col" className="p-2 text-right">Row</th>
-            <th scope="col" className="p-2">Column</th>
-            <th scope="col" className="p-2">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.problems.map((p, i) => (
-            <tr key={i} className="border-b border-slate-200">
-              <td className="p-2 text-right tabular-nums">{p.row}</td>
-              <td className="p-2">{p.column ?? '—'}</td>
-              <td className="p-2">{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`Problems (${n(preview.problemsTotal)}${preview.problemsTotal > preview.problems.length ? `, first ${n(preview.problems.length)} shown` : ''})`}
+      className="mt-6"
+      columns={PROBLEM_COLUMNS}
+      rows={preview.problems}
+      rowKey={(_, i) => i}
+    />
   );
 }
+
+const ROW_COLUMNS: DataTableColumn<PreviewRow>[] = [
+  { header: 'Row', align: 'right', className: 'tabular', cell: (r) => r.row },
+  { header: 'Status', cell: (r) => <span className={`rounded px-2 py-0.5 ${STATUS_STYLE[r.status]}`}>{STATUS_LABEL[r.status]}</span> },
+  { header: 'Programme', cell: (r) => r.programme },
+  { header: 'Metric', cell: (r) => r.metric },
+  { header: 'Value', align: 'right', className: 'tabular', cell: (r) => (r.value === null ? '' : formatQualified(r.value, r.qualifier as Qualifier, 'count', r.upper)) },
+  { header: 'Period', className: 'whitespace-nowrap', cell: (r) => (r.periodStart ? `${r.periodStart} to ${r.periodEnd}` : r.periodEnd) },
+  {
+    header: 'What happens',
+    cell: (r) => (
+      <>
+        {r.detail}
+        {r.observationId !== null && (
+          <>
+            {' '}
+            <Link href={`/observations/${r.observationId}`} className="underline">
+              See figure {r.observationId}
+            </Link>
+          </>
+        )}
+      </>
+    ),
+  },
+];
 
 function RowsTable({ preview }: { preview: ImportResult }) {
   const shown = [...preview.samples].sort((a, b) => a.row - b.row);
   return (
-    <div className="mt-6 overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="mb-2 text-left text-lg font-semibold">
-          Rows{shown.length < preview.rows ? ` (the first ${n(shown.length)} of each kind are shown)` : ''}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-400 text-left">
-            <th scope="col" className="p-2 text-right">Row</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Programme</th>
-            <th scope="col" className="p-2">Metric</th>
-            <th scope="col" className="p-2 text-right">Value</th>
-            <th scope="col" className="p-2">Period</th>
-            <th scope="col" className="p-2">What happens</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.row} className="border-b border-slate-200" data-status={r.status}>
-              <td className="p-2 text-right tabular-nums">{r.row}</td>
-              <td className="p-2">
-                <span className={`rounded px-2 py-0.5 ${STATUS_STYLE[r.status]}`}>{STATUS_LABEL[r.status]}</span>
-              </td>
-              <td className="p-2">{r.programme}</td>
-              <td className="p-2">{r.metric}</td>
-              <td className="p-2 text-right tabular-nums">{r.value === null ? '' : formatQualified(r.value, r.qualifier as Qualifier, 'count', r.upper)}</td>
-              <td className="p-2 whitespace-nowrap">{r.periodStart ? `${r.periodStart} to ${r.periodEnd}` : r.periodEnd}</td>
-              <td className="p-2">
-                {r.detail}
-                {r.observationId !== null && (
-                  <>
-                    {' '}
-                    <Link href={`/observations/${r.observationId}`} className="underline">
-                      See figure {r.observationId}
-                    </Link>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`Rows${shown.length < preview.rows ? ` (the first ${n(shown.length)} of each kind are shown)` : ''}`}
+      className="mt-6"
+      columns={ROW_COLUMNS}
+      rows={shown}
+      rowKey={(r) => r.row}
+      rowProps={(r) => ({ 'data-status': r.status })}
+    />
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Alert } from '../_components/alert';
 import { signInAction, type SignInState } from './actions';
 
 export function SignInForm({ next }: { next: string }) {
@@ -8,9 +9,9 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} className="mt-4 max-w-sm space-y-4" noValidate>
       {state.errors.form && (
-        <p role="alert" className="rounded border-l-4 border-oi-vermillion bg-orange-50 p-3 text-sm">
+        <Alert tone="error" className="text-sm">
           {state.errors.form}
-        </p>
+        </Alert>
       )}
       <input type="hidden" name="next" value={next} />
       <div>

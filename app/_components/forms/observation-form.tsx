@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, observationInputSchema, type FieldErrors, type ObservationFields } from '@/lib/observation-input';
+import { Alert } from '../alert';
 
 interface Option {
   value: string;
@@ -99,8 +100,7 @@ export function ObservationForm(props: {
   return (
     <form onSubmit={submit} noValidate className="mt-4 space-y-4">
       {errors.form && (
-        <div role="alert" className="rounded border-l-4 border-oi-vermillion bg-orange-50 p-3 text-sm">
-          <p className="font-semibold">{errors.form}</p>
+        <Alert tone="error" title={errors.form} className="text-sm">
           {duplicateOf !== null && (
             <p className="mt-2 flex flex-wrap gap-3">
               <Link href={`/observations/${duplicateOf}`} className="underline">Open the existing figure</Link>
@@ -114,7 +114,7 @@ export function ObservationForm(props: {
               </button>
             </p>
           )}
-        </div>
+        </Alert>
       )}
       {field('programme', 'Programme', select('programme', props.programmes, 'Choose a programme'))}
       {field('metric', 'Metric', select('metric', props.metrics, 'Choose a metric'))}

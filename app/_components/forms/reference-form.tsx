@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { REFERENCE_SCHEMAS, type ReferenceKind } from '@/lib/reference-input';
+import { Alert } from '../alert';
 
 export interface ReferenceField {
   name: string;
@@ -55,7 +56,7 @@ export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: Ref
   return (
     <form onSubmit={submit} noValidate className="mt-4 max-w-xl space-y-4">
       {errors.form && (
-        <p role="alert" className="rounded border-l-4 border-oi-vermillion bg-orange-50 p-3 text-sm font-semibold">{errors.form}</p>
+        <Alert tone="error" className="text-sm font-semibold">{errors.form}</Alert>
       )}
       {fields.map((f) => {
         const props = {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { parseSort, sortRows } from '@/lib/sort-rows';
-import { DownloadLink } from '../download-link';
+import { DataTable, type DataTableColumn } from './data-table';
 
 /** Column definitions from app/_data/index-tables.ts with how some cells are drawn (links, dates). */
 export function withRenders<T>(
@@ -43,50 +43,29 @@ export function SortableTable<T>({
   const sortColumn = columns.find((c) => c.key === key)!;
   const sorted = sortRows(rows, sortColumn.value, dir);
   return (
-    <div className="overflow-x-auto">
-      <table className="stack-on-phone stack-keep-head w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-base font-semibold">
-          {caption}
-          {downloadHref && (
-            <>
-              {' '}
-              <DownloadLink href={`${downloadHref}?sort=${key}&dir=${dir}`} what={caption} />
-            </>
-          )}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-800">
-            {columns.map((c) => {
-              const active = c.key === sortColumn.key;
-              const next = active && dir === 'asc' ? 'desc' : active ? 'asc' : c.numeric ? 'desc' : 'asc';
-              return (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                  className={`py-2 pr-3 ${c.numeric ? 'text-right' : ''}`}
-                >
-                  <Link href={`${basePath}?sort=${c.key}&dir=${next}`} className="underline-offset-2 hover:underline">
-                    {c.label}
-                    <span aria-hidden="true">{active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </Link>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-slate-200 align-top">
-              {columns.map((c) => (
-                <td key={c.key} data-label={c.label} className={`py-2 pr-3 ${c.numeric ? 'tabular text-right' : ''}`}>
-                  {c.render ? c.render(row) : (c.value(row) ?? '—')}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      download={downloadHref ? { href: `${downloadHref}?sort=${key}&dir=${dir}`, what: caption } : undefined}
+      onPhone="stack-keep-head"
+      columns={columns.map((c): DataTableColumn<T> => {
+        const active = c.key === sortColumn.key;
+        const next = active && dir === 'asc' ? 'desc' : active ? 'asc' : c.numeric ? 'desc' : 'asc';
+        return {
+          header: c.label,
+          heading: (
+            <Link href={`${basePath}?sort=${c.key}&dir=${next}`} className="underline-offset-2 hover:underline">
+              {c.label}
+              <span aria-hidden="true">{active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+            </Link>
+          ),
+          sort: active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined,
+          align: c.numeric ? 'right' : undefined,
+          className: c.numeric ? 'tabular' : undefined,
+          cell: (row) => (c.render ? c.render(row) : (c.value(row) ?? '—')),
+        };
+      })}
+      rows={sorted}
+      rowKey={rowKey}
+    />
   );
 }

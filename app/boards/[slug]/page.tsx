@@ -7,6 +7,7 @@ import { getBoard } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
 import { DetailBody } from '../../_components/detail-body';
+import { DataTable, type DataTableColumn } from '../../_components/tables/data-table';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
 import { loadBoardPage } from '../../_data/page-data';
@@ -17,6 +18,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const board = getBoard(getDb(), (await params).slug);
   return { title: board?.name ?? 'Board not found' };
 }
+
+const PROGRAMME_COLUMNS: DataTableColumn<NonNullable<ReturnType<typeof loadBoardPage>>['programmes'][number]>[] = [
+  { header: 'Programme', cell: (p) => <Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link> },
+  { header: 'Theme', cell: (p) => p.theme ?? '—' },
+  { header: 'Figures', align: 'right', className: 'tabular', cell: (p) => p.figures },
+  { header: 'Latest period', cell: (p) => (p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported') },
+];
 
 export default async function BoardPage({ params, searchParams }: Props) {
   await connection();
@@ -35,28 +43,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       <FilterBar {...view.bar} />
       <section aria-labelledby="programmes" className="mt-6">
         <h2 id="programmes" className="text-xl font-semibold">Its programmes</h2>
-        <div className="overflow-x-auto">
-        <table className="stack-on-phone mt-2 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-slate-800">
-              <th scope="col" className="py-1 pr-3">Programme</th>
-              <th scope="col" className="py-1 pr-3">Theme</th>
-              <th scope="col" className="py-1 pr-3 text-right">Figures</th>
-              <th scope="col" className="py-1">Latest period</th>
-            </tr>
-          </thead>
-          <tbody>
-            {programmes.map((p) => (
-              <tr key={p.slug} className="border-b border-slate-200">
-                <td data-label="Programme" className="py-1 pr-3"><Link href={`/programmes/${p.slug}`} className="underline">{p.name}</Link></td>
-                <td data-label="Theme" className="py-1 pr-3">{p.theme ?? '—'}</td>
-                <td data-label="Figures" className="tabular py-1 pr-3 text-right">{p.figures}</td>
-                <td data-label="Latest period" className="py-1">{p.latest ? formatPeriod(null, p.latest, 'month') : 'no figures reported'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+        <DataTable compact className="mt-2" columns={PROGRAMME_COLUMNS} rows={programmes} rowKey={(p) => p.slug} />
       </section>
       <DetailBody detail={data.detail} filters={{ ...view.filters, boards: [slug] }} title={board.name} />
     </>

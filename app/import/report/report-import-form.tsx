@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { Alert } from '../../_components/alert';
 
 interface TextlessSource {
   id: number;
@@ -65,17 +66,15 @@ export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
   return (
     <form onSubmit={submit} className="mt-6 max-w-3xl space-y-5" aria-busy={busy} noValidate>
       {errors.form && (
-        <p role="alert" className="rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
-          {errors.form}
-        </p>
+        <Alert tone="error">{errors.form}</Alert>
       )}
       {already && (
-        <div role="status" className="rounded border-l-4 border-oi-blue bg-sky-50 p-3">
+        <Alert tone="info">
           This report is already imported, as “{already.title}”.{' '}
           <Link href={`/import/report/${already.sourceId}`} className="font-semibold underline">
             Review its figures
           </Link>
-        </div>
+        </Alert>
       )}
       <div>
         <label htmlFor="file" className="block font-semibold">

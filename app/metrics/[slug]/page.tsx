@@ -6,8 +6,9 @@ import { getDb } from '@/db/client';
 import { getMetric } from '@/db/queries/reference';
 import type { SearchParams } from '@/lib/filters';
 import { ADDITIVITY_LABELS } from '@/app/_data/metric-panels';
-import { viewCell } from '@/lib/series-view';
+import { viewCell, type CellView } from '@/lib/series-view';
 import { DetailBody } from '../../_components/detail-body';
+import { DataTable, type DataTableColumn } from '../../_components/tables/data-table';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
 import { loadMetricPage } from '../../_data/page-data';
@@ -18,6 +19,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const metric = getMetric(getDb(), (await params).slug);
   return { title: metric?.name ?? 'Metric not found' };
 }
+
+/** A programme and basis, with the metric's figure for the period shown. */
+interface BreakdownRow {
+  key: NonNullable<ReturnType<typeof loadMetricPage>>['breakdown'][number]['key'];
+  cell: CellView;
+}
+
+const BREAKDOWN_COLUMNS: DataTableColumn<BreakdownRow>[] = [
+  { header: 'Programme', cell: (r) => <Link href={`/programmes/${r.key.programme?.slug}`} className="underline">{r.key.programme?.name}</Link> },
+  { header: 'Basis', cell: (r) => (r.key.basis === 'cumulative' ? 'running total' : r.key.basis === 'planned' ? 'planned' : 'in period') },
+  { header: 'Figure', align: 'right', className: 'tabular', cell: (r) => r.cell.text },
+  { header: 'Notes', className: 'text-xs', cell: (r) => r.cell.notes.join(' · ') },
+];
 
 export default async function MetricPage({ params, searchParams }: Props) {
   await connection();
@@ -39,31 +53,13 @@ export default async function MetricPage({ params, searchParams }: Props) {
       {range && (
         <section aria-labelledby="breakdown" className="mt-6">
           <h2 id="breakdown" className="text-xl font-semibold">By programme, {range.label}</h2>
-          <table className="stack-on-phone mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-slate-800">
-                <th scope="col" className="py-1 pr-3">Programme</th>
-                <th scope="col" className="py-1 pr-3">Basis</th>
-                <th scope="col" className="py-1 pr-3 text-right">Figure</th>
-                <th scope="col" className="py-1">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {breakdown.map((s) => {
-                const cell = viewCell(s.cells[0]!, metric.unit);
-                return (
-                  <tr key={`${s.key.programme?.slug}-${s.key.basis}`} className="border-b border-slate-200 align-top">
-                    <td data-label="Programme" className="py-1 pr-3">
-                      <Link href={`/programmes/${s.key.programme?.slug}`} className="underline">{s.key.programme?.name}</Link>
-                    </td>
-                    <td data-label="Basis" className="py-1 pr-3">{s.key.basis === 'cumulative' ? 'running total' : s.key.basis === 'planned' ? 'planned' : 'in period'}</td>
-                    <td data-label="Figure" className="tabular py-1 pr-3 text-right">{cell.text}</td>
-                    <td data-label="Notes" className="py-1 text-xs">{cell.notes.join(' · ')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            compact
+            className="mt-2"
+            columns={BREAKDOWN_COLUMNS}
+            rows={breakdown.map((s) => ({ key: s.key, cell: viewCell(s.cells[0]!, metric.unit) }))}
+            rowKey={(r) => `${r.key.programme?.slug}-${r.key.basis}`}
+          />
         </section>
       )}
       <DetailBody detail={data.detail} filters={{ ...view.filters, metrics: [slug] }} title={metric.name} />

@@ -11,7 +11,9 @@ import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
 import { describePeriod } from '@/lib/period-label';
 import { BASIS_LABELS, describeQualifier, formatQualified } from '@/lib/qualifiers';
+import { Alert } from '../../_components/alert';
 import { ObservationForm } from '../../_components/forms/observation-form';
+import { DataTable, type DataTableColumn } from '../../_components/tables/data-table';
 import { formOptions } from '../form-options';
 import { FigureActions } from './figure-actions';
 
@@ -35,6 +37,17 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
   return SHOWN_FIELDS.filter((k) => k in after && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null)).map(
     (k) => `${k.replace(/_id$/, '').replace(/_/g, ' ')}: ${before ? `${shown(k, before[k])} → ` : ''}${shown(k, after[k])}`,
   );
+}
+
+/** The figure's audit entries: who changed what, when and why. */
+function historyColumns(names: Names): DataTableColumn<ReturnType<typeof listObservationHistory>[number]>[] {
+  return [
+    { header: 'When', className: 'whitespace-nowrap', cell: (h) => h.at.slice(0, 16).replace('T', ' ') },
+    { header: 'Who', cell: (h) => h.actor },
+    { header: 'What', cell: (h) => h.action.replace('_', ' ') },
+    { header: 'Changes', className: 'text-xs [overflow-wrap:anywhere]', cell: (h) => changes(h.before, h.after, names).join('; ') },
+    { header: 'Reason', cell: (h) => h.reason ?? '—' },
+  ];
 }
 
 /** "Coaching for chief executives: 171 people coached or trained (running total)". */
@@ -63,9 +76,9 @@ export default async function ObservationPage({ params }: Props) {
         {o.metric.name}: <span className="tabular">{formatQualified(o.value, o.qualifier, o.metric.unit, o.upper)}</span>
       </h1>
       {o.deletedAt && (
-        <p role="status" className="mt-2 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+        <Alert tone="error" role="status" className="mt-2">
           This figure was deleted on {o.deletedAt.slice(0, 10)}. It is not counted anywhere until it is restored.
-        </p>
+        </Alert>
       )}
       <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-semibold">Qualifier</dt><dd>{describeQualifier(o.qualifier, o.upper)}</dd>
@@ -115,28 +128,14 @@ export default async function ObservationPage({ params }: Props) {
       </section>
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="text-xl font-semibold">History</h2>
-        <table className="stack-on-phone mt-2 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-slate-800">
-              <th scope="col" className="py-1 pr-3">When</th>
-              <th scope="col" className="py-1 pr-3">Who</th>
-              <th scope="col" className="py-1 pr-3">What</th>
-              <th scope="col" className="py-1 pr-3">Changes</th>
-              <th scope="col" className="py-1">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.id} className="border-b border-slate-200 align-top" data-testid="history-row">
-                <td data-label="When" className="py-1 pr-3 whitespace-nowrap">{h.at.slice(0, 16).replace('T', ' ')}</td>
-                <td data-label="Who" className="py-1 pr-3">{h.actor}</td>
-                <td data-label="What" className="py-1 pr-3">{h.action.replace('_', ' ')}</td>
-                <td data-label="Changes" className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{changes(h.before, h.after, names).join('; ')}</td>
-                <td data-label="Reason" className="py-1">{h.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          className="mt-2"
+          columns={historyColumns(names)}
+          rows={history}
+          rowKey={(h) => h.id}
+          rowProps={() => ({ 'data-testid': 'history-row' })}
+        />
       </section>
       {officer && (
         <section aria-labelledby="correct" className="mt-8">

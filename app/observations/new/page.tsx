@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
+import { Alert } from '../../_components/alert';
 import { EMPTY_FORM, ObservationForm } from '../../_components/forms/observation-form';
 import { formOptions } from '../form-options';
 
@@ -16,10 +17,10 @@ export default async function NewObservationPage() {
     return (
       <>
         <h1 className="text-3xl font-bold">Add a figure</h1>
-        <p className="mt-4 rounded border-l-4 border-oi-vermillion bg-orange-50 p-3">
+        <Alert tone="error" role={null} className="mt-4">
           You need an officer account to add or change figures.{' '}
           {user ? 'Ask an administrator to change your role.' : <Link href="/sign-in?next=/observations/new" className="underline">Sign in</Link>}
-        </p>
+        </Alert>
       </>
     );
   return (

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReviewProposal } from '@/db/queries/report-review';
 import type { FieldErrors } from '@/lib/observation-input';
+import { Alert } from '../../../_components/alert';
 import { BulkChange, type BulkValues } from './bulk-change';
 import { editableOf, Evidence, fieldId, ProposalCard, type Editable, type Option } from './proposal-card';
 
@@ -228,9 +229,9 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
   return (
     <div className="mt-6" ref={listRef}>
       {message && (
-        <p role={message.kind === 'ok' ? 'status' : 'alert'} className={`mb-4 rounded border-l-4 p-3 ${message.kind === 'ok' ? 'border-oi-green bg-emerald-50' : 'border-oi-vermillion bg-orange-50'}`}>
+        <Alert tone={message.kind === 'ok' ? 'success' : 'error'} className="mb-4">
           {message.text}
-        </p>
+        </Alert>
       )}
       <details className="mb-4 max-w-3xl rounded border border-slate-300 p-3 text-sm">
         <summary className="cursor-pointer font-semibold">Reviewing with the keyboard</summary>
