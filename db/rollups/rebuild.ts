@@ -4,7 +4,7 @@
 // after a migration or a change of the triggers (index.ts), after a bulk load that ran without the
 // triggers (db/synthetic.ts), and in the tests, which hold the trigger-kept values equal to them.
 import type Database from 'better-sqlite3';
-import { quarterOf } from './sql';
+import { figureTextRows, quarterOf } from './sql';
 
 const QUARTER = quarterOf('period_end');
 
@@ -98,9 +98,6 @@ export function readCoverage(sqlite: Database.Database) {
 export function rebuildFigureText(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_text');
-    sqlite.exec(`INSERT INTO figure_text (rowid, body)
-      SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-      FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id`);
+    sqlite.exec(`INSERT INTO figure_text (rowid, body) ${figureTextRows('1')}`);
   })();
 }

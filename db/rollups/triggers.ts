@@ -3,7 +3,7 @@
 // them in after the migrations, in this order, which is the order they fire in when several watch
 // the same write. (Migrations 0003-0007 created them until they moved here, with the quarter
 // formula written out 33 times; it is now quarterOf in sql.ts.)
-import { quarterOf } from './sql';
+import { figureTextRows, quarterOf } from './sql';
 
 /** Which row a trigger reads: the figure (or sum) as it was, or as it is. */
 type Row = 'OLD' | 'NEW';
@@ -262,9 +262,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_insert AFTER INSERT ON observations BEGIN
   DELETE FROM figure_text WHERE rowid = NEW.id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = NEW.id;
+    ${figureTextRows('o.id = NEW.id')};
 END`,
   },
   {
@@ -272,9 +270,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_update AFTER UPDATE OF note, programme_id, metric_id ON observations BEGIN
   DELETE FROM figure_text WHERE rowid = NEW.id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = NEW.id;
+    ${figureTextRows('o.id = NEW.id')};
 END`,
   },
   {
@@ -288,9 +284,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_link AFTER INSERT ON observation_sources BEGIN
   DELETE FROM figure_text WHERE rowid = NEW.observation_id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = NEW.observation_id;
+    ${figureTextRows('o.id = NEW.observation_id')};
 END`,
   },
   {
@@ -298,9 +292,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_unlink AFTER DELETE ON observation_sources BEGIN
   DELETE FROM figure_text WHERE rowid = OLD.observation_id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = OLD.observation_id;
+    ${figureTextRows('o.id = OLD.observation_id')};
 END`,
   },
   {
@@ -308,14 +300,10 @@ END`,
     sql: `CREATE TRIGGER figure_text_relink AFTER UPDATE OF observation_id, evidence ON observation_sources BEGIN
   DELETE FROM figure_text WHERE rowid = OLD.observation_id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = OLD.observation_id;
+    ${figureTextRows('o.id = OLD.observation_id')};
   DELETE FROM figure_text WHERE rowid = NEW.observation_id;
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = NEW.observation_id;
+    ${figureTextRows('o.id = NEW.observation_id')};
 END`,
   },
   {
@@ -323,9 +311,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_programme AFTER UPDATE OF name, board_id ON programmes BEGIN
   DELETE FROM figure_text WHERE rowid IN (SELECT o.id FROM observations o WHERE o.programme_id = NEW.id);
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.programme_id = NEW.id;
+    ${figureTextRows('o.programme_id = NEW.id')};
 END`,
   },
   {
@@ -333,9 +319,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_board AFTER UPDATE OF name ON boards BEGIN
   DELETE FROM figure_text WHERE rowid IN (SELECT o.id FROM observations o WHERE o.programme_id IN (SELECT id FROM programmes WHERE board_id = NEW.id));
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.programme_id IN (SELECT id FROM programmes WHERE board_id = NEW.id);
+    ${figureTextRows('o.programme_id IN (SELECT id FROM programmes WHERE board_id = NEW.id)')};
 END`,
   },
   {
@@ -343,9 +327,7 @@ END`,
     sql: `CREATE TRIGGER figure_text_metric AFTER UPDATE OF name ON metrics BEGIN
   DELETE FROM figure_text WHERE rowid IN (SELECT o.id FROM observations o WHERE o.metric_id = NEW.id);
   INSERT INTO figure_text (rowid, body)
-    SELECT o.id, coalesce(o.note, '') || char(10) || coalesce((SELECT group_concat(os.evidence, char(10)) FROM observation_sources os WHERE os.observation_id = o.id), '')
-      || char(10) || p.name || char(10) || b.name || char(10) || m.name
-    FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = o.metric_id WHERE o.metric_id = NEW.id;
+    ${figureTextRows('o.metric_id = NEW.id')};
 END`,
   },
 ];
