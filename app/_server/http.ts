@@ -10,6 +10,8 @@ import { InputError, NotFoundError } from '../../lib/errors';
 import { ForbiddenError } from '../../lib/errors';
 import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
 import { serverLog, userRef } from '../../lib/log';
+import { requireRole, type Action, type SessionUser } from '../../lib/auth/roles';
+import { getCurrentUser } from './current-user';
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -79,4 +81,26 @@ export async function readBody(request: Request): Promise<Record<string, string>
   }
   const form = await request.formData().catch(() => null);
   return form ? Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : ''])) : {};
+}
+
+/**
+ * A write route's frame: refuses a request from another site or from a user who may not `action`
+ * (403), runs `write` as the signed-in user, and turns the domain's errors into their answers.
+ */
+export async function asWriter(request: Request, action: Action, write: (user: SessionUser) => Promise<Response>): Promise<Response> {
+  try {
+    if (!sameOrigin(request)) throw new ForbiddenError(action);
+    const user = await getCurrentUser();
+    requireRole(user?.role, action);
+    return await write(user!);
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}
+
+/** A figure's number from the route (`/api/observations/<id>`); anything else is not found. */
+export async function figureIdFrom(params: Promise<{ id: string }>): Promise<number> {
+  const raw = (await params).id;
+  if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError('No such figure');
+  return Number(raw);
 }

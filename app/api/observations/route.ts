@@ -3,18 +3,12 @@
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
 import { createObservation, findLookAlike } from '@/db/mutations/observations';
-import { getCurrentUser } from '@/app/_server/current-user';
-import { requireRole } from '@/lib/auth/roles';
-import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, readBody, sameOrigin } from '@/app/_server/http';
+import { asWriter, json, readBody } from '@/app/_server/http';
 import { fieldErrors, observationInputSchema } from '@/lib/observation-input';
 
 export async function POST(request: Request) {
-  try {
-    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
-    const user = await getCurrentUser();
-    requireRole(user?.role, 'edit_figures');
+  return asWriter(request, 'edit_figures', async (user) => {
     const body = await readBody(request);
     const parsed = observationInputSchema.safeParse(body);
     if (!parsed.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(parsed.error) }, 400);
@@ -22,10 +16,8 @@ export async function POST(request: Request) {
     const duplicate = findLookAlike(db, parsed.data);
     if (duplicate !== null && body.confirmDuplicate !== '1')
       return json({ error: 'This looks like a figure already recorded.', duplicateOf: duplicate }, 409);
-    const id = await queueWrite(() => createObservation(db, user!, parsed.data));
-    logWrite(user!, 'observation.create', { observationId: id, duplicateConfirmed: duplicate !== null });
+    const id = await queueWrite(() => createObservation(db, user, parsed.data));
+    logWrite(user, 'observation.create', { observationId: id, duplicateConfirmed: duplicate !== null });
     return json({ id }, 201);
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  });
 }

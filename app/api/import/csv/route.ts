@@ -3,11 +3,8 @@
 import { z } from 'zod';
 import { openDatabase } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
-import { getCurrentUser } from '@/app/_server/current-user';
-import { requireRole } from '@/lib/auth/roles';
-import { ForbiddenError } from '@/lib/errors';
 import { logWrite, serverLog, userRef } from '@/lib/log';
-import { errorResponse, json, parseQuery, sameOrigin } from '@/app/_server/http';
+import { asWriter, json, parseQuery } from '@/app/_server/http';
 import { limitedBody, progressResponse, UploadTooLargeError } from '@/app/_server/upload';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -29,10 +26,7 @@ const importQuery = z.object({
 });
 
 export async function POST(request: Request) {
-  try {
-    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
-    const user = await getCurrentUser();
-    requireRole(user?.role, 'edit_figures');
+  return asWriter(request, 'edit_figures', async (user) => {
     const parsed = parseQuery(request, importQuery);
     if (!parsed.ok) return parsed.response;
     const { mode, onError, expect } = parsed.query;
@@ -43,7 +37,7 @@ export async function POST(request: Request) {
         return 'upload.csv';
       }
     })();
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_CSV_BYTES) throw new UploadTooLargeError(MAX_CSV_BYTES);
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_CSV_BYTES) return json({ error: new UploadTooLargeError(MAX_CSV_BYTES).message }, 413);
     const started = performance.now();
     return progressResponse(
       async (progress) => {
@@ -52,7 +46,7 @@ export async function POST(request: Request) {
         const connection = openDatabase(undefined, { optimize: false });
         let result;
         try {
-          result = await importFiguresCsv(connection, user!, limitedBody(request, MAX_CSV_BYTES), {
+          result = await importFiguresCsv(connection, user, limitedBody(request, MAX_CSV_BYTES), {
             fileName,
             mode,
             onError,
@@ -63,7 +57,7 @@ export async function POST(request: Request) {
           connection.$client.close();
         }
         // Previews are logged too: an officer checking a file is part of the import's story.
-        logWrite(user!, mode === 'commit' ? 'import.csv.commit' : 'import.csv.preview', {
+        logWrite(user, mode === 'commit' ? 'import.csv.commit' : 'import.csv.preview', {
           fileName,
           rows: result.rows,
           counts: result.counts,
@@ -84,8 +78,5 @@ export async function POST(request: Request) {
         return 'Something went wrong; nothing was imported.';
       },
     );
-  } catch (error) {
-    if (error instanceof UploadTooLargeError) return json({ error: error.message }, 413);
-    return errorResponse(error, request);
-  }
+  });
 }

@@ -3,19 +3,13 @@
 import { getDb } from '@/db/client';
 import { queueWrite } from '@/db/write-queue';
 import { findImportedReport, reportDetailsSchema, storeReport } from '@/db/mutations/report-import';
-import { getCurrentUser } from '@/app/_server/current-user';
-import { requireRole } from '@/lib/auth/roles';
-import { ForbiddenError } from '@/lib/errors';
 import { logWrite } from '@/lib/log';
-import { errorResponse, json, sameOrigin } from '@/app/_server/http';
+import { asWriter, json } from '@/app/_server/http';
 import { fieldErrors } from '@/lib/observation-input';
 import { MAX_REPORT_BYTES, readReportFile, ReportFileError } from '@/lib/report-text';
 
 export async function POST(request: Request) {
-  try {
-    if (!sameOrigin(request)) throw new ForbiddenError('edit_figures');
-    const user = await getCurrentUser();
-    requireRole(user?.role, 'edit_figures');
+  return asWriter(request, 'edit_figures', async (user) => {
     if (Number(request.headers.get('content-length') ?? 0) > MAX_REPORT_BYTES + 1024 * 1024) return json({ error: 'The file is larger than 20 MB.' }, 413);
     const form = await request.formData().catch(() => null);
     if (!form) return json({ error: 'Send the report as a form with a file or pasted text.' }, 400);
@@ -45,10 +39,8 @@ export async function POST(request: Request) {
       coversTo: form.get('coversTo') ?? '',
     });
     if (!details.success) return json({ error: 'Check the highlighted fields', fields: fieldErrors(details.error) }, 400);
-    const stored = await queueWrite(() => storeReport(db, user!, details.data, text));
-    if (!stored.alreadyImported) logWrite(user!, 'import.report.store', { sourceId: stored.sourceId, fileName: hasFile ? file.name : null, characters: text.length });
+    const stored = await queueWrite(() => storeReport(db, user, details.data, text));
+    if (!stored.alreadyImported) logWrite(user, 'import.report.store', { sourceId: stored.sourceId, fileName: hasFile ? file.name : null, characters: text.length });
     return json(stored, stored.alreadyImported ? 200 : 201);
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  });
 }
