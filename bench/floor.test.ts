@@ -1,15 +1,13 @@
 // The benchmark's floor must run exactly the SQL the page's data function ran — every statement,
 // with its parameters — and nothing of the app's own code.
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../db/testing';
-import { loadSeed } from '../db/seed';
+import { createSeededTestDatabase } from '../db/testing';
 import { loadOverview } from '../app/_data/page-data';
 import { recordStatements, replay } from './floor';
 
 describe('the SQL floor', () => {
   it('records every statement a page runs and replays exactly those, with their parameters', () => {
-    const db = createTestDatabase();
-    loadSeed(db, { reportsDir: '/nonexistent' });
+    const db = createSeededTestDatabase();
     const sqlite = db.$client;
     const statements = recordStatements(sqlite, () => loadOverview(db, { board: 'improvement-and-innovation-board' }));
     expect(statements.length).toBeGreaterThan(8);
@@ -27,8 +25,7 @@ describe('the SQL floor', () => {
 
 describe('the SQL floor with prepared statements kept', () => {
   it('still sees statements the app prepared before recording began, and keeps no proxy after', () => {
-    const db = createTestDatabase();
-    loadSeed(db, { reportsDir: '/nonexistent' });
+    const db = createSeededTestDatabase();
     const cold = recordStatements(db.$client, () => loadOverview(db, {})).map((s) => s.sql);
     loadOverview(db, {}); // the app's statements are now prepared and kept
     const warm = recordStatements(db.$client, () => loadOverview(db, {}));

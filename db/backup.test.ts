@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from './seed';
 import { BackupError, backupDatabase, checkDatabaseFile, restoreDatabase } from './backup';
 import { openDatabase } from './client';
 import { migrateDatabase } from './migrate';
-import { createTestDatabase } from './testing';
+import { createTestDatabase, createSeededTestDatabase } from './testing';
 
 const count = (file: string) => {
   const sqlite = new Database(file, { readonly: true });
@@ -18,8 +17,7 @@ const count = (file: string) => {
 };
 
 function seeded() {
-  const db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  const db = createSeededTestDatabase();
   return { db, file: db.$client.name, dir: path.dirname(db.$client.name) };
 }
 

@@ -11,11 +11,10 @@ import { extractFigures } from '../lib/extraction';
 import { filtersToQuery, parseFilters } from '../lib/filters';
 import { fieldErrors, observationInputSchema } from '../lib/observation-input';
 import { normaliseReportText, readReportFile, ReportFileError } from '../lib/report-text';
-import { loadSeed } from './seed';
 import type { AppDatabase } from './client';
 import { importFiguresCsv } from './mutations/csv-import';
 import { listReferenceNames } from './queries/report-review';
-import { addTestUser, createTestDatabase } from './testing';
+import { addTestUser, createSeededTestDatabase } from './testing';
 
 // Strings a careless or hostile sender might send: control and format characters (bidi
 // overrides, zero-width joiners), combining marks, quotes, separators, markup, SQL, huge numbers.
@@ -44,8 +43,7 @@ const tableCounts = () =>
   );
 
 beforeAll(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
   officer = addTestUser(db, 'officer', 'fuzz@example.gov.uk');
 });
 

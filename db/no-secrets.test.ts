@@ -4,8 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from './seed';
-import { createTestDatabase } from './testing';
+import { createSeededTestDatabase } from './testing';
 
 const tracked = (() => {
   try {
@@ -42,8 +41,7 @@ describe('no secrets or default passwords in the repository', () => {
   });
 
   it('a new, seeded database has no user: there is no default account or password', () => {
-    const db = createTestDatabase();
-    loadSeed(db, { reportsDir: '/nonexistent' });
+    const db = createSeededTestDatabase();
     expect((db.$client.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(0);
     expect((db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n).toBeGreaterThan(100);
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase, type AppDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { addUser } from './auth/users';
+import { loadSeed } from './seed';
 import type { SessionUser } from '../lib/auth/roles';
 import type { Role } from '../lib/vocabulary';
 
@@ -35,4 +36,11 @@ export function createOnePairDatabase(figures: string): AppDatabase {
 export function addTestUser(db: AppDatabase, role: Role, email = `${role}@example.gov.uk`, name: string | null = null): SessionUser {
   const id = addUser(db, { id: null, email: 'test' }, { email, name, role }, 'x');
   return { id, email, name, role };
+}
+
+/** A migrated database holding the curated seed figures (without the reports' text). */
+export function createSeededTestDatabase(): AppDatabase {
+  const db = createTestDatabase();
+  loadSeed(db, { reportsDir: '/nonexistent' });
+  return db;
 }

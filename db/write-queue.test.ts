@@ -1,11 +1,10 @@
 // The write queue, and a long CSV import on its own connection: other requests keep running
 // between its slices, readers see only committed figures, and writes queued behind it wait.
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from './seed';
 import { openDatabase } from './client';
 import { createObservation } from './mutations/observations';
 import { importFiguresCsv } from './mutations/csv-import';
-import { addTestUser, createTestDatabase } from './testing';
+import { addTestUser, createSeededTestDatabase } from './testing';
 import { queueWrite, yieldToOtherRequests } from './write-queue';
 
 describe('write queue', () => {
@@ -30,8 +29,7 @@ describe('write queue', () => {
   });
 
   it('a long import on its own connection lets requests run, shows readers only committed figures, and holds queued writes back', async () => {
-    const db = createTestDatabase();
-    loadSeed(db, { reportsDir: '/nonexistent' });
+    const db = createSeededTestDatabase();
     const officer = addTestUser(db, 'officer', 'o@example.gov.uk');
     const rows = 3000;
     const csv = ['programme,metric,value,qualifier,basis,period_end', ...Array.from({ length: rows }, (_, r) => `care-and-health-improvement-programme,page-views,${500_000 + r},exact,period,2019-03-31`)].join('\n');

@@ -1,17 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
-import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { addTestUser, createTestDatabase } from '../testing';
+import { addTestUser, createSeededTestDatabase } from '../testing';
 import { importFiguresCsv, type ImportOptions } from './csv-import';
 
 let db: AppDatabase;
 let officer: SessionUser;
 
 beforeEach(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
   officer = addTestUser(db, 'officer', 'o@example.gov.uk', 'Olu');
 });
 

@@ -1,18 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
-import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { getReportReview } from '../queries/report-review';
-import { addTestUser, createTestDatabase } from '../testing';
+import { addTestUser, createSeededTestDatabase } from '../testing';
 import { acceptProposals, ProposalErrors, storeReport, type ReportDetails } from './report-import';
 
 let db: AppDatabase;
 let officer: SessionUser;
 
 beforeEach(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
   officer = addTestUser(db, 'officer', 'o@example.gov.uk', 'Olu');
 });
 

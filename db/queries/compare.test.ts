@@ -1,16 +1,14 @@
 // Comparisons on the seeded dataset: what the reports cover, and who is behind a change
 // (docs/decisions/0004 and 0006).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
+import { createSeededTestDatabase } from '../testing';
 import { parseComparePeriod, summarise, type CompareRow } from '../../lib/compare';
 import { getComparison } from './compare';
 
 let db: AppDatabase;
 beforeAll(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
 });
 
 const comparison = (a: string, b: string, metrics: string[] = []) =>

@@ -1,15 +1,13 @@
 // The overview's headline cards on the seeded dataset: each card means the same every quarter.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
+import { createSeededTestDatabase } from '../testing';
 import { parsePeriodToken } from '../../lib/fiscal-periods';
 import { getHeadlines } from './headlines';
 
 let db: AppDatabase;
 beforeEach(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
 });
 
 const Q4 = parsePeriodToken('2020-21-Q4')!;

@@ -1,17 +1,15 @@
 // The figures page's reads on the seeded dataset: counts and pages agree with a plain reading of
 // the figures, whatever the filters, words, kinds, orders and pages.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../testing';
+import { createSeededTestDatabase } from '../testing';
 import { FIGURE_ORDERS, type FigureOrder } from '../../lib/figure-search';
 import { countObservations, listObservations } from './observations';
 import type { FigureSearch } from '../../lib/filters';
 
 let db: AppDatabase;
 beforeAll(() => {
-  db = createTestDatabase();
-  loadSeed(db, { reportsDir: '/nonexistent' });
+  db = createSeededTestDatabase();
   // A deleted figure counts nowhere.
   db.$client.exec("UPDATE observations SET deleted_at = '2024-01-01T00:00:00Z' WHERE id IN (3, 40)");
 });
