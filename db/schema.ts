@@ -308,6 +308,33 @@ export const figureCountsByQuarter = sqliteTable(
   ],
 );
 
+// The columns both figure-sum rollups share: whose sums they are (programme, metric, basis)...
+const sumKeyColumns = () => ({
+  programmeId: integer('programme_id')
+    .notNull()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  metricId: integer('metric_id')
+    .notNull()
+    .references(() => metrics.id, { onDelete: 'cascade' }),
+  basis: text('basis', { enum: BASES }).notNull(),
+});
+
+// ...and what is known about a sum: the total, how many figures it adds up and how many of
+// them are lower bounds, upper bounds and approximations.
+const sumColumns = () => ({
+  value: real('value').notNull(),
+  figures: integer('figures').notNull(),
+  atLeastFigures: integer('at_least_figures').notNull(),
+  atMostFigures: integer('at_most_figures').notNull(),
+  approxFigures: integer('approx_figures').notNull(),
+  // Ranges ("20-30") among them, and the sum of every figure's top: a range's upper value, any
+  // other figure's value. A sum with ranges and no bound is itself a range, value to value_high.
+  rangeFigures: integer('range_figures').notNull(),
+  valueHigh: real('value_high').notNull(),
+  // The least precise ('day' < 'month' < 'year', also as text).
+  datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+});
+
 // Rollup: the live figures of each programme, metric, basis and exact period, added up with what
 // is known about the sum (docs/decisions/0003): the sum of their values, how many there are, how
 // many are lower bounds, upper bounds and approximations, and the least precise date among them.
@@ -323,27 +350,11 @@ export const figureCountsByQuarter = sqliteTable(
 export const figureSumsByPeriod = sqliteTable(
   'figure_sums_by_period',
   {
-    programmeId: integer('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
-    metricId: integer('metric_id')
-      .notNull()
-      .references(() => metrics.id, { onDelete: 'cascade' }),
-    basis: text('basis', { enum: BASES }).notNull(),
+    ...sumKeyColumns(),
     periodEnd: text('period_end').notNull(),
     // '' for figures with no start (a key column cannot be null and still match on upsert).
     periodStart: text('period_start').notNull(),
-    value: real('value').notNull(),
-    figures: integer('figures').notNull(),
-    atLeastFigures: integer('at_least_figures').notNull(),
-    atMostFigures: integer('at_most_figures').notNull(),
-    approxFigures: integer('approx_figures').notNull(),
-    // Ranges ("20-30") among them, and the sum of every figure's top: a range's upper value, any
-    // other figure's value. A sum with ranges and no bound is itself a range, value to value_high.
-    rangeFigures: integer('range_figures').notNull(),
-    valueHigh: real('value_high').notNull(),
-    // The least precise ('day' < 'month' < 'year', also as text).
-    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    ...sumColumns(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.periodEnd, t.periodStart] })],
 );
@@ -365,13 +376,7 @@ export const figureSumsByPeriod = sqliteTable(
 export const figureSumsByQuarter = sqliteTable(
   'figure_sums_by_quarter',
   {
-    programmeId: integer('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
-    metricId: integer('metric_id')
-      .notNull()
-      .references(() => metrics.id, { onDelete: 'cascade' }),
-    basis: text('basis', { enum: BASES }).notNull(),
+    ...sumKeyColumns(),
     // The quarter as the month it starts, as in figure_counts_by_quarter: '2024-04' is April to June.
     quarter: text('quarter').notNull(),
     // The exact period of a spanning group or running total ('' for no start); both '' for the
@@ -382,14 +387,7 @@ export const figureSumsByQuarter = sqliteTable(
     // ('' if none has one) and the latest end among its figures.
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
-    value: real('value').notNull(),
-    figures: integer('figures').notNull(),
-    atLeastFigures: integer('at_least_figures').notNull(),
-    atMostFigures: integer('at_most_figures').notNull(),
-    approxFigures: integer('approx_figures').notNull(),
-    rangeFigures: integer('range_figures').notNull(),
-    valueHigh: real('value_high').notNull(),
-    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    ...sumColumns(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId, t.basis, t.quarter, t.exactStart, t.exactEnd] })],
 );
