@@ -276,3 +276,20 @@ export function checkRowReference(r: ImportRow, ref: ImportReference): Reference
   }
   return { ok: true, programme, metric, sourceId };
 }
+
+/** Decodes bytes as UTF-8, or as Windows-1252 when the start of the file is not valid UTF-8 (old Excel). */
+export function decoderFor(firstChunk: Uint8Array): TextDecoder {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(firstChunk.subarray(0, Math.max(0, firstChunk.length - 4)));
+    return new TextDecoder('utf-8');
+  } catch {
+    return new TextDecoder('windows-1252');
+  }
+}
+
+/** Why the start of a file is not CSV text (a spreadsheet, or binary), or null when it may be. */
+export function looksBinary(chunk: Uint8Array): string | null {
+  if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) return 'This is a spreadsheet file, not CSV. In Excel choose File → Save As → CSV UTF-8, then upload that file.';
+  if (chunk.subarray(0, 4096).includes(0)) return 'This file is not a CSV text file.';
+  return null;
+}
