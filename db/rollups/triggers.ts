@@ -43,6 +43,12 @@ const recomputeQuarter = (row: Row) => {
 `;
 };
 
+/** Writes again the search text (figure_text) of the one figure whose id is `id`. */
+const refreshFigureText = (id: string) => `  DELETE FROM figure_text WHERE rowid = ${id};
+  INSERT INTO figure_text (rowid, body)
+    ${figureTextRows(`o.id = ${id}`)};
+`;
+
 export interface TriggerDefinition {
   name: string;
   sql: string;
@@ -260,18 +266,12 @@ END`,
   {
     name: 'figure_text_insert',
     sql: `CREATE TRIGGER figure_text_insert AFTER INSERT ON observations BEGIN
-  DELETE FROM figure_text WHERE rowid = NEW.id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = NEW.id')};
-END`,
+${refreshFigureText('NEW.id')}END`,
   },
   {
     name: 'figure_text_update',
     sql: `CREATE TRIGGER figure_text_update AFTER UPDATE OF note, programme_id, metric_id ON observations BEGIN
-  DELETE FROM figure_text WHERE rowid = NEW.id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = NEW.id')};
-END`,
+${refreshFigureText('NEW.id')}END`,
   },
   {
     name: 'figure_text_delete',
@@ -282,29 +282,17 @@ END`,
   {
     name: 'figure_text_link',
     sql: `CREATE TRIGGER figure_text_link AFTER INSERT ON observation_sources BEGIN
-  DELETE FROM figure_text WHERE rowid = NEW.observation_id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = NEW.observation_id')};
-END`,
+${refreshFigureText('NEW.observation_id')}END`,
   },
   {
     name: 'figure_text_unlink',
     sql: `CREATE TRIGGER figure_text_unlink AFTER DELETE ON observation_sources BEGIN
-  DELETE FROM figure_text WHERE rowid = OLD.observation_id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = OLD.observation_id')};
-END`,
+${refreshFigureText('OLD.observation_id')}END`,
   },
   {
     name: 'figure_text_relink',
     sql: `CREATE TRIGGER figure_text_relink AFTER UPDATE OF observation_id, evidence ON observation_sources BEGIN
-  DELETE FROM figure_text WHERE rowid = OLD.observation_id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = OLD.observation_id')};
-  DELETE FROM figure_text WHERE rowid = NEW.observation_id;
-  INSERT INTO figure_text (rowid, body)
-    ${figureTextRows('o.id = NEW.observation_id')};
-END`,
+${refreshFigureText('OLD.observation_id')}${refreshFigureText('NEW.observation_id')}END`,
   },
   {
     name: 'figure_text_programme',
