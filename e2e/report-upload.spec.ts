@@ -63,7 +63,6 @@ test.describe('uploading a report file', () => {
 
   test('a PDF with no text (a scan) and a damaged one are refused with the reason, and nothing is stored', async ({ page }) => {
     await signInAs(page, 'officer');
-    const sourcesBefore = await page.request.get('/sources').then((r) => r.text()).then((t) => (t.match(/href="\/sources\/\d+"/g) ?? []).length);
     const scan = Buffer.from(
       '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
     );
@@ -71,7 +70,10 @@ test.describe('uploading a report file', () => {
     await expect(page.getByText('This PDF has no text in it: it may be a scan (images of pages). Paste the text instead.').first()).toBeVisible();
     await upload(page, { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nthis is not really a PDF') }, 'A broken report');
     await expect(page.getByText(/This PDF could not be read: it may be damaged|This PDF has no text in it/).first()).toBeVisible();
-    const sourcesAfter = await page.request.get('/sources').then((r) => r.text()).then((t) => (t.match(/href="\/sources\/\d+"/g) ?? []).length);
-    expect(sourcesAfter).toBe(sourcesBefore);
+    // Neither is stored as a source. (Counted by title, not by how many sources there are: other
+    // tests import reports at the same time, and on a busy machine one landed between two counts.)
+    const sources = await page.request.get('/sources').then((r) => r.text());
+    expect(sources).not.toContain('A scanned report');
+    expect(sources).not.toContain('A broken report');
   });
 });
