@@ -111,6 +111,15 @@ test.describe('officers keep the figures', () => {
     await expect(history.nth(0)).toContainText('programme: Remote Peer Support');
     await expect(history.nth(0)).toContainText('metric: Attendees');
 
+    // Anyone else reading the figure's history sees who by role, never an officer's email.
+    const visitor = await page.context().browser()!.newPage();
+    await visitor.goto(figureUrl);
+    const seen = visitor.getByTestId('history-row');
+    await expect(seen).toHaveCount(4);
+    await expect(seen.nth(0)).toContainText('An officer');
+    await expect(visitor.locator('main')).not.toContainText('@e2e.test');
+    await visitor.close();
+
     // The audit trail lists the same changes, filtered by who made them.
     await page.goto('/audit?user=officer%40e2e.test');
     const rows = page.getByRole('table', { name: /Changes, newest first/ }).locator('tbody tr');

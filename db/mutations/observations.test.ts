@@ -5,7 +5,8 @@ import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
 import { addTestUser, createTestDatabase } from '../testing';
-import { createObservation, deleteObservation, findLookAlike, listObservationHistory, restoreObservation, updateObservation } from './observations';
+import { listFigureHistory } from '../queries/figure-history';
+import { createObservation, deleteObservation, findLookAlike, restoreObservation, updateObservation } from './observations';
 import { InputError } from '../../lib/errors';
 
 let db: AppDatabase;
@@ -70,12 +71,16 @@ describe('changing figures', () => {
     updateObservation(db, officer, id, form({ value: '1300', reason: 'Corrected from the programme lead’s return' }));
     deleteObservation(db, officer, id, 'Entered twice');
     restoreObservation(db, officer, id, null);
-    const history = listObservationHistory(db, id);
+    const history = listFigureHistory(db, id, { identities: true });
     expect(history.map((h) => h.action)).toEqual(['create', 'link_source', 'update', 'delete', 'restore']);
     const update = history.find((h) => h.action === 'update')!;
-    expect([update.before?.value, update.after?.value, update.reason, update.actor]).toEqual([1250, 1300, 'Corrected from the programme lead’s return', 'o@example.gov.uk']);
+    expect([update.before?.value, update.after?.value, update.reason, update.who]).toEqual([1250, 1300, 'Corrected from the programme lead’s return', 'o@example.gov.uk']);
     expect(history.find((h) => h.action === 'delete')?.after?.deleted_at).toBeTruthy();
     expect(history.find((h) => h.action === 'restore')?.after?.deleted_at).toBeNull();
+    // Without the right to read the audit trail, the same history names roles, never an email.
+    const seen = listFigureHistory(db, id, { identities: false });
+    expect(seen.map((h) => h.who)).toEqual(Array(5).fill('An officer'));
+    expect(JSON.stringify(seen)).not.toContain('@');
   });
 
   it('refuses a viewer and changes nothing', () => {

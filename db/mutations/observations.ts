@@ -118,21 +118,3 @@ export function restoreObservation(db: AppDatabase, user: SessionUser, id: numbe
     audit(db, user, 'restore', id, before, after, reason);
   })();
 }
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-}
-
-export function listObservationHistory(db: AppDatabase, id: number): HistoryEntry[] {
-  return (
-    db.$client
-      .prepare("SELECT id, at, actor, action, before, after, reason FROM audit_log WHERE entity_type = 'observation' AND entity_id = ? ORDER BY id")
-      .all(id) as { id: number; at: string; actor: string; action: string; before: string | null; after: string | null; reason: string | null }[]
-  ).map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null }));
-}

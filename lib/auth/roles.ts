@@ -32,3 +32,14 @@ export function can(role: Role | null | undefined, action: Action): boolean {
 export function requireRole(role: Role | null | undefined, action: Action): void {
   if (!can(role, action)) throw new ForbiddenError(action);
 }
+
+const ROLE_AS_ACTOR: Record<Role, string> = { viewer: 'A viewer', officer: 'An officer', admin: 'An administrator' };
+
+/**
+ * Who made a change, for people who may not read the audit trail: the role of the user, never
+ * their email; a change with no user behind it by the task that made it (the seed, the command line).
+ */
+export function publicActor(role: Role | null, actor: string): string {
+  if (role) return ROLE_AS_ACTOR[role];
+  return actor === 'seed' ? 'The curated dataset' : 'A command-line task';
+}

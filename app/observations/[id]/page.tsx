@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { listObservationHistory } from '@/db/mutations/observations';
+import { listFigureHistory, type HistoryEntry } from '@/db/queries/figure-history';
 import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } from '@/db/queries/observations';
 import { getNamesById } from '@/db/queries/reference';
 import { getCurrentUser } from '@/app/_server/current-user';
@@ -40,10 +40,10 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
 }
 
 /** The figure's audit entries: who changed what, when and why. */
-function historyColumns(names: Names): DataTableColumn<ReturnType<typeof listObservationHistory>[number]>[] {
+function historyColumns(names: Names): DataTableColumn<HistoryEntry>[] {
   return [
     { header: 'When', className: 'whitespace-nowrap', cell: (h) => h.at.slice(0, 16).replace('T', ' ') },
-    { header: 'Who', cell: (h) => h.actor },
+    { header: 'Who', cell: (h) => h.who },
     { header: 'What', cell: (h) => h.action.replace('_', ' ') },
     { header: 'Changes', className: 'text-xs [overflow-wrap:anywhere]', cell: (h) => changes(h.before, h.after, names).join('; ') },
     { header: 'Reason', cell: (h) => h.reason ?? '—' },
@@ -63,7 +63,8 @@ export default async function ObservationPage({ params }: Props) {
   if (!o) notFound();
   const user = await getCurrentUser();
   const officer = can(user?.role, 'edit_figures');
-  const history = listObservationHistory(db, o.id);
+  // Emails only for those who may read the audit trail; everyone else sees roles.
+  const history = listFigureHistory(db, o.id, { identities: can(user?.role, 'view_audit') });
   const total = o.partOf === null ? undefined : getFigureSummary(db, o.partOf);
   const parts = listPartsOf(db, [o.id]).get(o.id) ?? [];
   const names = getNamesById(db);
