@@ -568,7 +568,7 @@ export interface CompareParams {
 }
 
 const PERIOD_HINT =
-  'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, a month such as 2020-10, or a year to date such as ytd:2020-21-Q3.';
+  'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, a month such as 2020-10, or a year to date such as ytd:2020-21-Q3, from 2000 to 2100.';
 
 /** ?a=&b= plus the usual board/programme/metric filters; bad values become messages and defaults. */
 export function parseCompareParams(params: SearchParams, latest: string | null): CompareParams | null {

@@ -6,6 +6,7 @@ import { isValid, parse as parseDate } from 'date-fns';
 import { z } from 'zod';
 import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from './vocabulary';
 import { checkRange, FIGURE_COLUMNS, RANGE_WORDS } from './figure-row';
+import { daySchema } from './dates';
 
 /** The columns an import understands: the figure format plus the export's figure and total ids. */
 export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'part_of_observation_id'] as const;
@@ -119,13 +120,11 @@ const code = <T extends string>(words: Record<string, T>, codes: readonly T[]) =
 };
 
 const isoDate = (label: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date such as 31/03/2021 or 2021-03-31`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, `${label} is not a real calendar date`);
+  daySchema({
+    format: `${label} must be a date such as 31/03/2021 or 2021-03-31`,
+    notReal: `${label} is not a real calendar date`,
+    outside: `${label} must fall between 2000 and 2100`,
+  });
 
 const optionalText = z
   .string()

@@ -1,7 +1,7 @@
 // The figures CSV format: one row per occurrence of a figure in a source. The seed dataset,
 // the CSV import and the observations export all use it, so an export re-imports unchanged.
-import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { daySchema } from './dates';
 import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Qualifier } from './vocabulary';
 
 /** The columns every figures CSV has had from the start. */
@@ -60,11 +60,7 @@ const optionalNumber = (label: string) =>
     .regex(/^(\d+(\.\d+)?)?$/, `${label} must be a plain number such as 30, or empty`)
     .transform((s) => (s === '' ? null : Number(s)));
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => isValid(parseISO(s)) && parseISO(s).toISOString().startsWith(s), 'is not a real calendar date');
+const isoDate = daySchema({ format: 'must be a date written YYYY-MM-DD', notReal: 'is not a real calendar date', outside: 'must fall between 2000 and 2100' });
 
 const required = (what: string) => z.string().trim().min(1, `${what} is required`);
 

@@ -5,7 +5,7 @@ import { GRANULARITIES, parsePeriodToken, type Bucket, type Granularity } from '
 import type { Basis } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const PERIOD_HINT = 'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, or a month such as 2020-10.';
+const PERIOD_HINT = 'Use a financial year such as 2020-21, a quarter such as 2020-21-Q3, or a month such as 2020-10, from 2000 to 2100.';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

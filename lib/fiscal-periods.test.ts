@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIRST_DAY,
+  LAST_DAY,
+  isDayWeHold,
+  isRealDay,
   quarterBucket,
   bucketOf,
   bucketsBetween,
@@ -112,5 +116,25 @@ describe('standard buckets', () => {
       (quarterBucket(2020, 3) as { end: string }).end = '2021-01-31';
     }).toThrow(TypeError);
     expect(quarterBucket(2020, 3).end).toBe('2020-12-31');
+  });
+});
+
+describe('the years the dashboard holds', () => {
+  it('reads periods from 2000 to 2100 and refuses the rest, whatever their form', () => {
+    expect(parsePeriodToken('month:2000-01')?.start).toBe('2000-01-01');
+    // A financial year or quarter with a day in those years: 1999/00 ends in March 2000.
+    expect(parsePeriodToken('1999-00')?.end).toBe('2000-03-31');
+    expect(parsePeriodToken('1999-00-Q4')?.start).toBe('2000-01-01');
+    expect(parsePeriodToken('2100-01-Q1')?.start).toBe('2100-04-01');
+    expect(parsePeriodToken('2100-12')?.end).toBe('2100-12-31');
+    for (const token of ['1999-12', '1999-00-Q3', '2100-01-Q4', '2101-01', '2101-02', '9999-12', '9998-99-Q4', '0000-01', 'month:0000-01', 'month:9999-12', 'month:1999-12'])
+      expect(parsePeriodToken(token), token).toBeNull();
+  });
+
+  it('holds a real day from 1 January 2000 to 31 December 2100', () => {
+    expect([FIRST_DAY, LAST_DAY].every(isDayWeHold)).toBe(true);
+    for (const day of ['1999-12-31', '2101-01-01', '9999-12-31', '0001-01-01', '2021-02-29', '2021-13-01', '2021-1-01'])
+      expect(isDayWeHold(day), day).toBe(false);
+    expect(isRealDay('2020-02-29')).toBe(true);
   });
 });

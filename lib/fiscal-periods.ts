@@ -5,6 +5,28 @@
 // another quarter; date-fns does the calendar arithmetic on local dates built from them.
 import { addMonths, endOfMonth, format, isValid } from 'date-fns';
 
+/**
+ * The first and last days a figure may be dated, and a period chosen: the dashboard holds the
+ * financial years from 2000/01 to 2099/00 and the calendar months of 2000 to 2100. Everything
+ * outside is refused where it comes in (forms, imports, URLs), so no page or export has to
+ * count through centuries; stored dates outside (from before this rule) are left out of views.
+ */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/** True for a real calendar day written YYYY-MM-DD from FIRST_DAY to LAST_DAY. */
+export function isDayWeHold(date: string): boolean {
+  return isRealDay(date) && date >= FIRST_DAY && date <= LAST_DAY;
+}
+
+/** True for a real calendar day written YYYY-MM-DD (not 2021-02-30). */
+export function isRealDay(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 export type Granularity = 'month' | 'quarter' | 'year';
 export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
 
@@ -143,8 +165,18 @@ function monthToken(year: number, month: number): string {
   return isFiscalYearToken(year, month) ? `month:${plain}` : plain;
 }
 
-/** Parses "2020-21", "2020-21-Q3", "2020-10" or "month:2011-12"; returns null for anything else. */
+/**
+ * Parses "2020-21", "2020-21-Q3", "2020-10" or "month:2011-12"; returns null for anything else,
+ * and for a period with no day from FIRST_DAY to LAST_DAY (a financial year may run over either).
+ */
 export function parsePeriodToken(token: string): Bucket | null {
+  const year = Number(/^(?:month:)?(\d{4})/.exec(token)?.[1]);
+  if (!(year >= 1999 && year <= 2100)) return null;
+  const b = readPeriodToken(token);
+  return b && b.end >= FIRST_DAY && b.start <= LAST_DAY ? b : null;
+}
+
+function readPeriodToken(token: string): Bucket | null {
   const quarter = /^(\d{4})-(\d{2})-Q([1-4])$/.exec(token);
   if (quarter) {
     const fy = Number(quarter[1]);

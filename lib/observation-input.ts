@@ -1,17 +1,11 @@
 // The figure form's one zod schema: the browser uses it for hints, the server is the authority.
 // Messages are written for officers ("Period end must be on or after period start").
 import { z } from 'zod';
+import { daySchema } from './dates';
 import { BASES, DATE_PRECISIONS, QUALIFIERS } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2021-03-31')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Enter a real date');
+const isoDate = daySchema({ format: 'Enter a date like 2021-03-31', notReal: 'Enter a real date', outside: 'Enter a date from 2000 to 2100' });
 
 export const observationInputSchema = z
   .object({

@@ -1,6 +1,7 @@
 // The forms for boards, programmes, metrics and sources: one zod schema each, shared by the
 // browser (hints) and the server (the authority).
 import { z } from 'zod';
+import { daySchema } from './dates';
 import { ADDITIVITY, DATE_PRECISIONS, METRIC_CATEGORIES, UNITS } from './vocabulary';
 import { slugify } from './slug';
 
@@ -11,7 +12,7 @@ const optionalText = (max: number) =>
     .trim()
     .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
     .transform((s) => (s === '' ? null : s));
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2021-03-31');
+const isoDate = daySchema({ format: 'Enter a date like 2021-03-31', notReal: 'Enter a real date', outside: 'Enter a date from 2000 to 2100' });
 const optionalDate = z
   .string()
   .trim()

@@ -3,7 +3,7 @@ import { pairsSql, slugConditions } from './figure-pairs';
 import { type FigureFilters } from '../../lib/filters';
 import { rawStatement } from '../statements';
 import type { Basis } from '../../lib/vocabulary';
-import { bucketsBetween } from '../../lib/fiscal-periods';
+import { bucketsBetween, FIRST_DAY, LAST_DAY } from '../../lib/fiscal-periods';
 
 export interface FiguresPerQuarter {
   token: string;
@@ -29,7 +29,11 @@ export function listFiguresPerQuarter(db: AppDatabase, filters: FigureFilters = 
         WHERE ${conditions.join(' AND ')} GROUP BY q.quarter, q.basis ORDER BY q.quarter`
     : // Every programme: the (quarter, basis, figures) index in order, no join and no sort.
       'SELECT quarter, basis, sum(figures) FROM figure_counts_by_quarter GROUP BY quarter, basis ORDER BY quarter';
-  const rows = rawStatement(db.$client, sql).all(...params) as [quarter: string, basis: Basis, figures: number][];
+  // Only the days the dashboard holds (lib/fiscal-periods.ts): a figure stored with an absurd date
+  // would otherwise stretch the chart over centuries.
+  const rows = (rawStatement(db.$client, sql).all(...params) as [quarter: string, basis: Basis, figures: number][]).filter(
+    ([quarter]) => `${quarter}-01` >= FIRST_DAY && `${quarter}-01` <= LAST_DAY,
+  );
   if (!rows.length) return [];
   const firstDay = (quarter: string) => `${quarter}-01`;
   const buckets = bucketsBetween(firstDay(rows[0]![0]), firstDay(rows[rows.length - 1]![0]), 'quarter');

@@ -1,9 +1,10 @@
 // Boards, programmes, metrics and sources with the counts their index pages show.
 // Counts come from the figure-count rollups (db/schema.ts), kept by triggers in the same
 // transaction as every write, so these lists cost the same at a million figures as at a hundred.
-import { and, count, countDistinct, desc, eq, isNull, max, ne, sql, sum } from 'drizzle-orm';
+import { and, between, count, countDistinct, desc, eq, isNull, max, ne, sql, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { keptQuery } from '../statements';
+import { FIRST_DAY, LAST_DAY } from '../../lib/fiscal-periods';
 import { boards, figureCountsByMetric, metrics, observationSources, observations, programmes, sources } from '../schema';
 
 const live = isNull(observations.deletedAt);
@@ -145,7 +146,8 @@ export function getLatestFigureDate(db: AppDatabase): string | null {
     db
         .select({ latest: max(observations.periodEnd) })
         .from(observations)
-        .where(and(live, ne(observations.basis, 'planned')))
+        // Only days the dashboard holds: an absurd stored date must not become every page's default.
+        .where(and(live, ne(observations.basis, 'planned'), between(observations.periodEnd, FIRST_DAY, LAST_DAY)))
         .prepare(),
     ).get();
     return row?.latest ?? null;
