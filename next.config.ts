@@ -11,6 +11,8 @@ const COMMON_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  // HTTPS only, for a year, once a browser has reached the app over HTTPS (ignored over plain HTTP).
+  { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
 ];
 
 const nextConfig: NextConfig = {

@@ -29,7 +29,7 @@ function mutatingRoutes(): [string, string][] {
 // Server Actions that are not role-checked writes, and why. Any other 'use server' export fails
 // the test below until it is refused to viewers and anonymous users and listed here with its test.
 const OPEN_SERVER_ACTIONS: Record<string, string> = {
-  'app/sign-in/actions.ts#signInAction': 'anyone may try to sign in; attempts are throttled (lib/auth/auth.test.ts)',
+  'app/sign-in/actions.ts#signInAction': 'anyone may try to sign in; attempts are throttled (db/auth/auth.test.ts)',
   'app/sign-out/actions.ts#signOutAction': 'ends only the caller’s own session',
 };
 
@@ -80,6 +80,7 @@ test.describe('security', () => {
       expect(headers['x-content-type-options'], url).toBe('nosniff');
       expect(headers['referrer-policy'], url).toBe('same-origin');
       expect(headers['permissions-policy'], url).toContain('camera=()');
+      expect(headers['strict-transport-security'], url).toMatch(/^max-age=\d{7,}/);
     }
   });
 

@@ -8,6 +8,8 @@ const SCHEMA = z.object({
   DATABASE_PATH: z.string().optional(),
   /** Where the board reports' texts are read from by the seed loader (default ../shared/reports). */
   REPORTS_DIR: z.string().optional(),
+  /** 1: the app stands behind a proxy of ours that sets X-Forwarded-For, -Proto and -Host (else they are ignored). */
+  TRUST_PROXY: flag.optional(),
   /** 1: every page and export needs a signed-in user. */
   REQUIRE_SIGN_IN: flag.optional(),
   /** The server log's level and file (default info, to standard output). */

@@ -12,6 +12,7 @@ import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
 import { serverLog, userRef } from '../../lib/log';
 import { requireRole, type Action, type SessionUser } from '../../lib/auth/roles';
 import { getCurrentUser } from './current-user';
+import { requestHost } from './proxy-headers';
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -45,7 +46,7 @@ export function csvResponse(request: Request, nameParts: string[], body: (option
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = requestHost(request.headers);
   try {
     return new URL(origin).host === host;
   } catch {

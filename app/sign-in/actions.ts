@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { safeReturnPath } from '@/app/_server/current-user';
+import { clientAddress, viaHttps } from '@/app/_server/proxy-headers';
 import { cookieOptions, SESSION_COOKIE } from '@/db/auth/sessions';
 import { signIn } from '@/db/auth/sign-in';
 import { serverLog, userRef } from '@/lib/log';
@@ -28,8 +29,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     return { email, errors: { email: fields.email?.[0], password: fields.password?.[0] } };
   }
   const h = await headers();
-  // Behind a proxy the client's address is the first of X-Forwarded-For; locally there is none.
-  const address = h.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  // Known only behind a trusted proxy (TRUST_PROXY=1); without one, sign-in slows accounts down
+  // but holds off no address (db/auth/sign-in.ts).
+  const address = clientAddress(h);
   const result = await signIn(getDb(), parsed.data.email, parsed.data.password, address);
   if (!result.ok) {
     // The email tried and the address are logged, never the password.
@@ -37,7 +39,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     return { email, errors: { form: result.message } };
   }
   serverLog().info({ event: 'sign_in', user: userRef(result.user), address }, 'sign_in');
-  const secure = h.get('x-forwarded-proto') === 'https';
+  const secure = viaHttps(h);
   (await cookies()).set(SESSION_COOKIE, result.session.id, cookieOptions(result.session.expiresAt, secure));
   redirect(safeReturnPath(parsed.data.next));
 }

@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../lib/auth/pa
 import { can, requireRole } from '../../lib/auth/roles';
 import { ForbiddenError } from '../../lib/errors';
 import { createSession, destroySession, FREE_FAILURES, getSessionUser, SESSION_HOURS } from './sessions';
-import { signIn } from './sign-in';
+import { MAX_SLOWDOWN_SECONDS, signIn, slowDownSeconds } from './sign-in';
 
 describe('passwords', () => {
   it('hash with scrypt and a random salt, and verify only the right password', async () => {
@@ -73,12 +73,36 @@ describe('sessions and signing in', () => {
     expect(getSessionUser(db, second.id, now)).toBeNull();
   });
 
-  it('slow down repeated failures for one account, even with the right password', async () => {
+  it('hold off an address that keeps failing, but not the real user signing in from elsewhere', async () => {
     const now = new Date('2026-01-01T09:00:00Z');
-    for (let i = 0; i < FREE_FAILURES; i++) await signIn(db, 'officer@example.gov.uk', 'wrong guess', `10.0.0.${i}`, now);
-    const blocked = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.99', now);
-    expect(blocked).toMatchObject({ ok: false, waitSeconds: 1 });
-    const later = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.99', new Date(now.getTime() + 2000));
-    expect(later.ok).toBe(true);
+    const slept: number[] = [];
+    const options = { now, sleep: async (s: number) => void slept.push(s) };
+    for (let i = 0; i < FREE_FAILURES; i++) await signIn(db, 'officer@example.gov.uk', 'wrong guess', '10.0.0.66', options);
+    // The guesser's address is held off, even with the right password…
+    expect(await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.66', options)).toMatchObject({ ok: false, waitSeconds: 1 });
+    // …and so is any other account tried from there.
+    expect(await signIn(db, 'nobody@example.gov.uk', 'x', '10.0.0.66', options)).toMatchObject({ ok: false, waitSeconds: 1 });
+    // Once the wait is over, it may try again, and each further failure doubles the wait.
+    const later = { ...options, now: new Date(options.now.getTime() + 1000) };
+    await signIn(db, 'officer@example.gov.uk', 'wrong guess', '10.0.0.66', later);
+    expect(await signIn(db, 'officer@example.gov.uk', 'wrong guess', '10.0.0.66', later)).toMatchObject({ ok: false, waitSeconds: 2 });
+    // The officer, from another address, is slowed down (the guesses were on their account) but let in.
+    slept.length = 0;
+    const real = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', '10.0.0.7', options);
+    expect(real.ok).toBe(true);
+    expect(slept).toEqual([2]);
+    // A correct sign-in ends the slow-down.
+    expect(slowDownSeconds(db, 'officer@example.gov.uk')).toBe(0);
+  });
+
+  it('without a known address (no trusted proxy) slow an account down, never refuse it', async () => {
+    const slept: number[] = [];
+    const options = { now: new Date('2026-01-01T09:00:00Z'), sleep: async (s: number) => void slept.push(s) };
+    for (let i = 0; i < 40; i++) await signIn(db, 'officer@example.gov.uk', 'wrong guess', null, options);
+    expect(slept.length).toBe(40 - FREE_FAILURES);
+    expect(Math.max(...slept)).toBe(MAX_SLOWDOWN_SECONDS);
+    const real = await signIn(db, 'officer@example.gov.uk', 'a long officer passphrase', null, options);
+    expect(real.ok).toBe(true);
+    expect(slowDownSeconds(db, 'officer@example.gov.uk')).toBe(0);
   });
 });

@@ -44,8 +44,10 @@ export function cookieOptions(expiresAt: Date, secure: boolean) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };
 }
 
-// Repeated failures for one account or one address are slowed down: after FREE_FAILURES, each
-// further attempt must wait twice as long as the last, up to MAX_WAIT_SECONDS. A success clears it.
+// Repeated failures under one key (an address, or an account from one address) are held off:
+// after FREE_FAILURES, each further attempt must wait twice as long as the last, up to
+// MAX_WAIT_SECONDS. A success clears it. (Sign-in, db/auth/sign-in.ts, says which keys hold off
+// and which only slow down.)
 export const FREE_FAILURES = 5;
 const MAX_WAIT_SECONDS = 15 * 60;
 
