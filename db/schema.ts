@@ -138,6 +138,10 @@ export const observations = sqliteTable(
     note: text('note'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').$onUpdate(() => new Date().toISOString()),
+    // Goes up by one with every change (correction, deletion, restoration): a form, an API write
+    // or an import row that names an older version is refused, so no edit silently undoes another
+    // (docs/decisions/0010).
+    version: integer('version').notNull().default(1),
     // Deleting is recoverable: a deleted figure keeps its row and its audit trail.
     deletedAt: text('deleted_at'),
     // The date of the latest source the figure appears in: "most recently reported first" sorts

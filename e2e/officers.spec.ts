@@ -128,6 +128,37 @@ test.describe('officers keep the figures', () => {
     await expect(rows.filter({ hasText: 'seed' })).toHaveCount(0);
   });
 
+  test('two people correct the same figure: the second is shown the first one’s change, and nothing is lost', async ({ page, browser }) => {
+    await signInAs(page, 'officer');
+    const created = await page.request.post('/api/observations', { data: { ...FIGURE, value: '500', basis: 'planned', note: 'edited by two people' } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const other = await (await browser.newContext()).newPage();
+    await signInAs(other, 'admin');
+    // Both open the figure's form.
+    await page.goto(`/observations/${id}`);
+    await other.goto(`/observations/${id}`);
+    // The officer corrects 500 to 510 first.
+    await page.getByLabel('Value').fill('510');
+    await page.getByLabel('Reason for the change').fill('Officer’s correction');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendees: 510');
+    // The administrator, from the form opened before, would put 520: refused, with what changed.
+    await other.getByLabel('Value').fill('520');
+    await other.getByRole('button', { name: 'Save correction' }).click();
+    await expect(other.getByRole('region', { name: 'Correct or delete' }).getByRole('alert')).toContainText('Someone changed this figure after you opened it');
+    await expect(other.getByTestId('conflict-changes')).toContainText('value: 500 → 510');
+    await expect(other.getByTestId('conflict-changes')).toContainText('Officer’s correction');
+    await expect(other.getByLabel('Value')).toHaveValue('520');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendees: 510');
+    // Having seen it, the administrator saves again: now applied, and both changes are in the history.
+    await other.getByRole('button', { name: 'Save correction' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Attendees: 520');
+    await expect(other.getByTestId('history-row').filter({ hasText: 'update' })).toHaveCount(2);
+    await other.context().close();
+  });
+
   test('an officer adds a programme; a viewer may not', async ({ page }) => {
     await signInAs(page, 'viewer');
     expect((await page.request.post('/api/reference/programme', { data: { name: 'Forged programme', board: 'resources-board', theme: '', description: '' } })).status()).toBe(403);

@@ -9,7 +9,7 @@ import { checkRange, FIGURE_COLUMNS, RANGE_WORDS } from './figure-row';
 import { daySchema } from './dates';
 
 /** The columns an import understands: the figure format plus the export's figure and total ids. */
-export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'part_of_observation_id'] as const;
+export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'part_of_observation_id', 'version'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Without these a file cannot say what a figure is; the rest have defaults or are derived. */
@@ -164,6 +164,9 @@ export const importRowSchema = z
       z.literal('').transform(() => null),
       z.coerce.number().int('Part of observation id must be a whole number').positive('Part of observation id must be a whole number'),
     ]),
+    // The version of the figure the file was exported at (the export's version column): a row
+    // changing a figure that has changed since is refused, so an old file cannot undo a correction.
+    version: z.union([z.literal('').transform(() => null), z.coerce.number().int('Version must be a whole number').positive('Version must be a whole number')]),
   })
   .superRefine((r, ctx) => {
     checkRange(r, ctx);
@@ -217,6 +220,7 @@ export function readImportRecord(
   raw.line = raw.line!.trim();
   raw.observation_id = raw.observation_id!.trim();
   raw.part_of_observation_id = raw.part_of_observation_id!.trim();
+  raw.version = raw.version!.trim();
   raw.qualifier = RANGE_QUALIFIER_WORDS[raw.qualifier!.trim().toLowerCase()] ?? code(QUALIFIER_WORDS, QUALIFIERS)(raw.qualifier!);
   raw.basis = code(BASIS_WORDS, BASES)(raw.basis!);
   raw.unit = raw.unit!.trim();

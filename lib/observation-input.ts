@@ -45,6 +45,11 @@ export const observationInputSchema = z
     evidence: z.string().trim().max(4000, 'Keep the evidence under 4,000 characters'),
     line: z.union([z.literal('').transform(() => null), z.coerce.number().int('Enter a whole number').min(1, 'Lines start at 1')]),
     reason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters'),
+    // The figure's version the form was filled from (an edit): saving fails if it has changed since.
+    version: z
+      .union([z.literal('').transform(() => null), z.coerce.number().int().positive()])
+      .optional()
+      .transform((v) => v ?? null),
     // A breakdown: the number of the figure this one is part of ("32 of which are chief executives").
     partOf: z
       .union([z.literal('').transform(() => null), z.coerce.number({ error: 'Enter the number of the figure, such as 128' }).int('Enter the number of the figure, such as 128').positive('Enter the number of the figure, such as 128')])

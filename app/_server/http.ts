@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { csvFileName, wantsBom } from '../../lib/csv';
 import { searchParamsToObject } from '../../lib/export-params';
 import { getDb } from '../../db/client';
-import { InputError, NotFoundError } from '../../lib/errors';
+import { ConflictError, InputError, NotFoundError } from '../../lib/errors';
 import { ForbiddenError } from '../../lib/errors';
 import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
 import { serverLog, userRef } from '../../lib/log';
@@ -69,6 +69,7 @@ export function errorResponse(error: unknown, request: Request): Response {
   }
   if (error instanceof InputError) return json({ error: 'Check the highlighted fields', fields: error.fields }, 400);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
+  if (error instanceof ConflictError) return json({ error: error.message, conflict: error.current }, 409);
   serverLog().error({ event: 'write.failed', ...requestRef(request), err: error }, 'write.failed');
   return json({ error: 'Something went wrong; nothing was saved.' }, 500);
 }

@@ -93,12 +93,12 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
       // quoting or the formula guard, which csvCellSql gives it as csvCell would.
       `SELECT coalesce(os.source_id * ${lineBase} + coalesce(os.line, 0), -1), os.evidence, o.programme_id * ${pairBase} + o.metric_id, o.value,
          concat(o.qualifier, ',', o.basis, ',', o.period_start, ',', o.period_end, ',', o.date_precision, ',', ${csvCellSql('o.note')}, ',', o.id),
-         o.updated_at, CASE WHEN o.upper_value IS NOT NULL OR o.part_of_id IS NOT NULL THEN o.id END
+         concat(o.updated_at, ',', o.version), CASE WHEN o.upper_value IS NOT NULL OR o.part_of_id IS NOT NULL THEN o.id END
        FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id
        WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id`,
     )
     .raw();
-  type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, updatedAt: string | null, rangeOrPart: number | null];
+  type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, changedAndVersion: string, rangeOrPart: number | null];
   // A range's top, the total's value and id, for the few figures that are ranges or parts: read
   // one by one where needed, so that every other row crosses from SQLite as seven values.
   const rangeAndPart = sqlite
@@ -133,11 +133,11 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
           if (figureEnd - i > 1) rows.splice(i, figureEnd - i, ...rows.slice(i, figureEnd).sort(documentOrder));
         }
         const row = rows[i]!;
-        const [sourceLine, evidence, pair, value, periodToId, updatedAt, rangeOrPart] = row;
+        const [sourceLine, evidence, pair, value, periodToId, changedAndVersion, rangeOrPart] = row;
         const from = source(row);
         text +=
           `${from ? from.file : ''},${sourceLine < 0 ? '' : sourceLine % lineBase || ''},${csvCell(evidence)},${pairName(pair)},${csvCell(value)},` +
-          `${periodToId},${rangeAndPartText(rangeOrPart)},${from ? from.title : ''},${csvCell(updatedAt)}\r\n`;
+          `${periodToId},${rangeAndPartText(rangeOrPart)},${from ? from.title : ''},${changedAndVersion}\r\n`;
       }
       return text;
     },

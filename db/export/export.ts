@@ -1,6 +1,6 @@
 // The observations export: one row per occurrence of a figure in a source, in the seed/import
-// columns (lib/figure-row.ts) plus the observation's id, the source's title and when the figure
-// last changed. An observation with two sources is two rows sharing observation_id; importing the
+// columns (lib/figure-row.ts) plus the observation's id, the source's title, when the figure
+// last changed and its version. An observation with two sources is two rows sharing observation_id; importing the
 // file merges them back into one observation (one fact, one observation).
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -30,6 +30,8 @@ export const OBSERVATION_EXPORT_COLUMNS = [
   'part_of_observation_id',
   'source_title',
   'last_changed',
+  // The figure's version: an import that changes the figure is refused if it has changed since.
+  'version',
 ] as const;
 
 export interface ExportOptions {
@@ -85,6 +87,7 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
       partOfId: observations.partOfId,
       sourceTitle: sources.title,
       updatedAt: observations.updatedAt,
+      version: observations.version,
     })
     .from(observations)
     .innerJoin(programmes, eq(programmes.id, observations.programmeId))

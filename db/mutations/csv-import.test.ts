@@ -4,6 +4,9 @@ import type { SessionUser } from '../../lib/auth/roles';
 import type { AppDatabase } from '../client';
 import { addTestUser, createSeededTestDatabase } from '../testing';
 import { importFiguresCsv, type ImportOptions } from './csv-import';
+import { updateObservation } from './observations';
+import { observationExportStream } from '../export/export';
+import { observationInputSchema } from '../../lib/observation-input';
 
 let db: AppDatabase;
 let officer: SessionUser;
@@ -276,5 +279,39 @@ describe('CSV import of ranges and breakdowns', () => {
     expect(r.counts.update).toBe(2);
     expect(db.$client.prepare('SELECT value, part_of_id FROM observations WHERE id = ?').get(part.id)).toEqual({ value: 33, part_of_id: part.part_of_id });
     expect(db.$client.prepare('SELECT value, upper_value FROM observations WHERE id = ?').get(range.id)).toEqual({ value: 21, upper_value: 30 });
+  });
+});
+
+describe('an export imported again after someone corrected a figure', () => {
+  it('is refused for that figure (nothing undone), and applies once the version is cleared or fresh', async () => {
+    const e = existing();
+    // The officer exports the figure (its version is a column of the export)…
+    const exported = await new Response(observationExportStream({}, { order: 'recorded', limit: 1 }, { file: db.$client.name, bom: false })).text();
+    const [header, row] = exported.trim().split('\r\n') as [string, string];
+    expect(header.split(',').at(-1)).toBe('version');
+    expect(row.split(',').at(-1)).toBe('1');
+    // …a colleague then corrects it…
+    const colleague = addTestUser(db, 'officer', 'colleague@example.gov.uk');
+    updateObservation(db, colleague, Number(e.id), observationInputSchema.parse({
+      programme: db.$client.prepare('SELECT p.slug FROM programmes p JOIN observations o ON o.programme_id = p.id WHERE o.id = ?').pluck().get(e.id),
+      metric: db.$client.prepare('SELECT m.slug FROM metrics m JOIN observations o ON o.metric_id = m.id WHERE o.id = ?').pluck().get(e.id),
+      value: String(Number(e.value) + 20), qualifier: e.qualifier, basis: e.basis, periodStart: e.period_start, periodEnd: e.period_end,
+      datePrecision: e.date_precision, note: e.note, sourceId: '', evidence: '', line: '', reason: 'Corrected from the return',
+    }));
+    // …and the old file, imported again, would put the old value back: refused, nothing written.
+    const before = snapshot();
+    const preview = await run(exported);
+    expect(preview.counts).toMatchObject({ update: 0, error: 1 });
+    expect(preview.problems[0]).toMatchObject({ column: 'version', message: expect.stringContaining(`Figure ${e.id} has changed since this file was exported`) });
+    const commit = await run(exported, { mode: 'commit', onError: 'skip' });
+    expect(commit.written.updated).toBe(0);
+    expect(snapshot()).toEqual(before);
+    expect(count('SELECT value n FROM observations WHERE id = ?', e.id)).toBe(Number(e.value) + 20);
+    // Clearing the version says "overwrite": the officer's file then applies, with its audit entry.
+    const overwrite = exported.trim().replace(/,1$/, ',');
+    const applied = await run(overwrite, { mode: 'commit' });
+    expect(applied.problems).toEqual([]);
+    expect(applied.written.updated).toBe(1);
+    expect(count('SELECT value n FROM observations WHERE id = ?', e.id)).toBe(Number(e.value));
   });
 });

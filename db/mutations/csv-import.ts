@@ -223,6 +223,8 @@ async function applyStaged(
           const before = getObservation.get(observationId) as FigureRecord | undefined;
           if (!before) { fail('observation_id', `No figure has the id ${observationId}; leave observation_id empty to add a new figure`); continue; }
           if (before.deleted_at) { fail('observation_id', `Figure ${observationId} has been deleted; restore it before importing changes to it`); continue; }
+          // Exported before someone changed the figure: applying the row would undo their change.
+          const staleVersion = r.version !== null && r.version !== before.version;
           // A column the file leaves out keeps the figure's value: only what the file says changes.
           r = { ...r, ...Object.fromEntries(FIELDS.filter(([field]) => !present.has(field)).map(([field, column]) => [field, before[column]])) };
           if (!present.has('part_of') && !present.has('part_of_observation_id')) partOfId = (before.part_of_id as number | null) ?? null;
@@ -233,6 +235,10 @@ async function applyStaged(
           if (!changes.length) {
             sample({ ...shown, status: 'unchanged', detail: 'Already recorded with these values', observationId: observationId });
             linkTo(observationId);
+            continue;
+          }
+          if (staleVersion) {
+            fail('version', `Figure ${observationId} has changed since this file was exported (it is at version ${before.version}, the file has ${r.version}); export it again and redo this row, or clear its version to overwrite the change`);
             continue;
           }
           figures.change(observationId, before, values(), reason(s.row));

@@ -5,6 +5,10 @@
 // a range, qualifier, basis, period and the total it is a part of; findFact looks for exactly that.
 import type { AppDatabase } from '../client';
 import { writeAudit, type Actor } from './audit';
+import { ConflictError } from '../../lib/errors';
+import { describeChanges } from '../../lib/figure-changes';
+import { publicActor } from '../../lib/auth/roles';
+import type { Role } from '../../lib/vocabulary';
 
 /** A figure as stored, by the ids of its programme, metric and total. */
 export interface FigureValues {
@@ -48,7 +52,8 @@ function prepare(sqlite: SqliteClient) {
     insert: sqlite.prepare(`INSERT INTO observations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`),
     update: sqlite.prepare(
       `UPDATE observations SET programme_id = ?, metric_id = ?, value = ?, upper_value = ?, qualifier = ?, basis = ?, period_start = ?,
-         period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+         period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1
+       WHERE id = ? RETURNING *`,
     ),
     cite: sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
   };
@@ -97,3 +102,32 @@ export function figureWriter(sqlite: SqliteClient, actor: Actor) {
 }
 
 export type FigureWriter = ReturnType<typeof figureWriter>;
+
+/**
+ * Refuses a change made from version `expected` of a figure that is now at another version: the
+ * ConflictError says what was changed since, by whom and why, from the audit trail (every version
+ * step has its entry). `expected` null (an API client that names no version) is not checked.
+ */
+export function checkVersion(sqlite: SqliteClient, before: FigureRecord, expected: number | null): void {
+  const current = before.version as number;
+  if (expected === null || expected === current) return;
+  const steps = Math.max(1, current - expected);
+  const entries = (
+    sqlite
+      .prepare(
+        `SELECT a.at, a.actor, u.role, a.action, a.before, a.after, a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+         WHERE a.entity_type = 'observation' AND a.entity_id = ? AND a.action IN ('update', 'delete', 'restore') ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(before.id, steps) as { at: string; actor: string; role: Role | null; action: string; before: string | null; after: string | null; reason: string | null }[]
+  ).reverse();
+  const read = (table: 'programmes' | 'metrics') => new Map((sqlite.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  const names = { programme: read('programmes'), metric: read('metrics') };
+  const changes = entries.map((e) => {
+    const what = e.action === 'update' ? describeChanges(e.before && JSON.parse(e.before), e.after && JSON.parse(e.after), names).join('; ') : e.action === 'delete' ? 'deleted' : 'restored';
+    return `${what} (${publicActor(e.role, e.actor)}, ${e.at.slice(0, 16).replace('T', ' ')}${e.reason ? `: “${e.reason}”` : ''})`;
+  });
+  throw new ConflictError('Someone changed this figure after you opened it, so nothing was saved. Check what they changed: your entries are kept, and saving again applies them over theirs.', {
+    version: current,
+    changes,
+  });
+}

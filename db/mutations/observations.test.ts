@@ -7,7 +7,7 @@ import type { AppDatabase } from '../client';
 import { addTestUser, createTestDatabase } from '../testing';
 import { listFigureHistory } from '../queries/figure-history';
 import { createObservation, deleteObservation, findLookAlike, restoreObservation, updateObservation } from './observations';
-import { InputError } from '../../lib/errors';
+import { ConflictError, InputError } from '../../lib/errors';
 
 let db: AppDatabase;
 let officer: SessionUser;
@@ -116,5 +116,46 @@ describe('changing figures', () => {
     const hap = form({ programme: 'housing-advisers-programme', metric: 'projects-funded', value: '24', periodStart: '2019-04-01', periodEnd: '2020-03-31', qualifier: 'exact' });
     expect(findLookAlike(db, hap)).not.toBeNull();
     expect(findLookAlike(db, form())).toBeNull();
+  });
+});
+
+describe('two officers editing the same figure', () => {
+  it('refuses the second save made from the version both opened, says what changed, and applies it once seen', () => {
+    const second = addTestUser(db, 'officer', 'second@example.gov.uk');
+    const id = createObservation(db, officer, form({ value: '100', qualifier: 'exact' }));
+    const opened = (db.$client.prepare('SELECT version FROM observations WHERE id = ?').get(id) as { version: number }).version;
+    // Both open the form at the same version; the first corrects 100 to 120.
+    updateObservation(db, officer, id, form({ value: '120', qualifier: 'exact', version: String(opened), reason: 'Late returns' }));
+    // The second, from the stale form, would put 100 back.
+    let conflict: unknown;
+    try {
+      updateObservation(db, second, id, form({ value: '100', qualifier: 'exact', note: 'second officer', version: String(opened) }));
+    } catch (error) {
+      conflict = error;
+    }
+    expect(conflict).toBeInstanceOf(ConflictError);
+    const { current } = conflict as ConflictError;
+    expect(current.version).toBe(opened + 1);
+    expect(current.changes).toHaveLength(1);
+    expect(current.changes[0]).toContain('value: 100 → 120');
+    expect(current.changes[0]).toContain('An officer');
+    expect(current.changes[0]).toContain('“Late returns”');
+    // Nothing of the second save was written, and the first officer's correction stands.
+    expect(db.$client.prepare('SELECT value, note, version FROM observations WHERE id = ?').get(id)).toEqual({ value: 120, note: null, version: opened + 1 });
+    // Having seen the change, the second officer saves again at the new version: applied.
+    updateObservation(db, second, id, form({ value: '100', qualifier: 'exact', note: 'second officer', version: String(current.version) }));
+    expect(db.$client.prepare('SELECT value, note, version FROM observations WHERE id = ?').get(id)).toEqual({ value: 100, note: 'second officer', version: opened + 2 });
+  });
+
+  it('counts a deletion and a restoration as changes: a form opened before them is refused', () => {
+    const id = createObservation(db, officer, form());
+    deleteObservation(db, officer, id, 'Entered twice');
+    restoreObservation(db, officer, id, 'Not a duplicate after all');
+    expect(() => updateObservation(db, officer, id, form({ value: '1300', version: '1' }))).toThrow(/changed this figure after you opened it/);
+    try {
+      updateObservation(db, officer, id, form({ value: '1300', version: '1' }));
+    } catch (error) {
+      expect((error as ConflictError).current.changes).toEqual([expect.stringMatching(/^deleted .*Entered twice/), expect.stringMatching(/^restored .*Not a duplicate/)]);
+    }
   });
 });

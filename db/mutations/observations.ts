@@ -6,7 +6,7 @@ import { requireRole } from '../../lib/auth/roles';
 import type { ObservationInput, FieldErrors } from '../../lib/observation-input';
 import { InputError, NotFoundError } from '../../lib/errors';
 import { writeAudit } from './audit';
-import { figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
+import { checkVersion, figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
 
 type Row = FigureRecord;
 
@@ -89,6 +89,8 @@ export function updateObservation(db: AppDatabase, user: SessionUser, id: number
     const before = getRow(db, id);
     if (!before) throw new NotFoundError('No such figure');
     if (input.partOf === id) throw new InputError({ partOf: 'A figure cannot be a part of itself' });
+    // Made from an out-of-date copy (someone changed the figure since the form was filled): refused.
+    checkVersion(db.$client, before, input.version);
     const fromReport = db.$client.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ?').get(id);
     // A figure that came from a report is only changed with a reason, kept in the audit trail.
     if (fromReport && !input.reason) throw new InputError({ reason: 'Say why this figure from a report is being changed' });
@@ -103,7 +105,7 @@ export function deleteObservation(db: AppDatabase, user: SessionUser, id: number
     const before = getRow(db, id);
     if (!before || before.deleted_at) throw new NotFoundError('No such figure');
     const after = db.$client
-      .prepare("UPDATE observations SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *")
+      .prepare("UPDATE observations SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE id = ? RETURNING *")
       .get(id) as Row;
     audit(db, user, 'delete', id, before, after, reason);
   })();
@@ -114,7 +116,7 @@ export function restoreObservation(db: AppDatabase, user: SessionUser, id: numbe
   db.$client.transaction(() => {
     const before = getRow(db, id);
     if (!before || !before.deleted_at) throw new NotFoundError('No deleted figure with that number');
-    const after = db.$client.prepare('UPDATE observations SET deleted_at = NULL WHERE id = ? RETURNING *').get(id) as Row;
+    const after = db.$client.prepare('UPDATE observations SET deleted_at = NULL, version = version + 1 WHERE id = ? RETURNING *').get(id) as Row;
     audit(db, user, 'restore', id, before, after, reason);
   })();
 }

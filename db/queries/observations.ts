@@ -304,10 +304,10 @@ export function listOccurrencesInSource(db: AppDatabase, sourceId: number) {
 }
 
 /** One figure, deleted or not, with its sources: the figure's own page. */
-export function getObservation(db: AppDatabase, id: number): (ObservationRow & { deletedAt: string | null }) | undefined {
-  const row = selectObservationRows(db, { deletedAt: observations.deletedAt }).where(eq(observations.id, id)).get();
+export function getObservation(db: AppDatabase, id: number): (ObservationRow & { deletedAt: string | null; version: number }) | undefined {
+  const row = selectObservationRows(db, { deletedAt: observations.deletedAt, version: observations.version }).where(eq(observations.id, id)).get();
   if (!row) return undefined;
-  return { ...toObservationRow(row, listSourcesFor(db, [id]).get(id) ?? []), deletedAt: row.deletedAt };
+  return { ...toObservationRow(row, listSourcesFor(db, [id]).get(id) ?? []), deletedAt: row.deletedAt, version: row.version };
 }
 
 /** Figures deleted most recently, for the officers' "recently deleted" list. */

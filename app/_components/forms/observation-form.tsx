@@ -15,7 +15,7 @@ export type ObservationFormValues = Record<ObservationFields, string>;
 
 export const EMPTY_FORM: ObservationFormValues = {
   programme: '', metric: '', value: '', upper: '', qualifier: 'exact', basis: 'period', periodStart: '', periodEnd: '',
-  datePrecision: 'month', note: '', sourceId: '', evidence: '', line: '', reason: '', partOf: '',
+  datePrecision: 'month', note: '', sourceId: '', evidence: '', line: '', reason: '', partOf: '', version: '',
 };
 
 /**
@@ -35,6 +35,8 @@ export function ObservationForm(props: {
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [duplicateOf, setDuplicateOf] = useState<number | null>(null);
+  // Someone else's changes since this form was filled, when a save was refused for them.
+  const [conflict, setConflict] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: ObservationFields) => (e: { target: { value: string } }) => setValues({ ...values, [k]: e.target.value });
 
@@ -42,7 +44,20 @@ export function ObservationForm(props: {
     setBusy(true);
     try {
       const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...values, ...extra }) });
-      const body = (await response.json().catch(() => ({}))) as { id?: number; fields?: FieldErrors; error?: string; duplicateOf?: number };
+      const body = (await response.json().catch(() => ({}))) as {
+        id?: number;
+        fields?: FieldErrors;
+        error?: string;
+        duplicateOf?: number;
+        conflict?: { version: number; changes: string[] };
+      };
+      if (response.status === 409 && body.conflict) {
+        // Keep what the officer typed; the next save names the version they have now seen.
+        setConflict(body.conflict.changes);
+        setValues({ ...values, version: String(body.conflict.version) });
+        setErrors({ form: body.error });
+        return;
+      }
       if (response.status === 409 && body.duplicateOf) {
         setDuplicateOf(body.duplicateOf);
         setErrors({ form: body.error });
@@ -62,6 +77,7 @@ export function ObservationForm(props: {
   function submit(e: FormEvent) {
     e.preventDefault();
     setDuplicateOf(null);
+    setConflict(null);
     const check = observationInputSchema.safeParse(values);
     if (!check.success) {
       setErrors({ ...fieldErrors(check.error), form: 'Check the highlighted fields; nothing has been saved.' });
@@ -101,6 +117,20 @@ export function ObservationForm(props: {
     <form onSubmit={submit} noValidate className="mt-4 space-y-4">
       {errors.form && (
         <Alert tone="error" title={errors.form} className="text-sm">
+          {conflict && (
+            <>
+              <p className="mt-2">Changed since you opened this form:</p>
+              <ul className="mt-1 list-disc pl-5" data-testid="conflict-changes">
+                {conflict.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+              <p className="mt-2">
+                <Link href={props.id ? `/observations/${props.id}` : '#'} className="underline">Reload the figure</Link> to start from their
+                version, or press “Save correction” again to apply yours over it.
+              </p>
+            </>
+          )}
           {duplicateOf !== null && (
             <p className="mt-2 flex flex-wrap gap-3">
               <Link href={`/observations/${duplicateOf}`} className="underline">Open the existing figure</Link>

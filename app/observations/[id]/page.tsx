@@ -9,6 +9,7 @@ import { getNamesById } from '@/db/queries/reference';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
+import { describeChanges } from '@/lib/figure-changes';
 import { describePeriod } from '@/lib/period-label';
 import { BASIS_LABELS, describeQualifier, formatQualified } from '@/lib/qualifiers';
 import { Alert } from '../../_components/alert';
@@ -22,22 +23,7 @@ const figureId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
 export const metadata: Metadata = { title: 'Figure' };
 
-const SHOWN_FIELDS = ['value', 'upper_value', 'qualifier', 'basis', 'period_start', 'period_end', 'date_precision', 'note', 'programme_id', 'metric_id', 'part_of_id', 'deleted_at', 'evidence', 'line', 'sourceId'];
-
 type Names = ReturnType<typeof getNamesById>;
-
-/** What an audit entry changed, in words: "value: 321 → 350", "programme: Peer Support → …". */
-function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, names: Names): string[] {
-  if (!after) return [];
-  const shown = (k: string, v: unknown) => {
-    if (k === 'programme_id') return names.programme.get(Number(v)) ?? String(v);
-    if (k === 'metric_id') return names.metric.get(Number(v)) ?? String(v);
-    return JSON.stringify(v ?? null);
-  };
-  return SHOWN_FIELDS.filter((k) => k in after && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null)).map(
-    (k) => `${k.replace(/_id$/, '').replace(/_/g, ' ')}: ${before ? `${shown(k, before[k])} → ` : ''}${shown(k, after[k])}`,
-  );
-}
 
 /** The figure's audit entries: who changed what, when and why. */
 function historyColumns(names: Names): DataTableColumn<HistoryEntry>[] {
@@ -45,7 +31,7 @@ function historyColumns(names: Names): DataTableColumn<HistoryEntry>[] {
     { header: 'When', className: 'whitespace-nowrap', cell: (h) => h.at.slice(0, 16).replace('T', ' ') },
     { header: 'Who', cell: (h) => h.who },
     { header: 'What', cell: (h) => h.action.replace('_', ' ') },
-    { header: 'Changes', className: 'text-xs [overflow-wrap:anywhere]', cell: (h) => changes(h.before, h.after, names).join('; ') },
+    { header: 'Changes', className: 'text-xs [overflow-wrap:anywhere]', cell: (h) => describeChanges(h.before, h.after, names).join('; ') },
     { header: 'Reason', cell: (h) => h.reason ?? '—' },
   ];
 }
@@ -150,6 +136,7 @@ export default async function ObservationPage({ params }: Props) {
                 programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis,
                 periodStart: o.periodStart ?? '', periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '',
                 sourceId: '', evidence: '', line: '', reason: '', upper: o.upper === null ? '' : String(o.upper), partOf: o.partOf === null ? '' : String(o.partOf),
+                version: String(o.version),
               }}
               {...formOptions(db)}
             />
