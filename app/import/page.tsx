@@ -37,6 +37,7 @@ export default async function ImportCsvPage() {
             <li>Dates: 31/03/2021 (day first) or 2021-03-31. Date precision: day, month or year (day if left out).</li>
             <li>Source: name a report already in the dashboard with its line and the sentence as evidence, or leave source_file empty and this file becomes the source, each row its own evidence.</li>
             <li>observation_id (as in the dashboard’s export): changes that figure; columns you leave out keep their values.</li>
+            <li>version (as in the export): the figure’s version when the file was exported; if someone has changed the figure since, that row is refused rather than undo their change. Clear it to overwrite.</li>
           </ul>
           <p>
             <a href="/api/export/observations" className="underline">Download every figure as CSV</a> for an example in exactly this format.
