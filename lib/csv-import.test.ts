@@ -112,3 +112,23 @@ describe('a row against the dashboard', () => {
     expect(checkRowReference(row({ source_file: 'other.pdf' }), ref)).toMatchObject({ ok: false, column: 'source_file' });
   });
 });
+
+describe('numbers no figure can be', () => {
+  const header = mapHeader(['programme', 'metric', 'value', 'upper', 'qualifier', 'basis', 'period_end']);
+  it('refuses a value too large to store exactly (400 nines once became infinity), and keeps 15 digits', () => {
+    const r = readImportRecord(['P', 'M', '9'.repeat(400), '', 'exact', 'period', '2021-03-31'], header, 2, false);
+    expect(r).toMatchObject({ ok: false, problems: [{ column: 'value', message: expect.stringContaining('too large') }] });
+    expect(readImportRecord(['P', 'M', '1', '9'.repeat(16), 'exact', 'period', '2021-03-31'], header, 2, false)).toMatchObject({ ok: false, problems: [{ column: 'upper' }] });
+    expect(readImportRecord(['P', 'M', '9'.repeat(15), '', 'exact', 'period', '2021-03-31'], header, 2, false)).toMatchObject({ ok: true, value: { value: 999999999999999 } });
+  });
+});
+
+describe('characters that are not text', () => {
+  it('refuses a row with a NUL character anywhere, naming its column', () => {
+    const header = mapHeader(['programme', 'metric', 'value', 'qualifier', 'basis', 'period_end', 'note']);
+    expect(readImportRecord(['P', 'M', '1', 'exact', 'period', '2021-03-31', 'a\u0000b'], header, 9, false)).toEqual({
+      ok: false,
+      problems: [{ row: 9, column: 'note', message: 'This row has a NUL character in it, which is not text: is the file damaged?' }],
+    });
+  });
+});

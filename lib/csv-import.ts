@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Basis, type DatePrecision, type Qualifier } from './vocabulary';
 import { checkRange, FIGURE_COLUMNS, RANGE_WORDS } from './figure-row';
 import { daySchema } from './dates';
+import { figureNumber, optionalFigureNumber } from './figure-value';
 
 /** The columns an import understands: the figure format plus the export's figure and total ids. */
 export const IMPORT_COLUMNS = [...FIGURE_COLUMNS, 'observation_id', 'part_of_observation_id', 'version'] as const;
@@ -145,12 +146,8 @@ export const importRowSchema = z
       .string()
       .trim()
       .min(1, 'Value is required')
-      .regex(/^\d+(\.\d+)?$/, 'Value must be a number such as 1153 or £14,000 (put “over” in the qualifier column)')
-      .transform(Number),
-    upper: z.union([
-      z.literal('').transform(() => null),
-      z.string().regex(/^\d+(\.\d+)?$/, 'Upper must be a number such as 30, the top of a range such as 20-30').transform(Number),
-    ]),
+      .pipe(figureNumber('Value must be a number such as 1153 or £14,000 (put “over” in the qualifier column)')),
+    upper: optionalFigureNumber('Upper must be a number such as 30, the top of a range such as 20-30'),
     qualifier: z.enum([...QUALIFIERS, ...RANGE_WORDS], { error: QUALIFIER_MESSAGE }),
     basis: z.enum(BASES, { error: BASIS_MESSAGE }),
     period_start: z.union([z.literal('').transform(() => null), isoDate('Period start').transform((s) => s as string | null)]),
@@ -159,7 +156,7 @@ export const importRowSchema = z
     note: optionalText.pipe(z.string().max(2000, 'Note must be under 2,000 characters').nullable()),
     observation_id: z.union([z.literal('').transform(() => null), z.coerce.number().int('Observation id must be a whole number').positive('Observation id must be a whole number')]),
     // A breakdown: the total's value (a figure of the same programme, source and line), or its id.
-    part_of: z.union([z.literal('').transform(() => null), z.string().regex(/^\d+(\.\d+)?$/, 'Part of must be the value of the total this figure is part of, such as 171').transform(Number)]),
+    part_of: optionalFigureNumber('Part of must be the value of the total this figure is part of, such as 171'),
     part_of_observation_id: z.union([
       z.literal('').transform(() => null),
       z.coerce.number().int('Part of observation id must be a whole number').positive('Part of observation id must be a whole number'),
@@ -210,6 +207,9 @@ export function readImportRecord(
   row: number,
   decimalComma: boolean,
 ): { ok: true; value: ImportRow } | { ok: false; problems: RowProblem[] } {
+  // A NUL character is not text (a binary file, or one damaged): the row is refused, not stored.
+  const nul = record.findIndex((cell) => cell.includes('\u0000'));
+  if (nul >= 0) return { ok: false, problems: [{ row, column: header.columns[nul] ?? null, message: 'This row has a NUL character in it, which is not text: is the file damaged?' }] };
   const raw: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, '']));
   header.columns.forEach((column, i) => {
     if (column) raw[column] = record[i] ?? '';

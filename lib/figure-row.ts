@@ -2,6 +2,7 @@
 // the CSV import and the observations export all use it, so an export re-imports unchanged.
 import { z } from 'zod';
 import { daySchema } from './dates';
+import { figureNumber, optionalFigureNumber } from './figure-value';
 import { BASES, DATE_PRECISIONS, QUALIFIERS, UNITS, type Qualifier } from './vocabulary';
 
 /** The columns every figures CSV has had from the start. */
@@ -57,8 +58,7 @@ const optionalNumber = (label: string) =>
   z
     .string()
     .trim()
-    .regex(/^(\d+(\.\d+)?)?$/, `${label} must be a plain number such as 30, or empty`)
-    .transform((s) => (s === '' ? null : Number(s)));
+    .pipe(optionalFigureNumber(`${label} must be a plain number such as 30, or empty`));
 
 const isoDate = daySchema({ format: 'must be a date written YYYY-MM-DD', notReal: 'is not a real calendar date', outside: 'must fall between 2000 and 2100' });
 
@@ -76,8 +76,7 @@ export const figureRowSchema = z
     value: z
       .string()
       .trim()
-      .regex(/^\d+(\.\d+)?$/, 'Value must be a plain number such as 1153 or 14000 (no commas, £ or %)')
-      .transform(Number),
+      .pipe(figureNumber('Value must be a plain number such as 1153 or 14000 (no commas, £ or %)')),
     upper: optionalNumber('Upper').optional().transform((v) => v ?? null),
     qualifier: z.enum([...QUALIFIERS, ...RANGE_WORDS], { error: `Qualifier must be one of ${QUALIFIERS.join(', ')}, or range` }),
     basis: z.enum(BASES, { error: `Basis must be one of ${BASES.join(', ')}` }),

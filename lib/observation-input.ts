@@ -2,6 +2,7 @@
 // Messages are written for officers ("Period end must be on or after period start").
 import { z } from 'zod';
 import { daySchema } from './dates';
+import { figureNumber, optionalFigureNumber } from './figure-value';
 import { BASES, DATE_PRECISIONS, QUALIFIERS } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -17,18 +18,13 @@ export const observationInputSchema = z
       .min(1, 'Enter the value')
       // "1,153" and "£14,000" are how people type numbers; the qualifier carries "over" etc.
       .transform((s) => s.replace(/[£,\s]/g, ''))
-      .pipe(z.string().regex(/^\d+(\.\d+)?$/, 'Enter the value as a number, such as 600 (choose “at least” for “over 600”)').transform(Number)),
+      .pipe(figureNumber('Enter the value as a number, such as 600 (choose “at least” for “over 600”)')),
     // The top of a range ("20-30 elected members": value 20, upper 30); empty for one number.
     upper: z
       .string()
       .trim()
       .transform((s) => s.replace(/[£,\s]/g, ''))
-      .pipe(
-        z.union([
-          z.literal('').transform(() => null),
-          z.string().regex(/^\d+(\.\d+)?$/, 'Enter the top of the range as a number, such as 30 for “20-30”, or leave it empty').transform(Number),
-        ]),
-      )
+      .pipe(optionalFigureNumber('Enter the top of the range as a number, such as 30 for “20-30”, or leave it empty'))
       .optional()
       .transform((v) => v ?? null),
     qualifier: z.enum(QUALIFIERS, { error: 'Choose exact, at least, at most or approximately' }),
@@ -57,6 +53,9 @@ export const observationInputSchema = z
       .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
+    // A NUL character is not text (pasted from a binary file): never stored.
+    for (const key of ['note', 'evidence', 'reason'] as const)
+      if (v[key]?.includes('\u0000')) ctx.addIssue({ code: 'custom', path: [key], message: 'This has a NUL character in it, which is not text' });
     if (v.periodStart && v.periodStart > v.periodEnd)
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Period end must be on or after period start' });
     if (v.sourceId !== null && !v.evidence)

@@ -74,7 +74,18 @@ export function errorResponse(error: unknown, request: Request): Response {
   return json({ error: 'Something went wrong; nothing was saved.' }, 500);
 }
 
+/**
+ * A write's body (JSON or a form) as text fields. A NUL character is not text: a body holding one
+ * is refused (400), so none is ever stored.
+ */
 export async function readBody(request: Request): Promise<Record<string, string>> {
+  const fields = await readFields(request);
+  const withNul = Object.entries(fields).find(([, v]) => v.includes('\u0000'));
+  if (withNul) throw new InputError({ [withNul[0]]: 'This has a NUL character in it, which is not text' });
+  return fields;
+}
+
+async function readFields(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/json')) {
     const body = (await request.json().catch(() => null)) as unknown;
