@@ -6,6 +6,10 @@ export async function register() {
   const { getDb } = await import('./db/client');
   const { prepareDatabase } = await import('./db/setup');
   const { migrationsApplied, seeded } = prepareDatabase(getDb());
+  // db:restore refuses while this server runs (db/server-lock.ts).
+  const { databasePath } = await import('./db/client');
+  const { holdServerLock } = await import('./db/server-lock');
+  holdServerLock(databasePath());
   const { countUsers } = await import('./db/auth/sign-in');
   if (countUsers(getDb()) === 0)
     console.log(

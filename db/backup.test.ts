@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BackupError, backupDatabase, checkDatabaseFile, restoreDatabase } from './backup';
+import { spawnSync } from 'node:child_process';
+import { BackupError, backupDatabase, checkDatabaseFile, manifestPath, restoreDatabase } from './backup';
+import { holdServerLock, serverHoldingLock } from './server-lock';
 import { openDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { createTestDatabase, createSeededTestDatabase } from './testing';
@@ -37,7 +39,7 @@ describe('db:backup', () => {
     expect(checkDatabaseFile(backup)).toBeNull();
     expect(count(backup)).toBe(before);
     // One file, with no write-ahead log beside it.
-    expect(fs.readdirSync(path.dirname(backup))).toEqual(['copy.db']);
+    expect(fs.readdirSync(path.dirname(backup)).sort()).toEqual(['copy.db', 'copy.db.manifest.json']);
     await expect(backupDatabase(file, backup)).rejects.toThrow(/already exists/);
   });
 });
@@ -107,5 +109,53 @@ describe('db:restore', () => {
     migrateDatabase(oldDb, firstOnly);
     oldDb.$client.close();
     expect(checkDatabaseFile(old)).toBeNull();
+  });
+});
+
+describe('a backup you can trust', () => {
+  it('writes a manifest beside the copy, and a restore refuses a copy whose content was changed', async () => {
+    const { db, file, dir } = seeded();
+    const backup = path.join(dir, 'checked.db');
+    await backupDatabase(file, backup);
+    const manifest = JSON.parse(fs.readFileSync(manifestPath(backup), 'utf8')) as { tables: Record<string, { rows: number; sha256: string }> };
+    expect(manifest.tables.observations!.rows).toBe(count(file));
+    expect(manifest.tables.audit_log!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // "465" edited to "965": the file still passes SQLite's integrity check, but not its manifest.
+    const tampered = new Database(backup);
+    tampered.prepare('UPDATE observations SET value = value + 500 WHERE id = (SELECT min(id) FROM observations)').run();
+    tampered.close();
+    expect(checkDatabaseFile(backup)).toBeNull();
+    const kept = count(file);
+    db.$client.close();
+    const refused = await restoreDatabase(backup, file).then(() => 'restored', (e: Error) => e.message);
+    expect(refused).toMatch(/has been changed since it was backed up \(its .*\bobservations\b.* no longer match/);
+    expect(count(file)).toBe(kept);
+  });
+
+  it('refuses a backup with no manifest unless told to trust it', async () => {
+    const { db, file, dir } = seeded();
+    const backup = path.join(dir, 'bare.db');
+    await backupDatabase(file, backup);
+    fs.rmSync(manifestPath(backup));
+    db.$client.close();
+    await expect(restoreDatabase(backup, file)).rejects.toThrow(/has no manifest/);
+    await restoreDatabase(backup, file, { withoutManifest: true });
+    expect(checkDatabaseFile(file)).toBeNull();
+  });
+
+  it('refuses to restore while the app runs, and not after it has gone', async () => {
+    const { db, file, dir } = seeded();
+    const backup = path.join(dir, 'while-running.db');
+    await backupDatabase(file, backup);
+    db.$client.close();
+    // A running server: this test's own process holds the lock.
+    holdServerLock(file);
+    await expect(restoreDatabase(backup, file)).rejects.toThrow(`the app is running (process ${process.pid}`);
+    // A server killed with -9 leaves its lock behind, naming a process that no longer runs.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    fs.writeFileSync(`${file}.server.lock`, gone.stdout);
+    expect(serverHoldingLock(file)).toBeNull();
+    await restoreDatabase(backup, file);
+    expect(checkDatabaseFile(file)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // npm run db:migrate | db:seed | db:reset | db:setup | db:backup [file] | db:restore <file> — see README.md.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BackupError, backupDatabase, restoreDatabase } from '../db/backup';
+import { BackupError, backupDatabase, manifestPath, restoreDatabase } from '../db/backup';
 import { databasePath, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { prepareDatabase } from '../db/setup';
@@ -21,16 +21,16 @@ async function main(command: string | undefined, argument: string | undefined): 
       // data/backups/dashboard-2026-11-22T10-41-07.db unless a file is named.
       const destination = argument ?? path.join(path.dirname(file), 'backups', `dashboard-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.db`);
       const { pages } = await backupDatabase(file, destination);
-      console.log(`${file} backed up to ${destination} (${pages} pages); integrity check ok`);
+      console.log(`${file} backed up to ${destination} (${pages} pages); integrity check ok; manifest ${manifestPath(destination)}`);
       return;
     }
     case 'restore': {
       if (!argument) {
-        console.error('Usage: npm run db:restore -- <backup file>   (stop the app first)');
+        console.error('Usage: npm run db:restore -- <backup file> [--without-manifest]   (stop the app first)');
         process.exitCode = 2;
         return;
       }
-      await restoreDatabase(argument, file);
+      await restoreDatabase(argument, file, { withoutManifest: process.argv.includes('--without-manifest') });
       console.log(`${file} restored from ${argument}; integrity check ok. Start the app again.`);
       return;
     }
