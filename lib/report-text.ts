@@ -3,10 +3,14 @@
 // pdfjs-dist); nothing from a file is ever kept as HTML.
 
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'] as const;
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_REPORT_CHARS = 2_000_000;
+/** The most a .docx may hold once unzipped, and how many parts: a real report is a few megabytes. */
+export const MAX_DOCX_OPENED_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCX_PARTS = 2000;
 
 export class ReportFileError extends Error {
   readonly status = 400;
@@ -66,8 +70,46 @@ function docxLines(node: DocxNode): string[] {
   return (node.children ?? []).flatMap(docxLines);
 }
 
+/**
+ * Refuses a .docx that would open to more than MAX_DOCX_OPENED_BYTES or MAX_DOCX_PARTS (a zip
+ * bomb: 1 MB that inflates to gigabytes), before mammoth opens it. Each part is inflated with a
+ * cap on its output (zlib's maxOutputLength), so sizes the zip merely declares are not trusted.
+ * JSZip (mammoth's own zip reader) lists the parts; its CompressedObject (`_data`) is how JSZip
+ * 3 holds a part's raw bytes, which its public API does not expose.
+ */
+async function checkDocxOpenedSize(bytes: Uint8Array): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return; // not a readable zip: mammoth says so in its own words below
+  }
+  const parts = Object.values(zip.files).filter((f) => !f.dir);
+  const tooBig = () =>
+    new ReportFileError('This file is far larger once opened than a report can be (it may be built to do that), so it was not read. Save the report again, or paste its text.');
+  if (parts.length > MAX_DOCX_PARTS) throw tooBig();
+  let opened = 0;
+  for (const part of parts) {
+    const data = (part as unknown as { _data?: { compressedContent?: Uint8Array; compression?: { magic?: string } } })._data;
+    const raw = data?.compressedContent;
+    if (!raw) continue;
+    const room = MAX_DOCX_OPENED_BYTES - opened;
+    if (data.compression?.magic === '\x08\x00') {
+      try {
+        opened += zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, room) }).length;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
+        return; // damaged: mammoth says so below
+      }
+    } else opened += raw.length;
+    if (opened > MAX_DOCX_OPENED_BYTES) throw tooBig();
+  }
+}
+
 async function docxText(bytes: Uint8Array): Promise<string> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReportFileError('This .docx file is not a Word document.');
+  await checkDocxOpenedSize(bytes);
   const mammoth = await import('mammoth');
   let lines: string[] = [];
   try {

@@ -30,6 +30,17 @@ export async function* limitedBody(request: Request, limit: number): AsyncIterab
   if (Number.isFinite(declared) && received !== declared) throw new Error(`The upload was cut short (${received} of ${declared} bytes); nothing was imported.`);
 }
 
+/**
+ * A form upload read with a byte cap whatever length it declares (or none): an UploadTooLargeError
+ * once more than `limit` bytes have arrived, before the rest is read; null for a body that is not
+ * a form.
+ */
+export async function limitedFormData(request: Request, limit: number): Promise<FormData | null> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of limitedBody(request, limit)) chunks.push(chunk);
+  return new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData().catch(() => null);
+}
+
 /** A streamed answer of JSON lines: `progress` lines, then one `result` or `error` line. */
 export function progressResponse<T>(work: (progress: (p: object) => void) => Promise<T>, describeError: (e: unknown) => string): Response {
   const encoder = new TextEncoder();

@@ -6,12 +6,21 @@ import { findImportedReport, reportDetailsSchema, storeReport } from '@/db/mutat
 import { logWrite } from '@/lib/log';
 import { asWriter, json } from '@/app/_server/http';
 import { fieldErrors } from '@/lib/observation-input';
-import { MAX_REPORT_BYTES, readReportFile, ReportFileError } from '@/lib/report-text';
+import { MAX_REPORT_BYTES, ReportFileError } from '@/lib/report-text';
+import { readReportInBox } from '@/app/_server/report-reader';
+import { limitedFormData, UploadTooLargeError } from '@/app/_server/upload';
 
 export async function POST(request: Request) {
   return asWriter(request, 'edit_figures', async (user) => {
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_REPORT_BYTES + 1024 * 1024) return json({ error: 'The file is larger than 20 MB.' }, 413);
-    const form = await request.formData().catch(() => null);
+    // Read with a cap whatever length the request declares (or none): no more than 21 MB is read.
+    let form: FormData | null;
+    try {
+      form = await limitedFormData(request, MAX_REPORT_BYTES + 1024 * 1024);
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) return json({ error: 'The file is larger than 20 MB.' }, 413);
+      // A body cut short on the way (limitedBody) is never read as a smaller file.
+      return json({ error: 'The upload was cut short; nothing was stored. Try again.' }, 400);
+    }
     if (!form) return json({ error: 'Send the report as a form with a file or pasted text.' }, 400);
     const file = form.get('file');
     const pasted = typeof form.get('text') === 'string' ? (form.get('text') as string) : '';
@@ -20,7 +29,9 @@ export async function POST(request: Request) {
     if (hasFile && pasted.trim()) return json({ error: 'Check the highlighted fields', fields: { text: 'Choose a file or paste text, not both' } }, 400);
     let text: string;
     try {
-      text = hasFile ? await readReportFile(file.name, new Uint8Array(await file.arrayBuffer())) : await readReportFile('pasted.txt', new TextEncoder().encode(pasted));
+      // In a worker with heap and time limits (app/_server/report-reader.ts): a file built to blow
+      // up when opened is refused in seconds while the server answers everyone else.
+      text = hasFile ? await readReportInBox(file.name, new Uint8Array(await file.arrayBuffer())) : await readReportInBox('pasted.txt', new TextEncoder().encode(pasted));
     } catch (error) {
       if (error instanceof ReportFileError) return json({ error: error.message, fields: { [hasFile ? 'file' : 'text']: error.message } }, 400);
       throw error;
