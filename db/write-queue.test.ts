@@ -82,4 +82,43 @@ describe('write queue', () => {
     expect(addedId).toBeGreaterThan(lastImported);
     expect(count()).toBe(before + rows + 1);
   });
+
+  it('a preview takes no write lock: writes by others go straight through while it reads, and it sees none of them', async () => {
+    const db = createSeededTestDatabase();
+    const officer = addTestUser(db, 'officer', 'o@example.gov.uk');
+    const rows = 3000;
+    const csv = ['programme,metric,value,qualifier,basis,period_end', ...Array.from({ length: rows }, (_, r) => `care-and-health-improvement-programme,page-views,${600_000 + r},exact,period,2019-03-31`)].join('\n');
+    const previewer = openDatabase(db.$client.name, { optimize: false });
+    async function* body() {
+      yield new TextEncoder().encode(csv);
+    }
+    const previewing = importFiguresCsv(previewer, officer, body(), { fileName: 'preview.csv', mode: 'preview', onError: 'block' });
+    // While the preview's transaction is open, another connection writes with no patience at all:
+    // if the preview held the write lock, SQLite would refuse at once (SQLITE_BUSY).
+    db.$client.pragma('busy_timeout = 0');
+    let writesDuringPreview = 0;
+    let done = false;
+    const writer = (async () => {
+      while (!done) {
+        if (previewer.$client.inTransaction) {
+          createObservation(db, officer, {
+            programme: 'care-and-health-improvement-programme', metric: 'page-views', value: 600_000 + writesDuringPreview, qualifier: 'exact', basis: 'period',
+            periodStart: null, periodEnd: '2019-03-31', datePrecision: 'day', note: null, sourceId: null, evidence: null, line: null, reason: null, version: null,
+          } as never);
+          writesDuringPreview += 1;
+        }
+        await yieldToOtherRequests();
+      }
+    })();
+    const result = await previewing;
+    done = true;
+    await writer;
+    previewer.$client.close();
+    expect(writesDuringPreview).toBeGreaterThanOrEqual(rows / 200 - 1);
+    // One snapshot: the figures written meanwhile (the same values as some rows) are not in it,
+    // so every row is new; nothing was written by the preview itself.
+    expect(result.counts).toEqual({ new: rows, update: 0, unchanged: 0, error: 0 });
+    expect(result.written).toEqual({ created: 0, updated: 0, linked: 0 });
+    expect((db.$client.prepare("SELECT count(*) AS n FROM sources WHERE title = 'preview.csv (CSV upload)'").get() as { n: number }).n).toBe(0);
+  });
 });

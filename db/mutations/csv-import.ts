@@ -13,7 +13,7 @@ import { factKey } from '../../lib/figure-row';
 import { checkRowReference, type HeaderMap, type ImportReference, type ImportRow, type RowProblem } from '../../lib/csv-import';
 import { stageFile, type Staged } from './csv-staging';
 import { writeAudit } from './audit';
-import { figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
+import { figureWriter, type FigureRecord, type FigureValues, type FigureWriter } from './figure-writer';
 import { queueWrite, yieldToOtherRequests } from '../write-queue';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
@@ -119,7 +119,11 @@ async function applyStaged(
   const ref = loadReference(sqlite);
   const present = new Set<string>(staged.header.columns.filter((c) => c !== null));
   const page = sqlite.prepare(`SELECT row, raw, data, problems FROM temp.${staged.table} WHERE row > ? ORDER BY row LIMIT ${APPLY_SLICE}`);
-  const figures = figureWriter(sqlite, user);
+  // A preview writes nothing, so it takes no write lock and never holds up other writers: it reads
+  // in a transaction of its own and answers as the writes would (previewWriter). Only a commit
+  // writes, in the write queue; it runs the same pass again and is refused if it finds other counts.
+  const preview = options.mode === 'preview';
+  const figures = preview ? previewWriter(sqlite) : figureWriter(sqlite, user);
   const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
   const isLinked = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
   // A breakdown's total by its value: a live figure of the same programme cited at the same source
@@ -138,6 +142,8 @@ async function applyStaged(
     (sqlite.prepare('SELECT id FROM sources WHERE content_hash = ?').get(staged.hash) as { id: number } | undefined)?.id ?? null;
   const uploadSource = () => {
     if (uploadSourceId !== null) return uploadSourceId;
+    // A preview stands the upload in with an id no source has.
+    if (preview) return (uploadSourceId = -1);
     const today = new Date().toISOString().slice(0, 10);
     const created = sqlite
       .prepare("INSERT INTO sources (title, document_date, date_precision, content_hash) VALUES (?, ?, 'day', ?) RETURNING id, title, document_date")
@@ -280,10 +286,11 @@ async function applyStaged(
       throw new DryRun();
     result.committed = true;
   };
-  // One transaction for the whole pass, begun IMMEDIATE so no other writer can slip in between
-  // the comparison and the write; committed only when the import is to be kept.
-  await queueWrite(async () => {
-    sqlite.exec('BEGIN IMMEDIATE');
+  // One transaction for the whole pass. A commit's is begun IMMEDIATE, in the write queue, so no
+  // other writer can slip in between the comparison and the write; it is committed only when the
+  // import is to be kept. A preview's only reads: one snapshot, no lock, no queue.
+  const pass = async () => {
+    sqlite.exec(preview ? 'BEGIN' : 'BEGIN IMMEDIATE');
     try {
       await run();
       sqlite.exec('COMMIT');
@@ -292,9 +299,33 @@ async function applyStaged(
       if (!(error instanceof DryRun)) throw error;
       result.written = { created: 0, updated: 0, linked: 0 };
     }
-  });
+  };
+  await (preview ? pass() : queueWrite(pass));
   // A preview's ids are only those of existing figures: ids given to rolled-back rows mean nothing.
   if (!result.committed) for (const s of result.samples) if (s.status === 'new') s.observationId = null;
+}
+
+/**
+ * The figure writer's stand-in for a preview: it finds facts as the writer does and writes
+ * nothing, answering as the writes would: a new figure gets an id below zero, a citation is new
+ * unless the figure has it already or this pass has made it.
+ */
+function previewWriter(sqlite: AppDatabase['$client']): Pick<FigureWriter, 'findFact' | 'add' | 'change' | 'cite'> {
+  const reader = figureWriter(sqlite, { id: null, email: 'preview' });
+  const isCited = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
+  const cited = new Set<string>();
+  let standIn = 0;
+  return {
+    findFact: (v, citedAt) => reader.findFact(v, citedAt),
+    add: () => ({ id: --standIn }),
+    change: (id, before) => before,
+    cite: (id, c) => {
+      const key = `${id}|${c.sourceId}|${c.line}`;
+      if (cited.has(key) || (id > 0 && c.sourceId > 0 && isCited.get(id, c.sourceId, c.line))) return false;
+      cited.add(key);
+      return true;
+    },
+  };
 }
 
 /** Reads, checks and (when committing) imports a CSV file of figures. */
