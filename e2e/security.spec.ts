@@ -150,8 +150,12 @@ test('hostile query strings get an answer, never a server error', async ({ reque
   const hostile = ['%00', '9'.repeat(400), '<script>alert(1)</script>', "' OR 1=1 --", '\u202Eevil', '../../etc/passwd', '2020-21-Q9', '', '%F0%28%8C%BC', 'a'.repeat(5000),
     // Periods at the edges of what a date can be (each answered 500 before the years were bounded).
     '9999-12', '9998-99-Q4', '0000-01', '9999-00-Q4', 'month:0000-01', 'ytd:9998-99-Q4', '0000-01..9999-12'];
-  const urls = ['/', '/compare', '/boards/improvement-and-innovation-board', '/programmes/remote-peer-support', '/metrics/attendees', '/sources', '/api/export/observations', '/api/export/compare', '/api/export/series', '/api/export/table/headlines', '/api/export/table/boards'];
-  const params = ['from', 'to', 'a', 'b', 'board', 'programme', 'metric', 'basis', 'qualifier', 'sort', 'page', 'limit', 'view'];
+  // Every page and every export (the pages behind sign-in answer with the sign-in page).
+  const urls = ['/', '/compare', '/boards', '/boards/improvement-and-innovation-board', '/programmes', '/programmes/remote-peer-support', '/metrics', '/metrics/attendees',
+    '/sources', '/sources/1', '/observations', '/observations/1', '/observations/deleted', '/observations/new', '/audit', '/import', '/import/report', '/import/report/1',
+    '/manage/new/programme', '/sign-in', '/api/export/observations', '/api/export/compare', '/api/export/series', '/api/export/table/headlines', '/api/export/table/boards',
+    '/api/export/table/figures-per-quarter'];
+  const params = ['from', 'to', 'a', 'b', 'board', 'programme', 'metric', 'basis', 'qualifier', 'sort', 'dir', 'page', 'limit', 'offset', 'order', 'q', 'by', 'group', 'view', 'next', 'user', 'bom'];
   for (const url of urls)
     for (const [i, value] of hostile.entries()) {
       // Every parameter at once, and the same one repeated, as a hand-edited link might be.

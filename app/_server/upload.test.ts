@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitedBody, UploadTooLargeError } from './upload';
+import { limitedBody, limitedFormData, UploadTooLargeError } from './upload';
 
 /** A request whose body arrives in these chunks, counting how many were pulled. */
 function streamed(chunks: number[], declared?: number) {
@@ -42,5 +42,16 @@ describe('upload size limit', () => {
   it('never takes a body cut short on the way for a smaller complete file', async () => {
     const { request } = streamed([300, 300], 1000);
     await expect(read(request, 5000)).rejects.toThrow(/cut short \(600 of 1000 bytes\)/);
+  });
+});
+
+describe('a report form with no declared length', () => {
+  it('is cut off at the cap: 400 MB that never says its size is refused after reading just over the limit', async () => {
+    const mb = 1024 * 1024;
+    const { request, pulled } = streamed(Array.from({ length: 400 }, () => mb));
+    const refused = await limitedFormData(request, 21 * mb).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(UploadTooLargeError);
+    // It stopped at the 22nd megabyte: the other 378 were never read.
+    expect(pulled()).toBe(22);
   });
 });
