@@ -1,0 +1,125 @@
+// npm run test:uploads — hostile uploads against the production server, while a reader keeps
+// asking for the overview: a .docx zip bomb (under 1 MB, 315 MB once opened) and a 400 MB report
+// form that never declares its length. Each must be refused with a plain answer, the reader must
+// get every page meanwhile, and the server's memory must stay under 500 MB (its peak resident
+// size, VmHWM, from /proc). Prints the figures; exits 1 if any fails.
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { createFixture } from './fixture';
+import { ensureBuild, startServer } from './server';
+
+const PORT = 3297;
+const MEMORY_BUDGET_MB = 500;
+const watchdog = setTimeout(() => {
+  console.error('test:uploads did not finish within 5 minutes');
+  process.exit(1);
+}, 5 * 60_000);
+
+async function zipBomb(paragraphs: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  const paragraph = '<w:p><w:r><w:t>Over 600 councillors attended.</w:t></w:r></w:p>';
+  zip.file('word/document.xml', Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(paragraphs)}</w:body></w:document>`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** A multipart report form whose file part is `megabytes` of text, sent in chunks with no length. */
+function unsizedForm(megabytes: number): { body: ReadableStream<Uint8Array>; type: string } {
+  const boundary = `----lga${Date.now()}`;
+  const encoder = new TextEncoder();
+  const head = encoder.encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHuge\r\n--${boundary}\r\nContent-Disposition: form-data; name="documentDate"\r\n\r\n2021-03-31\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
+  const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+  let sent = -1;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === -1) controller.enqueue(head);
+      else if (sent < megabytes) controller.enqueue(chunk);
+      else {
+        controller.enqueue(encoder.encode(`\r\n--${boundary}--\r\n`));
+        controller.close();
+      }
+      sent++;
+    },
+  });
+  return { body, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function main(): Promise<number> {
+  ensureBuild();
+  const fixture = createFixture('uploads', 1);
+  const officer = fixture.officers[0]!;
+  const server = await startServer(fixture.file, PORT);
+  const failures: string[] = [];
+  try {
+    const atRest = peakMb(server.pid);
+    // A reader asking for the overview all along.
+    let reading = true;
+    const reads = { ok: 0, failed: 0, slowestMs: 0 };
+    const reader = (async () => {
+      while (reading) {
+        const started = Date.now();
+        try {
+          const response = await fetch(`${server.base}/`);
+          await response.arrayBuffer();
+          if (response.ok) reads.ok++;
+          else reads.failed++;
+        } catch {
+          reads.failed++;
+        }
+        reads.slowestMs = Math.max(reads.slowestMs, Date.now() - started);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+
+    const bomb = await zipBomb(5_000_000);
+    const form = new FormData();
+    form.set('title', 'Zip bomb');
+    form.set('documentDate', '2021-03-31');
+    form.set('file', new Blob([Buffer.from(bomb)]), 'bomb.docx');
+    let started = Date.now();
+    const bombAnswer = await fetch(`${server.base}/api/import/report`, { method: 'POST', body: form, headers: { cookie: officer.cookie } });
+    const bombText = await bombAnswer.text();
+    const bombMs = Date.now() - started;
+    console.log(`zip bomb (${(bomb.length / 1e6).toFixed(2)} MB, 315 MB opened): ${bombAnswer.status} in ${bombMs} ms — ${bombText.slice(0, 120)}`);
+    if (bombAnswer.status !== 400 || !bombText.includes('far larger once opened')) failures.push('the zip bomb was not refused as too large once opened');
+
+    const huge = unsizedForm(400);
+    started = Date.now();
+    const hugeAnswer = await fetch(`${server.base}/api/import/report`, {
+      method: 'POST',
+      body: huge.body,
+      headers: { cookie: officer.cookie, 'content-type': huge.type },
+      duplex: 'half',
+    } as RequestInit).catch((error: Error) => error);
+    const hugeMs = Date.now() - started;
+    const hugeStatus = hugeAnswer instanceof Error ? `connection closed (${hugeAnswer.message})` : String(hugeAnswer.status);
+    console.log(`400 MB form with no declared length: ${hugeStatus} in ${hugeMs} ms`);
+    if (!(hugeAnswer instanceof Error) && hugeAnswer.status !== 413) failures.push(`the unsized 400 MB form was answered ${hugeAnswer.status}, not 413`);
+
+    await new Promise((r) => setTimeout(r, 500));
+    reading = false;
+    await reader;
+    const peak = peakMb(server.pid);
+    console.log(`reader meanwhile: ${reads.ok} pages, ${reads.failed} failed, slowest ${reads.slowestMs} ms`);
+    console.log(`server memory: ${atRest.toFixed(0)} MB peak at rest, ${peak.toFixed(0)} MB peak overall (budget ${MEMORY_BUDGET_MB} MB)`);
+    if (reads.failed > 0 || reads.ok === 0) failures.push('the reader did not get every page');
+    if (peak > MEMORY_BUDGET_MB) failures.push(`the server's memory peaked at ${peak.toFixed(0)} MB`);
+  } finally {
+    await server.stop();
+    fs.rmSync(fixture.dir, { recursive: true, force: true });
+  }
+  for (const f of failures) console.error(`FAIL: ${f}`);
+  if (!failures.length) console.log('PASS: both refused, every page answered, memory within budget');
+  return failures.length ? 1 : 0;
+}
+
+main().then((code) => {
+  clearTimeout(watchdog);
+  process.exit(code);
+});
