@@ -39,6 +39,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // The server's structured log goes to a file that e2e/officers.spec.ts reads (its log test).
-    env: { DATABASE_PATH: '.e2e-data/e2e.db', LOG_FILE: '.e2e-data/server.log', NEXT_TELEMETRY_DISABLED: '1' },
+    // It stands for an installation behind our own TLS proxy, so forwarded headers are trusted
+    // (TRUST_PROXY=1; app/_server/proxy-headers.test.ts checks they are ignored without it).
+    env: { DATABASE_PATH: '.e2e-data/e2e.db', LOG_FILE: '.e2e-data/server.log', NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1' },
   },
 });
