@@ -27,6 +27,9 @@ export function openDatabase(file: string = databasePath(), { optimize = true }:
   // (NORMAL in WAL mode survives only the latter). It costs one fsync per commit; officers'
   // writes are few, and an import is one commit. npm run test:crash kills the server mid-write.
   sqlite.pragma('synchronous = FULL');
+  // Once a checkpoint has copied the write-ahead log into the database, cut the log back to 64 MiB:
+  // a large import leaves a large log, which would otherwise keep its size on disk.
+  sqlite.pragma('journal_size_limit = 67108864');
   // A 32 MiB page cache (SQLite's default is 2 MiB): at a million figures the rollups and the
   // indexes a page walks are 10 to 20 MiB, and with the default each page view read them again
   // from the operating system, evicting one another (`npm run bench`: board page and figures

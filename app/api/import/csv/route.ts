@@ -54,6 +54,9 @@ export async function POST(request: Request) {
             onProgress: progress,
           });
         } finally {
+          // A committed import leaves its rows in the write-ahead log: copy them into the
+          // database now, without waiting for readers (PASSIVE), so the log can shrink.
+          if (result?.committed) connection.$client.pragma('wal_checkpoint(PASSIVE)');
           connection.$client.close();
         }
         // Previews are logged too: an officer checking a file is part of the import's story.
