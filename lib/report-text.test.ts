@@ -1,33 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { normaliseReportText, readReportFile } from './report-text';
+import { docx } from './fixtures/docx';
 
 const PARAGRAPHS = ['Leadership support', 'Over 600 councillors attended our leadership webinars between April and June.', 'A further 16 sessions are planned.'];
-
-const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
-
-/** A minimal Word document with one paragraph per entry, and a table for an entry of rows of cells. */
-async function docx(paragraphs: (string | string[][])[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs
-      .map((p) =>
-        typeof p === 'string'
-          ? paragraph(p)
-          : `<w:tbl>${p.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
-      )
-      .join('')}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'uint8array' });
-}
 
 /** A minimal one-page PDF: each entry a line, a blank gap between paragraphs. */
 function pdf(lines: (string | null)[]): Uint8Array {

@@ -5,9 +5,9 @@
 // edits must each be answered within 2 s. The reader must get every page, and the server's memory
 // must stay under 500 MB (its peak resident size, VmHWM, from /proc). Exits 1 if any fails.
 import fs from 'node:fs';
-import JSZip from 'jszip';
 import { createFixture, figureBody, importCsv } from './fixture';
 import { ensureBuild, startServer } from './server';
+import { repeatedParagraphDocx } from '../lib/fixtures/docx';
 
 const PORT = 3297;
 const MEMORY_BUDGET_MB = 500;
@@ -16,15 +16,6 @@ const watchdog = setTimeout(() => {
   console.error('test:uploads did not finish within 10 minutes');
   process.exit(1);
 }, 10 * 60_000);
-
-async function zipBomb(paragraphs: number): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const paragraph = '<w:p><w:r><w:t>Over 600 councillors attended.</w:t></w:r></w:p>';
-  zip.file('word/document.xml', Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(paragraphs)}</w:body></w:document>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
-}
 
 /** A multipart report form whose file part is `megabytes` of text, sent in chunks with no length. */
 function unsizedForm(megabytes: number): { body: ReadableStream<Uint8Array>; type: string } {
@@ -79,7 +70,7 @@ async function main(): Promise<number> {
       }
     })();
 
-    const bomb = await zipBomb(5_000_000);
+    const bomb = await repeatedParagraphDocx('Over 600 councillors attended.', 5_000_000);
     const form = new FormData();
     form.set('title', 'Zip bomb');
     form.set('documentDate', '2021-03-31');

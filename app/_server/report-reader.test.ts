@@ -1,21 +1,12 @@
 // The report reader's box: an ordinary report is read as before; a .docx built to expand enormously
 // when opened is refused with a plain message, by the heap limit or the time limit, and the main
 // thread stays free meanwhile.
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ReportFileError } from '../../lib/report-text';
 import { readReportInBox } from './report-reader';
+import { repeatedParagraphDocx } from '../../lib/fixtures/docx';
 
-/** A .docx whose document.xml is `paragraphs` copies of a paragraph: small zipped, huge opened. */
-async function docx(paragraphs: number, text = 'Over 600 councillors attended.'): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const paragraph = `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
-  const body = new Uint8Array(Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(paragraphs)}</w:body></w:document>`));
-  zip.file('word/document.xml', body);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
-}
+const docx = (paragraphs: number) => repeatedParagraphDocx('Over 600 councillors attended.', paragraphs);
 
 describe('reading a report in a box', () => {
   it('reads an ordinary report as the reader does', async () => {
