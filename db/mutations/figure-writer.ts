@@ -7,8 +7,11 @@ import type { AppDatabase } from '../client';
 import { writeAudit, type Actor } from './audit';
 import { ConflictError } from '../../lib/errors';
 import { describeChanges } from '../../lib/figure-changes';
-import { publicActor } from '../../lib/auth/roles';
-import type { Role } from '../../lib/vocabulary';
+import { listFigureHistory } from '../queries/figure-history';
+import { getNamesById } from '../queries/reference';
+
+/** The audited actions that raise a figure's version. */
+const VERSION_STEPS = new Set(['update', 'delete', 'restore']);
 
 /** A figure as stored, by the ids of its programme, metric and total. */
 export interface FigureValues {
@@ -108,23 +111,15 @@ export type FigureWriter = ReturnType<typeof figureWriter>;
  * ConflictError says what was changed since, by whom and why, from the audit trail (every version
  * step has its entry). `expected` null (an API client that names no version) is not checked.
  */
-export function checkVersion(sqlite: SqliteClient, before: FigureRecord, expected: number | null): void {
+export function checkVersion(db: AppDatabase, before: FigureRecord, expected: number | null): void {
   const current = before.version as number;
   if (expected === null || expected === current) return;
-  const steps = Math.max(1, current - expected);
-  const entries = (
-    sqlite
-      .prepare(
-        `SELECT a.at, a.actor, u.role, a.action, a.before, a.after, a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-         WHERE a.entity_type = 'observation' AND a.entity_id = ? AND a.action IN ('update', 'delete', 'restore') ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(before.id, steps) as { at: string; actor: string; role: Role | null; action: string; before: string | null; after: string | null; reason: string | null }[]
-  ).reverse();
-  const read = (table: 'programmes' | 'metrics') => new Map((sqlite.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  const names = { programme: read('programmes'), metric: read('metrics') };
-  const changes = entries.map((e) => {
-    const what = e.action === 'update' ? describeChanges(e.before && JSON.parse(e.before), e.after && JSON.parse(e.after), names).join('; ') : e.action === 'delete' ? 'deleted' : 'restored';
-    return `${what} (${publicActor(e.role, e.actor)}, ${e.at.slice(0, 16).replace('T', ' ')}${e.reason ? `: “${e.reason}”` : ''})`;
+  // The figure's history as a non-officer sees it (roles, not emails): its last steps since `expected`.
+  const steps = listFigureHistory(db, before.id, { identities: false }).filter((h) => VERSION_STEPS.has(h.action)).slice(-Math.max(1, current - expected));
+  const names = getNamesById(db);
+  const changes = steps.map((h) => {
+    const what = h.action === 'update' ? describeChanges(h.before, h.after, names).join('; ') : h.action === 'delete' ? 'deleted' : 'restored';
+    return `${what} (${h.who}, ${h.at.slice(0, 16).replace('T', ' ')}${h.reason ? `: “${h.reason}”` : ''})`;
   });
   throw new ConflictError('Someone changed this figure after you opened it, so nothing was saved. Check what they changed: your entries are kept, and saving again applies them over theirs.', {
     version: current,

@@ -90,7 +90,7 @@ export function updateObservation(db: AppDatabase, user: SessionUser, id: number
     if (!before) throw new NotFoundError('No such figure');
     if (input.partOf === id) throw new InputError({ partOf: 'A figure cannot be a part of itself' });
     // Made from an out-of-date copy (someone changed the figure since the form was filled): refused.
-    checkVersion(db.$client, before, input.version);
+    checkVersion(db, before, input.version);
     const fromReport = db.$client.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ?').get(id);
     // A figure that came from a report is only changed with a reason, kept in the audit trail.
     if (fromReport && !input.reason) throw new InputError({ reason: 'Say why this figure from a report is being changed' });
