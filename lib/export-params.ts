@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { FigureSearch } from './filters';
 import { FIGURE_ORDERS, parseFigureSearch, type FigureOrder } from './figure-search';
-import { parseFilters, type SearchParams } from './filters';
+import { firstParam, parseFilters, type SearchParams } from './filters';
 import { parseCompareParams, type CompareParams } from './compare';
 
 export function searchParamsToObject(q: URLSearchParams): SearchParams {
@@ -27,7 +27,7 @@ export interface ExportRequest {
   nameParts: string[];
 }
 
-const one = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+const one = (v: string | string[] | undefined): string | null => firstParam(v) ?? null;
 
 export function parseExportRequest(q: SearchParams): ExportRequest {
   // The figures page's search (q, basis, sort) and the usual filters, read as the page reads them.

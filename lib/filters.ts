@@ -44,7 +44,8 @@ export interface ParsedFilters {
 
 // An empty value ("board=" from a form's "All boards") means no filter, not a filter called "".
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.find((x) => x !== '') : v);
+/** A parameter's value: the first non-empty one when it is given several times. */
+export const firstParam = (v: string | string[] | undefined) => (Array.isArray(v) ? v.find((x) => x !== '') : v);
 
 const paramsSchema = z.object({
   board: z.array(slug).max(50),
@@ -62,9 +63,9 @@ export function parseFilters(params: SearchParams): ParsedFilters {
     board: list(params.board),
     programme: list(params.programme),
     metric: list(params.metric),
-    from: first(params.from) || undefined,
-    to: first(params.to) || undefined,
-    by: first(params.by) || undefined,
+    from: firstParam(params.from) || undefined,
+    to: firstParam(params.to) || undefined,
+    by: firstParam(params.by) || undefined,
   };
   const filters: ViewFilters = { boards: [], programmes: [], metrics: [], from: null, to: null, by: 'quarter' };
 
