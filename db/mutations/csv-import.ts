@@ -6,6 +6,7 @@
 // The pass waits its turn in the write queue and, between slices of rows, lets other requests
 // run: the route gives the import a connection of its own, so readers keep reading the last
 // committed figures while a long import is under way, and other writes wait in the queue.
+import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../client';
 import type { SessionUser } from '../../lib/auth/roles';
 import { requireRole } from '../../lib/auth/roles';
@@ -123,9 +124,9 @@ async function applyStaged(
   // in a transaction of its own and answers as the writes would (previewWriter). Only a commit
   // writes, in the write queue; it runs the same pass again and is refused if it finds other counts.
   const preview = options.mode === 'preview';
-  const figures = preview ? previewWriter(sqlite) : figureWriter(sqlite, user);
   const getObservation = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
   const isLinked = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
+  const figures = preview ? previewWriter(sqlite, isLinked) : figureWriter(sqlite, user);
   // A breakdown's total by its value: a live figure of the same programme cited at the same source
   // and line (or, for rows citing this upload, added by this file).
   const findTotal = sqlite.prepare(
@@ -310,9 +311,8 @@ async function applyStaged(
  * nothing, answering as the writes would: a new figure gets an id below zero, a citation is new
  * unless the figure has it already or this pass has made it.
  */
-function previewWriter(sqlite: AppDatabase['$client']): Pick<FigureWriter, 'findFact' | 'add' | 'change' | 'cite'> {
+function previewWriter(sqlite: AppDatabase['$client'], isCited: Statement): Pick<FigureWriter, 'findFact' | 'add' | 'change' | 'cite'> {
   const reader = figureWriter(sqlite, { id: null, email: 'preview' });
-  const isCited = sqlite.prepare('SELECT 1 FROM observation_sources WHERE observation_id = ? AND source_id = ? AND line IS ?');
   const cited = new Set<string>();
   let standIn = 0;
   return {
