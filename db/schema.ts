@@ -293,6 +293,16 @@ export const figureCountsByMetric = sqliteTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.metricId] }), index('figure_counts_by_metric_metric_idx').on(t.metricId)],
 );
 
+// How many live figures cite each source (a figure cited on two lines of one report counts once):
+// the sources list reads it instead of counting a million links. Derived, kept by triggers
+// (db/rollups/triggers.ts) in the same transaction as every write to figures and their sources.
+export const figureCountsBySource = sqliteTable('figure_counts_by_source', {
+  sourceId: integer('source_id')
+    .primaryKey()
+    .references(() => sources.id, { onDelete: 'cascade' }),
+  figures: integer('figures').notNull(),
+});
+
 export const figureCountsByQuarter = sqliteTable(
   'figure_counts_by_quarter',
   {

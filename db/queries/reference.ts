@@ -5,7 +5,7 @@ import { and, between, count, countDistinct, desc, eq, isNull, max, ne, sql, sum
 import type { AppDatabase } from '../client';
 import { keptQuery } from '../statements';
 import { FIRST_DAY, LAST_DAY } from '../../lib/fiscal-periods';
-import { boards, figureCountsByMetric, metrics, observationSources, observations, programmes, sources } from '../schema';
+import { boards, figureCountsByMetric, figureCountsBySource, metrics, observations, programmes, sources } from '../schema';
 
 const live = isNull(observations.deletedAt);
 
@@ -172,15 +172,14 @@ export function getLatestFigureDate(db: AppDatabase): string | null {
         documentDate: sources.documentDate,
         datePrecision: sources.datePrecision,
         fileName: sources.fileName,
-        // Live figures only: a deleted figure is not one of the report's figures any more.
-        figures: countDistinct(observations.id),
+        // Live figures only (a deleted figure is not one of the report's figures any more), from
+        // the rollup the triggers keep: counting a million links took two seconds.
+        figures: sql<number>`coalesce(${figureCountsBySource.figures}, 0)`,
         hasText: sql<number>`${sources.text} IS NOT NULL`.mapWith(Boolean),
       })
       .from(sources)
-      .leftJoin(observationSources, eq(observationSources.sourceId, sources.id))
-      .leftJoin(observations, and(eq(observations.id, observationSources.observationId), live))
+      .leftJoin(figureCountsBySource, eq(figureCountsBySource.sourceId, sources.id))
       .where(id === undefined ? undefined : eq(sources.id, id))
-      .groupBy(sources.id)
       .orderBy(desc(sources.documentDate), sources.title)
       .all();
   }

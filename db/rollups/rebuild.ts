@@ -10,19 +10,22 @@ const QUARTER = quarterOf('period_end');
 
 export function rebuildFigureCounts(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    sqlite.exec('DELETE FROM figure_counts_by_metric; DELETE FROM figure_counts_by_quarter;');
+    sqlite.exec('DELETE FROM figure_counts_by_metric; DELETE FROM figure_counts_by_quarter; DELETE FROM figure_counts_by_source;');
     sqlite.exec(`INSERT INTO figure_counts_by_metric (programme_id, metric_id, figures)
       SELECT programme_id, metric_id, count(*) FROM observations WHERE deleted_at IS NULL GROUP BY programme_id, metric_id`);
     sqlite.exec(`INSERT INTO figure_counts_by_quarter (programme_id, basis, quarter, figures)
       SELECT programme_id, basis, ${QUARTER}, count(*) FROM observations WHERE deleted_at IS NULL GROUP BY 1, 2, 3`);
+    sqlite.exec(`INSERT INTO figure_counts_by_source (source_id, figures)
+      SELECT os.source_id, count(DISTINCT os.observation_id) FROM observation_sources os JOIN observations o ON o.id = os.observation_id AND o.deleted_at IS NULL GROUP BY os.source_id`);
   })();
 }
 
-/** Both rollups, in a fixed order, to compare. */
+/** The figure-count rollups, in a fixed order, to compare. */
 export function readFigureCounts(sqlite: Database.Database) {
   return {
     byMetric: sqlite.prepare('SELECT programme_id, metric_id, figures FROM figure_counts_by_metric ORDER BY 1, 2').all(),
     byQuarter: sqlite.prepare('SELECT programme_id, basis, quarter, figures FROM figure_counts_by_quarter ORDER BY 1, 2, 3').all(),
+    bySource: sqlite.prepare('SELECT source_id, figures FROM figure_counts_by_source ORDER BY 1').all(),
   };
 }
 

@@ -43,6 +43,13 @@ const recomputeQuarter = (row: Row) => {
 `;
 };
 
+/** Whether the figure a link row (`row`) cites is live. */
+const liveFigure = (row: Row) => `EXISTS (SELECT 1 FROM observations WHERE id = ${row}.observation_id AND deleted_at IS NULL)`;
+
+/** One figure fewer for the sources `where` picks, and rows that reach nought removed. */
+const sourceCountDown = (where: string) => `  UPDATE figure_counts_by_source SET figures = figures - 1 WHERE ${where};
+  DELETE FROM figure_counts_by_source WHERE figures <= 0;`;
+
 /** Writes again the search text (figure_text) of the one figure whose id is `id`. */
 const refreshFigureText = (id: string) => `  DELETE FROM figure_text WHERE rowid = ${id};
   INSERT INTO figure_text (rowid, body)
@@ -90,6 +97,47 @@ END`,
     ON CONFLICT (programme_id, metric_id) DO UPDATE SET figures = figures + 1;
   INSERT INTO figure_counts_by_quarter (programme_id, basis, quarter, figures) VALUES (NEW.programme_id, NEW.basis, ${quarterOf('NEW.period_end')}, 1)
     ON CONFLICT (programme_id, basis, quarter) DO UPDATE SET figures = figures + 1;
+END`,
+  },
+  // How many live figures cite each source, each figure once however many of its lines it is on.
+  {
+    name: 'figure_counts_by_source_link',
+    sql: `CREATE TRIGGER figure_counts_by_source_link AFTER INSERT ON observation_sources
+  WHEN ${liveFigure('NEW')} AND NOT EXISTS (SELECT 1 FROM observation_sources WHERE observation_id = NEW.observation_id AND source_id = NEW.source_id AND id <> NEW.id) BEGIN
+  INSERT INTO figure_counts_by_source (source_id, figures) VALUES (NEW.source_id, 1) ON CONFLICT (source_id) DO UPDATE SET figures = figures + 1;
+END`,
+  },
+  {
+    name: 'figure_counts_by_source_unlink',
+    sql: `CREATE TRIGGER figure_counts_by_source_unlink AFTER DELETE ON observation_sources
+  WHEN ${liveFigure('OLD')} AND NOT EXISTS (SELECT 1 FROM observation_sources WHERE observation_id = OLD.observation_id AND source_id = OLD.source_id) BEGIN
+${sourceCountDown('source_id = OLD.source_id')}
+END`,
+  },
+  {
+    name: 'figure_counts_by_source_relink',
+    sql: `CREATE TRIGGER figure_counts_by_source_relink AFTER UPDATE OF observation_id, source_id ON observation_sources
+  WHEN OLD.observation_id IS NOT NEW.observation_id OR OLD.source_id IS NOT NEW.source_id BEGIN
+${sourceCountDown(`source_id = OLD.source_id AND ${liveFigure('OLD')} AND NOT EXISTS (SELECT 1 FROM observation_sources WHERE observation_id = OLD.observation_id AND source_id = OLD.source_id)`)}
+  INSERT INTO figure_counts_by_source (source_id, figures) SELECT NEW.source_id, 1
+    WHERE ${liveFigure('NEW')} AND NOT EXISTS (SELECT 1 FROM observation_sources WHERE observation_id = NEW.observation_id AND source_id = NEW.source_id AND id <> NEW.id)
+    ON CONFLICT (source_id) DO UPDATE SET figures = figures + 1;
+END`,
+  },
+  {
+    // BEFORE: the figure's links are still there to count (deleting it deletes them after).
+    name: 'figure_counts_by_source_delete',
+    sql: `CREATE TRIGGER figure_counts_by_source_delete BEFORE DELETE ON observations WHEN OLD.deleted_at IS NULL BEGIN
+${sourceCountDown('source_id IN (SELECT source_id FROM observation_sources WHERE observation_id = OLD.id)')}
+END`,
+  },
+  {
+    name: 'figure_counts_by_source_retire',
+    sql: `CREATE TRIGGER figure_counts_by_source_retire AFTER UPDATE OF deleted_at ON observations
+  WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+${sourceCountDown('NEW.deleted_at IS NOT NULL AND source_id IN (SELECT source_id FROM observation_sources WHERE observation_id = NEW.id)')}
+  INSERT INTO figure_counts_by_source (source_id, figures) SELECT DISTINCT source_id, 1 FROM observation_sources WHERE observation_id = NEW.id AND NEW.deleted_at IS NULL
+    ON CONFLICT (source_id) DO UPDATE SET figures = figures + 1;
 END`,
   },
   // observations.reported_on: the date of the latest source each figure appears in.
