@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PageLinks } from '../_components/page-links';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
@@ -70,23 +71,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           <ObservationsTable rows={rows} caption={`Figures ${first}–${last} of ${total}`} downloadHref={`/api/export/observations?${exportParams.toString()}`} />
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages of figures" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="rounded border border-slate-600 px-3 py-1 underline" rel="prev">
-              Previous page
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <Link href={pageHref(page + 1)} className="rounded border border-slate-600 px-3 py-1 underline" rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      )}
+      <PageLinks page={page} pages={pages} href={pageHref} label="Pages of figures" />
     </>
   );
 }

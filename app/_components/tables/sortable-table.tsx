@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { parseSort, sortRows } from '@/lib/sort-rows';
+import { pageOfRows, parseSort, sortRows } from '@/lib/sort-rows';
+import { PageLinks } from '../page-links';
 import { DataTable, type DataTableColumn } from './data-table';
 
 /** Column definitions from app/_data/index-tables.ts with how some cells are drawn (links, dates). */
@@ -20,7 +21,10 @@ export interface Column<T> {
   render?: (row: T) => ReactNode;
 }
 
-/** A table sorted on the server by ?sort=&dir=, so a sorted view is a link too. */
+/**
+ * A table sorted on the server by ?sort=&dir=, so a sorted view is a link too, shown a hundred
+ * rows a page (?page=); its download is every row, in the same order.
+ */
 export function SortableTable<T>({
   caption,
   columns,
@@ -34,17 +38,18 @@ export function SortableTable<T>({
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
-  params: { sort?: string | string[]; dir?: string | string[] };
+  params: { sort?: string | string[]; dir?: string | string[]; page?: string | string[] };
   basePath: string;
   /** The CSV of this table; the current sort is added so the file comes in the same order. */
   downloadHref?: string;
 }) {
   const { key, dir } = parseSort(params, columns);
   const sortColumn = columns.find((c) => c.key === key)!;
-  const sorted = sortRows(rows, sortColumn.value, dir);
+  const shown = pageOfRows(sortRows(rows, sortColumn.value, dir), params.page);
   return (
+    <>
     <DataTable
-      caption={caption}
+      caption={shown.pages > 1 ? `${caption} (${shown.first + 1}–${shown.first + shown.rows.length} shown)` : caption}
       download={downloadHref ? { href: `${downloadHref}?sort=${key}&dir=${dir}`, what: caption } : undefined}
       onPhone="stack-keep-head"
       columns={columns.map((c): DataTableColumn<T> => {
@@ -64,8 +69,10 @@ export function SortableTable<T>({
           cell: (row) => (c.render ? c.render(row) : (c.value(row) ?? '—')),
         };
       })}
-      rows={sorted}
+      rows={shown.rows}
       rowKey={rowKey}
     />
+    <PageLinks page={shown.page} pages={shown.pages} href={(page) => `${basePath}?sort=${key}&dir=${dir}&page=${page}`} label={`Pages of ${caption}`} />
+    </>
   );
 }

@@ -9,8 +9,13 @@ import { highlightLine } from '@/lib/highlight';
 import { toFigureRef } from '@/app/_data/metric-panels';
 import { formatPeriod } from '@/lib/period-label';
 import { FigureList } from '../../_components/figure-list';
+import { PageLinks } from '../../_components/page-links';
+import { pageNumber } from '@/lib/sort-rows';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+/** How many of a source's figures the list beside its text shows a page. */
+const FIGURES_PER_PAGE = 100;
 
 const sourceId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
@@ -20,13 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: source?.title ?? 'Source not found' };
 }
 
-export default async function SourcePage({ params }: Props) {
+export default async function SourcePage({ params, searchParams }: Props) {
   await connection();
   const db = getDb();
   const id = sourceId((await params).id);
   const source = id === null ? undefined : getSource(db, id);
   if (!source) notFound();
-  const figures = listObservations(db, { sourceId: source.id }, { order: 'document', limit: 5000 });
+  const pages = Math.max(1, Math.ceil(source.figures / FIGURES_PER_PAGE));
+  const page = pageNumber((await searchParams).page, pages);
+  const figures = listObservations(db, { sourceId: source.id }, { order: 'document', limit: FIGURES_PER_PAGE, offset: (page - 1) * FIGURES_PER_PAGE });
   const occurrences = listOccurrencesInSource(db, source.id);
   const byLine = new Map<number, { observationId: number; evidence: string }[]>();
   for (const o of occurrences) if (o.line) byLine.set(o.line, [...(byLine.get(o.line) ?? []), o]);
@@ -78,7 +85,14 @@ export default async function SourcePage({ params }: Props) {
         </section>
         <section aria-labelledby="its-figures">
           <h2 id="its-figures" className="text-xl font-semibold">Its figures, in the order they appear</h2>
+          {pages > 1 && (
+            <p className="mt-1 text-sm text-slate-700">
+              Figures {((page - 1) * FIGURES_PER_PAGE + 1).toLocaleString('en-GB')}–{((page - 1) * FIGURES_PER_PAGE + figures.length).toLocaleString('en-GB')} of{' '}
+              {source.figures.toLocaleString('en-GB')}.
+            </p>
+          )}
           <FigureList figures={figures.map(toFigureRef)} showMetric />
+          <PageLinks page={page} pages={pages} href={(p) => `/sources/${source.id}?page=${p}`} label="Pages of its figures" />
         </section>
       </div>
     </>
