@@ -89,9 +89,35 @@ test.describe('dashboard views', () => {
   test('choosing a period lists its figures with the sentence each came from', async ({ page }) => {
     await page.goto('/programmes/return-to-social-work');
     const panel = page.getByRole('region', { name: 'Applications' });
-    await panel.getByRole('combobox', { name: 'Figures for' }).selectOption({ label: 'Q4 2019/20 (1)' });
+    await panel.getByRole('combobox', { name: 'Figures for' }).selectOption({ label: 'Q4 2019/20' });
     await expect(panel.getByText('“275+ actual applications”')).toBeVisible();
     await expect(panel.getByRole('link', { name: /LGA Boards’ improvement activity \(March 2020\), line 172/ })).toBeVisible();
+  });
+
+  test('a board page draws each chart as it comes into view, not before', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto('/boards/improvement-and-innovation-board');
+    const panels = page.getByRole('main').locator('section[aria-labelledby^="panel-"]');
+    const count = await panels.count();
+    expect(count).toBeGreaterThan(3);
+    const last = panels.nth(count - 1);
+    // Far below the screen: only its heading came with the page.
+    await expect(last).toContainText('Loading the chart of');
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.locator('svg.recharts-surface').or(last.getByText('Nothing to draw by period')).first()).toBeVisible();
+    await expect(last).not.toContainText('Loading the chart of');
+    await last.getByText(/as a table$/).click();
+    await expect(last.getByRole('table')).toBeVisible();
+  });
+
+  test('a board page lists its latest figures and links to all of them', async ({ page }) => {
+    await page.goto('/boards/improvement-and-innovation-board');
+    const link = page.getByRole('link', { name: /^See all [\d,]+ figures on the figures page$/ });
+    const total = Number((await link.innerText()).replace(/\D/g, ''));
+    await expect(page.getByRole('table', { name: new RegExp(`the latest 50 of ${total.toLocaleString('en-GB')} figures`) })).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(/\/observations\?board=improvement-and-innovation-board/);
+    await expect(page.getByText(`of ${total.toLocaleString('en-GB')}`, { exact: false }).first()).toBeVisible();
   });
 
   test('index tables sort by a column, in the URL', async ({ page }) => {

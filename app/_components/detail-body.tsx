@@ -1,6 +1,5 @@
+import Link from 'next/link';
 import { filtersToQuery, type ViewFilters } from '@/lib/filters';
-import { parsePeriodToken } from '@/lib/fiscal-periods';
-import { buildMetricPanels } from '@/app/_data/metric-panels';
 import { MetricPanel } from './metric-panel';
 import { ObservationsTable } from './tables/observations-table';
 import { TABLE_ROWS, type DetailData } from '../_data/page-data';
@@ -11,12 +10,11 @@ import { TABLE_ROWS, type DetailData } from '../_data/page-data';
  * which the download links are made.
  */
 export function DetailBody({ detail, filters, title }: { detail: DetailData; filters: ViewFilters; title: string }) {
-  const { series, observations, coverage } = detail;
+  const { metrics, span, observations, total } = detail;
   const link = (path: string, overrides: Partial<ViewFilters> = {}, extra = '') => {
     const q = filtersToQuery(filters, overrides);
     return `${path}${q || '?'}${q && extra ? '&' : ''}${extra}`;
   };
-  const panels = buildMetricPanels(series, observations, coverage);
   return (
     <>
       <section aria-labelledby="over-time" className="mt-8">
@@ -27,18 +25,15 @@ export function DetailBody({ detail, filters, title }: { detail: DetailData; fil
           Bars are figures for a period, the line is a running total, hatched bars are plans. Dashed outlines mark values
           that are approximate, a bound or a range (“600+”, “up to 40”, “20–30”).
         </p>
-        {panels.length ? (
-          panels.map((p) => (
+        {metrics.length ? (
+          metrics.map((metric) => (
             <MetricPanel
-              key={p.metric.slug}
-              panel={p}
-              // The panel's own first and last periods, so the file has exactly the panel's rows.
-              downloadHref={link('/api/export/series', {
-                metrics: [p.metric.slug],
-                from: parsePeriodToken(p.rows[0]!.token),
-                to: parsePeriodToken(p.rows[p.rows.length - 1]!.token),
-              })}
-              figuresHref={link('/observations', { metrics: [p.metric.slug], by: 'quarter' })}
+              key={metric.slug}
+              metric={metric}
+              // The page's periods, so that every panel and its file span the same periods.
+              query={link('', { metrics: [metric.slug], ...span }).slice(1)}
+              downloadHref={link('/api/export/series', { metrics: [metric.slug], ...span })}
+              figuresHref={link('/observations', { metrics: [metric.slug], by: 'quarter' })}
             />
           ))
         ) : (
@@ -52,12 +47,20 @@ export function DetailBody({ detail, filters, title }: { detail: DetailData; fil
         <ObservationsTable
           rows={observations}
           caption={
-            observations.length === TABLE_ROWS
-              ? `${title}: the latest ${TABLE_ROWS} figures, latest period first`
+            total > observations.length
+              ? `${title}: the latest ${observations.length} of ${total.toLocaleString('en-GB')} figures, latest period first`
               : `${title}: every figure, latest period first`
           }
           downloadHref={link('/api/export/observations', {}, `order=period&limit=${TABLE_ROWS}`)}
         />
+        {total > observations.length && (
+          <p className="mt-2 text-sm">
+            <Link href={link('/observations', { by: 'quarter' }, 'order=period')} className="underline">
+              See all {total.toLocaleString('en-GB')} figures on the figures page
+            </Link>
+            , a page at a time, with search.
+          </p>
+        )}
       </section>
     </>
   );

@@ -1,5 +1,8 @@
-// Builds one panel per metric for the board, programme and metric pages: its chart rows, the
-// table equivalent, a sentence for screen readers, and each period's figures with sources.
+// Builds one metric's panel for the board, programme and metric pages: its chart rows (also its
+// table), a sentence for screen readers, and what no bar can show. The pages send only each
+// panel's heading; the panel itself comes from /api/panels when it scrolls into view, and a
+// period's figures with their sources from /api/panels/figures when one is chosen, so a page with
+// forty charts stays small (`npm run bench`).
 import type { ObservationRow } from '../../db/queries/observations';
 import type { Unit } from '../../lib/vocabulary';
 import type { Series } from '../../lib/aggregation';
@@ -24,7 +27,6 @@ export interface MetricPanel {
   metric: { slug: string; name: string; unit: Unit };
   rows: ChartRow[];
   summary: string;
-  figuresByBucket: Record<string, FigureRef[]>;
   /** Whether any period has a number to draw: where none has, the chart is a sentence instead. */
   drawable: boolean;
   /** Figures for spans longer than a period, which no bar or point can show: how many, and each in words. */
@@ -62,20 +64,21 @@ function summarise(name: string, rows: ChartRow[]): string {
   return `${name}, by period. ${parts.join('. ')}.`;
 }
 
+/** The metrics the series are of, once each, in the series' (metric-name) order: a page's panels. */
+export function panelMetrics(series: Series[]): MetricPanel['metric'][] {
+  const seen = new Map<string, MetricPanel['metric']>();
+  for (const { key } of series) if (!seen.has(key.metric.slug)) seen.set(key.metric.slug, { slug: key.metric.slug, name: key.metric.name, unit: key.metric.unit });
+  return [...seen.values()];
+}
+
 /** Panels for every metric in the series, in metric-name order; `coverage` by metric slug, where known. */
-export function buildMetricPanels(series: Series[], observations: ObservationRow[], coverage?: ReadonlyMap<string, ReadonlySet<string>>): MetricPanel[] {
+export function buildMetricPanels(series: Series[], coverage?: ReadonlyMap<string, ReadonlySet<string>>): MetricPanel[] {
   const byMetric = new Map<string, Series[]>();
   for (const s of series) byMetric.set(s.key.metric.slug, [...(byMetric.get(s.key.metric.slug) ?? []), s]);
   return [...byMetric.values()].map((group) => {
     const metric = group[0]!.key.metric;
     const rows = chartRows(group, metric.unit);
     const buckets = group[0]!.cells.map((c) => c.bucket);
-    const figuresByBucket: Record<string, FigureRef[]> = {};
-    for (const o of observations) {
-      if (o.metric.slug !== metric.slug) continue;
-      const bucket = buckets.find((b) => o.periodEnd >= b.start && o.periodEnd <= b.end);
-      if (bucket) (figuresByBucket[bucket.token] ??= []).push(toFigureRef(o));
-    }
     // Every figure for a span longer than its period, once (a span is listed in the period it ends in).
     const spans = group.flatMap((g) => g.cells.flatMap((c) => c.spanning.map((sp) => ({ sp, basis: g.key.basis }))));
     const leftOut = {
@@ -99,7 +102,6 @@ export function buildMetricPanels(series: Series[], observations: ObservationRow
       metric: { slug: metric.slug, name: metric.name, unit: metric.unit },
       rows,
       summary: summarise(metric.name, rows),
-      figuresByBucket,
       drawable,
       leftOut,
       partlyCovered,

@@ -7,22 +7,28 @@ import { getHeadlines } from '@/db/queries/headlines';
 import { countObservations, getDatasetTotals, listLatestObservations, listObservations, type ObservationRow } from '@/db/queries/observations';
 import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/queries/overview';
 import { getFigureDateRange } from '@/db/queries/periods';
-import { getCoverage, type CoverageByMetric } from '@/db/queries/coverage';
+import { getCoverage } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import { listFigureGroups, listSeries, type FigureFilters } from '@/db/queries/series';
-import { aggregateInto, type Series } from '@/lib/aggregation';
+import { aggregateInto } from '@/lib/aggregation';
 import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
-import type { Granularity } from '@/lib/fiscal-periods';
+import type { Bucket, Granularity } from '@/lib/fiscal-periods';
 import type { SearchParams } from '@/lib/filters';
 import { FIGURES_PER_PAGE, parseFigureSearch } from '@/lib/figure-search';
 import type { FigureSearch } from '@/lib/filters';
+import { buildMetricPanels, panelMetrics, toFigureRef, type FigureRef, type MetricPanel } from './metric-panels';
 import { loadView } from './view';
 
 /** How many figures the overview's "latest figures" table shows. */
 export const LATEST_ROWS = 25;
-/** How many figures the table of a board, programme or metric page shows. */
-export const TABLE_ROWS = 500;
+/**
+ * How many figures the table of a board, programme or metric page shows, latest first; the rest
+ * are a link away on the figures page, a page at a time (the whole page stays ≤ 300 KB).
+ */
+export const TABLE_ROWS = 50;
+/** How many of a period's figures a chart's "Figures for" lists; the rest are a link away. */
+export const PERIOD_FIGURES = 50;
 
 export function loadOverview(db: AppDatabase, params: SearchParams) {
   const view = loadView(db, '/', params, { defaultRange: 'latest-quarter', selects: ['board', 'programme'], grouping: false });
@@ -44,20 +50,55 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
 export type OverviewData = ReturnType<typeof loadOverview>;
 
 export interface DetailData {
-  series: Series[];
+  /** The metrics with figures in the view, one chart each (its panel is fetched: loadMetricPanel). */
+  metrics: MetricPanel['metric'][];
+  /**
+   * The first and last periods the charts span (with "all figures", from the first figure of any
+   * of the metrics to the last): each panel is fetched for exactly these, so all share one axis.
+   */
+  span: { from: Bucket; to: Bucket } | null;
+  /** The latest TABLE_ROWS figures, and how many there are in all. */
   observations: ObservationRow[];
-  /** The months each metric's figures cover over the charts' periods (docs/decisions/0006). */
-  coverage: CoverageByMetric;
+  total: number;
 }
 
 /** The charts (one per metric) and the figures table of a board, programme or metric page. */
 function loadDetail(db: AppDatabase, query: FigureFilters, by: Granularity): DetailData {
   const series = listSeries(db, query, { granularity: by });
-  const cells = series[0]?.cells;
+  const cells = series[0]?.cells ?? [];
   return {
-    series,
+    metrics: panelMetrics(series),
+    span: cells.length ? { from: cells[0]!.bucket, to: cells[cells.length - 1]!.bucket } : null,
     observations: listObservations(db, query, { order: 'period', limit: TABLE_ROWS }),
-    coverage: cells?.length ? getCoverage(db, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end) : new Map(),
+    total: countObservations(db, query),
+  };
+}
+
+/**
+ * One metric's chart panel on a board, programme or metric page (GET /api/panels): the page's
+ * filters, with `metric` the one metric. `errors` when the filters cannot be read; a null panel
+ * when they do not name exactly one metric, or it has no figures in the view.
+ */
+export function loadMetricPanel(db: AppDatabase, params: SearchParams): { errors: string[]; panel: MetricPanel | null } {
+  const { query, filters, errors } = loadView(db, '', params, { defaultRange: 'all', selects: [] });
+  if (errors.length || query.metrics?.length !== 1) return { errors, panel: null };
+  const series = listSeries(db, query, { granularity: filters.by });
+  const cells = series[0]?.cells;
+  const coverage = cells?.length ? getCoverage(db, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end) : new Map();
+  return { errors, panel: buildMetricPanels(series, coverage)[0] ?? null };
+}
+
+/**
+ * The figures a chart's period stands for (GET /api/panels/figures): those ending in the period
+ * `from`–`to`, with the page's other filters, latest first, at most PERIOD_FIGURES of them.
+ */
+export function loadPeriodFigures(db: AppDatabase, params: SearchParams): { errors: string[]; figures: FigureRef[]; total: number } {
+  const { query, errors } = loadView(db, '', params, { defaultRange: 'all', selects: [] });
+  if (errors.length) return { errors, figures: [], total: 0 };
+  return {
+    errors,
+    figures: listObservations(db, query, { order: 'period', limit: PERIOD_FIGURES }).map(toFigureRef),
+    total: countObservations(db, query),
   };
 }
 

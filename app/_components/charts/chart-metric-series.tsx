@@ -1,9 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow } from '@/lib/series-view';
-import { FigureList, type FigureRef } from '../figure-list';
 
 const COLOURS = { period: '#0072b2', cumulative: '#d55e00', planned: '#009e73' };
 
@@ -44,22 +42,10 @@ function SeriesTooltip({ active, payload, label }: TooltipProps) {
 /**
  * One metric over time: bars for in-period figures, a line for running totals, hatched bars
  * for plans. Bounded or approximate values are drawn with a dashed outline. Selecting a period
- * lists its figures with the sentences they came from.
+ * calls `onSelect` with its token (the panel then lists its figures with their sentences).
  */
-export function ChartMetricSeries({
-  id,
-  rows,
-  unitLabel,
-  figuresByBucket,
-}: {
-  id: string;
-  rows: ChartRow[];
-  unitLabel: string;
-  figuresByBucket: Record<string, FigureRef[]>;
-}) {
-  const [selected, setSelected] = useState<string | null>(null);
+export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: string; rows: ChartRow[]; unitLabel: string; onSelect: (token: string) => void }) {
   const has = (k: 'period' | 'cumulative' | 'planned') => rows.some((r) => r[k] !== null);
-  const selectedRow = rows.find((r) => r.token === selected);
   const dashed = (k: 'period' | 'planned') => (entry: ChartRow) => (entry.inexact[k] ? '4 2' : undefined);
   return (
     <div>
@@ -71,7 +57,7 @@ export function ChartMetricSeries({
             accessibilityLayer
             onClick={(state) => {
               const token = rows[Number(state?.activeTooltipIndex)]?.token;
-              if (token) setSelected(token);
+              if (token) onSelect(token);
             }}
           >
             <defs>
@@ -134,29 +120,6 @@ export function ChartMetricSeries({
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <label className="no-print mt-2 flex flex-wrap items-center gap-2 text-sm">
-        <span>Figures for</span>
-        <select
-          className="rounded border border-slate-500 px-2 py-1"
-          value={selected ?? ''}
-          onChange={(e) => setSelected(e.target.value || null)}
-        >
-          <option value="">Choose a period…</option>
-          {rows
-            .filter((r) => figuresByBucket[r.token]?.length)
-            .map((r) => (
-              <option key={r.token} value={r.token}>
-                {r.label} ({figuresByBucket[r.token]!.length})
-              </option>
-            ))}
-        </select>
-      </label>
-      {selectedRow && (
-        <div className="mt-2 rounded border border-slate-300 p-3" aria-live="polite">
-          <h4 className="font-semibold">Figures ending in {selectedRow.label}</h4>
-          <FigureList figures={figuresByBucket[selectedRow.token] ?? []} />
-        </div>
-      )}
     </div>
   );
 }
