@@ -16,7 +16,10 @@ import { csvCell, csvCellSql, csvLine, type CsvCell } from '../../lib/csv';
 import type { FigureFilters } from '../../lib/filters';
 import { pairsSql } from '../queries/figure-pairs';
 
-/** How many figure ids a batch covers: batch i is the ids after i × this, up to (i + 1) × this. */
+/**
+ * How many figure ids a batch covers: batch i is the ids after i × this, up to (i + 1) × this
+ * (of a filtered export, its matching ids from the i × this-th on).
+ */
 export const EXPORT_BATCH_IDS = 2000;
 
 export interface WholeExportReader {
@@ -60,7 +63,6 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
   // A figure's programme and metric, packed: programme × pairBase + metric. A source and line,
   // packed: source × lineBase + line, with 0 for no line (lines start at 1) and -1 for no source.
   const pairBase = packingBase(largest('SELECT max(id) FROM programmes'), largest('SELECT max(id) FROM metrics'));
-  const lineBase = packingBase(largest('SELECT max(id) FROM sources'), largest('SELECT max(line) FROM observation_sources'));
   const pairNames = new Map<number, string>();
   const pairName = (pair: number) => {
     let text = pairNames.get(pair);
@@ -71,10 +73,12 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
     return text;
   };
 
+  // A filtered export first finds its figures' ids through the indexes (from the matching
+  // programme-and-metric pairs, or the period), in figure order, and reads them a batch of ids at
+  // a time: its cost follows the rows it writes. An export of everything reads ranges of ids.
   const params: unknown[] = [];
   const where = ['o.deleted_at IS NULL'];
-  if (filters.boards?.length || filters.programmes?.length || filters.metrics?.length)
-    where.push(`EXISTS (SELECT 1 FROM (${pairsSql(filters, params)}) pairs WHERE pairs.programme_id = o.programme_id AND pairs.metric_id = o.metric_id)`);
+  const narrowed = !!(filters.boards?.length || filters.programmes?.length || filters.metrics?.length);
   if (filters.from) {
     where.push('o.period_end >= ?');
     params.push(filters.from);
@@ -83,6 +87,20 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
     where.push('o.period_end <= ?');
     params.push(filters.to);
   }
+  let ids: number[] | null = null;
+  if (narrowed || filters.from || filters.to) {
+    const pairParams: unknown[] = [];
+    const from = narrowed
+      ? `(${pairsSql(filters, pairParams)}) pairs CROSS JOIN observations o ON o.programme_id = pairs.programme_id AND o.metric_id = pairs.metric_id`
+      : 'observations o';
+    ids = sqlite.prepare(`SELECT o.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY o.id`).pluck().all(...pairParams, ...params) as number[];
+  }
+  // The largest line of the figures written: no index holds lines, so of a filtered export's own
+  // figures only (a scan of every link costs more than a small export).
+  const maxLine = ids
+    ? ((sqlite.prepare('SELECT max(line) FROM observation_sources WHERE observation_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(ids)) as number | null) ?? 0)
+    : largest('SELECT max(line) FROM observation_sources');
+  const lineBase = packingBase(largest('SELECT max(id) FROM sources'), maxLine);
   // In the order figures were recorded (as observationExportQuery orders a whole export). Read a
   // range of figure ids at a time: one better-sqlite3 call returning thousands of rows costs far
   // less than a cursor step per row.
@@ -95,7 +113,7 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
          concat(o.qualifier, ',', o.basis, ',', o.period_start, ',', o.period_end, ',', o.date_precision, ',', ${csvCellSql('o.note')}, ',', o.id),
          concat(o.updated_at, ',', o.version), CASE WHEN o.upper_value IS NOT NULL OR o.part_of_id IS NOT NULL THEN o.id END
        FROM observations o LEFT JOIN observation_sources os ON os.observation_id = o.id
-       WHERE ${where.join(' AND ')} AND o.id > ? AND o.id <= ? ORDER BY o.id`,
+       WHERE ${ids ? 'o.id IN (SELECT value FROM json_each(?))' : 'o.deleted_at IS NULL AND o.id > ? AND o.id <= ?'} ORDER BY o.id`,
     )
     .raw();
   type Row = [sourceLine: number, evidence: string | null, pair: number, value: number, periodToId: string, changedAndVersion: string, rangeOrPart: number | null];
@@ -117,11 +135,13 @@ export function wholeExportReader(sqlite: Database.Database, filters: FigureFilt
     if (dateA !== dateB) return dateA < dateB ? -1 : 1;
     return a[0] % lineBase - b[0] % lineBase || Math.floor(a[0] / lineBase) - Math.floor(b[0] / lineBase);
   };
-  const lastId = largest('SELECT max(id) FROM observations');
+  const batchRows = ids
+    ? (index: number) => batch.all(JSON.stringify(ids.slice(index * EXPORT_BATCH_IDS, (index + 1) * EXPORT_BATCH_IDS))) as Row[]
+    : (index: number) => batch.all(index * EXPORT_BATCH_IDS, (index + 1) * EXPORT_BATCH_IDS) as Row[];
   return {
-    batches: Math.ceil(lastId / EXPORT_BATCH_IDS),
+    batches: Math.ceil((ids ? ids.length : largest('SELECT max(id) FROM observations')) / EXPORT_BATCH_IDS),
     batchText(index) {
-      const rows = batch.all(...params, index * EXPORT_BATCH_IDS, (index + 1) * EXPORT_BATCH_IDS) as Row[];
+      const rows = batchRows(index);
       let text = '';
       let figureEnd = 0;
       for (let i = 0; i < rows.length; i++) {

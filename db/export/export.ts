@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { env } from '../../lib/env';
 import { FIGURE_BASE_COLUMNS } from '../../lib/figure-row';
 import { csvLine, csvLinesStream, toCsv, type CsvCell } from '../../lib/csv';
 import type { AppDatabase } from '../client';
@@ -179,7 +180,10 @@ function chunkStream(header: Uint8Array, chunks: AsyncGenerator<Uint8Array>): Re
 }
 
 export interface ParallelOptions {
-  /** How many worker threads; fewer than 2 means the one-thread path. Default: the cores, at most 4. */
+  /**
+   * How many worker threads; fewer than 2 means the one-thread path. Default: EXPORT_WORKERS (at
+   * most the cores), else one (lib/env.ts); a filtered export, always one.
+   */
   workers?: number;
   /** Worker threads only from this many figure ids (below it, starting them costs more than they save). */
   fromIds?: number;
@@ -204,7 +208,10 @@ const BATCHES_AHEAD = 2;
  * busy timeout, or the file is read-only), the export is written on one thread instead.
  */
 async function* parallelExport(filters: FigureFilters, file: string, options: ParallelOptions = {}): AsyncGenerator<Uint8Array> {
-  const workers = options.workers ?? Math.min(4, os.availableParallelism());
+  // A filtered export reads only its own figures, through the indexes (db/export/batches.ts): one
+  // thread, since starting workers costs more than most such exports take.
+  const filtered = !!(filters.boards?.length || filters.programmes?.length || filters.metrics?.length || filters.from || filters.to);
+  const workers = filtered ? 1 : (options.workers ?? Math.min(env().EXPORT_WORKERS ?? 1, os.availableParallelism()));
   const ids = workers >= 2 ? maxFigureId(file) : 0;
   if (workers < 2 || ids < (options.fromIds ?? PARALLEL_FROM_IDS)) return yield* oneThreadExport(filters, file);
   const pool = Array.from({ length: workers }, (_, worker) => new ExportWorker(file, filters, worker, workers));
