@@ -1,4 +1,4 @@
-// npm run test:export -- [--rows 1000000] [--db file.db] [--json]
+// npm run test:export -- [--rows 1000000] [--db file.db] [--workers N] [--json]
 // Streams the observations CSV export of a generated database through the same functions the
 // route uses, and checks that memory stays bounded: fails if peak RSS grows by more than
 // 200 MB over the start (the export never holds the whole result). Prints rows per second;
@@ -39,7 +39,9 @@ const baseline = process.memoryUsage().rss;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const started = performance.now();
-const reader = observationExportStream({}, {}, { file }).getReader();
+// --workers N: how many worker threads (default EXPORT_WORKERS, else one: the server's default).
+const workers = arg('workers') === undefined ? undefined : Number(arg('workers'));
+const reader = observationExportStream({}, {}, { file, parallel: { workers } }).getReader();
 let bytes = 0;
 let lines = 0;
 for (;;) {
