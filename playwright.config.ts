@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `tsx e2e/prepare-database.ts && next start -H 127.0.0.1 -p ${PORT}`,
+    command: `tsx e2e/prepare-database.ts && bash scripts/serve.sh -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -32,7 +32,7 @@ process.on('exit', () => {
 
 export interface RunningServer {
   base: string;
-  /** The server's process id (Node itself: next is started without a shell or npx between). */
+  /** The server's process id (Node itself: scripts/serve.sh execs it, with no npx between). */
   pid: number;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
@@ -41,7 +41,8 @@ export interface RunningServer {
 
 /** Starts `next start` on 127.0.0.1:port with this database and waits until it answers. */
 export async function startServer(file: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // scripts/serve.sh, as npm start runs it: it execs Node, so the pid is the server's.
+  const server = spawn('bash', [path.join(ROOT, 'scripts/serve.sh'), '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: file, NEXT_TELEMETRY_DISABLED: '1', REQUIRE_SIGN_IN: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -8,4 +8,4 @@ npx --no-install tsx scripts/db.ts setup
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app db lib seed next.config.ts proxy.ts instrumentation.ts package.json -newer .next/BUILD_ID -print -quit)" ]; then
   npx --no-install next build
 fi
-exec npx --no-install next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"
+exec bash scripts/serve.sh -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"
