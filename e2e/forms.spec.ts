@@ -184,3 +184,20 @@ test.describe('the new-figure form, by its labels', () => {
     await expect(page.getByRole('link', { name: 'Remote Peer Support: 12 attendees (planned)' })).toBeVisible();
   });
 });
+
+// The officers' forms send with fetch once the page's script runs. Clicked before that, the
+// browser would submit them its own way (a GET to the same page: nothing saved, nothing said, and
+// the figures typed in the address bar), which a slow connection made happen in a test run.
+test('an officer form cannot be sent before its script runs: its button starts disabled', async ({ page }) => {
+  await signInAs(page, 'officer');
+  for (const [path, button] of [
+    ['/manage/new/metric', 'Add'],
+    ['/observations/new', 'Add figure'],
+    ['/import/report', 'Import and review figures'],
+  ] as const) {
+    const html = await (await page.request.get(path)).text();
+    expect(html, path).toMatch(new RegExp(`<button type="submit" disabled=""[^>]*>${button}</button>`));
+    await page.goto(path);
+    await expect(page.getByRole('button', { name: button, exact: true })).toBeEnabled();
+  }
+});

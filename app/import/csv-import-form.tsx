@@ -8,6 +8,7 @@ import type { Qualifier } from '@/lib/vocabulary';
 import { Alert } from '../_components/alert';
 import { DataTable, type DataTableColumn } from '../_components/tables/data-table';
 import { sendWithProgress, type UploadProgress } from './send-with-progress';
+import { useHydrated } from '@/app/_components/forms/use-hydrated';
 
 const STATUS_LABEL: Record<RowStatus, string> = { new: 'New', update: 'Changes a figure', unchanged: 'Already recorded', error: 'Error' };
 const STATUS_STYLE: Record<RowStatus, string> = {
@@ -24,6 +25,7 @@ const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ?
  * back, one committed); the import sends the preview's counts so nothing unseen is written.
  */
 export function CsvImportForm() {
+  const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState<'block' | 'skip'>('block');
@@ -103,7 +105,7 @@ export function CsvImportForm() {
             Skip those rows and import the rest
           </label>
         </fieldset>
-        <button type="submit" disabled={busy} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <button type="submit" disabled={busy || !hydrated} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
           Check the file
         </button>
       </form>

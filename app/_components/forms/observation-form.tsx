@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, observationInputSchema, type FieldErrors, type ObservationFields } from '@/lib/observation-input';
 import { Alert } from '../alert';
+import { useHydrated } from './use-hydrated';
 
 interface Option {
   value: string;
@@ -32,6 +33,7 @@ export function ObservationForm(props: {
   fromReport?: boolean;
 }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [duplicateOf, setDuplicateOf] = useState<number | null>(null);
@@ -178,7 +180,7 @@ export function ObservationForm(props: {
       )}
       {(props.mode === 'edit' || values.reason) &&
         field('reason', props.fromReport ? 'Reason for the change (required)' : 'Reason for the change', <textarea {...common('reason')} rows={2} />, 'Kept in the figure’s history')}
-      <button type="submit" disabled={busy} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
+      <button type="submit" disabled={busy || !hydrated} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : props.mode === 'create' ? 'Add figure' : 'Save correction'}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { REFERENCE_SCHEMAS, type ReferenceKind } from '@/lib/reference-input';
 import { Alert } from '../alert';
+import { useHydrated } from './use-hydrated';
 
 export interface ReferenceField {
   name: string;
@@ -15,6 +16,7 @@ export interface ReferenceField {
 
 /** Adding a board, programme, metric or source: the same schema checks here and on the server. */
 export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: ReferenceKind; fields: ReferenceField[]; after: string; initial?: Record<string, string> }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   // `initial` fills fields from the address (a name the review screen suggests); a select keeps it only if it is one of its options.
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -87,7 +89,7 @@ export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: Ref
           </div>
         );
       })}
-      <button type="submit" disabled={busy} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
+      <button type="submit" disabled={busy || !hydrated} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : 'Add'}
       </button>
     </form>

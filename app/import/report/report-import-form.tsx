@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../_components/alert';
+import { useHydrated } from '@/app/_components/forms/use-hydrated';
 
 interface TextlessSource {
   id: number;
@@ -19,6 +20,7 @@ const fieldClass = 'mt-1 block w-full max-w-xl rounded border border-slate-400 p
 
 /** Report upload or paste, with its title and date; a report imported before is recognised. */
 export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const [existing, setExisting] = useState('');
   const [title, setTitle] = useState('');
@@ -167,7 +169,7 @@ export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
           {error('coversTo')}
         </div>
       </fieldset>
-      <button type="submit" disabled={busy} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <button type="submit" disabled={busy || !hydrated} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
         {busy ? 'Reading the report…' : 'Import and review figures'}
       </button>
     </form>

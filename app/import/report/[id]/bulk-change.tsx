@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { BASES, input, type Editable, type Option } from './proposal-card';
+import { useHydrated } from '@/app/_components/forms/use-hydrated';
 
 export type BulkValues = Partial<Pick<Editable, 'metric' | 'programme' | 'basis' | 'periodStart' | 'periodEnd'>>;
 
@@ -10,6 +11,7 @@ export type BulkValues = Partial<Pick<Editable, 'metric' | 'programme' | 'basis'
  * "Leave as it is" is not changed; nothing is saved until the figures are accepted.
  */
 export function BulkChange({ count, programmes, metrics, onApply }: { count: number; programmes: Option[]; metrics: Option[]; onApply: (change: BulkValues) => number }) {
+  const hydrated = useHydrated();
   const [values, setValues] = useState({ metric: '', programme: '', basis: '', periodStart: '', periodEnd: '' });
   const [said, setSaid] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const set = (field: keyof typeof values) => (ev: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: ev.target.value }));
@@ -82,7 +84,7 @@ export function BulkChange({ count, programmes, metrics, onApply }: { count: num
         {labelled('periodEnd', 'Period end for ticked', <input id="bulk-periodEnd" type="date" value={values.periodEnd} onChange={set('periodEnd')} className={input} />)}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" className="rounded border border-slate-600 bg-white px-3 py-1 font-semibold">
+        <button type="submit" disabled={!hydrated} className="rounded border border-slate-600 bg-white px-3 py-1 font-semibold">
           Apply to {count} ticked {count === 1 ? 'figure' : 'figures'}
         </button>
         {said && (
