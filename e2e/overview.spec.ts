@@ -5,9 +5,9 @@ test.describe('overview', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Figures reported per financial quarter' })).toBeVisible();
     const chart = page.getByTestId('chart-figures-per-quarter');
-    // Recharts draws after hydration: wait for the SVG and its bars.
-    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
-    const bars = chart.locator('.recharts-bar-rectangle path');
+    // Charts draw after hydration (they measure their box): wait for the SVG and its bars.
+    await expect(chart.locator('svg.chart-surface').first()).toBeVisible();
+    const bars = chart.locator('.chart-bar');
     await expect(bars.first()).toBeVisible();
     expect(await bars.count()).toBeGreaterThan(5);
     await expect(chart.getByText('Q4 2020/21')).toBeVisible();

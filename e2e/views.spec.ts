@@ -86,6 +86,21 @@ test.describe('dashboard views', () => {
     await expect(tooltip).toContainText('Running total: 1,000+');
   });
 
+  test('a chart is read with the keyboard: arrows move between periods, Enter lists the figures', async ({ page }) => {
+    await page.goto('/programmes/return-to-social-work');
+    const panel = page.getByRole('region', { name: 'Applications' });
+    const chart = panel.getByRole('group', { name: /arrow keys read each period/ });
+    await expect(chart.locator('svg.chart-surface')).toBeVisible();
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByTestId('chart-tooltip')).toContainText('Running total: 1,000+');
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('heading', { name: /^Figures ending in Q1 2020\/21$/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel.getByTestId('chart-tooltip')).toHaveCount(0);
+  });
+
   test('choosing a period lists its figures with the sentence each came from', async ({ page }) => {
     await page.goto('/programmes/return-to-social-work');
     const panel = page.getByRole('region', { name: 'Applications' });
@@ -104,7 +119,7 @@ test.describe('dashboard views', () => {
     // Far below the screen: only its heading came with the page.
     await expect(last).toContainText('Loading the chart of');
     await last.scrollIntoViewIfNeeded();
-    await expect(last.locator('svg.recharts-surface').or(last.getByText('Nothing to draw by period')).first()).toBeVisible();
+    await expect(last.locator('svg.chart-surface').or(last.getByText('Nothing to draw by period')).first()).toBeVisible();
     await expect(last).not.toContainText('Loading the chart of');
     await last.getByText(/as a table$/).click();
     await expect(last.getByRole('table')).toBeVisible();

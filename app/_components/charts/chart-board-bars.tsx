@@ -1,21 +1,54 @@
 'use client';
 
-import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { FONT, GRID, INK, tickText, useBoxWidth, valueDomain } from './chart-kit';
 
 /** Figures reported by each board in the period: one horizontal bar each, labelled directly. */
 export function ChartBoardBars({ data }: { data: { name: string; figures: number }[] }) {
+  const { ref, width } = useBoxWidth();
+  const margin = { top: 4, right: 48, bottom: 36, left: 188 };
+  const height = 36 * data.length + 40;
+  const plotWidth = Math.max(0, width - margin.left - margin.right);
+  const plotHeight = height - margin.top - margin.bottom;
+  const y = scaleBand<string>().domain(data.map((d) => d.name)).range([0, plotHeight]).padding(0.2);
+  const x = scaleLinear()
+    .domain(valueDomain(data.map((d) => d.figures)))
+    .nice()
+    .range([0, plotWidth]);
   return (
-    <div className="w-full" style={{ height: 36 * data.length + 40 }} data-testid="chart-board-activity">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 16, left: 8 }} accessibilityLayer>
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} label={{ value: 'Figures reported', position: 'insideBottom', offset: -8, fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => [`${v} figures`, 'Reported']} />
-          <Bar dataKey="figures" fill="#0072b2">
-            <LabelList dataKey="figures" position="right" fontSize={11} fill="#0b0c0c" />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    // The figures are written beside each bar, so the chart needs no tooltip.
+    <div ref={ref} className="w-full" style={{ height }} data-testid="chart-board-activity">
+      {width > 0 && (
+        <svg className="chart-surface" width={width} height={height} aria-hidden="true">
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            {x
+              .ticks(5)
+              .filter(Number.isInteger)
+              .map((t) => (
+                <g key={t} transform={`translate(${x(t)},0)`}>
+                  <line y2={plotHeight} stroke={GRID} strokeDasharray="3 3" />
+                  <text y={plotHeight + 14} textAnchor="middle" fontSize={FONT} fill={INK}>
+                    {tickText(t)}
+                  </text>
+                </g>
+              ))}
+            <text x={plotWidth / 2} y={plotHeight + 30} textAnchor="middle" fontSize={FONT} fill="#505a5f">
+              Figures reported
+            </text>
+            {data.map((d) => (
+              <g key={d.name} transform={`translate(0,${y(d.name)})`}>
+                <text x={-8} y={y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={FONT} fill={INK}>
+                  {d.name.length > 30 ? `${d.name.slice(0, 29)}…` : d.name}
+                </text>
+                <rect className="chart-bar" width={x(d.figures)} height={y.bandwidth()} fill="#0072b2" />
+                <text x={x(d.figures) + 4} y={y.bandwidth() / 2} dy="0.32em" fontSize={FONT} fill={INK}>
+                  {tickText(d.figures)}
+                </text>
+              </g>
+            ))}
+          </g>
+        </svg>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { FONT, GRID, INK, Legend, tickText, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
 
 export interface CompareBar {
   name: string;
@@ -12,9 +13,7 @@ export interface CompareBar {
   note: string | null;
 }
 
-function CompareTooltip({ active, payload, labels }: { active?: boolean; payload?: { payload?: CompareBar }[]; labels: { a: string; b: string } }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
+function CompareTooltip({ row, labels }: { row: CompareBar; labels: { a: string; b: string } }) {
   return (
     <div className="max-w-xs rounded border border-slate-400 bg-white p-2 text-sm shadow" data-testid="chart-tooltip">
       <p className="font-semibold">{row.name}</p>
@@ -30,21 +29,86 @@ function CompareTooltip({ active, payload, labels }: { active?: boolean; payload
   );
 }
 
+const COLOURS = { a: '#56b4e9', b: '#0072b2' };
+
 /** A against B for each programme (one metric, one unit), as grouped bars. */
 export function ChartCompareBars({ data, labels, unitLabel }: { data: CompareBar[]; labels: { a: string; b: string }; unitLabel: string }) {
+  const { ref, width } = useBoxWidth();
+  const { active, setActive, onKeyDown } = useActiveSlot(data.length);
+  const margin = { top: 4, right: 24, bottom: 36, left: 178 };
+  const height = Math.max(192, 44 * data.length + 32);
+  const plotWidth = Math.max(0, width - margin.left - margin.right);
+  const plotHeight = height - margin.top - margin.bottom;
+  const y = scaleBand<number>().domain(data.map((_, i) => i)).range([0, plotHeight]).padding(0.2);
+  const inner = scaleBand<'a' | 'b'>().domain(['a', 'b']).range([0, y.bandwidth()]).padding(0.05);
+  const x = scaleLinear()
+    .domain(valueDomain(data.flatMap((d) => [d.a, d.b])))
+    .nice()
+    .range([0, plotWidth]);
+  const slotAt = (pointerY: number) => Math.min(data.length - 1, Math.max(0, Math.floor(((pointerY - margin.top) / Math.max(1, plotHeight)) * data.length)));
+  const pointOf = (index: number) => ({ x: margin.left + x(Math.max(data[index]!.a ?? 0, data[index]!.b ?? 0)), y: margin.top + y(index)! + 28 });
+  const activeRow = active ? data[active.index] : undefined;
   return (
-    <div className="w-full" style={{ height: Math.max(220, 44 * data.length + 60) }} data-testid="chart-compare">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 16, left: 8 }} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tick={{ fontSize: 11 }} label={{ value: unitLabel, position: 'insideBottom', offset: -8, fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} />
-          <Tooltip content={<CompareTooltip labels={labels} />} />
-          <Legend verticalAlign="top" formatter={(value) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />
-          <Bar dataKey="a" name={`A: ${labels.a}`} fill="#56b4e9" stroke="#0b0c0c" strokeWidth={0.5} />
-          <Bar dataKey="b" name={`B: ${labels.b}`} fill="#0072b2" stroke="#0b0c0c" strokeWidth={0.5} />
-        </BarChart>
-      </ResponsiveContainer>
+    <div
+      ref={ref}
+      className="relative w-full"
+      data-testid="chart-compare"
+      tabIndex={0}
+      role="group"
+      aria-label="Chart: the arrow keys read each programme"
+      onKeyDown={(e) => onKeyDown(e, pointOf)}
+      onBlur={() => setActive(null)}
+    >
+      <Legend
+        items={[
+          { name: `A: ${labels.a}`, swatch: { fill: COLOURS.a } },
+          { name: `B: ${labels.b}`, swatch: { fill: COLOURS.b } },
+        ]}
+      />
+      {width > 0 && (
+        <svg
+          className="chart-surface"
+          width={width}
+          height={height}
+          aria-hidden="true"
+          onMouseMove={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setActive({ index: slotAt(e.clientY - box.top), x: e.clientX - box.left, y: e.clientY - box.top + 28 });
+          }}
+          onMouseLeave={() => setActive(null)}
+        >
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            {x.ticks(5).map((t) => (
+              <g key={t} transform={`translate(${x(t)},0)`}>
+                <line y2={plotHeight} stroke={GRID} strokeDasharray="3 3" />
+                <text y={plotHeight + 14} textAnchor="middle" fontSize={FONT} fill={INK}>
+                  {tickText(t)}
+                </text>
+              </g>
+            ))}
+            <text x={plotWidth / 2} y={plotHeight + 30} textAnchor="middle" fontSize={FONT} fill="#505a5f">
+              {unitLabel}
+            </text>
+            {data.map((d, i) => (
+              <g key={`${d.name}-${i}`} transform={`translate(0,${y(i)})`}>
+                <text x={-8} y={y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={FONT} fill={INK}>
+                  {d.name.length > 28 ? `${d.name.slice(0, 27)}…` : d.name}
+                </text>
+                {(['a', 'b'] as const).map((k) =>
+                  d[k] === null ? null : (
+                    <rect key={k} className="chart-bar" y={inner(k)} width={x(d[k]!)} height={inner.bandwidth()} fill={COLOURS[k]} stroke={INK} strokeWidth={0.5} />
+                  ),
+                )}
+              </g>
+            ))}
+          </g>
+        </svg>
+      )}
+      {active && activeRow && (
+        <TooltipBox x={active.x} y={active.y} boxWidth={width}>
+          <CompareTooltip row={activeRow} labels={labels} />
+        </TooltipBox>
+      )}
     </div>
   );
 }

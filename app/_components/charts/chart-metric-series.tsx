@@ -1,19 +1,14 @@
 'use client';
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { curveStepAfter, line } from 'd3-shape';
 import type { ChartRow } from '@/lib/series-view';
+import { BottomAxis, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain, type LegendItem } from './chart-kit';
 
 const COLOURS = { period: '#0072b2', cumulative: '#d55e00', planned: '#009e73' };
 
-interface TooltipProps {
-  active?: boolean;
-  label?: string | number;
-  payload?: { payload?: ChartRow }[];
-}
-
-function SeriesTooltip({ active, payload, label }: TooltipProps) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
+function SeriesTooltip({ row }: { row: ChartRow }) {
+  const label = row.label;
   const lines = (
     [
       ['In period', row.text.period],
@@ -42,84 +37,105 @@ function SeriesTooltip({ active, payload, label }: TooltipProps) {
 /**
  * One metric over time: bars for in-period figures, a line for running totals, hatched bars
  * for plans. Bounded or approximate values are drawn with a dashed outline. Selecting a period
- * calls `onSelect` with its token (the panel then lists its figures with their sentences).
+ * (a click, or Enter on the focused chart) calls `onSelect` with its token (the panel then lists
+ * its figures with their sentences).
  */
 export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: string; rows: ChartRow[]; unitLabel: string; onSelect: (token: string) => void }) {
+  const { ref, width } = useBoxWidth();
+  const { active, setActive, onKeyDown } = useActiveSlot(rows.length);
   const has = (k: 'period' | 'cumulative' | 'planned') => rows.some((r) => r[k] !== null);
-  const dashed = (k: 'period' | 'planned') => (entry: ChartRow) => (entry.inexact[k] ? '4 2' : undefined);
+  const margin = { top: 8, right: 28, bottom: 24, left: 64 };
+  const height = 216;
+  const plotWidth = Math.max(0, width - margin.left - margin.right);
+  const plotHeight = height - margin.top - margin.bottom;
+  const x = scaleBand<string>().domain(rows.map((r) => r.token)).range([0, plotWidth]).paddingInner(0.2).paddingOuter(0.1);
+  const y = scaleLinear()
+    .domain(valueDomain(rows.flatMap((r) => [r.period, r.cumulative, r.planned])))
+    .nice()
+    .range([plotHeight, 0]);
+  const bars = (['period', 'planned'] as const).filter(has);
+  const inner = scaleBand<string>().domain(bars).range([0, x.bandwidth()]).padding(0.05);
+  const centre = (r: ChartRow) => x(r.token)! + x.bandwidth() / 2;
+  const runningTotal = line<ChartRow>()
+    .defined((r) => r.cumulative !== null)
+    .x(centre)
+    .y((r) => y(r.cumulative!))
+    .curve(curveStepAfter)(rows);
+  const slotAt = (pointerX: number) => Math.min(rows.length - 1, Math.max(0, Math.floor(((pointerX - margin.left) / Math.max(1, plotWidth)) * rows.length)));
+  const pointOf = (index: number) => {
+    const r = rows[index]!;
+    return { x: margin.left + centre(r), y: margin.top + y(Math.max(r.period ?? 0, r.cumulative ?? 0, r.planned ?? 0)) };
+  };
+  const legend: LegendItem[] = [
+    ...(has('period') ? [{ name: 'In period', swatch: { fill: COLOURS.period } }] : []),
+    ...(has('planned') ? [{ name: 'Planned', swatch: { hatch: COLOURS.planned } }] : []),
+    ...(has('cumulative') ? [{ name: 'Running total', swatch: { line: COLOURS.cumulative } }] : []),
+  ];
+  const activeRow = active ? rows[active.index] : undefined;
   return (
-    <div>
-      <div className="h-64 w-full" data-testid={`chart-${id}`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart
-            data={rows}
-            margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-            accessibilityLayer
-            onClick={(state) => {
-              const token = rows[Number(state?.activeTooltipIndex)]?.token;
-              if (token) onSelect(token);
-            }}
-          >
-            <defs>
-              <pattern id={`hatch-${id}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill="#ffffff" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke={COLOURS.planned} strokeWidth="3" />
-              </pattern>
-            </defs>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-            <YAxis
-              tick={{ fontSize: 11 }}
-              width={56}
-              label={{ value: unitLabel, angle: -90, position: 'insideLeft', fontSize: 11 }}
-            />
-            <Tooltip content={<SeriesTooltip />} />
-            <Legend formatter={(value) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />
-            {has('period') && (
-              <Bar
-                dataKey="period"
-                name="In period"
-                fill={COLOURS.period}
-                stroke="#0b0c0c"
-                strokeWidth={1}
-                shape={(props: { x?: number; y?: number; width?: number; height?: number; payload?: ChartRow }) => (
+    <div
+      ref={ref}
+      className="relative h-64 w-full"
+      data-testid={`chart-${id}`}
+      tabIndex={0}
+      role="group"
+      aria-label="Chart: the arrow keys read each period, Enter lists its figures"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && activeRow) return onSelect(activeRow.token);
+        onKeyDown(e, pointOf);
+      }}
+      onBlur={() => setActive(null)}
+    >
+      {width > 0 && (
+        <svg
+          className="chart-surface"
+          width={width}
+          height={height}
+          aria-hidden="true"
+          onMouseMove={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setActive({ index: slotAt(e.clientX - box.left), x: e.clientX - box.left, y: e.clientY - box.top });
+          }}
+          onMouseLeave={() => setActive(null)}
+          onClick={(e) => onSelect(rows[slotAt(e.clientX - e.currentTarget.getBoundingClientRect().left)]!.token)}
+        >
+          <Hatch id={`hatch-${id}`} colour={COLOURS.planned} />
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            <LeftAxis y={y} width={plotWidth} title={unitLabel} />
+            {activeRow && <rect x={x(activeRow.token)! - (x.step() - x.bandwidth()) / 2} width={x.step()} height={plotHeight} fill="#f3f2f1" />}
+            {rows.map((r) =>
+              bars.map((k) =>
+                r[k] === null ? null : (
                   <rect
-                    x={props.x}
-                    y={props.y}
-                    width={props.width}
-                    height={props.height}
-                    fill={COLOURS.period}
-                    stroke="#0b0c0c"
-                    strokeDasharray={props.payload ? dashed('period')(props.payload) : undefined}
-                    className="recharts-bar-rectangle cursor-pointer"
+                    key={`${r.token}-${k}`}
+                    className="chart-bar cursor-pointer"
+                    x={x(r.token)! + inner(k)!}
+                    y={y(r[k]!)}
+                    width={inner.bandwidth()}
+                    height={Math.max(0, plotHeight - y(r[k]!))}
+                    fill={k === 'planned' ? `url(#hatch-${id})` : COLOURS.period}
+                    stroke={k === 'planned' ? COLOURS.planned : INK}
+                    strokeDasharray={k === 'planned' || r.inexact[k] ? '4 2' : undefined}
                   />
-                )}
-              />
+                ),
+              ),
             )}
-            {has('planned') && (
-              <Bar
-                dataKey="planned"
-                name="Planned"
-                fill={`url(#hatch-${id})`}
-                stroke={COLOURS.planned}
-                strokeWidth={1}
-                strokeDasharray="4 2"
-              />
+            {runningTotal && <path d={runningTotal} fill="none" stroke={COLOURS.cumulative} strokeWidth={2} />}
+            {rows.map((r) =>
+              r.cumulative === null ? null : (
+                <circle key={`${r.token}-dot`} cx={centre(r)} cy={y(r.cumulative)} r={4} fill="#ffffff" stroke={COLOURS.cumulative} strokeWidth={2} strokeDasharray={r.inexact.cumulative ? '2 1' : undefined} />
+              ),
             )}
-            {has('cumulative') && (
-              <Line
-                dataKey="cumulative"
-                name="Running total"
-                stroke={COLOURS.cumulative}
-                strokeWidth={2}
-                dot={{ r: 4 }}
-                connectNulls={false}
-                type="stepAfter"
-              />
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+            <BottomAxis x={x} labels={rows.map((r) => r.label)} height={plotHeight} />
+          </g>
+        </svg>
+      )}
+      <Legend items={legend} />
+      {active && activeRow && (
+        <TooltipBox x={active.x} y={active.y} boxWidth={width}>
+          <SeriesTooltip row={activeRow} />
+        </TooltipBox>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { BottomAxis, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
 
 export interface QuarterCounts {
   token: string;
@@ -19,34 +20,89 @@ const SERIES = [
 
 /** Number of figures reported per financial quarter, stacked by basis. */
 export function ChartQuarterBars({ data }: { data: QuarterCounts[] }) {
+  const { ref, width } = useBoxWidth();
+  const { active, setActive, onKeyDown } = useActiveSlot(data.length);
+  const margin = { top: 8, right: 28, bottom: 40, left: 64 };
+  const height = 252;
+  const plotWidth = Math.max(0, width - margin.left - margin.right);
+  const plotHeight = height - margin.top - margin.bottom;
+  const x = scaleBand<string>().domain(data.map((d) => d.token)).range([0, plotWidth]).padding(0.2);
+  const y = scaleLinear()
+    .domain(valueDomain(data.map((d) => d.period + d.cumulative + d.planned)))
+    .nice()
+    .range([plotHeight, 0]);
+  const slotAt = (pointerX: number) => Math.min(data.length - 1, Math.max(0, Math.floor(((pointerX - margin.left) / Math.max(1, plotWidth)) * data.length)));
+  const pointOf = (index: number) => {
+    const d = data[index]!;
+    return { x: margin.left + x(d.token)! + x.bandwidth() / 2, y: margin.top + y(d.period + d.cumulative + d.planned) };
+  };
+  const activeRow = active ? data[active.index] : undefined;
   return (
-    <div className="h-72 w-full" data-testid="chart-figures-per-quarter">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer>
-          <defs>
-            <pattern id="hatch-planned" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill="#ffffff" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#009e73" strokeWidth="3" />
-            </pattern>
-          </defs>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Financial quarter (by period end)', position: 'insideBottom', offset: -16, fontSize: 12 }}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Figures reported', angle: -90, position: 'insideLeft', fontSize: 12 }}
-          />
-          <Tooltip />
-          <Legend verticalAlign="top" height={28} formatter={(value) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />
-          {SERIES.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="basis" fill={s.fill} stroke="#0b0c0c" strokeWidth={0.5} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div
+      ref={ref}
+      className="relative h-72 w-full"
+      data-testid="chart-figures-per-quarter"
+      tabIndex={0}
+      role="group"
+      aria-label="Chart: the arrow keys read each quarter"
+      onKeyDown={(e) => onKeyDown(e, pointOf)}
+      onBlur={() => setActive(null)}
+    >
+      <Legend items={SERIES.map((s) => ({ name: s.name, swatch: s.key === 'planned' ? { hatch: '#009e73' } : { fill: s.fill } }))} />
+      {width > 0 && (
+        <svg
+          className="chart-surface"
+          width={width}
+          height={height}
+          aria-hidden="true"
+          onMouseMove={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setActive({ index: slotAt(e.clientX - box.left), x: e.clientX - box.left, y: e.clientY - box.top + 28 });
+          }}
+          onMouseLeave={() => setActive(null)}
+        >
+          <Hatch id="hatch-planned" colour="#009e73" />
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            <LeftAxis y={y} width={plotWidth} title="Figures reported" integers />
+            {data.map((d) => {
+              let base = 0;
+              return SERIES.map((s) => {
+                const value = d[s.key];
+                if (!value) return null;
+                const top = base + value;
+                const bar = (
+                  <rect
+                    key={`${d.token}-${s.key}`}
+                    className="chart-bar"
+                    x={x(d.token)}
+                    y={y(top)}
+                    width={x.bandwidth()}
+                    height={y(base) - y(top)}
+                    fill={s.fill}
+                    stroke={INK}
+                    strokeWidth={0.5}
+                  />
+                );
+                base = top;
+                return bar;
+              });
+            })}
+            <BottomAxis x={x} labels={data.map((d) => d.label)} height={plotHeight} title="Financial quarter (by period end)" />
+          </g>
+        </svg>
+      )}
+      {active && activeRow && (
+        <TooltipBox x={active.x} y={active.y} boxWidth={width}>
+          <div className="rounded border border-slate-400 bg-white p-2 text-sm shadow" data-testid="chart-tooltip">
+            <p className="font-semibold">{activeRow.label}</p>
+            {SERIES.map((s) => (
+              <p key={s.key}>
+                {s.name}: <span className="tabular font-semibold">{activeRow[s.key].toLocaleString('en-GB')}</span>
+              </p>
+            ))}
+          </div>
+        </TooltipBox>
+      )}
     </div>
   );
 }

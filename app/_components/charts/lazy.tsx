@@ -1,9 +1,8 @@
 'use client';
-// The charts, loaded after the page is interactive. Recharts is most of a chart page's
-// JavaScript; fetching it after first load keeps every page's first-load JS within budget
-// (`npm run bench`). Nothing is lost on the server: Recharts draws only after hydration anyway
-// (it measures its box), and each chart's figures are also in the server-rendered text and
-// table beside it. The placeholders hold the chart's space so the page does not jump.
+// The charts, loaded after the page is interactive: a page's first load needs none of their
+// code. Nothing is lost on the server: a chart draws only after hydration anyway (it measures
+// its box), and each chart's figures are also in the text and table beside it. The placeholders
+// hold the chart's space so the page does not jump.
 import dynamic from 'next/dynamic';
 
 const placeholder = (className: string) =>
