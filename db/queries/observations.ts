@@ -203,7 +203,20 @@ export function listObservations(
     );
     const byId = new Map((ids.length ? (byIds.values({ ids: JSON.stringify(ids) }) as ValuesRow[]) : []).map((r) => [r[0], fromValues(r)]));
     rows = ids.map((id) => byId.get(id)!);
-  } else rows = (runKept(db, selectObservationRows(db).where(where).orderBy(...order).limit(limit).offset(offset).getSQL()) as ValuesRow[]).map(fromValues);
+  } else {
+    // The listing's SELECT … JOIN … is the same every time: built by drizzle once, with only the
+    // conditions and the order built per call (building the whole select cost as much as running it).
+    const conditions = dialect.sqlToQuery(where ?? sql`1`);
+    const ordering = dialect.sqlToQuery(sql.join(order, sql`, `));
+    rows = (
+      rawStatement(db.$client, `${listingSelect(db)} where ${conditions.sql} order by ${ordering.sql} limit ? offset ?`).all(
+        ...conditions.params,
+        ...ordering.params,
+        limit,
+        offset,
+      ) as ValuesRow[]
+    ).map(fromValues);
+  }
   const refs = listSourcesFor(
     db,
     rows.map((r) => r.id),
@@ -243,6 +256,12 @@ export function countObservations(db: AppDatabase, filters: FigureSearch = {}): 
 }
 
 const dialect = new SQLiteSyncDialect();
+
+let listingSelectText: string | undefined;
+/** The figure listing's SELECT of OBSERVATION_COLUMNS FROM its joins, as SQL text, built once. */
+function listingSelect(db: AppDatabase): string {
+  return (listingSelectText ??= dialect.sqlToQuery(selectObservationRows(db).getSQL()).sql);
+}
 
 /**
  * Rows of a query built by drizzle, as arrays, through a statement kept for its SQL (the SQL of
