@@ -1,7 +1,7 @@
 'use client';
 
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { FONT, GRID, INK, tickText, useBoxWidth, valueDomain } from './chart-kit';
+import { BottomValueAxis, ChartSurface, FONT, INK, tickText, useBoxWidth, valueDomain } from './chart-kit';
 
 /** Figures reported by each board in the period: one horizontal bar each, labelled directly. */
 export function ChartBoardBars({ data }: { data: { name: string; figures: number }[] }) {
@@ -19,22 +19,9 @@ export function ChartBoardBars({ data }: { data: { name: string; figures: number
     // The figures are written beside each bar, so the chart needs no tooltip.
     <div ref={ref} className="w-full" style={{ height }} data-testid="chart-board-activity">
       {width > 0 && (
-        <svg className="chart-surface" width={width} height={height} aria-hidden="true">
+        <ChartSurface width={width} height={height}>
           <g transform={`translate(${margin.left},${margin.top})`}>
-            {x
-              .ticks(5)
-              .filter(Number.isInteger)
-              .map((t) => (
-                <g key={t} transform={`translate(${x(t)},0)`}>
-                  <line y2={plotHeight} stroke={GRID} strokeDasharray="3 3" />
-                  <text y={plotHeight + 14} textAnchor="middle" fontSize={FONT} fill={INK}>
-                    {tickText(t)}
-                  </text>
-                </g>
-              ))}
-            <text x={plotWidth / 2} y={plotHeight + 30} textAnchor="middle" fontSize={FONT} fill="#505a5f">
-              Figures reported
-            </text>
+            <BottomValueAxis x={x} height={plotHeight} title="Figures reported" integers />
             {data.map((d) => (
               <g key={d.name} transform={`translate(0,${y(d.name)})`}>
                 <text x={-8} y={y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={FONT} fill={INK}>
@@ -47,7 +34,7 @@ export function ChartBoardBars({ data }: { data: { name: string; figures: number
               </g>
             ))}
           </g>
-        </svg>
+        </ChartSurface>
       )}
     </div>
   );

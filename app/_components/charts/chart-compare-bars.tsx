@@ -1,7 +1,7 @@
 'use client';
 
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { FONT, GRID, INK, Legend, tickText, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
+import { BottomValueAxis, ChartSurface, FONT, INK, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
 
 export interface CompareBar {
   name: string;
@@ -34,7 +34,7 @@ const COLOURS = { a: '#56b4e9', b: '#0072b2' };
 /** A against B for each programme (one metric, one unit), as grouped bars. */
 export function ChartCompareBars({ data, labels, unitLabel }: { data: CompareBar[]; labels: { a: string; b: string }; unitLabel: string }) {
   const { ref, width } = useBoxWidth();
-  const { active, setActive, onKeyDown } = useActiveSlot(data.length);
+  const { active, setActive, boxProps } = useActiveSlot(data.length);
   const margin = { top: 4, right: 24, bottom: 36, left: 178 };
   const height = Math.max(192, 44 * data.length + 32);
   const plotWidth = Math.max(0, width - margin.left - margin.right);
@@ -53,11 +53,8 @@ export function ChartCompareBars({ data, labels, unitLabel }: { data: CompareBar
       ref={ref}
       className="relative w-full"
       data-testid="chart-compare"
-      tabIndex={0}
-      role="group"
       aria-label="Chart: the arrow keys read each programme"
-      onKeyDown={(e) => onKeyDown(e, pointOf)}
-      onBlur={() => setActive(null)}
+      {...boxProps(pointOf)}
     >
       <Legend
         items={[
@@ -66,29 +63,15 @@ export function ChartCompareBars({ data, labels, unitLabel }: { data: CompareBar
         ]}
       />
       {width > 0 && (
-        <svg
-          className="chart-surface"
+        <ChartSurface
           width={width}
           height={height}
-          aria-hidden="true"
-          onMouseMove={(e) => {
-            const box = e.currentTarget.getBoundingClientRect();
-            setActive({ index: slotAt(e.clientY - box.top), x: e.clientX - box.left, y: e.clientY - box.top + 28 });
-          }}
-          onMouseLeave={() => setActive(null)}
+          // The legend sits above the drawing: the tooltip is placed in the box, below it.
+          onPointer={({ x: px, y: py }) => setActive({ index: slotAt(py), x: px, y: py + 28 })}
+          onLeave={() => setActive(null)}
         >
           <g transform={`translate(${margin.left},${margin.top})`}>
-            {x.ticks(5).map((t) => (
-              <g key={t} transform={`translate(${x(t)},0)`}>
-                <line y2={plotHeight} stroke={GRID} strokeDasharray="3 3" />
-                <text y={plotHeight + 14} textAnchor="middle" fontSize={FONT} fill={INK}>
-                  {tickText(t)}
-                </text>
-              </g>
-            ))}
-            <text x={plotWidth / 2} y={plotHeight + 30} textAnchor="middle" fontSize={FONT} fill="#505a5f">
-              {unitLabel}
-            </text>
+            <BottomValueAxis x={x} height={plotHeight} title={unitLabel} />
             {data.map((d, i) => (
               <g key={`${d.name}-${i}`} transform={`translate(0,${y(i)})`}>
                 <text x={-8} y={y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={FONT} fill={INK}>
@@ -102,7 +85,7 @@ export function ChartCompareBars({ data, labels, unitLabel }: { data: CompareBar
               </g>
             ))}
           </g>
-        </svg>
+        </ChartSurface>
       )}
       {active && activeRow && (
         <TooltipBox x={active.x} y={active.y} boxWidth={width}>

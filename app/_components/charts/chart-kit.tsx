@@ -3,7 +3,7 @@
 // tooltip that follows the pointer or the arrow keys. The scales, ticks and line paths come from
 // d3-scale and d3-shape; what is drawn is ours. (Recharts drew these until it was 130 KB of the
 // 266 KB of JavaScript a chart page fetched: `npm run bench`.)
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ScaleBand, ScaleLinear } from 'd3-scale';
 
 export const INK = '#0b0c0c';
@@ -53,6 +53,26 @@ export function LeftAxis({ y, width, title, integers = false }: { y: ScaleLinear
           {title}
         </text>
       )}
+    </g>
+  );
+}
+
+/** A value axis along the bottom of a chart of horizontal bars, with grid lines up the plot, and its title. */
+export function BottomValueAxis({ x, height, title, integers = false }: { x: ScaleLinear<number, number>; height: number; title: string; integers?: boolean }) {
+  const ticks = x.ticks(5).filter((t) => !integers || Number.isInteger(t));
+  return (
+    <g aria-hidden="true">
+      {ticks.map((t) => (
+        <g key={t} transform={`translate(${x(t)},0)`}>
+          <line y2={height} stroke={GRID} strokeDasharray="3 3" />
+          <text y={height + 14} textAnchor="middle" fontSize={FONT} fill={INK}>
+            {tickText(t)}
+          </text>
+        </g>
+      ))}
+      <text x={(x.range()[0]! + x.range()[1]!) / 2} y={height + 30} textAnchor="middle" fontSize={FONT} fill="#505a5f">
+        {title}
+      </text>
     </g>
   );
 }
@@ -123,21 +143,68 @@ export function Hatch({ id, colour }: { id: string; colour: string }) {
   );
 }
 
+type Point = { x: number; y: number };
+
 /**
  * Which of `count` slots (periods, programmes) the pointer or the keyboard is on, and where to
- * put its tooltip. The chart's box takes focus; the arrow keys move between slots, Escape hides.
+ * put its tooltip. `boxProps` makes the chart's box take focus: the arrow keys move between
+ * slots, Enter calls `onEnter` with the slot, Escape (or leaving the box) hides the tooltip.
  */
 export function useActiveSlot(count: number) {
   const [active, setActive] = useState<{ index: number; x: number; y: number } | null>(null);
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>, position: (index: number) => { x: number; y: number }) => {
-    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
-    if (event.key === 'Escape') return setActive(null);
-    if (!step || !count) return;
-    event.preventDefault();
-    const index = active === null ? (step > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, active.index + step));
-    setActive({ index, ...position(index) });
+  const boxProps = (position: (index: number) => Point, onEnter?: (index: number) => void) => ({
+    tabIndex: 0,
+    role: 'group' as const,
+    onBlur: () => setActive(null),
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key === 'Escape') return setActive(null);
+      if (event.key === 'Enter' && active && onEnter) return onEnter(active.index);
+      const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+      if (!step || !count) return;
+      event.preventDefault();
+      const index = active === null ? (step > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, active.index + step));
+      setActive({ index, ...position(index) });
+    },
+  });
+  return { active, setActive, boxProps };
+}
+
+/**
+ * A chart's drawing: an SVG the size of its box, hidden from screen readers (the sentence and
+ * table beside every chart say the same), telling where the pointer is in it.
+ */
+export function ChartSurface({
+  width,
+  height,
+  onPointer,
+  onLeave,
+  onPick,
+  children,
+}: {
+  width: number;
+  height: number;
+  onPointer?: (at: Point) => void;
+  onLeave?: () => void;
+  onPick?: (at: Point) => void;
+  children: ReactNode;
+}) {
+  const at = (e: MouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
   };
-  return { active, setActive, onKeyDown };
+  return (
+    <svg
+      className="chart-surface"
+      width={width}
+      height={height}
+      aria-hidden="true"
+      onMouseMove={onPointer && ((e) => onPointer(at(e)))}
+      onMouseLeave={onLeave}
+      onClick={onPick && ((e) => onPick(at(e)))}
+    >
+      {children}
+    </svg>
+  );
 }
 
 /** The tooltip box, placed beside the point inside the chart's box and kept within it. */

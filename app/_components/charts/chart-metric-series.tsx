@@ -3,7 +3,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import type { ChartRow } from '@/lib/series-view';
-import { BottomAxis, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain, type LegendItem } from './chart-kit';
+import { BottomAxis, ChartSurface, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain, type LegendItem } from './chart-kit';
 
 const COLOURS = { period: '#0072b2', cumulative: '#d55e00', planned: '#009e73' };
 
@@ -42,7 +42,7 @@ function SeriesTooltip({ row }: { row: ChartRow }) {
  */
 export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: string; rows: ChartRow[]; unitLabel: string; onSelect: (token: string) => void }) {
   const { ref, width } = useBoxWidth();
-  const { active, setActive, onKeyDown } = useActiveSlot(rows.length);
+  const { active, setActive, boxProps } = useActiveSlot(rows.length);
   const has = (k: 'period' | 'cumulative' | 'planned') => rows.some((r) => r[k] !== null);
   const margin = { top: 8, right: 28, bottom: 24, left: 64 };
   const height = 216;
@@ -77,27 +77,16 @@ export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: strin
       ref={ref}
       className="relative h-64 w-full"
       data-testid={`chart-${id}`}
-      tabIndex={0}
-      role="group"
       aria-label="Chart: the arrow keys read each period, Enter lists its figures"
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && activeRow) return onSelect(activeRow.token);
-        onKeyDown(e, pointOf);
-      }}
-      onBlur={() => setActive(null)}
+      {...boxProps(pointOf, (index) => onSelect(rows[index]!.token))}
     >
       {width > 0 && (
-        <svg
-          className="chart-surface"
+        <ChartSurface
           width={width}
           height={height}
-          aria-hidden="true"
-          onMouseMove={(e) => {
-            const box = e.currentTarget.getBoundingClientRect();
-            setActive({ index: slotAt(e.clientX - box.left), x: e.clientX - box.left, y: e.clientY - box.top });
-          }}
-          onMouseLeave={() => setActive(null)}
-          onClick={(e) => onSelect(rows[slotAt(e.clientX - e.currentTarget.getBoundingClientRect().left)]!.token)}
+          onPointer={({ x: px, y: py }) => setActive({ index: slotAt(px), x: px, y: py })}
+          onLeave={() => setActive(null)}
+          onPick={({ x: px }) => onSelect(rows[slotAt(px)]!.token)}
         >
           <Hatch id={`hatch-${id}`} colour={COLOURS.planned} />
           <g transform={`translate(${margin.left},${margin.top})`}>
@@ -128,7 +117,7 @@ export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: strin
             )}
             <BottomAxis x={x} labels={rows.map((r) => r.label)} height={plotHeight} />
           </g>
-        </svg>
+        </ChartSurface>
       )}
       <Legend items={legend} />
       {active && activeRow && (

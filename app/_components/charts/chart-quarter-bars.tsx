@@ -1,7 +1,7 @@
 'use client';
 
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { BottomAxis, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
+import { BottomAxis, ChartSurface, Hatch, INK, LeftAxis, Legend, TooltipBox, useActiveSlot, useBoxWidth, valueDomain } from './chart-kit';
 
 export interface QuarterCounts {
   token: string;
@@ -21,7 +21,7 @@ const SERIES = [
 /** Number of figures reported per financial quarter, stacked by basis. */
 export function ChartQuarterBars({ data }: { data: QuarterCounts[] }) {
   const { ref, width } = useBoxWidth();
-  const { active, setActive, onKeyDown } = useActiveSlot(data.length);
+  const { active, setActive, boxProps } = useActiveSlot(data.length);
   const margin = { top: 8, right: 28, bottom: 40, left: 64 };
   const height = 252;
   const plotWidth = Math.max(0, width - margin.left - margin.right);
@@ -42,24 +42,17 @@ export function ChartQuarterBars({ data }: { data: QuarterCounts[] }) {
       ref={ref}
       className="relative h-72 w-full"
       data-testid="chart-figures-per-quarter"
-      tabIndex={0}
-      role="group"
       aria-label="Chart: the arrow keys read each quarter"
-      onKeyDown={(e) => onKeyDown(e, pointOf)}
-      onBlur={() => setActive(null)}
+      {...boxProps(pointOf)}
     >
       <Legend items={SERIES.map((s) => ({ name: s.name, swatch: s.key === 'planned' ? { hatch: '#009e73' } : { fill: s.fill } }))} />
       {width > 0 && (
-        <svg
-          className="chart-surface"
+        <ChartSurface
           width={width}
           height={height}
-          aria-hidden="true"
-          onMouseMove={(e) => {
-            const box = e.currentTarget.getBoundingClientRect();
-            setActive({ index: slotAt(e.clientX - box.left), x: e.clientX - box.left, y: e.clientY - box.top + 28 });
-          }}
-          onMouseLeave={() => setActive(null)}
+          // The legend sits above the drawing: the tooltip is placed in the box, below it.
+          onPointer={({ x: px, y: py }) => setActive({ index: slotAt(px), x: px, y: py + 28 })}
+          onLeave={() => setActive(null)}
         >
           <Hatch id="hatch-planned" colour="#009e73" />
           <g transform={`translate(${margin.left},${margin.top})`}>
@@ -89,7 +82,7 @@ export function ChartQuarterBars({ data }: { data: QuarterCounts[] }) {
             })}
             <BottomAxis x={x} labels={data.map((d) => d.label)} height={plotHeight} title="Financial quarter (by period end)" />
           </g>
-        </svg>
+        </ChartSurface>
       )}
       {active && activeRow && (
         <TooltipBox x={active.x} y={active.y} boxWidth={width}>
