@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 import { openDatabase } from '../db/client';
 import { createSession, SESSION_COOKIE } from '../db/auth/sessions';
 import { addUser } from '../db/auth/users';
+import { importCsv } from '../reliability/fixture';
 
 /** Every page a board member or officer opens, as the bench opens it at each size. */
 export const PAGES: [name: string, path: string][] = [
@@ -79,27 +80,10 @@ export function officerCookie(file: string): string {
   }
 }
 
-/** A programme lead's return of `rows` monthly figures, as the import page is given it. */
-function returnCsv(file: string, rows: number): string {
-  const db = openDatabase(file);
-  const programmes = (db.$client.prepare('SELECT name FROM programmes ORDER BY id LIMIT 20').all() as { name: string }[]).map((p) => p.name);
-  const metrics = (db.$client.prepare("SELECT name FROM metrics WHERE unit = 'count' ORDER BY id").all() as { name: string }[]).map((m) => m.name);
-  db.$client.close();
-  const lines = ['programme,metric,value,qualifier,basis,period_start,period_end,note'];
-  for (let r = 0; r < rows; r++) {
-    const month = r % 120;
-    const year = 2011 + Math.floor(month / 12);
-    const m = (month % 12) + 1;
-    const mm = String(m).padStart(2, '0');
-    const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-    lines.push(`"${programmes[r % programmes.length]}",${metrics[Math.floor(r / programmes.length) % metrics.length]},${1000 + r},exact,period,01/${mm}/${year},${last}/${mm}/${year},row ${r + 2}`);
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
 /** The CSV import's preview of a 1,000-row return (nothing written), as an officer posts it. */
-export async function benchImportPreview(base: string, file: string, cookie: string, runs: number, warmup: number): Promise<PageResult> {
-  const csv = returnCsv(file, 1000);
+export async function benchImportPreview(base: string, cookie: string, runs: number, warmup: number): Promise<PageResult> {
+  // A programme lead's return: ten years of monthly figures, none of them in the database yet.
+  const csv = importCsv(1000, 'programme-7', 'bench', 1_000_000_000, 'attendees');
   const init = { method: 'POST', body: csv, headers: { cookie, 'content-type': 'text/csv', 'x-file-name': 'return.csv' } };
   for (let i = 0; i < warmup; i++) await timeRequest(`${base}/api/import/csv?mode=preview`, init);
   const samples: number[] = [];

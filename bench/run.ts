@@ -143,7 +143,7 @@ async function benchServer(file: string): Promise<ServerResult> {
   const memory = sampleMemory(server.pid);
   try {
     const pages = await benchPages(server.base, RUNS, WARMUP, cookie);
-    const importPreview = await benchImportPreview(server.base, file, cookie, RUNS, WARMUP);
+    const importPreview = await benchImportPreview(server.base, cookie, RUNS, WARMUP);
     // The filtered export (one board, one metric), by turns with its floor.
     const url = `${server.base}/api/export/observations?board=board-2&metric=attendees`;
     const app: number[] = [];

@@ -73,7 +73,7 @@ export const figureBody = (value: number, programme: string) => ({
 });
 
 /** A CSV of `rows` distinct monthly figures, as an officer would upload; files meant to add new figures need their own firstValue. */
-export function importCsv(rows: number, programme: string, salt: string, firstValue = 100_000): string {
+export function importCsv(rows: number, programme: string, salt: string, firstValue = 100_000, metric = 'page-views'): string {
   const lines = ['programme,metric,value,qualifier,basis,period_start,period_end,note'];
   for (let r = 0; r < rows; r++) {
     const month = r % 120;
@@ -81,7 +81,7 @@ export function importCsv(rows: number, programme: string, salt: string, firstVa
     const m = (month % 12) + 1;
     const mm = String(m).padStart(2, '0');
     const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-    lines.push(`${programme},page-views,${firstValue + r},exact,period,${year}-${mm}-01,${year}-${mm}-${last},${salt} row ${r + 2}`);
+    lines.push(`${programme},${metric},${firstValue + r},exact,period,${year}-${mm}-01,${year}-${mm}-${last},${salt} row ${r + 2}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
