@@ -65,6 +65,18 @@ describe('hostile input', () => {
     );
   });
 
+  // Found by the property above: "?__proto__=&__proto__=" made the query object's prototype an
+  // array, so that its "sort" was Array.prototype.sort and reading it threw.
+  it('a query naming __proto__ is a parameter like any other, not the object\'s prototype', () => {
+    const params = searchParamsToObject(new URLSearchParams('__proto__=&__proto__=&sort=value'));
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(parseExportRequest(params).errors).toEqual([]);
+    expect(parseExportRequest(searchParamsToObject(new URLSearchParams('__proto__=a&__proto__=b'))).errors).toEqual([]);
+    const inherited = Object.create(['', '']) as Record<string, string>;
+    expect(() => parseExportRequest(inherited)).not.toThrow();
+    expect(parseFilters(inherited).errors).toEqual([]);
+  });
+
   it('the figure form refuses anything malformed with a message per field', () => {
     const field = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 3 }));
     const form = fc.dictionary(

@@ -9,12 +9,15 @@ import { firstParam, parseFilters, type SearchParams } from './filters';
 import { parseCompareParams, type CompareParams } from './compare';
 
 export function searchParamsToObject(q: URLSearchParams): SearchParams {
-  const out: SearchParams = {};
-  for (const key of new Set(q.keys())) {
-    const all = q.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
+  // Object.fromEntries defines each key as the object's own property: assigning out[key] would
+  // make "?__proto__=&__proto__=" the object's prototype (an array), and then "sort" would read
+  // Array.prototype.sort.
+  return Object.fromEntries(
+    [...new Set(q.keys())].map((key) => {
+      const all = q.getAll(key);
+      return [key, all.length > 1 ? all : all[0]];
+    }),
+  );
 }
 
 export interface ExportRequest {

@@ -2,7 +2,7 @@
 // from the address once with zod and written back into links by the same module.
 import { z } from 'zod';
 import { BASES, type Basis } from './vocabulary';
-import { firstParam, parseFilters, filtersToQuery, type SearchParams, type ViewFilters } from './filters';
+import { firstParam, paramList, parseFilters, filtersToQuery, type SearchParams, type ViewFilters } from './filters';
 
 /** The orders a list of figures can be in, in the users' words. */
 export const FIGURE_ORDERS = {
@@ -29,7 +29,7 @@ export interface FigureSearchParams {
 }
 
 const first = (v: string | string[] | undefined) => firstParam(v) || undefined;
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+const list = paramList;
 
 /** Reads ?q=&basis=&sort=&page= and the usual filters; never throws, bad values become messages. */
 export function parseFigureSearch(params: SearchParams): FigureSearchParams {

@@ -43,9 +43,12 @@ export interface ParsedFilters {
 }
 
 // An empty value ("board=" from a form's "All boards") means no filter, not a filter called "".
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+// Only text counts: a value that is not a string or a list of strings (an inherited property of an
+// object built carelessly from a query) is no value at all.
+export const paramList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+const list = paramList;
 /** A parameter's value: the first non-empty one when it is given several times. */
-export const firstParam = (v: string | string[] | undefined) => (Array.isArray(v) ? v.find((x) => x !== '') : v);
+export const firstParam = (v: unknown): string | undefined => (Array.isArray(v) ? paramList(v)[0] : typeof v === 'string' ? v : undefined);
 
 const paramsSchema = z.object({
   board: z.array(slug).max(50),
