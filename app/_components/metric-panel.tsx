@@ -17,6 +17,15 @@ export function MetricPanel({ metric, query, downloadHref, figuresHref }: { metr
         </h3>
         <DownloadLink href={downloadHref} what={`${metric.name} by period`} />
       </div>
+      <noscript>
+        <p className="mt-2 text-sm">
+          The chart needs JavaScript:{' '}
+          <a href={figuresHref} className="underline">
+            see these figures on the figures page
+          </a>
+          , or download them above.
+        </p>
+      </noscript>
       <MetricPanelBody slug={metric.slug} name={metric.name} unitLabel={UNIT_LABELS[metric.unit]} query={query} figuresHref={figuresHref} />
     </section>
   );
