@@ -86,6 +86,18 @@ test.describe('dashboard views', () => {
     await expect(tooltip).toContainText('Running total: 1,000+');
   });
 
+  test('a chart follows the filters: grouping by month redraws a panel already shown by quarter', async ({ page }) => {
+    await page.goto('/programmes/return-to-social-work');
+    const panel = page.getByRole('region', { name: 'Applications' });
+    const periods = panel.getByRole('combobox', { name: 'Figures for' });
+    await expect(periods.getByRole('option', { name: 'Q4 2019/20' })).toHaveCount(1);
+    await page.getByLabel('Group by', { exact: true }).selectOption({ label: 'Month' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/by=month/);
+    await expect(periods.getByRole('option', { name: 'Q4 2019/20' })).toHaveCount(0);
+    await expect(periods.getByRole('option', { name: /2020$/ }).first()).toBeAttached();
+  });
+
   test('a chart is read with the keyboard: arrows move between periods, Enter lists the figures', async ({ page }) => {
     await page.goto('/programmes/return-to-social-work');
     const panel = page.getByRole('region', { name: 'Applications' });

@@ -26,7 +26,8 @@ export function MetricPanel({ metric, query, downloadHref, figuresHref }: { metr
           , or download them above.
         </p>
       </noscript>
-      <MetricPanelBody slug={metric.slug} name={metric.name} unitLabel={UNIT_LABELS[metric.unit]} query={query} figuresHref={figuresHref} />
+      {/* Keyed by the query: new filters (a client-side navigation keeps this component) fetch afresh. */}
+      <MetricPanelBody key={query} slug={metric.slug} name={metric.name} unitLabel={UNIT_LABELS[metric.unit]} query={query} figuresHref={figuresHref} />
     </section>
   );
 }
