@@ -51,21 +51,23 @@ async function timeRequest(url: string, init: RequestInit = {}): Promise<{ ms: n
   return { ms: performance.now() - started, bytes: body.byteLength };
 }
 
+/** One request `runs` times after `warmup` untimed ones, one at a time: median, p95 and its size. */
+async function sampleRequest(url: string, init: RequestInit, runs: number, warmup: number): Promise<PageResult> {
+  for (let i = 0; i < warmup; i++) await timeRequest(url, init);
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await timeRequest(url, init);
+    samples.push(r.ms);
+    bytes = r.bytes;
+  }
+  return { ...timing(samples), bytes };
+}
+
 /** Each page `runs` times after `warmup` requests, one request at a time. */
 export async function benchPages(base: string, runs: number, warmup: number, cookie: string): Promise<Record<string, PageResult>> {
   const out: Record<string, PageResult> = {};
-  for (const [name, pathname] of PAGES) {
-    const init = { headers: { cookie } };
-    for (let i = 0; i < warmup; i++) await timeRequest(base + pathname, init);
-    const samples: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < runs; i++) {
-      const r = await timeRequest(base + pathname, init);
-      samples.push(r.ms);
-      bytes = r.bytes;
-    }
-    out[name] = { ...timing(samples), bytes };
-  }
+  for (const [name, pathname] of PAGES) out[name] = await sampleRequest(base + pathname, { headers: { cookie } }, runs, warmup);
   return out;
 }
 
@@ -85,15 +87,7 @@ export async function benchImportPreview(base: string, cookie: string, runs: num
   // A programme lead's return: ten years of monthly figures, none of them in the database yet.
   const csv = importCsv(1000, 'programme-7', 'bench', 1_000_000_000, 'attendees');
   const init = { method: 'POST', body: csv, headers: { cookie, 'content-type': 'text/csv', 'x-file-name': 'return.csv' } };
-  for (let i = 0; i < warmup; i++) await timeRequest(`${base}/api/import/csv?mode=preview`, init);
-  const samples: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = await timeRequest(`${base}/api/import/csv?mode=preview`, init);
-    samples.push(r.ms);
-    bytes = r.bytes;
-  }
-  return { ...timing(samples), bytes };
+  return sampleRequest(`${base}/api/import/csv?mode=preview`, init, runs, warmup);
 }
 
 /** The resident memory (MB) of a process and every process under it, from /proc. */
