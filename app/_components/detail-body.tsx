@@ -25,6 +25,18 @@ export function DetailBody({ detail, filters, title }: { detail: DetailData; fil
           Bars are figures for a period, the line is a running total, hatched bars are plans. Dashed outlines mark values
           that are approximate, a bound or a range (“600+”, “up to 40”, “20–30”).
         </p>
+        {metrics.length > 0 && (
+          // Each chart is fetched by script; without it, the same figures are a link away.
+          <noscript>
+            <p className="mt-2 text-sm">
+              The charts need JavaScript:{' '}
+              <a href={link('/observations', { by: 'quarter' }, 'order=period')} className="underline">
+                see these figures on the figures page
+              </a>
+              , or download each chart&rsquo;s figures beside it.
+            </p>
+          </noscript>
+        )}
         {metrics.length ? (
           metrics.map((metric) => (
             <MetricPanel

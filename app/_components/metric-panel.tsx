@@ -17,15 +17,6 @@ export function MetricPanel({ metric, query, downloadHref, figuresHref }: { metr
         </h3>
         <DownloadLink href={downloadHref} what={`${metric.name} by period`} />
       </div>
-      <noscript>
-        <p className="mt-2 text-sm">
-          The chart needs JavaScript:{' '}
-          <a href={figuresHref} className="underline">
-            see these figures on the figures page
-          </a>
-          , or download them above.
-        </p>
-      </noscript>
       {/* Keyed by the query: new filters (a client-side navigation keeps this component) fetch afresh. */}
       <MetricPanelBody key={query} slug={metric.slug} name={metric.name} unitLabel={UNIT_LABELS[metric.unit]} query={query} figuresHref={figuresHref} />
     </section>
