@@ -79,14 +79,25 @@ export function BottomValueAxis({ x, height, title, integers = false }: { x: Sca
 
 /** Period labels under the plot, thinned so none overlap; the first and last always shown. */
 export function BottomAxis({ x, labels, height, title }: { x: ScaleBand<string>; labels: string[]; height: number; title?: string }) {
-  const every = Math.max(1, Math.ceil((labels.length * 76) / Math.max(1, x.range()[1]! - x.range()[0]!)));
+  // Room for the longest label (about 6.6 px a character at 11 px) and a gap: "September 2020" needs more than "Q1 2020/21".
+  const room = Math.max(...labels.map((l) => l.length), 1) * 6.6 + 14;
+  const every = Math.max(1, Math.ceil((labels.length * room) / Math.max(1, x.range()[1]! - x.range()[0]!)));
   const domain = x.domain();
+  // Every `every`th label, and the last: in place of the one before it when they would touch.
+  const shown = new Set(domain.map((_, i) => i).filter((i) => i % every === 0));
+  const last = domain.length - 1;
+  if (!shown.has(last)) {
+    shown.delete(last - (last % every));
+    shown.add(0);
+    shown.add(last);
+  }
   return (
     <g aria-hidden="true" transform={`translate(0,${height})`}>
       <line x1={x.range()[0]} x2={x.range()[1]} stroke={INK} />
       {domain.map((key, i) =>
-        i % every === 0 || i === domain.length - 1 ? (
-          <text key={key} x={x(key)! + x.bandwidth() / 2} y={16} textAnchor="middle" fontSize={FONT} fill={INK}>
+        shown.has(i) ? (
+          // The last label ends at its bar's right edge, so it never runs off the chart.
+          <text key={key} x={i === last ? x(key)! + x.bandwidth() : x(key)! + x.bandwidth() / 2} y={16} textAnchor={i === last ? 'end' : 'middle'} fontSize={FONT} fill={INK}>
             {labels[i]}
           </text>
         ) : null,
