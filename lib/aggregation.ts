@@ -8,7 +8,7 @@
 // - a metric's additivity decides whether figures may be added across programmes at all;
 // - units never mix: every series is of one metric.
 import type { Additivity, Basis, DatePrecision, Qualifier, Unit } from './vocabulary';
-import { bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
+import { bucketOf, bucketsBetween, type Bucket, type Granularity } from './fiscal-periods';
 import { addQualified, fromQualifier, QualifiedSum, type QualifiedValue } from './qualifiers';
 
 /**
@@ -317,6 +317,31 @@ export function aggregate(groups: FigureGroup[], options: AggregateOptions): Ser
   const from = options.from ?? ends[0]!;
   const to = options.to ?? ends[ends.length - 1]!;
   return aggregateInto(groups, bucketsBetween(from, to, options.granularity), options.by);
+}
+
+/**
+ * What aggregate() would chart, without working out a single cell: the metrics of its series, in
+ * the order its series come (by metric name), and the first and last of its buckets. A page that
+ * only lists its charts (each fetched later) needs no more. series.test.ts holds the two equal.
+ */
+export function outlineOf(groups: FigureGroup[], options: Pick<AggregateOptions, 'granularity' | 'from' | 'to'>): { metrics: FigureGroup['metric'][]; span: { from: Bucket; to: Bucket } | null } {
+  if (!groups.length) return { metrics: [], span: null };
+  const metrics = new Map<string, FigureGroup['metric']>();
+  let first = groups[0]!.periodEnd;
+  let last = first;
+  for (const g of groups) {
+    if (!metrics.has(g.metric.slug)) metrics.set(g.metric.slug, g.metric);
+    if (g.periodEnd < first) first = g.periodEnd;
+    if (g.periodEnd > last) last = g.periodEnd;
+  }
+  const from = options.from ?? first;
+  const to = options.to ?? last;
+  if (from > to) return { metrics: [], span: null };
+  const rank = alphabeticalRanks([...metrics.values()].map((m) => m.name));
+  return {
+    metrics: [...metrics.values()].sort((x, y) => rank.get(x.name)! - rank.get(y.name)!),
+    span: { from: bucketOf(from, options.granularity), to: bucketOf(to, options.granularity) },
+  };
 }
 
 /**

@@ -64,13 +64,6 @@ function summarise(name: string, rows: ChartRow[]): string {
   return `${name}, by period. ${parts.join('. ')}.`;
 }
 
-/** The metrics the series are of, once each, in the series' (metric-name) order: a page's panels. */
-export function panelMetrics(series: Series[]): MetricPanel['metric'][] {
-  const seen = new Map<string, MetricPanel['metric']>();
-  for (const { key } of series) if (!seen.has(key.metric.slug)) seen.set(key.metric.slug, { slug: key.metric.slug, name: key.metric.name, unit: key.metric.unit });
-  return [...seen.values()];
-}
-
 /** Panels for every metric in the series, in metric-name order; `coverage` by metric slug, where known. */
 export function buildMetricPanels(series: Series[], coverage?: ReadonlyMap<string, ReadonlySet<string>>): MetricPanel[] {
   const byMetric = new Map<string, Series[]>();

@@ -9,7 +9,7 @@ import { listActivity, listFiguresPerQuarter, TOP_PROGRAMMES } from '@/db/querie
 import { getFigureDateRange } from '@/db/queries/periods';
 import { getCoverage } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
-import { listFigureGroups, listSeries, type FigureFilters } from '@/db/queries/series';
+import { listFigureGroups, listSeries, listSeriesOutline, type FigureFilters } from '@/db/queries/series';
 import { aggregateInto } from '@/lib/aggregation';
 import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
@@ -17,7 +17,7 @@ import type { Bucket, Granularity } from '@/lib/fiscal-periods';
 import type { SearchParams } from '@/lib/filters';
 import { FIGURES_PER_PAGE, parseFigureSearch } from '@/lib/figure-search';
 import type { FigureSearch } from '@/lib/filters';
-import { buildMetricPanels, panelMetrics, toFigureRef, type FigureRef, type MetricPanel } from './metric-panels';
+import { buildMetricPanels, toFigureRef, type FigureRef, type MetricPanel } from './metric-panels';
 import { loadView } from './view';
 
 /** How many figures the overview's "latest figures" table shows. */
@@ -64,11 +64,10 @@ export interface DetailData {
 
 /** The charts (one per metric) and the figures table of a board, programme or metric page. */
 function loadDetail(db: AppDatabase, query: FigureFilters, by: Granularity): DetailData {
-  const series = listSeries(db, query, { granularity: by });
-  const cells = series[0]?.cells ?? [];
+  const { metrics, span } = listSeriesOutline(db, query, by);
   return {
-    metrics: panelMetrics(series),
-    span: cells.length ? { from: cells[0]!.bucket, to: cells[cells.length - 1]!.bucket } : null,
+    metrics: metrics.map(({ slug, name, unit }) => ({ slug, name, unit })),
+    span,
     observations: listObservations(db, query, { order: 'period', limit: TABLE_ROWS }),
     total: countObservations(db, query),
   };

@@ -3,7 +3,8 @@ import { createOnePairDatabase, createTestDatabase } from '../testing';
 import { openDatabase } from '../client';
 import type { AppDatabase } from '../client';
 import { loadSeed } from '../seed';
-import { listSeries } from './series';
+import { listSeries, listSeriesOutline } from './series';
+import type { FigureFilters } from '../../lib/filters';
 import type { Series, SeriesCell } from '../../lib/aggregation';
 import { differenceQualified, formatChange, formatQualifiedValue } from '../../lib/qualifiers';
 
@@ -111,4 +112,31 @@ describe('programme and metric names in series', () => {
     other.$client.close();
     expect(names()).toEqual([['Renamed here', 'Renamed there']]);
   });
+});
+
+describe('a page that only lists its charts', () => {
+  // Every combination a board, programme or metric page can ask for on the seeded figures.
+  const views: FigureFilters[] = [
+    {},
+    { boards: ['improvement-and-innovation-board'] },
+    { programmes: ['remote-peer-support'] },
+    { programmes: ['return-to-social-work'], from: '2019-10-01', to: '2021-03-31' },
+    { metrics: ['attendees'] },
+    { metrics: ['coaching-hours'], to: '2021-03-31' },
+    { from: '2020-07-01' },
+    { from: '2020-01-01', to: '2020-03-31' },
+    { from: '2031-01-01' },
+  ];
+  it.each(views.flatMap((v) => (['quarter', 'year', 'month'] as const).map((g) => [JSON.stringify(v), g, v] as const)))(
+    'lists the metrics and first and last periods the full series would (%s by %s)',
+    (_, granularity, filters) => {
+      const series = listSeries(db, filters, { granularity });
+      const cells = series[0]?.cells ?? [];
+      const metrics = [...new Map(series.map((s) => [s.key.metric.slug, s.key.metric])).values()];
+      expect(listSeriesOutline(db, filters, granularity)).toEqual({
+        metrics,
+        span: cells.length ? { from: cells[0]!.bucket, to: cells[cells.length - 1]!.bucket } : null,
+      });
+    },
+  );
 });

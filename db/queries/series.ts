@@ -1,7 +1,7 @@
 import { pairsSql } from './figure-pairs';
 import { type FigureFilters } from '../../lib/filters';
 import type { AppDatabase } from '../client';
-import { aggregate, atomsOf, type AggregateOptions, type Atom, type FigureGroup, type Series } from '../../lib/aggregation';
+import { aggregate, atomsOf, outlineOf, type AggregateOptions, type Atom, type FigureGroup, type Series } from '../../lib/aggregation';
 import { bucketOf, bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
 import { rawStatement } from '../statements';
@@ -35,6 +35,14 @@ export function listSeries(
   if (!dates) return [];
   const within = bucketsBetween(filters.from ?? dates.first, filters.to ?? dates.last, options.granularity);
   return aggregate(listFigureGroups(db, filters, within), { ...options, from: filters.from, to: filters.to });
+}
+
+/** listSeries's metrics and first and last buckets, without its cells (lib/aggregation.ts outlineOf). */
+export function listSeriesOutline(db: AppDatabase, filters: FigureFilters, granularity: AggregateOptions['granularity']): ReturnType<typeof outlineOf> {
+  const dates = filters.from && filters.to ? { first: filters.from, last: filters.to } : getFigureDateRange(db);
+  if (!dates) return { metrics: [], span: null };
+  const within = bucketsBetween(filters.from ?? dates.first, filters.to ?? dates.last, granularity);
+  return outlineOf(listFigureGroups(db, filters, within), { granularity, from: filters.from, to: filters.to });
 }
 
 // The sums each part reads from figure_sums_by_period: the least precise date, the values, and
