@@ -57,6 +57,8 @@ export interface PeriodInput {
 
 const PLANNED =
   /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
+const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
 const STRONG_CUMULATIVE =
   /\b(as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service|the project|they) (?:started|began|opened|was launched|launched|was set up)|since (?:its\s+)?launch(?:ed|ing)?|over the (?:course|life|lifetime) of the (?:whole\s+)?(?:programme|scheme|project)|throughout the (?:programme|scheme|project)|over the (?:\d+|two|three|four|five) years of (?:the|this) (?:programme|scheme|project)|over the (?:\d|two|three|four|five) years we|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
@@ -191,8 +193,19 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   const [ly, lm] = addMonths(ry, rm, -18);
   const earliest = iso(ly, lm, 1);
   let found: Span | null = null;
-  for (const d of dates) {
-    if (d.start < from || d.end > to || !PERIOD_KINDS.has(d.kind)) continue;
+  const report = { y: ry, m: rm, d: rd };
+  for (const [i, d] of dates.entries()) {
+    if (d.start < from || d.end > to) continue;
+    // A span between two months of given years names a reporting period too: "April 2017 to
+    // March 2019", "from October 2022 – March 2023".
+    const next = dates[i + 1];
+    if (d.kind === 'month' && d.year && next?.kind === 'month' && next.year && next.end <= to && /^\s*(?:to|until|[-–])\s*$/i.test(masked.slice(d.end, next.start))) {
+      const a = spanOf(d, report, false);
+      const b = spanOf(next, report, false);
+      if (a && b && a.start < b.end && b.end <= reportDate && b.end >= earliest) found = { start: a.start, end: b.end, precision: 'month' };
+      continue;
+    }
+    if (!PERIOD_KINDS.has(d.kind)) continue;
     if (/\b(since|by|as of|as at|until|from|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
     const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
     if (s && s.end <= reportDate && s.end >= earliest) found = s;
@@ -237,6 +250,10 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // opened by "We will:" of plans.
   if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
+  // What a committee is asked to approve is a plan, every number of it: "The recommendation
+  // sought approval of 13 grant applications, totalling £129,000", "That the awards, totalling
+  // £129,600, … be approved".
+  if (basis === 'period' && (APPROVAL.test(input.masked.slice(input.sentenceStart, input.numberStart)) || RESOLUTION.test(sentence))) basis = 'planned';
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
