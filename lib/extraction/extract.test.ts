@@ -234,6 +234,18 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(one('A total of 1,089 children joined the challenge in August.', 1089).basis).toBe('period');
   });
 
+  it('reads what a committee is asked to approve as a plan, dated by the year it names', () => {
+    expect(one('That the grant awards, totalling £129,600, be approved for inclusion in the budget for 2023/24;', 129600, '2023-02-01')).toMatchObject({ basis: 'planned', periodEnd: '2024-03-31' });
+    expect(one('The recommendation sought approval of 13 grant applications, totalling £129,000.', 129000, '2023-02-01').basis).toBe('planned');
+    expect(one('Transport grants were proposed to be supported in 2023/24 for three transport projects.', 3, '2023-02-01')).toMatchObject({ basis: 'planned', periodEnd: '2024-03-31' });
+    expect(one('The council approved 13 grant applications in January.', 13, '2023-02-01').basis).toBe('period');
+  });
+
+  it('reads a span from one month to another in a title as the report’s period', () => {
+    const text = ['Performance of the grants programme: April 2017 to March 2019', '', 'The programme supported 45,497 people.'].join('\n');
+    expect(extractFigures(text, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ periodStart: '2017-04-01', periodEnd: '2019-03-31' });
+  });
+
   it('reads what people said they will do as a finding, not a plan', () => {
     expect(one('70 per cent of delegates said they intend to stand for election.', 70).basis).toBe('period');
   });
