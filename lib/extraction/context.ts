@@ -74,6 +74,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   const pages = /\t\s*\d+\s?[-–]\s?\d+\s*$/.exec(input.raw);
   if (pages && mention.start >= pages.index) return reason('page numbers');
 
+  // A committee system's link to a paper: "27 Quarter 4 Corporate Performance report pdf icon
+  // PDF 333 KB". The number before the title is the agenda item's.
+  if (/\bPDF\s*\d[\d.]*\s*[KM]B\s*$/i.test(input.raw)) return reason('part of a link to a document');
+
   // "Conservative (7)": seats of a political group.
   if (/\b(conservatives?|labour|liberal democrats?|lib dems?|independents?|greens?|green party|plaid cymru|snp)\s*\($/i.test(before))
     return reason('party seats');

@@ -246,6 +246,20 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(extractFigures(text, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ periodStart: '2017-04-01', periodEnd: '2019-03-31' });
   });
 
+  it('reads two months after "throughout" or "between" as one span, carried to the sentences after it, but not an average’s span', () => {
+    const text = ['The council hosted five giveaway events throughout September and October.', 'Over the five events, 1,023 people attended.'].join('\n');
+    const found = extractFigures(text, { reportDate: '2024-11-30', datePrecision: 'month', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 5)).toMatchObject({ periodStart: '2024-09-01', periodEnd: '2024-10-31' });
+    expect(found.find((p) => p.value === 1023)).toMatchObject({ periodStart: '2024-09-01', periodEnd: '2024-10-31' });
+    const average = ['Regional engagement', '', '- Averaged 141 engagements with councils each month from March to May.', '- Engaged with 98 councils on a bespoke basis.'].join('\n');
+    expect(extractFigures(average, { reportDate: '2020-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 98)!.periodEnd).toBe('2020-07-31');
+  });
+
+  it('reads "due to" as a plan only before a verb', () => {
+    expect(one('Achievements possible due to strong management: 17,894 calls received by the hub.', 17894).basis).not.toBe('planned');
+    expect(one('A further 12 webinars are due to take place in the autumn.', 12).basis).toBe('planned');
+  });
+
   it('reads what people said they will do as a finding, not a plan', () => {
     expect(one('70 per cent of delegates said they intend to stand for election.', 70).basis).toBe('period');
   });
@@ -273,6 +287,11 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(at(27, '2-3')).toMatchObject({ upper: 3, likelyContext: true, contextReason: 'a duration' });
     expect(at(28, '4')).toMatchObject({ likelyContext: true, contextReason: 'a duration' });
     expect(at(27, '£1.6bn')).toMatchObject({ value: 1.6e9, unit: 'GBP', likelyContext: true, contextReason: 'government funding' });
+  });
+
+  it('sets apart the agenda number of a link to a committee paper', () => {
+    const found = extractFigures('27 Quarter 4 Corporate Performance report pdf icon PDF 333 KB', { reportDate: '2022-07-14', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 27)).toMatchObject({ likelyContext: true, contextReason: 'part of a link to a document' });
   });
 
   it('marks party seats as context', () => {

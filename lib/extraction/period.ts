@@ -56,7 +56,7 @@ export interface PeriodInput {
 }
 
 const PLANNED =
-  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
@@ -186,12 +186,15 @@ const PERIOD_KINDS = new Set<DateExpression['kind']>(['financial-year', 'academi
 /**
  * The reporting period a stretch of text names, if any: its last date expression that is a
  * period, is not the start of a running total ("since 2019", "by March") and ended within the
- * eighteen months before the report — so "established in 1999" sets no period.
+ * eighteen months before the report — so "established in 1999" sets no period. A text about an
+ * average names no period for others.
  */
 export function statedPeriod(dates: DateExpression[], masked: string, from: number, to: number, reportDate: string): Span | null {
   const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
   const [ly, lm] = addMonths(ry, rm, -18);
   const earliest = iso(ly, lm, 1);
+  // An average's span is its own: "averaged 141 engagements each month from March to May".
+  if (/\baverag|\b(?:each|every|per|a)\s+(?:day|week|month)\b/i.test(masked.slice(from, to))) return null;
   let found: Span | null = null;
   const report = { y: ry, m: rm, d: rd };
   for (const [i, d] of dates.entries()) {
@@ -199,9 +202,12 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
     // A span between two months of given years names a reporting period too: "April 2017 to
     // March 2019", "from October 2022 – March 2023".
     const next = dates[i + 1];
-    if (d.kind === 'month' && d.year && next?.kind === 'month' && next.year && next.end <= to && /^\s*(?:to|until|[-–])\s*$/i.test(masked.slice(d.end, next.start))) {
-      const a = spanOf(d, report, false);
+    // So do two months without years after "between", "from", "throughout" or "during".
+    const joined = d.kind === 'month' && next?.kind === 'month' && next.end <= to && /^\s*(?:to|until|[-–]|and)\s*$/i.test(masked.slice(d.end, next.start));
+    if (joined && ((d.year && next.year && !/^\s*and\s*$/.test(masked.slice(d.end, next.start))) || /\b(?:between|from|throughout|during)\s*$/i.test(masked.slice(Math.max(from, d.start - 20), d.start)))) {
       const b = spanOf(next, report, false);
+      const [by] = (b?.end ?? '').split('-').map(Number) as [number];
+      const a = spanOf({ ...d, year: d.year ?? (d.month! > next.month! ? by - 1 : by) }, report, false);
       if (a && b && a.start < b.end && b.end <= reportDate && b.end >= earliest) found = { start: a.start, end: b.end, precision: 'month' };
       continue;
     }
@@ -291,7 +297,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     const a = inSentence[i]!;
     const b = inSentence[i + 1]!;
     const gap = input.masked.slice(a.end, b.start);
-    if (/^\s*(and|to|until|[-–])\s*$/i.test(gap) && /\b(between|from)\s*$/.test(cue(a))) {
+    // ("throughout September and October", "during May and June": two months make one span.)
+    const months = a.kind === 'month' && b.kind === 'month' && /\b(throughout|during|in|over)\s*$/i.test(cue(a));
+    if (/^\s*(and|to|until|[-–])\s*$/i.test(gap) && (/\b(between|from)\s*$/.test(cue(a)) || months)) {
       const sb = spanOf(b, report, future);
       if (!sb) continue;
       const [by] = sb.end.split('-').map(Number) as [number];
