@@ -110,7 +110,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
     // Effort given is measured too: "spent more than 233 hours", "2,300 days donated", "14,500 hours of work".
-    const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed)\b/i.test(afterGroup);
+    const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered|dedicated|devoted)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed)\b/i.test(afterGroup);
     const measured =
       given ||
       (/^hour|^hr/.test(unit) && /\b(coaching|mentoring|training|support|consultancy|advice)\b/i.test(near)) ||
@@ -130,7 +130,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
   // (A sum of money a year is the year's amount: "investing over £6 million each year".)
   // ("Nearly 5,000 graduates apply every year" is a year's count, not a rate.)
-  if (/^\s?(?:[\w'’-]+\s){0,3}?(?:(a|per)\s(year|annum|week|hour|day|head|person|capita)|(each|every)\s(week|hour|day|head|person))\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per)\s(year|annum)\b/i.test(afterGroup)))
+  // (An average over a span is a figure of its own kind: "an average of 593 a week since December",
+  // as the dashboard's "Average meetings per week".)
+  if (/^\s?(?:[\w'’-]+\s){0,3}?(?:(a|per)\s(year|annum|week|hour|day|head|person|capita)|(each|every)\s(week|hour|day|head|person))\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per)\s(year|annum)\b/i.test(afterGroup)) && !/\ban\s+average\s+of\s*$|\baverag(?:ed|ing)\s*$/i.test(beforeQualifier))
     return reason('a rate');
 
   // Breakdowns of a total ("including seven Leadership Academies", "32 of which are chief
@@ -226,7 +228,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|cost|spend|income|receipts|rates\s+income)/i.test(afterGroup)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
-    if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
+    // (Not people who "had not previously taken part": that is who the programme newly reached.)
+    if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b(?!\s+(?:previously|before|yet\s+been\s+reached))/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
       return reason('a share of what was not done');
     // A share of a population or of the whole sector ("12 per cent of residents cycle to work",
     // "9 in 10 councils across the country are experiencing…") is an outside statistic unless

@@ -356,6 +356,11 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The programme is investing over £6 million each year.')).toEqual([6e6]);
     expect(ticked1('The Hub has also dealt with 810 questions from councils.')).toEqual([810]);
+    // Effort given, an average over a span, and a share of people newly reached.
+    expect(ticked1('The team dedicated 152 hours to prepare the devices.')).toEqual([152]);
+    expect(ticked1('The helpline has had a high number of calls – an average of 593 a week since December.')).toEqual([593]);
+    expect(ticked1('Over 95% of these young people had not previously taken part in any of our activities.')).toEqual([95]);
+    expect(ticked1('16% of projects had not been fully achieved.')).toEqual([]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
