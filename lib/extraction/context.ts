@@ -226,7 +226,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*)\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
       return reason('a change, which the dashboard works out itself');
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
-    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|cost|spend|income|receipts|rates\s+income)/i.test(afterGroup)) return reason('a share of a sum of money');
+    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b)/i.test(afterGroup)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
     // (Not people who "had not previously taken part": that is who the programme newly reached.)
     if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b(?!\s+(?:previously|before|yet\s+been\s+reached))/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
@@ -236,8 +236,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // its clause ties it to the support given.
     const clauseAfter = masked.slice(mention.groupEnd, mention.groupEnd + 160).split(/[.;!?]/)[0]!;
     const ofPopulation = /^\s?of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(residents|population|households|adults|pupils|businesses|people\s+(?:living|in))\b/i.test(afterGroup);
-    const ofSector = /\b(across|throughout)\s+(?:the\s+)?(country|england|uk|sector|nation)\b|\bnationally\b/i.test(clauseAfter);
-    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(clauseAfter + ' ' + beforeQualifier.slice(-60));
+    // ("two-thirds of England’s homeless households"; "Councils in England face …, with nine in 10 reporting …")
+    const sentenceBefore = masked.slice(Math.max(0, mention.start - 200), input.qualifierStart).split(/[.;!?]\s/).pop()!;
+    const ofSector =
+      /\b(across|throughout)\s+(?:the\s+)?(country|england|uk|sector|nation)\b|\bnationally\b/i.test(clauseAfter) ||
+      /^\s?of\s+(?:the\s+)?(?:england|britain|the\s+uk|uk|the\s+country|london|scotland|wales|the\s+nation)['’]s\b/i.test(afterGroup) ||
+      /\b(?:councils|local\s+authorities|authorities)\s+(?:in|across)\s+(?:england|the\s+uk|the\s+country|britain|wales|scotland)\b/i.test(sentenceBefore);
+    // (Who says so is not who was supported: "according to the LGA's workforce survey".)
+    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${beforeQualifier.slice(-60)}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
     if ((ofPopulation || ofSector) && !tiedToSupport) return reason('an outside statistic');
     return null;
   }
