@@ -98,6 +98,8 @@ describe('extractFigures: what the numbers are', () => {
     expect(at(32, '41').metric).toBe('Candidates');
     const metricOf = (text: string, value: number) => extractFigures(text, { reportDate: '2024-03-31', reference: TEST_REFERENCE }).find((p) => p.value === value)!.metric;
     expect(metricOf('331 young people took part in 21 evidence gathering sessions.', 331)).toBe('Attendees');
+    expect(metricOf('970 councillors from 245 councils attended our leadership programmes.', 245)).toBe('Councils supported');
+    expect(metricOf('970 councillors from 245 councils attended our leadership programmes.', 970)).toBe('Attendees');
   });
 
   it('returns no metric when the reference lacks it', () => {

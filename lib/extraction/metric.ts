@@ -291,7 +291,9 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   // "Nearly 5,000 graduates apply", "330 businesses attending workshops", "attended by over 100
   // businesses": the verb says what is counted, whoever they are.
   const firstNoun = nounMatches(phrase)[0];
-  const eventsFirst = firstNoun && firstNoun.rule.pick(input, firstNoun.noun) === 'events-delivered' && firstNoun.at === 0;
+  const firstPick = firstNoun && firstNoun.at === 0 ? firstNoun.rule.pick(input, firstNoun.noun) : null;
+  // ("245 councils attended our programmes": councils that come are councils supported.)
+  const eventsFirst = firstPick === 'events-delivered' || firstPick === 'councils-supported';
   if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:appl(?:y|ied|ying)|submitted\s+applications)\b/i.test(after)) return { counted: phrase || 'applicants', slug: 'applications', unit: 'count', ellipsis: false };
   if (!eventsFirst && (/^\s*(?:[\w'’-]+\s+){0,3}?(?:attend(?:ed|ing)?(?!\s+by)|took\s+part\s+in\s+(?:the\s+)?(?:event|webinar|workshop|session|conference)s?)\b/i.test(after) || /\battended\s+by\s*$/i.test(input.before.slice(-30))))
     return { counted: phrase || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
