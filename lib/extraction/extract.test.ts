@@ -245,6 +245,26 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(one('The council approved 13 grant applications in January.', 13, '2023-02-01').basis).toBe('period');
   });
 
+  it('reads a forecast as a plan for every number after it in its sentence', () => {
+    const text = 'By 2020, projects are expected to deliver £615 million in capital receipts and £158 million in running cost savings.';
+    const found = extractFigures(text, { reportDate: '2018-06-30', reference: TEST_REFERENCE });
+    expect(found.filter((p) => p.value > 1e6).map((p) => p.basis)).toEqual(['planned', 'planned']);
+  });
+
+  it('dates "the previous N years of the programme" to the end of the last financial year', () => {
+    expect(one('In the previous four years of the programme, the LGA has funded 126 projects across England.', 126, '2022-01-18').periodEnd).toBe('2021-03-31');
+    expect(one('In the previous two years of the programme, the LGA has funded more than 100 councils.', 100, '2019-09-01').periodEnd).toBe('2019-03-31');
+  });
+
+  it('dates a figure in a financial year still under way from the year’s start to the report', () => {
+    expect(one('More than 300 bulletins have been published during the 2020/21 financial year.', 300, '2021-02-28')).toMatchObject({ basis: 'period', periodStart: '2020-04-01', periodEnd: '2021-02-28' });
+  });
+
+  it('carries the year of "results from the 2023/24 evaluation" to the list under it', () => {
+    const text = ['Peer challenge', '', 'The most recent results from the 2023/24 evaluation of councils and peers identified that:', '', '  • One hundred per cent of respondents said that peer challenge has had a positive impact on their council.'].join('\n');
+    expect(extractFigures(text, { reportDate: '2024-09-30', reference: TEST_REFERENCE }).find((p) => p.value === 100)!.periodEnd).toBe('2024-03-31');
+  });
+
   it('reads a span from one month to another in a title as the report’s period', () => {
     const text = ['Performance of the grants programme: April 2017 to March 2019', '', 'The programme supported 45,497 people.'].join('\n');
     expect(extractFigures(text, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ periodStart: '2017-04-01', periodEnd: '2019-03-31' });

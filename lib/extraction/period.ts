@@ -57,6 +57,9 @@ export interface PeriodInput {
 
 const PLANNED =
   /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+// A forecast governs every number after it in its sentence: "By 2020, projects are expected to
+// deliver £615 million in capital receipts and £158 million in running cost savings".
+const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
@@ -212,7 +215,8 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
       continue;
     }
     if (!PERIOD_KINDS.has(d.kind)) continue;
-    if (/\b(since|by|as of|as at|until|from|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
+    // ("results from the 2023/24 evaluation" names 2023/24; "from 2019" starts a span.)
+    if (/\b(?:(since|by|as of|as at|until|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?|from\s+(?:in\s+)?)$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
     const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
     if (s && s.end <= reportDate && s.end >= earliest) found = s;
   }
@@ -259,7 +263,8 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // What a committee is asked to approve is a plan, every number of it: "The recommendation
   // sought approval of 13 grant applications, totalling £129,000", "That the awards, totalling
   // £129,600, … be approved".
-  if (basis === 'period' && (APPROVAL.test(input.masked.slice(input.sentenceStart, input.numberStart)) || RESOLUTION.test(sentence))) basis = 'planned';
+  const sentenceBefore = input.masked.slice(input.sentenceStart, input.numberStart);
+  if (basis === 'period' && (APPROVAL.test(sentenceBefore) || FORECAST.test(sentenceBefore) || RESOLUTION.test(sentence))) basis = 'planned';
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
@@ -342,6 +347,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         break;
       }
       // "in February", "on 8 April", "during March", "in 2020/21", "in the autumn"
+      // A financial or academic year still under way when the report was written: what was done
+      // in it so far, from its start to the report ("more than 300 bulletins have been published
+      // during the 2020/21 financial year", in February 2021). Not to the year's end: the rest of
+      // the year had not happened.
+      if (s.end > input.reportDate && basis === 'period' && (d.kind === 'financial-year' || d.kind === 'academic-year') && s.start <= input.reportDate) {
+        start = s.start;
+        end = input.reportDate;
+        precision = input.reportPrecision;
+        break;
+      }
       if (s.end > input.reportDate && basis !== 'planned' && d.kind !== 'relative') continue;
       start = s.start;
       end = s.end;
@@ -356,6 +371,13 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       end = basis === 'planned' ? iso(fy + 1, 3, 31) : input.reportDate;
       precision = basis === 'planned' ? 'month' : input.reportPrecision;
     }
+  }
+  // "In the previous four years of the programme, the LGA has funded 126 projects": the years
+  // before this one, to the end of the last financial year over.
+  if (!end && /\b(?:in|over|during)\s+the\s+(?:previous|past|last)\s+(?:\w+\s+)?years\s+of\s+the\s+(?:programme|scheme|project|fund|initiative)\b/i.test(sentence)) {
+    const fyEnd = rm > 3 || (rm === 3 && rd === 31) ? ry : ry - 1;
+    end = iso(fyEnd, 3, 31);
+    precision = 'month';
   }
   if (!end && input.carried && basis === 'period' && !now) {
     start = input.carried.start;
