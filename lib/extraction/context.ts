@@ -30,7 +30,7 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
@@ -205,6 +205,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
       return reason('money others put in, not awarded or saved by a programme');
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
+    // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
+    if (/^\s?(?:[\w-]+\s){0,2}?from\s+(?:the\s+)?(?:LGA|Local Government Association|programme|fund)\b/i.test(afterGroup)) return null;
     const givenTo = /^\s?to\s+(?:the\s+)?(?:[A-Z]|local|community|voluntary|charit)/.test(afterGroup);
     if ((RECEIVED.test(clauseBefore) && !givenTo) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');

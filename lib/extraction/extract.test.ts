@@ -388,6 +388,9 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The helpline has had a high number of calls – an average of 593 a week since December.')).toEqual([593]);
     expect(ticked1('Over 95% of these young people had not previously taken part in any of our activities.')).toEqual([95]);
     expect(ticked1('16% of projects had not been fully achieved.')).toEqual([]);
+    // Money a programme gave, however the sentence turns it, and costs cut.
+    expect(ticked1('The 21 projects received total funding of £307,000 from the LGA.')).toEqual([21, 307000]);
+    expect(ticked1('Projects have helped councils cut running costs by £23 million.')).toEqual([23e6]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
