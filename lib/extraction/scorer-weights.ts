@@ -2,6 +2,6 @@
 // the corpus's tuning half — do not edit by hand. One weight per FEATURE_NAMES entry of scorer.ts;
 // a number is set apart when the model's likelihood is below the threshold.
 export const WEIGHTS = {
-  weights: [2.6764, -0.8158, 0.1933, 0.0121, 0.3681, -0.8513, 0.6786, -1.2119, -0.0811, -1.6011, 0.6216, 0.5811, -0.287, -0.8282, 0.7029, 0.4218, -0.9283, -0.5325, 0.3955, -0.5423, 0.7469, 0.1102, 0.1365, -1.0171, 0.1318],
-  threshold: 0.4,
+  weights: [2.6096, -0.647, -1.3072, 0.0134, 0.2248, -0.6712, 0.6304, -0.8946, -0.5725, -1.669, 0.0791, 0.2387, -0.2782, -0.5528, 0.7182, 0.318, -0.9331, -0.5555, 0.6457, -0.1586, 0.5968, 0.3694, 0.2406, -0.6957, 0.6256],
+  threshold: 0.58,
 };
