@@ -131,7 +131,7 @@ export const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
  * target is met, its floor is raised to it.
  */
 export const TARGETS = { recall: 0.98, precision: 0.98, metric: 0.8, programme: 0.7 } as const;
-export const FLOORS: Record<keyof typeof TARGETS, number> = { recall: 0.98, precision: 0.965, metric: 0.8, programme: 0.7 };
+export const FLOORS: Record<keyof typeof TARGETS, number> = { recall: 0.98, precision: 0.98, metric: 0.8, programme: 0.7 };
 
 export interface TargetResult<Name extends string> {
   name: Name;
