@@ -267,7 +267,10 @@ describe('extractFigures: the periods a text names for its figures', () => {
 
   it('reads a span from one month to another in a title as the report’s period', () => {
     const text = ['Performance of the grants programme: April 2017 to March 2019', '', 'The programme supported 45,497 people.'].join('\n');
-    expect(extractFigures(text, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ periodStart: '2017-04-01', periodEnd: '2019-03-31' });
+    // Two years: a running total at the span's end.
+    expect(extractFigures(text, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ basis: 'cumulative', periodEnd: '2019-03-31' });
+    const year = ['Performance of the grants programme: April 2018 to March 2019', '', 'The programme supported 45,497 people.'].join('\n');
+    expect(extractFigures(year, { reportDate: '2019-07-31', reference: TEST_REFERENCE }).find((p) => p.value === 45497)).toMatchObject({ basis: 'period', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
   });
 
   it('reads two months after "throughout" or "between" as one span, carried to the sentences after it, but not an average’s span', () => {
@@ -282,6 +285,14 @@ describe('extractFigures: the periods a text names for its figures', () => {
   it('reads "due to" as a plan only before a verb', () => {
     expect(one('Achievements possible due to strong management: 17,894 calls received by the hub.', 17894).basis).not.toBe('planned');
     expect(one('A further 12 webinars are due to take place in the autumn.', 12).basis).toBe('planned');
+  });
+
+  it('reads who a programme works with now, and totals over more than a year, as running totals', () => {
+    const text = 'We now work with over 90 per cent of councils in 76 partnerships.';
+    const found = extractFigures(text, { reportDate: '2018-12-31', reference: TEST_REFERENCE });
+    expect(found.filter((p) => p.value === 90 || p.value === 76).map((p) => p.basis)).toEqual(['cumulative', 'cumulative']);
+    expect(one('The LGA set up four programmes between 2014 and 2018, which provided 100 councils with support.', 100, '2019-08-31')).toMatchObject({ basis: 'cumulative', periodEnd: '2018-12-31' });
+    expect(one('Between April and June we held 12 webinars.', 12)).toMatchObject({ basis: 'period', periodStart: '2024-04-01' });
   });
 
   it('reads what people said they will do as a finding, not a plan', () => {

@@ -95,6 +95,12 @@ function addMonths(y: number, m: number, n: number): [number, number] {
   return [Math.floor(t / 12), (t % 12) + 1];
 }
 
+function monthsBetween(start: string, end: string): number {
+  const [sy, sm] = start.split('-').map(Number) as [number, number];
+  const [ey, em] = end.split('-').map(Number) as [number, number];
+  return (ey - sy) * 12 + (em - sm) + 1;
+}
+
 export interface Span {
   start: string;
   end: string;
@@ -270,6 +276,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
+    // "We now work with over 90 per cent of councils in 76 partnerships": who the programme works
+    // with now, every number of the sentence.
+    else if (!explicitSpan && /\b(?:we|they|it|the\s+(?:programme|scheme|network|service))\s+(?:now\s+)?(?:also\s+)?works?\s+with\b/i.test(sentenceBefore)) basis = 'cumulative';
   }
   const future = basis === 'planned';
 
@@ -397,6 +406,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     end = input.reportDate;
     precision = input.reportPrecision;
   }
+  // A total over more than a year of a programme ("between 2014 and 2018", "April 2017 to March
+  // 2019") is a running total at the span's end, as the corpus's readers take it.
+  if (basis === 'period' && start && end && monthsBetween(start, end) > 13) basis = 'cumulative';
   if (basis === 'cumulative') start = null;
   else if (!start && basis === 'period' && input.documentStart && input.documentStart <= end) start = input.documentStart;
   return { basis, periodStart: start, periodEnd: end, datePrecision: precision ?? input.reportPrecision };
