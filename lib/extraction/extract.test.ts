@@ -222,6 +222,13 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(found.find((p) => p.value === 15)).toMatchObject({ periodEnd: '2023-08-31' });
   });
 
+  it('dates what a recent survey tells us at the report, not in the period named before it', () => {
+    const text = ['Peer support – 2022/23 highlights', '', 'In 2022/23 we delivered 40 peer challenges.', '', '100 per cent of respondents to our recent survey told us the challenge had a positive impact.'].join('\n');
+    const found = extractFigures(text, { reportDate: '2023-09-01', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 40)!.periodEnd).toBe('2023-03-31');
+    expect(found.find((p) => p.value === 100)!.periodEnd).toBe('2023-09-01');
+  });
+
   it('does not carry a day or month an event happened on', () => {
     const text = ['The Green Paper was published in December 2020.', '', 'We have advised 14 employers on HR issues.'].join('\n');
     expect(extractFigures(text, { reportDate: '2021-02-28', reference: TEST_REFERENCE }).find((p) => p.value === 14)!.periodEnd).toBe('2021-02-28');

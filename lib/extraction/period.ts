@@ -295,7 +295,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   const numberBracket = bracketOf(input.numberStart);
   // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
   // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
-  const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently)\b/.test(windowText);
+  const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
   const near = (d: DateExpression) =>
     (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd));
   const ownDates = clauseDates.filter(near);
