@@ -100,6 +100,9 @@ describe('extractFigures: what the numbers are', () => {
     expect(metricOf('331 young people took part in 21 evidence gathering sessions.', 331)).toBe('Attendees');
     expect(metricOf('970 councillors from 245 councils attended our leadership programmes.', 245)).toBe('Councils supported');
     expect(metricOf('970 councillors from 245 councils attended our leadership programmes.', 970)).toBe('Attendees');
+    expect(metricOf('Twenty-one councils have been successful in their applications for the Housing Advisers Programme.', 21)).toBe('Projects funded');
+    expect(metricOf('Twelve councils have been chosen by the LGA to explore how technology can help.', 12)).toBe('Projects funded');
+    expect(metricOf('Twelve councils have joined the network.', 12)).toBe('Councils supported');
   });
 
   it('returns no metric when the reference lacks it', () => {

@@ -282,8 +282,9 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   if (/\b(attract\w*|drew|drawing|welcom\w*|(?:events?|meetings?|sessions?|webinars?|conferences?|workshops?)\s+of)\s*$/i.test(input.before.slice(-40)))
     return { counted: nounPhrase(after) || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   // "funding for seven councils", "agreed funding to six commissions", "Twelve councils to share
-  // funding", "up to 12 councils will be offered a grant": projects funded, whatever is funded.
-  if (/\b(?:fund(?:ing|ed|s)?|grants?)\s+(?:to|for)\s*$/i.test(input.before.slice(-30)) || /^\s*(?:[\w'’-]+\s+){0,3}?(?:to\s+(?:get|share|receive|win)\s+(?:[\w-]+\s+){0,2}?fundings?|(?:will\s+(?:then\s+)?)?be\s+offered\s+(?:a\s+)?grants?|(?:have\s+been\s+|were\s+)?(?:awarded|granted)\s+(?:funding|grants?))\b/i.test(after))
+  // funding", "up to 12 councils will be offered a grant", "Twelve councils have been chosen",
+  // "21 councils have been successful in their applications": projects funded, whatever is funded.
+  if (/\b(?:fund(?:ing|ed|s)?|grants?)\s+(?:to|for)\s*$/i.test(input.before.slice(-30)) || /^\s*(?:[\w'’-]+\s+){0,3}?(?:to\s+(?:get|share|receive|win)\s+(?:[\w-]+\s+){0,2}?fundings?|(?:will\s+(?:then\s+)?)?be\s+offered\s+(?:a\s+)?grants?|(?:have\s+been\s+|were\s+)?(?:awarded|granted)\s+(?:funding|grants?)|(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?(?:chosen|selected)\b|(?:have\s+been\s+|were\s+)successful\s+in\s+their\s+(?:applications?|bids?))\b/i.test(after))
     return { counted: nounPhrase(after) || 'funded', slug: 'projects-funded', unit: 'count', ellipsis: false };
   // "(222) accessed the toolkit": the verb names the measure.
   if (/^\s*\)?\s*(?:have\s+|had\s+)?(accessed|downloaded)\b/i.test(after)) return { counted: 'accessed', slug: 'downloads', unit: 'count', ellipsis: false };
