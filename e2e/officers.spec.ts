@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { credentials, signInAs } from './sign-in';
+import { credentials, signInAs, signOut } from './sign-in';
 
 const LOG = '.e2e-data/server.log';
 type LogLine = { level: string; time: string; event?: string; user?: { id: number; email: string; role: string } | null; [k: string]: unknown };
@@ -162,7 +162,7 @@ test.describe('officers keep the figures', () => {
   test('an officer adds a programme; a viewer may not', async ({ page }) => {
     await signInAs(page, 'viewer');
     expect((await page.request.post('/api/reference/programme', { data: { name: 'Forged programme', board: 'resources-board', theme: '', description: '' } })).status()).toBe(403);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await signInAs(page, 'officer');
     await page.goto('/programmes');
     await page.getByRole('link', { name: 'Add a programme' }).click();
@@ -207,8 +207,7 @@ test.describe('officers keep the figures', () => {
     const preview = await page.request.post('/api/import/csv?mode=preview', { data: csv, headers: { 'Content-Type': 'text/csv', 'X-File-Name': 'logged.csv' } });
     expect(preview.status()).toBe(200);
     await preview.text();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await signOut(page);
 
     // A viewer's forged write is refused, and the refusal names the viewer.
     const other = await browser.newContext();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { signInAs } from './sign-in';
+import { signInAs, signOut } from './sign-in';
 
 const METHOD = /export\s+(?:async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/g;
 
@@ -65,7 +65,7 @@ test.describe('security', () => {
     for (const [method, url] of routes) expect([401, 403], `${method} ${url} (anonymous)`).toContain((await send(method, url)).status());
     await signInAs(page, 'viewer');
     for (const [method, url] of routes) expect((await send(method, url)).status(), `${method} ${url} (viewer)`).toBe(403);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await signInAs(page, 'officer');
     for (const [method, url] of routes) expect((await send(method, url, 'https://elsewhere.example')).status(), `${method} ${url} (other origin)`).toBe(403);
   });
