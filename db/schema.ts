@@ -4,7 +4,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import { ADDITIVITY, AUDIT_ACTIONS, BASES, DATE_PRECISIONS, METRIC_CATEGORIES, QUALIFIERS, ROLES, UNITS } from '../lib/vocabulary';
+import { ADDITIVITY, AUDIT_ACTIONS, BASES, DATE_PRECISIONS, METRIC_CATEGORIES, QUALIFIERS, QUARTER_STATUSES, ROLES, UNITS } from '../lib/vocabulary';
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`);
@@ -272,6 +272,37 @@ export const auditLog = sqliteTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_user_idx').on(t.userId),
   ],
+);
+
+// Which financial quarters are final (docs/decisions/0011). A quarter with no row, or with the
+// status 'provisional', is provisional. Marking one final and reopening it are audited as changes
+// to this row (entity_type 'quarter'). `quarter` is the token lib/fiscal-periods.ts writes ('2020-21-Q4').
+export const quarterStatuses = sqliteTable(
+  'quarter_statuses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quarter: text('quarter').notNull(),
+    status: text('status', { enum: QUARTER_STATUSES }).notNull(),
+    changedAt: timestamp('changed_at'),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('quarter_statuses_quarter_unique').on(t.quarter), check('quarter_statuses_status_valid', inList('status', QUARTER_STATUSES))],
+);
+
+// Restatements: changes to a figure made while its quarter was final, each pointing at the audit
+// entry that records it (who, when, why, before and after).
+export const restatements = sqliteTable(
+  'restatements',
+  {
+    auditId: integer('audit_id')
+      .primaryKey()
+      .references(() => auditLog.id, { onDelete: 'cascade' }),
+    observationId: integer('observation_id')
+      .notNull()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    quarter: text('quarter').notNull(),
+  },
+  (t) => [index('restatements_observation_idx').on(t.observationId), index('restatements_quarter_idx').on(t.quarter)],
 );
 
 // Rollups: how many live figures each programme has, by metric and by financial quarter. The

@@ -4,9 +4,9 @@
 
 export class ForbiddenError extends Error {
   readonly status = 403;
-  /** `action` in the words of lib/auth/roles.ts ("edit_figures"). */
-  constructor(action: string) {
-    super(`Your role does not allow this (${action.replace(/_/g, ' ')}).`);
+  /** `action` in the words of lib/auth/roles.ts ("edit_figures"); `message` to say more than that. */
+  constructor(action: string, message?: string) {
+    super(message ?? `Your role does not allow this (${action.replace(/_/g, ' ')}).`);
     this.name = 'ForbiddenError';
   }
 }

@@ -27,6 +27,8 @@ export const METRIC_CATEGORIES = [
 export const ADDITIVITY = ['additive', 'within_programme', 'non_additive'] as const;
 export const ROLES = ['viewer', 'officer', 'admin'] as const;
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'link_source', 'unlink_source'] as const;
+/** A financial quarter is provisional until an administrator marks it final (after the board has seen it). */
+export const QUARTER_STATUSES = ['provisional', 'final'] as const;
 
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Basis = (typeof BASES)[number];
@@ -35,4 +37,5 @@ export type Unit = (typeof UNITS)[number];
 export type MetricCategory = (typeof METRIC_CATEGORIES)[number];
 export type Additivity = (typeof ADDITIVITY)[number];
 export type Role = (typeof ROLES)[number];
+export type QuarterStatus = (typeof QUARTER_STATUSES)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,11 +2,14 @@
 // recorded here, by the function making the change, inside the change's own transaction.
 import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../client';
+import type { Role } from '../../lib/vocabulary';
 
 /** Who made a change: a signed-in user, or a command-line task (the seed, `npm run user:add`). */
 export interface Actor {
   id: number | null;
   email: string;
+  /** A signed-in user's role; a command-line task has none. */
+  role?: Role | null;
 }
 
 /** The seed loader, which adds the curated figures with no user behind it. */
@@ -26,8 +29,8 @@ export interface AuditEntry {
 // Prepared once per connection: an import writes tens of thousands of entries.
 const statements = new WeakMap<AppDatabase['$client'], Statement<unknown[]>>();
 
-/** Writes one audit entry; callers run it inside the transaction of the change it records. */
-export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: AuditEntry): void {
+/** Writes one audit entry, returning its id; callers run it inside the transaction of the change it records. */
+export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: AuditEntry): number {
   let insert = statements.get(sqlite);
   if (!insert) {
     insert = sqlite.prepare(
@@ -36,7 +39,7 @@ export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: 
     );
     statements.set(sqlite, insert);
   }
-  insert.run(
+  const { lastInsertRowid } = insert.run(
     actor.id,
     actor.email,
     entry.action,
@@ -46,4 +49,5 @@ export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: 
     entry.after === null ? null : JSON.stringify(entry.after),
     entry.reason,
   );
+  return Number(lastInsertRowid);
 }

@@ -14,6 +14,7 @@ import { factKey } from '../../lib/figure-row';
 import { checkRowReference, type HeaderMap, type ImportReference, type ImportRow, type RowProblem } from '../../lib/csv-import';
 import { stageFile, type Staged } from './csv-staging';
 import { writeAudit } from './audit';
+import { finalQuarterRefusal } from './quarters';
 import { figureWriter, type FigureRecord, type FigureValues, type FigureWriter } from './figure-writer';
 import { queueWrite, yieldToOtherRequests } from '../write-queue';
 
@@ -189,6 +190,9 @@ async function applyStaged(
 
         const checked = checkRowReference(r, ref);
         if (!checked.ok) { fail(checked.column, checked.message); continue; }
+        // A final quarter's figures are an administrator's to change (quarters.ts): said in the preview, row by row.
+        const refusal = finalQuarterRefusal(sqlite, user, [r.period_end], reason(s.row));
+        if (refusal) { fail('period_end', refusal); continue; }
         const { programme, metric, sourceId } = checked;
         // Rows that cite no source cite this file, at the row's line: their evidence is what the
         // row's evidence column says, or where it is empty, the row itself.

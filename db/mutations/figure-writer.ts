@@ -5,6 +5,7 @@
 // a range, qualifier, basis, period and the total it is a part of; findFact looks for exactly that.
 import type { AppDatabase } from '../client';
 import { writeAudit, type Actor } from './audit';
+import { checkFinalQuarters, recordRestatement } from './quarters';
 import { ConflictError } from '../../lib/errors';
 import { describeChanges } from '../../lib/figure-changes';
 import { listFigureHistory } from '../queries/figure-history';
@@ -83,16 +84,20 @@ export function figureWriter(sqlite: SqliteClient, actor: Actor) {
         | undefined;
       return row?.id ?? null;
     },
-    /** Adds a figure and records its creation. */
+    /** Adds a figure and records its creation (in a final quarter: by an administrator, as a restatement). */
     add(v: FigureValues, reason: string | null): FigureRecord {
+      const finals = checkFinalQuarters(sqlite, actor, [v.periodEnd], reason);
       const created = st.insert.get(...columns(v)) as FigureRecord;
-      writeAudit(sqlite, actor, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason });
+      const auditId = writeAudit(sqlite, actor, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason });
+      recordRestatement(sqlite, auditId, created.id, finals);
       return created;
     },
-    /** Changes a figure, recording it as it was and as it is. */
+    /** Changes a figure, recording it as it was and as it is (in a final quarter: by an administrator, as a restatement). */
     change(id: number, before: FigureRecord, v: FigureValues, reason: string | null): FigureRecord {
+      const finals = checkFinalQuarters(sqlite, actor, [before.period_end as string, v.periodEnd], reason);
       const after = st.update.get(...columns(v), id) as FigureRecord;
-      writeAudit(sqlite, actor, { action: 'update', entityType: 'observation', id, before, after, reason });
+      const auditId = writeAudit(sqlite, actor, { action: 'update', entityType: 'observation', id, before, after, reason });
+      recordRestatement(sqlite, auditId, id, finals);
       return after;
     },
     /** Cites a source for a figure; false when that citation was already there. */

@@ -7,11 +7,14 @@ import type { ObservationInput, FieldErrors } from '../../lib/observation-input'
 import { InputError, NotFoundError } from '../../lib/errors';
 import { writeAudit } from './audit';
 import { checkVersion, figureWriter, type FigureRecord, type FigureValues } from './figure-writer';
+import { checkFinalQuarters, recordRestatement } from './quarters';
 
 type Row = FigureRecord;
 
-function audit(db: AppDatabase, user: SessionUser, action: string, id: number, before: unknown, after: unknown, reason: string | null) {
-  writeAudit(db.$client, user, { action, entityType: 'observation', id, before, after, reason });
+/** Audits a delete or restore of a figure; in a final quarter, only an administrator's, as a restatement. */
+function audit(db: AppDatabase, user: SessionUser, action: string, id: number, before: Row, after: unknown, reason: string | null) {
+  const finals = checkFinalQuarters(db.$client, user, [before.period_end as string], reason);
+  recordRestatement(db.$client, writeAudit(db.$client, user, { action, entityType: 'observation', id, before, after, reason }), id, finals);
 }
 
 function resolveRefs(db: AppDatabase, input: ObservationInput) {

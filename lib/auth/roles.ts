@@ -16,12 +16,13 @@ export type Action =
   | 'edit_figures' // add, correct, delete and restore observations; import
   | 'manage_reference' // programmes, metrics, boards and sources
   | 'view_audit'
-  | 'manage_users';
+  | 'manage_users'
+  | 'finalise_quarters'; // mark a quarter final or reopen it; change a final quarter's figures
 
 const GRANTS: Record<Role, readonly Action[]> = {
   viewer: ['read', 'export'],
   officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit'],
-  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users'],
+  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters'],
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {
