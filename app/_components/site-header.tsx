@@ -11,6 +11,7 @@ const NAV = [
   { href: '/compare', label: 'Compare' },
   { href: '/observations', label: 'Figures' },
   { href: '/sources', label: 'Sources' },
+  { href: '/quarters', label: 'Quarters' },
 ] as const;
 
 export async function SiteHeader() {

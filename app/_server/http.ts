@@ -63,7 +63,8 @@ export const requestRef = (request: Request) => ({ method: request.method, path:
  */
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ForbiddenError) {
-    const user = getSessionUser(getDb(), new NextRequest(request).cookies.get(SESSION_COOKIE)?.value);
+    // (Its URL and headers only: a refusal can come after the body was read, and a used body cannot be copied.)
+    const user = getSessionUser(getDb(), new NextRequest(request.url, { headers: request.headers }).cookies.get(SESSION_COOKIE)?.value);
     serverLog().warn({ event: 'write.refused', user: userRef(user), ...requestRef(request), reason: error.message }, 'write.refused');
     return json({ error: error.message }, 403);
   }

@@ -31,6 +31,8 @@ export function ObservationForm(props: {
   metrics: Option[];
   sources: Option[];
   fromReport?: boolean;
+  /** The figure's quarter is final: a change needs a reason (as one from a report does). */
+  reasonRequired?: boolean;
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
@@ -179,7 +181,7 @@ export function ObservationForm(props: {
         'For a breakdown only (“32 of which are chief executives”): the number of the total’s figure. A part is shown under its total and never added to anything.',
       )}
       {(props.mode === 'edit' || values.reason) &&
-        field('reason', props.fromReport ? 'Reason for the change (required)' : 'Reason for the change', <textarea {...common('reason')} rows={2} />, 'Kept in the figure’s history')}
+        field('reason', props.fromReport || props.reasonRequired ? 'Reason for the change (required)' : 'Reason for the change', <textarea {...common('reason')} rows={2} />, 'Kept in the figure’s history')}
       <button type="submit" disabled={busy || !hydrated} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : props.mode === 'create' ? 'Add figure' : 'Save correction'}
       </button>

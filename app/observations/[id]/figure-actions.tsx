@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** Delete (recoverable) or restore a figure, with an optional reason kept in its history. */
-export function FigureActions({ id, deleted }: { id: number; deleted: boolean }) {
+export function FigureActions({ id, deleted, reasonRequired = false }: { id: number; deleted: boolean; reasonRequired?: boolean }) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function FigureActions({ id, deleted }: { id: number; deleted: boolean })
   return (
     <div className="mt-4 rounded border border-slate-300 p-3">
       <label htmlFor="action-reason" className="block font-semibold">
-        {deleted ? 'Reason for restoring (optional)' : 'Reason for deleting (optional)'}
+        {deleted ? 'Reason for restoring' : 'Reason for deleting'} {reasonRequired ? '(required)' : '(optional)'}
       </label>
       <input id="action-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full max-w-md rounded border border-slate-600 px-2 py-1" />
       {message && <p role="alert" className="mt-2 text-sm text-red-800">{message}</p>}

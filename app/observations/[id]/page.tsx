@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { listFigureHistory, type HistoryEntry } from '@/db/queries/figure-history';
 import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } from '@/db/queries/observations';
 import { getNamesById } from '@/db/queries/reference';
+import { getFigureQuarter, listRestatementsOf } from '@/db/queries/quarters';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
@@ -25,12 +26,20 @@ export const metadata: Metadata = { title: 'Figure' };
 
 type Names = ReturnType<typeof getNamesById>;
 
-/** The figure's audit entries: who changed what, when and why. */
-function historyColumns(names: Names): DataTableColumn<HistoryEntry>[] {
+/** The figure's audit entries: who changed what, when and why; `restated`: the entries that restated a final quarter. */
+function historyColumns(names: Names, restated: Map<number, string>): DataTableColumn<HistoryEntry>[] {
   return [
     { header: 'When', className: 'whitespace-nowrap', cell: (h) => h.at.slice(0, 16).replace('T', ' ') },
     { header: 'Who', cell: (h) => h.who },
-    { header: 'What', cell: (h) => h.action.replace('_', ' ') },
+    {
+      header: 'What',
+      cell: (h) => (
+        <>
+          {h.action.replace('_', ' ')}
+          {restated.has(h.id) && <strong className="block">Restatement of {restated.get(h.id)}, after it was final</strong>}
+        </>
+      ),
+    },
     { header: 'Changes', className: 'text-xs [overflow-wrap:anywhere]', cell: (h) => describeChanges(h.before, h.after, names).join('; ') },
     { header: 'Reason', cell: (h) => h.reason ?? '—' },
   ];
@@ -54,6 +63,10 @@ export default async function ObservationPage({ params }: Props) {
   const total = o.partOf === null ? undefined : getFigureSummary(db, o.partOf);
   const parts = listPartsOf(db, [o.id]).get(o.id) ?? [];
   const names = getNamesById(db);
+  const quarter = getFigureQuarter(db, o.periodEnd);
+  const restated = listRestatementsOf(db, o.id);
+  // A final quarter's figures are an administrator's to change (docs/decisions/0011).
+  const mayChange = officer && (quarter.status !== 'final' || can(user?.role, 'finalise_quarters'));
   return (
     <>
       <p className="text-sm">
@@ -71,6 +84,12 @@ export default async function ObservationPage({ params }: Props) {
         <dt className="font-semibold">Qualifier</dt><dd>{describeQualifier(o.qualifier, o.upper)}</dd>
         <dt className="font-semibold">Basis</dt><dd>{BASIS_LABELS[o.basis]}</dd>
         <dt className="font-semibold">Period</dt><dd>{describePeriod(o.periodStart, o.periodEnd, o.datePrecision, o.basis)}</dd>
+        <dt className="font-semibold">Quarter</dt>
+        <dd>
+          {quarter.label}: {quarter.status === 'final' ? <strong>final</strong> : 'provisional'}
+          {quarter.status === 'final' && quarter.changedAt && <span className="text-slate-700"> since {quarter.changedAt.slice(0, 10)}</span>}
+          {restated.size > 0 && <span className="block text-sm">Restated {restated.size === 1 ? 'once' : `${restated.size} times`} since its quarter was final: see its history.</span>}
+        </dd>
         <dt className="font-semibold">Board</dt><dd>{o.board.name}</dd>
         {o.note && (<><dt className="font-semibold">Note</dt><dd>{o.note}</dd></>)}
         {total && (
@@ -118,20 +137,31 @@ export default async function ObservationPage({ params }: Props) {
         <DataTable
           compact
           className="mt-2"
-          columns={historyColumns(names)}
+          columns={historyColumns(names, restated)}
           rows={history}
           rowKey={(h) => h.id}
           rowProps={() => ({ 'data-testid': 'history-row' })}
         />
       </section>
-      {officer && (
+      {officer && !mayChange && (
+        <Alert tone="info" role="status" className="mt-8">
+          {quarter.label} is final: the board has seen its figures, so only an administrator can change this one, giving a reason.
+        </Alert>
+      )}
+      {mayChange && (
         <section aria-labelledby="correct" className="mt-8">
           <h2 id="correct" className="text-xl font-semibold">{o.deletedAt ? 'Restore' : 'Correct or delete'}</h2>
+          {quarter.status === 'final' && (
+            <Alert tone="info" role="status" className="mt-2">
+              {quarter.label} is final. A change needs a reason, and is shown on this figure as a restatement.
+            </Alert>
+          )}
           {!o.deletedAt && (
             <ObservationForm
               mode="edit"
               id={o.id}
               fromReport={o.sources.length > 0}
+              reasonRequired={quarter.status === 'final'}
               initial={{
                 programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis,
                 periodStart: o.periodStart ?? '', periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '',
@@ -141,7 +171,7 @@ export default async function ObservationPage({ params }: Props) {
               {...formOptions(db)}
             />
           )}
-          <FigureActions id={o.id} deleted={!!o.deletedAt} />
+          <FigureActions id={o.id} deleted={!!o.deletedAt} reasonRequired={quarter.status === 'final'} />
         </section>
       )}
     </>
