@@ -83,7 +83,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('party seats');
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*(?:\d+\s*(?:&|and|,)\s*)?$/.test(before))
+  // (A list of labels goes on in bare numbers, "Years 1, 2 and 3"; not "At the end of Q2, 98% of KPIs".)
+  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');

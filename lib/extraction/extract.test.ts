@@ -103,6 +103,7 @@ describe('extractFigures: what the numbers are', () => {
     expect(metricOf('Twenty-one councils have been successful in their applications for the Housing Advisers Programme.', 21)).toBe('Projects funded');
     expect(metricOf('Twelve councils have been chosen by the LGA to explore how technology can help.', 12)).toBe('Projects funded');
     expect(metricOf('Twelve councils have joined the network.', 12)).toBe('Councils supported');
+    expect(metricOf('Currently nine out of the eleven boroughs and districts had launched their programme.', 9)).toBe('Councils supported');
   });
 
   it('returns no metric when the reference lacks it', () => {
@@ -409,6 +410,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The helpline has had a high number of calls – an average of 593 a week since December.')).toEqual([593]);
     expect(ticked1('Over 95% of these young people had not previously taken part in any of our activities.')).toEqual([95]);
     expect(ticked1('16% of projects had not been fully achieved.')).toEqual([]);
+    // A share after a quarter's label is not a label itself.
+    expect(ticked1('At the end of Q2, 98% of KPIs were either blue or green.')).toEqual([98]);
     // Money a programme gave, however the sentence turns it, and costs cut.
     expect(ticked1('The 21 projects received total funding of £307,000 from the LGA.')).toEqual([21, 307000]);
     expect(ticked1('Projects have helped councils cut running costs by £23 million.')).toEqual([23e6]);

@@ -259,7 +259,8 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
     return { counted: nounPhrase(after) || 'responses', slug: 'survey-responses', unit: 'count', ellipsis: false };
   }
   // "three of the councils involved": the noun after "of the".
-  const partitive = /^\s*of\s+(?:the|these|those)\s+((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
+  // "nine out of the eleven Boroughs and Districts" counts boroughs too.
+  const partitive = /^\s*(?:out\s+)?of\s+(?:the|these|those)\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
   if (partitive) {
     const c = classify(partitive[1]!, input);
     if (c) return { counted: partitive[1]!, slug: c.slug, unit: unitOf(c.slug), ellipsis: false };

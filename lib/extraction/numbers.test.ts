@@ -26,6 +26,19 @@ describe('findNumbers', () => {
     expect(findNumbers('code 12345678901234567890').map((m) => m.value)).toEqual([]);
   });
 
+  it('reads "two hundred and fifty" as one number and "nine out of 10" as a share', () => {
+    expect(values('around two hundred and fifty Community Champions')).toEqual([[250, 'count', null]]);
+    expect(values('between two hundred and three hundred people')).toEqual([
+      [200, 'count', 'low'],
+      [300, 'count', 'high'],
+    ]);
+    expect(values('a nine out of 10 customer satisfaction rating')).toEqual([[90, 'percent', null]]);
+    expect(values('nine out of the eleven boroughs')).toEqual([
+      [9, 'count', null],
+      [11, 'count', null],
+    ]);
+  });
+
   it('reads number words', () => {
     expect(values('Forty-two councils and a dozen boroughs')).toEqual([
       [42, 'count', null],

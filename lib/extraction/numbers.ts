@@ -107,21 +107,37 @@ export function findNumbers(masked: string): NumberMention[] {
   }
 
   out.sort((a, b) => a.start - b.start);
-  markRanges(masked, out);
+  markRanges(masked, joinHundreds(masked, out));
   return markShares(masked, out);
+}
+
+/** "two hundred and fifty" is 250, one number, not 200 and 50. */
+function joinHundreds(masked: string, mentions: NumberMention[]): NumberMention[] {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (a.written !== 'word' || b.written !== 'word' || a.unit !== 'count' || a.value % 100 !== 0 || a.value >= 1000 || b.value >= 100) continue;
+    if (!/^\s+and\s+$/i.test(masked.slice(a.end, b.start))) continue;
+    a.value += b.value;
+    a.unit = b.unit;
+    a.plus = b.plus;
+    a.end = a.groupEnd = b.end;
+    mentions.splice(i + 1, 1);
+  }
+  return mentions;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const FRACTIONS: Record<string, number> = { half: 50, third: 33.33, quarter: 25, fifth: 20, tenth: 10, 'two thirds': 66.67, 'three quarters': 75, 'two fifths': 40, 'three fifths': 60 };
 
 // Shares written as words or ratios are percentages: "one in five" is 20 per cent, "almost half"
-// 50, "more than two-thirds" 66.67. The whole of "9 in 10" is not a number of its own.
+// 50, "more than two-thirds" 66.67, "nine out of 10" 90. The whole of "9 in 10" is not a number of its own.
 function markShares(masked: string, mentions: NumberMention[]): NumberMention[] {
   let out = mentions;
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    if (a.unit !== 'count' || b.unit !== 'count' || a.range || b.range || !/^\s+in\s+$/.test(masked.slice(a.end, b.start))) continue;
+    if (a.unit !== 'count' || b.unit !== 'count' || a.range || b.range || !/^\s+(?:in|out\s+of)\s+$/.test(masked.slice(a.end, b.start))) continue;
     if (![2, 3, 4, 5, 6, 8, 10, 20, 100].includes(b.value) || a.value >= b.value) continue;
     a.value = round2((a.value / b.value) * 100);
     a.unit = 'percent';
