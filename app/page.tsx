@@ -27,7 +27,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <p className="mt-6 rounded bg-slate-100 p-4">No figures have been recorded yet.</p>
       ) : (
         <>
-          <HeadlineFigures headlines={data.headlines} period={range.label} filters={filters} />
+          <HeadlineFigures headlines={data.headlines} targets={data.targets} period={range.label} filters={filters} />
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <BoardActivity rows={data.boardActivity} period={range.label} filters={filters} />
             <TopProgrammes rows={data.topProgrammes} period={range.label} filters={filters} />

@@ -289,6 +289,34 @@ export const quarterStatuses = sqliteTable(
   (t) => [uniqueIndex('quarter_statuses_quarter_unique').on(t.quarter), check('quarter_statuses_status_valid', inList('status', QUARTER_STATUSES))],
 );
 
+// Targets (docs/decisions/0012): what a metric, or one programme's figures of it, should reach in
+// a financial year or quarter (`period`, a token: '2020-21' or '2020-21-Q4'), in the period
+// (basis 'period') or as a running total at its end ('cumulative'). Green at or above
+// amber_below_pct of the value, amber at or above red_below_pct, red below. One target per metric,
+// programme (none: all programmes), period and basis.
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    basis: text('basis', { enum: BASES }).notNull(),
+    value: real('value').notNull(),
+    amberBelowPct: real('amber_below_pct').notNull().default(100),
+    redBelowPct: real('red_below_pct').notNull().default(80),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('targets_key_unique').on(t.metricId, sql`coalesce(${t.programmeId}, 0)`, t.period, t.basis),
+    check('targets_basis_valid', sql`basis IN ('period', 'cumulative')`),
+    check('targets_value_positive', sql`value > 0`),
+    check('targets_thresholds_valid', sql`red_below_pct >= 0 AND red_below_pct <= amber_below_pct`),
+  ],
+);
+
 // Restatements: changes to a figure made while its quarter was final, each pointing at the audit
 // entry that records it (who, when, why, before and after).
 export const restatements = sqliteTable(

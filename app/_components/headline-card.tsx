@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { Headline } from '@/lib/headlines';
+import type { TargetRow } from '@/db/queries/targets';
+import { RagBadge } from './rag-badge';
 import { NO_FIGURES } from '@/lib/series-view';
 import { ChartSparkline } from './charts/lazy';
 
-export function HeadlineCard({ h }: { h: Headline }) {
+export function HeadlineCard({ h, target }: { h: Headline; target?: TargetRow }) {
   const empty = h.current.text === NO_FIGURES;
   const refused = h.current.value === null && !empty;
   return (
@@ -47,6 +49,15 @@ export function HeadlineCard({ h }: { h: Headline }) {
           </summary>
           <p className="mt-1 text-xs text-slate-700">{h.noChange.reason}</p>
         </details>
+      )}
+      {target && (
+        <div className="mt-2 text-sm" data-testid="headline-target">
+          <p className="tabular">
+            Target {target.valueText}
+            {target.rag.progress ? `: ${target.rag.progress}` : ''}
+          </p>
+          <RagBadge rag={target.rag} className="mt-1" />
+        </div>
       )}
       <div className="mt-auto pt-2">
         <ChartSparkline points={h.trend} label={`${h.metric.name} by quarter`} />

@@ -10,6 +10,7 @@ import { getFigureDateRange } from '@/db/queries/periods';
 import { getCoverage } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import { listFigureGroups, listSeries, listSeriesOutline, type FigureFilters } from '@/db/queries/series';
+import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
 import { aggregateInto } from '@/lib/aggregation';
 import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
@@ -37,6 +38,8 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
     view,
     totals: getDatasetTotals(db),
     headlines: range ? getHeadlines(db, view.query, range) : [],
+    // Targets are for every programme of a metric: rated on the cards only when the cards show every programme.
+    targets: range && !view.filters.boards.length && !view.filters.programmes.length ? targetsForPeriod(db, range.token) : new Map<string, TargetRow>(),
     boardActivity: range ? listActivity(db, view.query, 'board') : [],
     topProgrammes: range ? listActivity(db, view.query, 'programme', TOP_PROGRAMMES) : [],
     perQuarter: listFiguresPerQuarter(db, view.query),

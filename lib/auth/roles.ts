@@ -17,12 +17,13 @@ export type Action =
   | 'manage_reference' // programmes, metrics, boards and sources
   | 'view_audit'
   | 'manage_users'
-  | 'finalise_quarters'; // mark a quarter final or reopen it; change a final quarter's figures
+  | 'finalise_quarters' // mark a quarter final or reopen it; change a final quarter's figures
+  | 'set_targets'; // set, change and remove targets
 
 const GRANTS: Record<Role, readonly Action[]> = {
   viewer: ['read', 'export'],
-  officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit'],
-  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters'],
+  officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'set_targets'],
+  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters', 'set_targets'],
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {

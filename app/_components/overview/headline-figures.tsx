@@ -1,17 +1,18 @@
 // The overview's headline cards: each metric's figure for the period shown.
 import type { Headline } from '@/lib/headlines';
+import type { TargetRow } from '@/db/queries/targets';
 import type { ViewFilters } from '@/lib/filters';
 import { HeadlineCard } from '../headline-card';
 import { exportHref, SectionHeading } from './section-heading';
 
-export function HeadlineFigures({ headlines, period, filters }: { headlines: Headline[]; period: string; filters: ViewFilters }) {
+export function HeadlineFigures({ headlines, targets, period, filters }: { headlines: Headline[]; targets: Map<string, TargetRow>; period: string; filters: ViewFilters }) {
   return (
     <section className="mt-6" aria-labelledby="headlines">
       <SectionHeading id="headlines" title={`Headline figures, ${period}`} href={exportHref('headlines', filters)} />
       {headlines.length ? (
         <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {headlines.map((h) => (
-            <HeadlineCard key={h.metric.slug} h={h} />
+            <HeadlineCard key={h.metric.slug} h={h} target={targets.get(`${h.metric.slug}|${h.basis}`)} />
           ))}
         </ul>
       ) : (
