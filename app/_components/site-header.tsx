@@ -11,6 +11,7 @@ const NAV = [
   { href: '/compare', label: 'Compare' },
   { href: '/observations', label: 'Figures' },
   { href: '/sources', label: 'Sources' },
+  { href: '/meetings', label: 'Meetings' },
   { href: '/targets', label: 'Targets' },
   { href: '/quarters', label: 'Quarters' },
 ] as const;

@@ -7,6 +7,7 @@ import { listFigureHistory, type HistoryEntry } from '@/db/queries/figure-histor
 import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } from '@/db/queries/observations';
 import { getNamesById } from '@/db/queries/reference';
 import { getFigureQuarter, listRestatementsOf } from '@/db/queries/quarters';
+import { reportedLine } from '@/db/queries/meetings';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
@@ -65,6 +66,7 @@ export default async function ObservationPage({ params }: Props) {
   const names = getNamesById(db);
   const quarter = getFigureQuarter(db, o.periodEnd);
   const restated = listRestatementsOf(db, o.id);
+  const line = reportedLine(db, o.id);
   // A final quarter's figures are an administrator's to change (docs/decisions/0011).
   const mayChange = officer && (quarter.status !== 'final' || can(user?.role, 'finalise_quarters'));
   return (
@@ -132,6 +134,28 @@ export default async function ObservationPage({ params }: Props) {
           <p className="mt-2">No source recorded for this figure.</p>
         )}
       </section>
+      {line.length > 0 && (
+        <section aria-labelledby="reported" className="mt-6">
+          <h2 id="reported" className="text-xl font-semibold">As reported, and restated</h2>
+          <ol className="mt-2 space-y-2" data-testid="reported-line">
+            {line.map((l) => (
+              <li key={l.paper.id}>
+                Reported as <strong className="tabular">{l.reported}</strong> in <Link href={`/sources/${l.paper.id}`} className="underline">{l.paper.title}</Link> ({l.date})
+                {l.restatements.length === 0 ? <span className="text-slate-700">; not restated since.</span> : (
+                  <ul className="ml-5 list-disc text-sm">
+                    {l.restatements.map((r, i) => (
+                      <li key={i}>
+                        {r.at.slice(0, 10)}: {r.kind === 'later paper' ? <>a later paper, <Link href={`/sources/${r.paper!.id}`} className="underline">{r.paper!.title}</Link>, gives {r.now}</> : <>{r.kind} to <strong className="tabular">{r.now}</strong> by {r.who.toLowerCase()}</>}
+                        {r.reason ? `: “${r.reason}”` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="text-xl font-semibold">History</h2>
         <DataTable
