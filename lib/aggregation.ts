@@ -168,8 +168,9 @@ function refusal(metric: FigureGroup['metric'], programmes: number, figures: num
 
 function largestProgramme(perProgramme: Map<string, QualifiedValue>) {
   let best: { programme: string; value: QualifiedValue } | undefined;
+  // Ties go to the name first in alphabetical order, not to whichever programme's figures came first.
   for (const [programme, value] of perProgramme)
-    if (!best || value.value > best.value.value) best = { programme, value };
+    if (!best || value.value > best.value.value || (value.value === best.value.value && compareNames(programme, best.programme) < 0)) best = { programme, value };
   return best;
 }
 
