@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import type { SearchParams } from '@/lib/filters';
@@ -28,6 +29,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <HeadlineFigures headlines={data.headlines} targets={data.targets} period={range.label} filters={filters} />
+          {(range.granularity === 'quarter' || range.granularity === 'year') && (
+            <p className="no-print mt-3 text-sm">
+              <Link href={`/pack?period=${encodeURIComponent(range.token)}${filters.boards.length === 1 ? `&board=${encodeURIComponent(filters.boards[0]!)}` : ''}`} className="underline">
+                Board pack for {range.label}
+              </Link>{' '}
+              — headline figures, targets, the summary, what changed since the last meeting and the sources, to print or to download as Word.
+            </p>
+          )}
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <BoardActivity rows={data.boardActivity} period={range.label} filters={filters} />
             <TopProgrammes rows={data.topProgrammes} period={range.label} filters={filters} />

@@ -19,7 +19,7 @@ const NAV = [
 export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
-    <header className="border-b-4 border-oi-blue bg-slate-900 text-white">
+    <header className="no-print border-b-4 border-oi-blue bg-slate-900 text-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
         Skip to main content
       </a>

@@ -1,0 +1,75 @@
+// The board pack (issue: the board's meeting cycle): what a board paper for one quarter or year
+// needs, read once for the printable page and the Word document alike.
+import type { AppDatabase } from '@/db/client';
+import { getComparison } from '@/db/queries/compare';
+import { getHeadlines } from '@/db/queries/headlines';
+import { getMeeting, listMeetings, type ReportedFigure } from '@/db/queries/meetings';
+import { getFigureQuarter } from '@/db/queries/quarters';
+import { getBoard, getLatestFigureDate } from '@/db/queries/reference';
+import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
+import { summarise } from '@/lib/compare';
+import { firstParam, type SearchParams } from '@/lib/filters';
+import { bucketOf, parsePeriodToken, previousPeriod, type Bucket } from '@/lib/fiscal-periods';
+import type { Headline } from '@/lib/headlines';
+import { formatPeriod } from '@/lib/period-label';
+
+export interface PackData {
+  period: Bucket;
+  previous: Bucket;
+  board: { slug: string; name: string } | null;
+  /** The quarter's status where the pack is of a quarter. */
+  status: { label: string; status: 'provisional' | 'final' } | null;
+  headlines: Headline[];
+  targets: Map<string, TargetRow>;
+  summary: string;
+  /** Coverage and other notes the cards carry, once each. */
+  notes: string[];
+  /** The latest meeting on record up to the period's end, and the figures restated since it. */
+  lastMeeting: { title: string; date: string; restated: ReportedFigure[] } | null;
+  sources: { id: number; title: string; date: string; figures: number }[];
+}
+
+export type PackResult = { errors: string[]; pack: PackData | null };
+
+/** `period` a quarter or financial-year token (the latest quarter with figures by default); `board` optional. */
+export function loadPack(db: AppDatabase, params: SearchParams): PackResult {
+  const raw = firstParam(params.period);
+  const latest = getLatestFigureDate(db);
+  const period = raw ? parsePeriodToken(raw.slice(0, 40)) : latest ? bucketOf(latest, 'quarter') : null;
+  if (!period || (period.granularity !== 'quarter' && period.granularity !== 'year'))
+    return { errors: [raw ? `“${raw.slice(0, 40)}” is not a quarter or financial year, such as 2020-21-Q4 or 2020-21.` : 'There are no figures yet.'], pack: null };
+  const boardSlug = firstParam(params.board);
+  const board = boardSlug ? getBoard(db, boardSlug) : null;
+  if (boardSlug && !board) return { errors: [`No board is called “${boardSlug.slice(0, 80)}”.`], pack: null };
+  const filters = { boards: board ? [board.slug] : [], programmes: [], metrics: [] };
+  const previous = previousPeriod(period);
+  const headlines = getHeadlines(db, filters, period);
+  const comparison = getComparison(db, { a: previous, b: period, boards: filters.boards, programmes: [], metrics: [], errors: [] });
+  const meetings = listMeetings(db).filter((m) => m.date <= period.end && (!board || m.board.slug === board.slug));
+  const last = meetings[0] ? getMeeting(db, meetings[0].board.slug, meetings[0].date) : null;
+  const restated = last ? [...new Map(last.reported.filter((f) => f.restatements.length).map((f) => [f.id, f])).values()] : [];
+  const sources = db.$client
+    .prepare(
+      `SELECT s.id, s.title, s.document_date AS date, count(DISTINCT o.id) AS figures FROM sources s JOIN observation_sources os ON os.source_id = s.id
+       JOIN observations o ON o.id = os.observation_id JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id
+       WHERE o.deleted_at IS NULL AND o.period_end BETWEEN ? AND ? AND (? IS NULL OR b.slug = ?) GROUP BY s.id ORDER BY s.document_date, s.id`,
+    )
+    .all(period.start, period.end, board?.slug ?? null, board?.slug ?? null) as PackData['sources'];
+  const quarter = period.granularity === 'quarter' ? getFigureQuarter(db, period.end) : null;
+  return {
+    errors: [],
+    pack: {
+      period,
+      previous,
+      board: board ? { slug: board.slug, name: board.name } : null,
+      status: quarter ? { label: quarter.label, status: quarter.status } : null,
+      headlines,
+      // Targets are for every programme: not rated in a board's pack.
+      targets: board ? new Map() : targetsForPeriod(db, period.token),
+      summary: summarise(comparison),
+      notes: [...new Set(headlines.flatMap((h) => h.current.notes.filter((n) => /^The reports cover|^No report covers/.test(n)).map((n) => `${h.metric.name}: ${n}.`)))],
+      lastMeeting: last ? { title: `${last.board.name}, ${formatPeriod(null, last.date, last.precision)}`, date: last.date, restated } : null,
+      sources,
+    },
+  };
+}
