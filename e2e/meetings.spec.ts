@@ -45,4 +45,10 @@ test('a correction after the May 2020 meeting shows as a restatement on the meet
   await expect(restated.getByRole('cell').nth(2)).toHaveText('777');
   await expect(restated.getByRole('cell').nth(3)).toHaveText('780');
   await expect(page.getByTestId('restated-summary')).toContainText(/Since this meeting, \d+ of the \d+ figures it was shown (was|were) restated\./);
+
+  // The pack for the quarter the meeting fell in lists it under what changed since the last meeting.
+  await page.goto('/pack?period=2020-21-Q1');
+  await expect(page.getByRole('region', { name: 'What changed since the last meeting' })).toContainText(
+    'Remote Peer Support, attendees: reported to Improvement and Innovation Board, 21 May 2020 as 777, now 780 (“The programme revised its plan after the meeting”).',
+  );
 });

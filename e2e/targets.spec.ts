@@ -33,6 +33,12 @@ test('an officer sets a target and sees its status on the overview’s card, the
   await page.goto('/?board=improvement-and-innovation-board');
   await expect(page.getByTestId('headline-target')).toHaveCount(0);
 
+  // And in the quarter's board pack.
+  await page.goto('/pack?period=2020-21-Q4');
+  const packRow = page.getByTestId('pack-headlines').getByRole('row').filter({ hasText: 'Coaching hours' });
+  await expect(packRow).toContainText('500 hours: 108% of 500 hours');
+  await expect(packRow).toContainText('Green: on target');
+
   await page.goto('/targets');
   await page.getByRole('button', { name: 'Remove the target: Coaching hours, Q4 2020/21' }).click();
   await expect(page.getByText('No targets set yet.')).toBeVisible();
