@@ -317,6 +317,27 @@ export const targets = sqliteTable(
   ],
 );
 
+// Annotations (issue: the board's meeting cycle): a dated note ("first national lockdown",
+// "programme launched") on one metric, programme or board, or on everything (all three null).
+// Shown as markers on charts and listed under them; added, changed and removed by officers, audited.
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    date: text('date').notNull(),
+    text: text('text').notNull(),
+    metricId: integer('metric_id').references(() => metrics.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
+    boardId: integer('board_id').references(() => boards.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('annotations_date_idx').on(t.date),
+    check('annotations_date_iso', isoDate('date')),
+    check('annotations_one_scope', sql`(metric_id IS NOT NULL) + (programme_id IS NOT NULL) + (board_id IS NOT NULL) <= 1`),
+  ],
+);
+
 // Restatements: changes to a figure made while its quarter was final, each pointing at the audit
 // entry that records it (who, when, why, before and after).
 export const restatements = sqliteTable(

@@ -106,7 +106,7 @@ function LoadedPanel({ panel, name, unitLabel, query, figuresHref }: { panel: Me
     <>
       <p className="sr-only">{panel.summary}</p>
       {panel.drawable ? (
-        <ChartMetricSeries id={slug} rows={panel.rows} unitLabel={unitLabel} onSelect={choose} />
+        <ChartMetricSeries id={slug} rows={panel.rows} unitLabel={unitLabel} onSelect={choose} markers={panel.annotations} />
       ) : (
         <p className="mt-2 rounded bg-slate-100 p-3 text-sm" data-testid={`no-chart-${slug}`}>
           Nothing to draw by period:{' '}
@@ -172,6 +172,15 @@ function LoadedPanel({ panel, name, unitLabel, query, figuresHref }: { panel: Me
             See these figures with their sources
           </Link>
         </details>
+      )}
+      {panel.annotations && panel.annotations.length > 0 && (
+        <ol className="mt-1 text-xs text-slate-800" aria-label="Notes on this chart" data-testid={`notes-${slug}`}>
+          {panel.annotations.map((n) => (
+            <li key={n.number}>
+              <span className="font-semibold">{n.number}</span> {n.date}: {n.text} <span className="text-slate-600">({n.about === 'everything' ? 'a note on everything' : `a note on ${n.about}`})</span>
+            </li>
+          ))}
+        </ol>
       )}
       {panel.partlyCovered.length > 0 && (
         <p className="mt-1 text-xs text-slate-700">Covered in part by the reports, so the in-period sum is not the whole: {panel.partlyCovered.join('; ')}.</p>

@@ -33,6 +33,8 @@ export interface MetricPanel {
   leftOut: { figures: number; described: string[] };
   /** Periods with in-period numbers that the reports cover only in part, in words. */
   partlyCovered: string[];
+  /** Dated notes within the chart's periods, numbered in date order, each with the period it marks. */
+  annotations?: { number: number; date: string; text: string; about: string; token: string }[];
 }
 
 export const UNIT_LABELS: Record<Unit, string> = { count: 'Number', hours: 'Hours', GBP: '£', percent: '%' };

@@ -11,6 +11,7 @@ import { getCoverage } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import { listFigureGroups, listSeries, listSeriesOutline, type FigureFilters } from '@/db/queries/series';
 import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
+import { annotationsFor } from '@/db/queries/annotations';
 import { aggregateInto } from '@/lib/aggregation';
 import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
@@ -87,7 +88,14 @@ export function loadMetricPanel(db: AppDatabase, params: SearchParams): { errors
   const series = listSeries(db, query, { granularity: filters.by });
   const cells = series[0]?.cells;
   const coverage = cells?.length ? getCoverage(db, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end) : new Map();
-  return { errors, panel: buildMetricPanels(series, coverage)[0] ?? null };
+  const panel = buildMetricPanels(series, coverage)[0] ?? null;
+  if (!panel || !cells?.length) return { errors, panel };
+  const notes = annotationsFor(db, panel.metric.slug, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end);
+  if (!notes.length) return { errors, panel };
+  return {
+    errors,
+    panel: { ...panel, annotations: notes.map((n, i) => ({ number: i + 1, date: n.date, text: n.text, about: n.about, token: bucketOf(n.date, filters.by).token })) },
+  };
 }
 
 /**

@@ -18,12 +18,13 @@ export type Action =
   | 'view_audit'
   | 'manage_users'
   | 'finalise_quarters' // mark a quarter final or reopen it; change a final quarter's figures
-  | 'set_targets'; // set, change and remove targets
+  | 'set_targets' // set, change and remove targets
+  | 'annotate'; // add, change and remove dated notes on charts
 
 const GRANTS: Record<Role, readonly Action[]> = {
   viewer: ['read', 'export'],
-  officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'set_targets'],
-  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters', 'set_targets'],
+  officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'set_targets', 'annotate'],
+  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters', 'set_targets', 'annotate'],
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {

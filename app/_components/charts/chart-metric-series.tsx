@@ -40,7 +40,20 @@ function SeriesTooltip({ row }: { row: ChartRow }) {
  * (a click, or Enter on the focused chart) calls `onSelect` with its token (the panel then lists
  * its figures with their sentences).
  */
-export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: string; rows: ChartRow[]; unitLabel: string; onSelect: (token: string) => void }) {
+export function ChartMetricSeries({
+  id,
+  rows,
+  unitLabel,
+  onSelect,
+  markers = [],
+}: {
+  id: string;
+  rows: ChartRow[];
+  unitLabel: string;
+  onSelect: (token: string) => void;
+  /** Dated notes: a numbered dashed line at the period each falls in (listed under the chart). */
+  markers?: { number: number; token: string; text: string }[];
+}) {
   const { ref, width } = useBoxWidth();
   const { active, setActive, boxProps } = useActiveSlot(rows.length);
   const has = (k: 'period' | 'cumulative' | 'planned') => rows.some((r) => r[k] !== null);
@@ -115,6 +128,20 @@ export function ChartMetricSeries({ id, rows, unitLabel, onSelect }: { id: strin
                 <circle key={`${r.token}-dot`} cx={centre(r)} cy={y(r.cumulative)} r={4} fill="#ffffff" stroke={COLOURS.cumulative} strokeWidth={2} strokeDasharray={r.inexact.cumulative ? '2 1' : undefined} />
               ),
             )}
+            {markers.map((m) => {
+              const at = x(m.token);
+              if (at === undefined) return null;
+              const cx = at + x.bandwidth() / 2;
+              return (
+                <g key={m.number} data-testid="chart-annotation" aria-hidden="true" pointerEvents="none">
+                  <line x1={cx} x2={cx} y1={0} y2={plotHeight} stroke={INK} strokeWidth={1} strokeDasharray="3 3" />
+                  <circle cx={cx} cy={7} r={7} fill="#ffffff" stroke={INK} />
+                  <text x={cx} y={11} textAnchor="middle" fontSize={10} fill={INK}>
+                    {m.number}
+                  </text>
+                </g>
+              );
+            })}
             <BottomAxis x={x} labels={rows.map((r) => r.label)} height={plotHeight} />
           </g>
         </ChartSurface>
