@@ -338,6 +338,17 @@ export const annotations = sqliteTable(
   ],
 );
 
+// Data-quality flags an officer has acknowledged (docs/decisions/0014). Flags themselves are worked
+// out from the live figures on every read (db/queries/flags.ts), so every write and import is
+// checked; this table keeps only which flags, by their key, an officer has looked at, and why.
+export const flagAcknowledgements = sqliteTable('flag_acknowledgements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  flagKey: text('flag_key').notNull().unique(),
+  reason: text('reason').notNull(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
 // Restatements: changes to a figure made while its quarter was final, each pointing at the audit
 // entry that records it (who, when, why, before and after).
 export const restatements = sqliteTable(

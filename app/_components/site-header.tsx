@@ -49,6 +49,9 @@ export async function SiteHeader() {
                   <Link href="/import" className="text-white underline underline-offset-4">
                     Import
                   </Link>
+                  <Link href="/flags" className="text-white underline underline-offset-4">
+                    Flags
+                  </Link>
                   <Link href="/annotations" className="text-white underline underline-offset-4">
                     Notes
                   </Link>

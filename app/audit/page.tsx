@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Audit trail' };
 
 const filtersSchema = z.object({
   user: z.string().max(320).optional(),
-  entity: z.enum(['observation', 'user', 'quarter', 'target', 'annotation']).optional(),
+  entity: z.enum(['observation', 'user', 'quarter', 'target', 'annotation', 'flag']).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
@@ -62,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="flex flex-col"><span className="font-semibold">Record</span>
           <select name="entity" defaultValue={filters.entity ?? ''} className="mt-1 rounded border border-slate-600 bg-white px-2 py-1">
-            <option value="">Any</option><option value="observation">Figures</option><option value="user">Users</option><option value="quarter">Quarters</option><option value="target">Targets</option><option value="annotation">Notes</option>
+            <option value="">Any</option><option value="observation">Figures</option><option value="user">Users</option><option value="quarter">Quarters</option><option value="target">Targets</option><option value="annotation">Notes</option><option value="flag">Flags</option>
           </select>
         </label>
         <label className="flex flex-col"><span className="font-semibold">From</span><input type="date" name="from" defaultValue={filters.from} className="mt-1 rounded border border-slate-600 px-2 py-1" /></label>

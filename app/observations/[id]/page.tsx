@@ -8,6 +8,7 @@ import { getFigureSummary, getObservation, listPartsOf, type FigureSummary } fro
 import { getNamesById } from '@/db/queries/reference';
 import { getFigureQuarter, listRestatementsOf } from '@/db/queries/quarters';
 import { reportedLine } from '@/db/queries/meetings';
+import { FLAG_LABELS, flagsOfFigure } from '@/db/queries/flags';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { plainEvidence } from '@/lib/evidence';
@@ -67,6 +68,7 @@ export default async function ObservationPage({ params }: Props) {
   const quarter = getFigureQuarter(db, o.periodEnd);
   const restated = listRestatementsOf(db, o.id);
   const line = reportedLine(db, o.id);
+  const flags = flagsOfFigure(db, o.id, { identities: can(user?.role, 'view_audit') });
   // A final quarter's figures are an administrator's to change (docs/decisions/0011).
   const mayChange = officer && (quarter.status !== 'final' || can(user?.role, 'finalise_quarters'));
   return (
@@ -134,6 +136,19 @@ export default async function ObservationPage({ params }: Props) {
           <p className="mt-2">No source recorded for this figure.</p>
         )}
       </section>
+      {flags.length > 0 && (
+        <Alert tone={flags.every((f) => f.acknowledged) ? 'info' : 'warning'} className="mt-4" data-testid="figure-flags">
+          <p className="font-semibold">Data-quality {flags.length === 1 ? 'flag' : 'flags'} (<Link href="/flags" className="underline">all flags</Link>)</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {flags.map((f) => (
+              <li key={f.key}>
+                {FLAG_LABELS[f.kind]}: {f.text}
+                {f.acknowledged ? ` Acknowledged: “${f.acknowledged.reason}”` : ''}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {line.length > 0 && (
         <section aria-labelledby="reported" className="mt-6">
           <h2 id="reported" className="text-xl font-semibold">As reported, and restated</h2>
