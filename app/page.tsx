@@ -28,7 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <p className="mt-6 rounded bg-slate-100 p-4">No figures have been recorded yet.</p>
       ) : (
         <>
-          <HeadlineFigures headlines={data.headlines} targets={data.targets} period={range.label} filters={filters} />
+          <HeadlineFigures headlines={data.headlines} targets={data.targets} period={range.label} status={data.quarter?.status} filters={filters} />
           {(range.granularity === 'quarter' || range.granularity === 'year') && (
             <p className="no-print mt-3 text-sm">
               <Link href={`/pack?period=${encodeURIComponent(range.token)}${filters.boards.length === 1 ? `&board=${encodeURIComponent(filters.boards[0]!)}` : ''}`} className="underline">

@@ -20,12 +20,17 @@ test('the Q4 2020/21 pack prints to PDF and downloads as Word with its headline 
   const sources = (await page.getByTestId('pack-sources').getByRole('link').allTextContents()).map(squash);
   expect(sources.length).toBeGreaterThan(0);
 
+  // A small chart per key metric, drawn on the server so that it prints, and the flags section.
+  await expect(page.getByTestId('pack-charts').locator('figure svg').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Data-quality flags to look at' })).toBeVisible();
+
   // Printed on A4 by Chromium, and read back as text.
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.mkdirSync('test-results', { recursive: true });
   fs.writeFileSync('test-results/board-pack-2020-21-Q4.pdf', pdf);
   const printed = squash(await readReportFile('pack.pdf', new Uint8Array(pdf)));
   expect(printed).toContain('Headline figures');
+  expect(printed).toContain('Key metrics by quarter');
   expect(printed).toContain('Coaching hours');
   expect(printed).toContain('541 hours');
   expect(printed).toContain(summary.slice(0, 60));

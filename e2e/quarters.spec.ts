@@ -32,6 +32,10 @@ test('an administrator marks a quarter final; an officer may no longer change it
   await expect(page.getByRole('status').filter({ hasText: 'Q4 2020/21 is now final.' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Q4 2020/21' })).toContainText('Final');
 
+  // The overview says so beside the quarter's headline figures.
+  await page.goto('/?from=2020-21-Q4&to=2020-21-Q4');
+  await expect(page.getByTestId('quarter-status')).toContainText('Q4 2020/21 is final: the board has seen its figures');
+
   // The officer sees why, has no form to change it, and a forged request is refused with the reason.
   const officer = await (await browser.newContext()).newPage();
   await signInAs(officer, 'officer');

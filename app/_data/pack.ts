@@ -7,6 +7,8 @@ import { getMeeting, listMeetings, type ReportedFigure } from '@/db/queries/meet
 import { getFigureQuarter } from '@/db/queries/quarters';
 import { getBoard, getLatestFigureDate } from '@/db/queries/reference';
 import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
+import { annotationsFor } from '@/db/queries/annotations';
+import { FLAG_LABELS, listFlags } from '@/db/queries/flags';
 import { summarise } from '@/lib/compare';
 import { firstParam, type SearchParams } from '@/lib/filters';
 import { bucketOf, parsePeriodToken, previousPeriod, type Bucket } from '@/lib/fiscal-periods';
@@ -22,11 +24,15 @@ export interface PackData {
   headlines: Headline[];
   targets: Map<string, TargetRow>;
   summary: string;
-  /** Coverage and other notes the cards carry, once each. */
-  notes: string[];
+  /** What the reports cover, where the cards say they cover only part of the period, once each. */
+  coverage: string[];
   /** The latest meeting on record up to the period's end, and the figures restated since it. */
   lastMeeting: { title: string; date: string; restated: ReportedFigure[] } | null;
   sources: { id: number; title: string; date: string; figures: number }[];
+  /** Data-quality flags not yet acknowledged on figures ending in the period. */
+  flags: { kind: string; text: string }[];
+  /** Notes on each headline metric within its trend's quarters, by metric slug. */
+  notes: Map<string, { number: number; date: string; text: string; quarter: string }[]>;
 }
 
 export type PackResult = { errors: string[]; pack: PackData | null };
@@ -67,9 +73,49 @@ export function loadPack(db: AppDatabase, params: SearchParams): PackResult {
       // Targets are for every programme: not rated in a board's pack.
       targets: board ? new Map() : targetsForPeriod(db, period.token),
       summary: summarise(comparison),
-      notes: [...new Set(headlines.flatMap((h) => h.current.notes.filter((n) => /^The reports cover|^No report covers/.test(n)).map((n) => `${h.metric.name}: ${n}.`)))],
+      coverage: [...new Set(headlines.flatMap((h) => h.current.notes.filter((n) => /^The reports cover|^No report covers/.test(n)).map((n) => `${h.metric.name}: ${n}.`)))],
       lastMeeting: last ? { title: `${last.board.name}, ${formatPeriod(null, last.date, last.precision)}`, date: last.date, restated } : null,
       sources,
+      flags: openFlagsIn(db, period, board?.slug ?? null),
+      notes: notesOf(db, headlines, filters.boards),
     },
   };
+}
+
+/** Flags not yet acknowledged on figures ending in the period (and of the board, if one). */
+function openFlagsIn(db: AppDatabase, period: Bucket, board: string | null): PackData['flags'] {
+  const ids = new Set(
+    db.$client
+      .prepare(
+        `SELECT o.id FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN boards b ON b.id = p.board_id
+         WHERE o.deleted_at IS NULL AND o.period_end BETWEEN ? AND ? AND (? IS NULL OR b.slug = ?)`,
+      )
+      .pluck()
+      .all(period.start, period.end, board, board) as number[],
+  );
+  return listFlags(db, { identities: false })
+    .filter((f) => !f.acknowledged && ids.has(f.figures[0]!))
+    .map((f) => ({ kind: FLAG_LABELS[f.kind], text: f.text }));
+}
+
+/** Each headline metric's notes within its trend's quarters, numbered, with the quarter each marks. */
+function notesOf(db: AppDatabase, headlines: Headline[], boards: string[]): PackData['notes'] {
+  const out: PackData['notes'] = new Map();
+  for (const h of headlines) {
+    const first = h.trend[0];
+    const last = h.trend.at(-1);
+    if (!first || !last) continue;
+    const from = parsePeriodTokenLabel(first.label);
+    const to = parsePeriodTokenLabel(last.label);
+    if (!from || !to) continue;
+    const notes = annotationsFor(db, h.metric.slug, { boards }, from.start, to.end);
+    if (notes.length) out.set(h.metric.slug, notes.map((n, i) => ({ number: i + 1, date: n.date, text: n.text, quarter: bucketOf(n.date, 'quarter').label })));
+  }
+  return out;
+}
+
+/** "Q4 2020/21" back to its quarter. */
+function parsePeriodTokenLabel(label: string): Bucket | null {
+  const m = /^Q([1-4]) (\d{4})\/(\d{2})$/.exec(label);
+  return m ? parsePeriodToken(`${m[2]}-${m[3]}-Q${m[1]}`) : null;
 }

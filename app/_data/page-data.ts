@@ -12,6 +12,7 @@ import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, lis
 import { listFigureGroups, listSeries, listSeriesOutline, type FigureFilters } from '@/db/queries/series';
 import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
 import { annotationsFor } from '@/db/queries/annotations';
+import { getFigureQuarter } from '@/db/queries/quarters';
 import { aggregateInto } from '@/lib/aggregation';
 import { parseCompareParams } from '@/lib/compare';
 import { bucketOf, bucketsBetween, spanBuckets } from '@/lib/fiscal-periods';
@@ -39,6 +40,8 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
     view,
     totals: getDatasetTotals(db),
     headlines: range ? getHeadlines(db, view.query, range) : [],
+    // The quarter's status, where the period shown is one quarter (docs/decisions/0011).
+    quarter: range?.granularity === 'quarter' ? getFigureQuarter(db, range.end) : null,
     // Targets are for every programme of a metric: rated on the cards only when the cards show every programme.
     targets: range && !view.filters.boards.length && !view.filters.programmes.length ? targetsForPeriod(db, range.token) : new Map<string, TargetRow>(),
     boardActivity: range ? listActivity(db, view.query, 'board') : [],

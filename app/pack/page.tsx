@@ -7,6 +7,7 @@ import { formatPeriod } from '@/lib/period-label';
 import { loadPack } from '../_data/pack';
 import { PACK_HEADLINE_HEADERS, packHeadlineRows } from '../_data/pack-rows';
 import { Alert } from '../_components/alert';
+import { PackChart } from './pack-chart';
 
 export const metadata: Metadata = { title: 'Board pack' };
 
@@ -44,7 +45,7 @@ export default async function PackPage({ searchParams }: { searchParams: Promise
           <dt className="font-semibold">Last meeting</dt>
           <dd>{pack.lastMeeting ? pack.lastMeeting.title : 'none on record'}</dd>
           <dt className="font-semibold">Coverage</dt>
-          <dd>{pack.notes.length ? pack.notes.join(' ') : 'The reports cover the whole period for every headline figure.'}</dd>
+          <dd>{pack.coverage.length ? pack.coverage.join(' ') : 'The reports cover the whole period for every headline figure.'}</dd>
           <dt className="font-semibold">Prepared</dt>
           <dd>{new Date().toISOString().slice(0, 10)}, from the dashboard</dd>
         </dl>
@@ -71,6 +72,28 @@ export default async function PackPage({ searchParams }: { searchParams: Promise
         </table>
       </section>
 
+      <section aria-labelledby="pack-charts" className="mt-6 break-inside-avoid">
+        <h2 id="pack-charts" className="text-xl font-semibold">Key metrics by quarter</h2>
+        <div className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="pack-charts">
+          {pack.headlines
+            .filter((h) => h.trend.some((p) => p.value !== null))
+            .map((h) => {
+              const notes = pack.notes.get(h.metric.slug) ?? [];
+              return (
+                <figure key={h.metric.slug} className="break-inside-avoid">
+                  <figcaption className="text-sm font-semibold">{h.metric.name} ({h.basisLabel})</figcaption>
+                  <PackChart name={h.metric.name} points={h.trend} notes={notes} />
+                  {notes.map((n) => (
+                    <p key={n.number} className="text-xs">
+                      {n.number} {n.date}: {n.text}
+                    </p>
+                  ))}
+                </figure>
+              );
+            })}
+        </div>
+      </section>
+
       <section aria-labelledby="pack-summary" className="mt-6 break-inside-avoid">
         <h2 id="pack-summary" className="text-xl font-semibold">In brief</h2>
         <p className="mt-2 max-w-3xl" data-testid="pack-summary">{pack.summary}</p>
@@ -91,6 +114,17 @@ export default async function PackPage({ searchParams }: { searchParams: Promise
           </ul>
         ) : (
           <p className="mt-2">None of the figures shown to {pack.lastMeeting.title} has been restated since.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="pack-flags" className="mt-6 break-inside-avoid">
+        <h2 id="pack-flags" className="text-xl font-semibold">Data-quality flags to look at</h2>
+        {pack.flags.length ? (
+          <ul className="mt-2 list-disc pl-5" data-testid="pack-flags">
+            {pack.flags.map((f, i) => <li key={i}><strong>{f.kind}.</strong> {f.text}</li>)}
+          </ul>
+        ) : (
+          <p className="mt-2">None on the period’s figures.</p>
         )}
       </section>
 

@@ -25,7 +25,7 @@ export async function GET(request: Request) {
           para(`Period: ${formatPeriod(pack.period.start, pack.period.end, 'day')}, compared with ${pack.previous.label}.`),
           ...(pack.status ? [para(`Status: ${pack.status.label} is ${pack.status.status}${pack.status.status === 'provisional' ? '; its figures may still change' : ''}.`)] : []),
           para(`Last meeting: ${pack.lastMeeting ? pack.lastMeeting.title : 'none on record'}.`),
-          para(`Coverage: ${pack.notes.length ? pack.notes.join(' ') : 'the reports cover the whole period for every headline figure.'}`),
+          para(`Coverage: ${pack.coverage.length ? pack.coverage.join(' ') : 'the reports cover the whole period for every headline figure.'}`),
           para(`Prepared ${new Date().toISOString().slice(0, 10)} from the dashboard.`),
           heading('Headline figures'),
           new Table({
@@ -43,6 +43,8 @@ export async function GET(request: Request) {
             : pack.lastMeeting.restated.length
               ? pack.lastMeeting.restated.map((f) => para(`${f.programme}, ${f.metric.toLowerCase()}: reported to ${pack.lastMeeting!.title} as ${f.reported}, now ${f.current}.`))
               : [para(`None of the figures shown to ${pack.lastMeeting.title} has been restated since.`)]),
+          heading('Data-quality flags to look at'),
+          ...(pack.flags.length ? pack.flags.map((f) => para(`${f.kind}. ${f.text}`)) : [para('None on the period’s figures.')]),
           heading('Sources'),
           ...pack.sources.map((s) => para(`${s.title} (${s.date}): ${s.figures} figure${s.figures === 1 ? '' : 's'} for the period`)),
           new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Every figure links to the sentence it came from on the dashboard.', italics: true })] }),
