@@ -33,6 +33,11 @@ test('an officer sets a target and sees its status on the overview’s card, the
   await page.goto('/?board=improvement-and-innovation-board');
   await expect(page.getByTestId('headline-target')).toHaveCount(0);
 
+  // On the metric's chart: a target line across Q4 2020/21, listed under the chart.
+  await page.goto('/metrics/coaching-hours');
+  await expect(page.getByTestId('chart-coaching-hours').getByTestId('chart-target')).toHaveCount(1);
+  await expect(page.getByTestId('targets-coaching-hours')).toContainText('Q4 2020/21: Target 500 hours (running total): Green: on target');
+
   // And in the quarter's board pack.
   await page.goto('/pack?period=2020-21-Q4');
   const packRow = page.getByTestId('pack-headlines').getByRole('row').filter({ hasText: 'Coaching hours' });

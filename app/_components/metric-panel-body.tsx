@@ -106,7 +106,7 @@ function LoadedPanel({ panel, name, unitLabel, query, figuresHref }: { panel: Me
     <>
       <p className="sr-only">{panel.summary}</p>
       {panel.drawable ? (
-        <ChartMetricSeries id={slug} rows={panel.rows} unitLabel={unitLabel} onSelect={choose} markers={panel.annotations} />
+        <ChartMetricSeries id={slug} rows={panel.rows} unitLabel={unitLabel} onSelect={choose} markers={panel.annotations} targets={panel.targets} />
       ) : (
         <p className="mt-2 rounded bg-slate-100 p-3 text-sm" data-testid={`no-chart-${slug}`}>
           Nothing to draw by period:{' '}
@@ -172,6 +172,15 @@ function LoadedPanel({ panel, name, unitLabel, query, figuresHref }: { panel: Me
             See these figures with their sources
           </Link>
         </details>
+      )}
+      {panel.targets && panel.targets.length > 0 && (
+        <ul className="mt-1 text-xs text-slate-800" aria-label="Targets on this chart" data-testid={`targets-${slug}`}>
+          {panel.targets.map((t) => (
+            <li key={`${t.token}-${t.basis}`}>
+              {panel.rows.find((r) => r.token === t.token)?.label}: {t.text}
+            </li>
+          ))}
+        </ul>
       )}
       {panel.annotations && panel.annotations.length > 0 && (
         <ol className="mt-1 text-xs text-slate-800" aria-label="Notes on this chart" data-testid={`notes-${slug}`}>

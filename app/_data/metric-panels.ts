@@ -35,6 +35,8 @@ export interface MetricPanel {
   partlyCovered: string[];
   /** Dated notes within the chart's periods, numbered in date order, each with the period it marks. */
   annotations?: { number: number; date: string; text: string; about: string; token: string }[];
+  /** Targets for the chart's periods (same granularity), each drawn as a line across its period. */
+  targets?: { token: string; basis: 'period' | 'cumulative'; value: number; text: string }[];
 }
 
 export const UNIT_LABELS: Record<Unit, string> = { count: 'Number', hours: 'Hours', GBP: '£', percent: '%' };

@@ -10,7 +10,7 @@ import { getFigureDateRange } from '@/db/queries/periods';
 import { getCoverage } from '@/db/queries/coverage';
 import { getBoard, getLatestFigureDate, getMetric, getProgramme, listBoards, listMetrics, listProgrammes } from '@/db/queries/reference';
 import { listFigureGroups, listSeries, listSeriesOutline, type FigureFilters } from '@/db/queries/series';
-import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
+import { targetsForChart, targetsForPeriod, type TargetRow } from '@/db/queries/targets';
 import { annotationsFor } from '@/db/queries/annotations';
 import { getFigureQuarter } from '@/db/queries/quarters';
 import { aggregateInto } from '@/lib/aggregation';
@@ -94,10 +94,15 @@ export function loadMetricPanel(db: AppDatabase, params: SearchParams): { errors
   const panel = buildMetricPanels(series, coverage)[0] ?? null;
   if (!panel || !cells?.length) return { errors, panel };
   const notes = annotationsFor(db, panel.metric.slug, query, cells[0]!.bucket.start, cells[cells.length - 1]!.bucket.end);
-  if (!notes.length) return { errors, panel };
+  const tokens = new Set(cells.map((c) => c.bucket.token));
+  const targets = targetsForChart(db, panel.metric.slug, query).filter((t) => tokens.has(t.period.token));
   return {
     errors,
-    panel: { ...panel, annotations: notes.map((n, i) => ({ number: i + 1, date: n.date, text: n.text, about: n.about, token: bucketOf(n.date, filters.by).token })) },
+    panel: {
+      ...panel,
+      ...(notes.length ? { annotations: notes.map((n, i) => ({ number: i + 1, date: n.date, text: n.text, about: n.about, token: bucketOf(n.date, filters.by).token })) } : {}),
+      ...(targets.length ? { targets: targets.map((t) => ({ token: t.period.token, basis: t.basis, value: t.value, text: `Target ${t.valueText} (${t.basis === 'period' ? 'in period' : 'running total'}): ${t.rag.label}` })) } : {}),
+    },
   };
 }
 

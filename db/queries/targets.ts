@@ -77,3 +77,17 @@ export function targetsForPeriod(db: AppDatabase, period: string): Map<string, T
   const rows = db.$client.prepare(`${SELECT} WHERE t.period = ? AND t.programme_id IS NULL`).all(period) as Row[];
   return new Map(rows.map((r) => [`${r.metric_slug}|${r.basis}`, toRow(db, r)]));
 }
+
+/**
+ * The targets a chart of `metric` draws: with no board or programme filter, those for every
+ * programme; filtered to one programme, that programme's; filtered otherwise, none (a
+ * whole-metric target says nothing about a board's share of it).
+ */
+export function targetsForChart(db: AppDatabase, metric: string, view: { boards?: string[]; programmes?: string[] }): TargetRow[] {
+  const boards = view.boards ?? [];
+  const programmes = view.programmes ?? [];
+  if (boards.length || programmes.length > 1) return [];
+  const where = programmes.length ? 'p.slug = ?' : 't.programme_id IS NULL';
+  const rows = db.$client.prepare(`${SELECT} WHERE m.slug = ? AND ${where} ORDER BY t.period`).all(metric, ...programmes) as Row[];
+  return rows.map((r) => toRow(db, r));
+}

@@ -46,6 +46,7 @@ export function ChartMetricSeries({
   unitLabel,
   onSelect,
   markers = [],
+  targets = [],
 }: {
   id: string;
   rows: ChartRow[];
@@ -53,6 +54,8 @@ export function ChartMetricSeries({
   onSelect: (token: string) => void;
   /** Dated notes: a numbered dashed line at the period each falls in (listed under the chart). */
   markers?: { number: number; token: string; text: string }[];
+  /** Targets: a line across the period each is for, in its basis's colour. */
+  targets?: { token: string; basis: 'period' | 'cumulative'; value: number; text: string }[];
 }) {
   const { ref, width } = useBoxWidth();
   const { active, setActive, boxProps } = useActiveSlot(rows.length);
@@ -63,7 +66,7 @@ export function ChartMetricSeries({
   const plotHeight = height - margin.top - margin.bottom;
   const x = scaleBand<string>().domain(rows.map((r) => r.token)).range([0, plotWidth]).paddingInner(0.2).paddingOuter(0.1);
   const y = scaleLinear()
-    .domain(valueDomain(rows.flatMap((r) => [r.period, r.cumulative, r.planned])))
+    .domain(valueDomain([...rows.flatMap((r) => [r.period, r.cumulative, r.planned]), ...targets.map((t) => t.value)]))
     .nice()
     .range([plotHeight, 0]);
   const bars = (['period', 'planned'] as const).filter(has);
@@ -83,6 +86,7 @@ export function ChartMetricSeries({
     ...(has('period') ? [{ name: 'In period', swatch: { fill: COLOURS.period } }] : []),
     ...(has('planned') ? [{ name: 'Planned', swatch: { hatch: COLOURS.planned } }] : []),
     ...(has('cumulative') ? [{ name: 'Running total', swatch: { line: COLOURS.cumulative } }] : []),
+    ...(targets.length ? [{ name: 'Target', swatch: { line: INK } }] : []),
   ];
   const activeRow = active ? rows[active.index] : undefined;
   return (
@@ -128,6 +132,16 @@ export function ChartMetricSeries({
                 <circle key={`${r.token}-dot`} cx={centre(r)} cy={y(r.cumulative)} r={4} fill="#ffffff" stroke={COLOURS.cumulative} strokeWidth={2} strokeDasharray={r.inexact.cumulative ? '2 1' : undefined} />
               ),
             )}
+            {targets.map((t) => {
+              const at = x(t.token);
+              if (at === undefined) return null;
+              return (
+                <g key={`${t.token}-${t.basis}`} data-testid="chart-target" pointerEvents="none">
+                  <title>{t.text}</title>
+                  <line x1={at - 2} x2={at + x.bandwidth() + 2} y1={y(t.value)} y2={y(t.value)} stroke={INK} strokeWidth={3} strokeDasharray="6 3" />
+                </g>
+              );
+            })}
             {markers.map((m) => {
               const at = x(m.token);
               if (at === undefined) return null;
