@@ -12,6 +12,13 @@ const PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
   { path: '/sources', heading: /^Sources$/, figure: /LGA Boards’ improvement activity \(March 2020\)/ },
   { path: '/observations', heading: /^Figures$/, figure: /Showing 1–50 of \d+ figures/ },
   { path: '/compare?a=2019-20&b=2020-21', heading: /^Compare two periods$/, figure: /partly covered/ },
+  { path: '/pack?period=2020-21-Q4', heading: /^Q4 2020\/21: every board$/, figure: /541 hours/ },
+  { path: '/meetings', heading: /^Meetings$/, figure: /Improvement and Innovation Board, 21 May 2020/ },
+  { path: '/meetings/improvement-and-innovation-board/2020-05-21', heading: /What the Improvement and Innovation Board saw, 21 May 2020/, figure: /Procurement and Commissioning Programme/ },
+  { path: '/quarters', heading: /^Quarters$/, figure: /Q4 2020\/21/ },
+  { path: '/targets', heading: /^Targets$/, figure: /What a metric should reach/ },
+  { path: '/flags', heading: /^Data-quality flags$/, figure: /Two quarters without a figure/ },
+  { path: '/annotations', heading: /^Notes on charts$/, figure: /Dated notes that explain the figures/ },
 ];
 
 async function openSource(page: Page, title: RegExp) {

@@ -58,14 +58,20 @@ export default async function PackPage({ searchParams }: { searchParams: Promise
 
       <section aria-labelledby="pack-headlines" className="mt-6 break-inside-avoid">
         <h2 id="pack-headlines" className="text-xl font-semibold">Headline figures</h2>
-        <table className="mt-2 w-full border-collapse text-sm" data-testid="pack-headlines">
+        <table className="stack-on-phone mt-2 w-full border-collapse text-sm" data-testid="pack-headlines">
           <thead>
             <tr className="border-b-2 border-slate-900 text-left">{PACK_HEADLINE_HEADERS.map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r[0]} className="border-b border-slate-300 align-top">
-                {r.map((cell, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 text-left font-semibold">{cell}</th> : <td key={i} className={`py-1 pr-3 ${i === 1 ? 'tabular font-semibold' : ''}`}>{cell}</td>))}
+                {r.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row" className="py-1 pr-3 text-left font-semibold">{cell}</th>
+                  ) : (
+                    <td key={i} data-label={PACK_HEADLINE_HEADERS[i]} className={`py-1 pr-3 ${i === 1 ? 'tabular font-semibold' : ''}`}>{cell}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
