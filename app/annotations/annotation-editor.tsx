@@ -6,6 +6,7 @@ import { annotationInputSchema } from '@/lib/annotation-input';
 import type { Annotation } from '@/db/queries/annotations';
 import { Alert } from '../_components/alert';
 import { useHydrated } from '../_components/forms/use-hydrated';
+import { sendJson, useFormSender } from '../_components/forms/send-form';
 
 type Option = { value: string; label: string };
 type Field = 'date' | 'text' | 'scope';
@@ -17,43 +18,24 @@ export function AnnotationEditor({ notes, scopes }: { notes: Annotation[]; scope
   const router = useRouter();
   const [editing, setEditing] = useState<number | null>(null);
   const [values, setValues] = useState<Record<Field, string>>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function send(method: string, url: string, body: unknown) {
-    const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const answer = (await response.json().catch(() => ({}))) as { fields?: Record<string, string>; error?: string };
-    return response.ok ? null : answer;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(null);
-    const check = annotationInputSchema.safeParse(values);
-    if (!check.success) {
-      const found: Partial<Record<Field | 'form', string>> = {};
-      for (const issue of check.error.issues) found[String(issue.path[0]) as Field] ??= issue.message;
-      setErrors({ ...found, form: 'Check the highlighted fields; nothing has been saved.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const failed = await send(editing ? 'PUT' : 'POST', editing ? `/api/annotations/${editing}` : '/api/annotations', values);
-      if (failed) return setErrors({ ...(failed.fields ?? {}), form: failed.error ?? 'Nothing was saved.' });
-      setErrors({});
-      setDone(editing ? 'Note changed.' : 'Note added.');
+  const { errors, setErrors, done, setDone, busy, submit: send } = useFormSender<Record<Field, string>>(
+    annotationInputSchema,
+    () => (editing ? ['PUT', `/api/annotations/${editing}`] : ['POST', '/api/annotations']),
+    () => {
+      const said = editing ? 'Note changed.' : 'Note added.';
       setEditing(null);
       setValues(EMPTY);
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
+      return said;
+    },
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(values);
+  };
 
   async function remove(n: Annotation) {
-    const failed = await send('DELETE', `/api/annotations/${n.id}`, {});
-    if (failed) return setErrors({ form: failed.error ?? 'Nothing was removed.' });
+    const refused = await sendJson('DELETE', `/api/annotations/${n.id}`, {}, 'Nothing was removed.');
+    if (refused) return setErrors(refused);
     setDone('Note removed.');
     router.refresh();
   }

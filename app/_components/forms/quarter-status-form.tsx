@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
+import { sendJson } from './send-form';
 
 /** An administrator marks a quarter final (after the board has seen it), or reopens it with a reason. */
 export function QuarterStatusForm({ quarters }: { quarters: { quarter: string; label: string; status: 'provisional' | 'final' }[] }) {
@@ -26,12 +27,8 @@ export function QuarterStatusForm({ quarters }: { quarters: { quarter: string; l
     }
     setBusy(true);
     try {
-      const response = await fetch('/api/quarters', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ quarter, status: next, reason }) });
-      const body = (await response.json().catch(() => ({}))) as { fields?: Record<string, string>; error?: string };
-      if (!response.ok) {
-        setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Nothing was saved.' });
-        return;
-      }
+      const refused = await sendJson('POST', '/api/quarters', { quarter, status: next, reason });
+      if (refused) return setErrors(refused);
       setErrors({});
       setReason('');
       setDone(`${chosen?.label} is now ${next}.`);

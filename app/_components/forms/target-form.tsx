@@ -1,10 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { targetInputSchema } from '@/lib/target-input';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
+import { useFormSender } from './send-form';
 
 type Option = { value: string; label: string };
 type Field = 'metric' | 'programme' | 'period' | 'basis' | 'value' | 'amberBelowPct' | 'redBelowPct';
@@ -12,7 +12,6 @@ type Field = 'metric' | 'programme' | 'period' | 'basis' | 'value' | 'amberBelow
 /** Setting a target: the same schema checks here and on the server; setting one that exists changes it. */
 export function TargetForm({ metrics, programmes, periods, initialPeriod }: { metrics: Option[]; programmes: Option[]; periods: Option[]; initialPeriod: string }) {
   const hydrated = useHydrated();
-  const router = useRouter();
   const [values, setValues] = useState<Record<Field, string>>({
     metric: metrics[0]?.value ?? '',
     programme: '',
@@ -22,36 +21,14 @@ export function TargetForm({ metrics, programmes, periods, initialPeriod }: { me
     amberBelowPct: '100',
     redBelowPct: '80',
   });
-  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
+  const { errors, done, busy, submit: send } = useFormSender<Record<Field, string>>(targetInputSchema, () => ['POST', '/api/targets'], () => {
+    setValues((v) => ({ ...v, value: '' }));
+    return 'Target saved.';
+  });
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setDone(null);
-    const check = targetInputSchema.safeParse(values);
-    if (!check.success) {
-      const found: Partial<Record<Field | 'form', string>> = {};
-      for (const issue of check.error.issues) found[String(issue.path[0]) as Field] ??= issue.message;
-      setErrors({ ...found, form: 'Check the highlighted fields; nothing has been saved.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const response = await fetch('/api/targets', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(values) });
-      const body = (await response.json().catch(() => ({}))) as { fields?: Record<string, string>; error?: string };
-      if (!response.ok) {
-        setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Nothing was saved.' });
-        return;
-      }
-      setErrors({});
-      setDone('Target saved.');
-      setValues({ ...values, value: '' });
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
+    void send(values);
+  };
 
   const field = (name: Field, label: string, control: (props: Record<string, unknown>) => React.ReactNode, hint?: string) => (
     <div>
