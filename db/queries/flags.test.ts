@@ -6,7 +6,7 @@ import { setQuarterStatus } from '../mutations/quarters';
 import { updateObservation } from '../mutations/observations';
 import { observationInputSchema } from '../../lib/observation-input';
 import { getObservation } from './observations';
-import { listFlags } from './flags';
+import { flagsOfFigure, listFlags } from './flags';
 
 const figure = (value: number, end: string, basis = 'period', qualifier = 'exact') =>
   `INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_end) VALUES (1, 1, ${value}, '${qualifier}', '${basis}', '${end}');`;
@@ -65,5 +65,10 @@ describe('data-quality flags on the live figures', () => {
     acknowledgeFlag(db, officer, flag.key, 'Checked with the programme: the late return is right');
     expect(listFlags(db, { identities: false }).find((f) => f.key === flag.key)!.acknowledged).toMatchObject({ reason: 'Checked with the programme: the late return is right', who: 'An officer' });
     expect(db.$client.prepare("SELECT count(*) FROM audit_log WHERE entity_type = 'flag'").pluck().get()).toBe(1);
+    // A figure's page reads its own series only, and finds exactly the flags the whole list gives it.
+    const all = listFlags(db, { identities: false });
+    const flagged = [...new Set(all.flatMap((f) => f.figures))];
+    expect(flagged.length).toBeGreaterThan(3);
+    for (const figure of flagged) expect(flagsOfFigure(db, figure, { identities: false })).toEqual(all.filter((f) => f.figures.includes(figure)));
   });
 });

@@ -41,14 +41,23 @@ interface Row {
   period_end: string;
 }
 
+/** One programme's and metric's figures (a figure's page), or every series (null). */
+type Scope = { programmeId: number; metricId: number } | null;
+/** The condition that keeps a query to the scope, on the table alias given, and its values. */
+const inScope = (alias: string, scope: Scope): [string, number[]] =>
+  scope ? [` AND ${alias}.programme_id = ? AND ${alias}.metric_id = ?`, [scope.programmeId, scope.metricId]] : ['', []];
+
 const show = (r: Row) => formatQualified(r.value, r.qualifier, r.unit, r.upper_value);
 const FIGURE = `SELECT o.id, p.name AS programme, m.name AS metric, m.unit, o.value, o.qualifier, o.upper_value, o.period_end, o.programme_id, o.metric_id
   FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE o.deleted_at IS NULL AND o.part_of_id IS NULL`;
 
-function falling(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
+function falling(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const [only, values] = inScope('o', scope);
   // Only what is known to have fallen: a value at most this (exact or "at most") under an earlier
   // value at least that (exact or "at least").
-  const rows = db.$client.prepare(`${FIGURE} AND o.basis = 'cumulative' ORDER BY o.programme_id, o.metric_id, o.period_end, o.id`).all() as (Row & { programme_id: number; metric_id: number })[];
+  // (The order is by expressions, so that SQLite finds a series by its index rather than reading a
+  // whole programme through the index that gives this order: 15 ms against 0.1 at a million figures.)
+  const rows = db.$client.prepare(`${FIGURE} AND o.basis = 'cumulative'${only} ORDER BY o.programme_id, o.metric_id, o.period_end || '', o.id + 0`).all(...values) as (Row & { programme_id: number; metric_id: number })[];
   const out: Omit<Flag, 'acknowledged'>[] = [];
   let series = '';
   let floor: Row | null = null;
@@ -63,8 +72,9 @@ function falling(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
   return out;
 }
 
-function outliers(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
-  const rows = db.$client.prepare(`${FIGURE} AND o.basis = 'period' AND o.value > 0 ORDER BY o.programme_id, o.metric_id, o.id`).all() as (Row & { programme_id: number; metric_id: number })[];
+function outliers(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const [only, values] = inScope('o', scope);
+  const rows = db.$client.prepare(`${FIGURE} AND o.basis = 'period' AND o.value > 0${only} ORDER BY o.programme_id, o.metric_id, o.id + 0`).all(...values) as (Row & { programme_id: number; metric_id: number })[];
   const series = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.programme_id}|${r.metric_id}`;
@@ -73,39 +83,44 @@ function outliers(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
   const out: Omit<Flag, 'acknowledged'>[] = [];
   for (const figures of series.values()) {
     if (figures.length < 4) continue;
-    for (const r of figures) {
-      // The rest of the series: the median of its other figures, which one odd figure cannot drag.
-      const rest = figures.filter((f) => f !== r).map((f) => f.value).sort((a, b) => a - b);
-      const median = rest.length % 2 ? rest[(rest.length - 1) / 2]! : (rest[rest.length / 2 - 1]! + rest[rest.length / 2]!) / 2;
+    // The rest of the series: the median of its other figures, which one odd figure cannot drag.
+    // Sorted once; the median without the k-th figure is read by skipping it.
+    const sorted = [...figures].sort((a, b) => a.value - b.value);
+    const n = sorted.length - 1;
+    sorted.forEach((r, k) => {
+      const at = (i: number) => sorted[i < k ? i : i + 1]!.value;
+      const median = n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
       if (median > 0 && (r.value > 10 * median || r.value < median / 10))
-        out.push({ key: `outlier:${r.id}`, kind: 'outlier', figures: [r.id], text: `${r.programme}, ${r.metric.toLowerCase()}: ${show(r)} (${r.period_end}) against a median of ${median.toLocaleString('en-GB')} for the rest of its ${rest.length} figures.` });
-    }
+        out.push({ key: `outlier:${r.id}`, kind: 'outlier', figures: [r.id], text: `${r.programme}, ${r.metric.toLowerCase()}: ${show(r)} (${r.period_end}) against a median of ${median.toLocaleString('en-GB')} for the rest of its ${n} figures.` });
+    });
   }
   return out;
 }
 
-function twoDates(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
+function twoDates(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const [only, values] = inScope('a', scope);
   const rows = db.$client
     .prepare(
       `SELECT a.id AS a, b.id AS b, a.period_end AS a_end, b.period_end AS b_end, p.name AS programme, m.name AS metric
        FROM observations a JOIN observations b ON b.programme_id = a.programme_id AND b.metric_id = a.metric_id AND b.value = a.value AND b.id > a.id AND b.period_end != a.period_end
        JOIN observation_sources sa ON sa.observation_id = a.id JOIN observation_sources sb ON sb.observation_id = b.id AND sb.source_id = sa.source_id AND sb.line IS sa.line
        JOIN programmes p ON p.id = a.programme_id JOIN metrics m ON m.id = a.metric_id
-       WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.basis = b.basis GROUP BY a.id, b.id`,
+       WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.basis = b.basis${only} GROUP BY a.id, b.id`,
     )
-    .all() as { a: number; b: number; a_end: string; b_end: string; programme: string; metric: string }[];
+    .all(...values) as { a: number; b: number; a_end: string; b_end: string; programme: string; metric: string }[];
   return rows.map((r) => ({ key: `two-dates:${r.a}:${r.b}`, kind: 'two-dates' as const, figures: [r.b, r.a], text: `${r.programme}, ${r.metric.toLowerCase()}: the same sentence gives the same number ending ${r.a_end} and ${r.b_end}.` }));
 }
 
-function gaps(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
+function gaps(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const [only, values] = inScope('q', scope);
   const rows = db.$client
     .prepare(
       `SELECT c.programme_id, c.metric_id, c.quarter AS month, p.name AS programme, m.name AS metric,
          (SELECT max(o.id) FROM observations o WHERE o.programme_id = c.programme_id AND o.metric_id = c.metric_id AND o.basis = 'period' AND o.deleted_at IS NULL) AS latest
-       FROM (SELECT DISTINCT programme_id, metric_id, quarter FROM figure_sums_by_quarter WHERE basis = 'period' AND figures > 0) c
+       FROM (SELECT DISTINCT programme_id, metric_id, quarter FROM figure_sums_by_quarter q WHERE basis = 'period' AND figures > 0${only}) c
        JOIN programmes p ON p.id = c.programme_id JOIN metrics m ON m.id = c.metric_id ORDER BY c.programme_id, c.metric_id, c.quarter`,
     )
-    .all() as { programme_id: number; metric_id: number; month: string; programme: string; metric: string; latest: number }[];
+    .all(...values) as { programme_id: number; metric_id: number; month: string; programme: string; metric: string; latest: number }[];
   const out: Omit<Flag, 'acknowledged'>[] = [];
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1]!;
@@ -126,13 +141,14 @@ function gaps(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
   return out;
 }
 
-function restated(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
+function restated(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const [only, values] = inScope('o', scope);
   const rows = db.$client
     .prepare(
       `SELECT r.audit_id, r.observation_id, r.quarter, a.at, a.reason, p.name AS programme, m.name AS metric FROM restatements r
-       JOIN audit_log a ON a.id = r.audit_id JOIN observations o ON o.id = r.observation_id JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id`,
+       JOIN audit_log a ON a.id = r.audit_id JOIN observations o ON o.id = r.observation_id JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE 1${only}`,
     )
-    .all() as { audit_id: number; observation_id: number; quarter: string; at: string; reason: string | null; programme: string; metric: string }[];
+    .all(...values) as { audit_id: number; observation_id: number; quarter: string; at: string; reason: string | null; programme: string; metric: string }[];
   return rows.map((r) => ({
     key: `restated:${r.audit_id}`,
     kind: 'restated' as const,
@@ -142,7 +158,7 @@ function restated(db: AppDatabase): Omit<Flag, 'acknowledged'>[] {
 }
 
 /** Every flag on the live figures, with its acknowledgement where an officer has made one. */
-export function listFlags(db: AppDatabase, { identities }: { identities: boolean }): Flag[] {
+export function listFlags(db: AppDatabase, { identities }: { identities: boolean }, scope: Scope = null): Flag[] {
   const acks = new Map(
     (
       db.$client.prepare('SELECT f.flag_key, f.reason, f.created_at, u.email, u.role FROM flag_acknowledgements f LEFT JOIN users u ON u.id = f.user_id').all() as {
@@ -154,10 +170,13 @@ export function listFlags(db: AppDatabase, { identities }: { identities: boolean
       }[]
     ).map((a) => [a.flag_key, { reason: a.reason, at: a.created_at, who: identities ? a.email : a.role ? `An ${a.role === 'admin' ? 'administrator' : a.role}` : null }]),
   );
-  return [...falling(db), ...outliers(db), ...twoDates(db), ...gaps(db), ...restated(db)].map((f) => ({ ...f, acknowledged: acks.get(f.key) ?? null }));
+  return [...falling(db, scope), ...outliers(db, scope), ...twoDates(db, scope), ...gaps(db, scope), ...restated(db, scope)].map((f) => ({ ...f, acknowledged: acks.get(f.key) ?? null }));
 }
 
 /** The flags about one figure. */
 export function flagsOfFigure(db: AppDatabase, id: number, options: { identities: boolean }): Flag[] {
-  return listFlags(db, options).filter((f) => f.figures.includes(id));
+  // Every check compares a figure only with its own programme's and metric's: read that series alone.
+  const series = db.$client.prepare('SELECT programme_id AS programmeId, metric_id AS metricId FROM observations WHERE id = ?').get(id) as Scope | undefined;
+  if (!series) return [];
+  return listFlags(db, options, series).filter((f) => f.figures.includes(id));
 }
