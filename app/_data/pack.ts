@@ -3,7 +3,7 @@
 import type { AppDatabase } from '@/db/client';
 import { getComparison } from '@/db/queries/compare';
 import { getHeadlines } from '@/db/queries/headlines';
-import { getMeeting, listMeetings, type ReportedFigure } from '@/db/queries/meetings';
+import { lastMeetingBy, type ReportedFigure } from '@/db/queries/meetings';
 import { getFigureQuarter } from '@/db/queries/quarters';
 import { getBoard, getLatestFigureDate } from '@/db/queries/reference';
 import { targetsForPeriod, type TargetRow } from '@/db/queries/targets';
@@ -51,8 +51,7 @@ export function loadPack(db: AppDatabase, params: SearchParams): PackResult {
   const previous = previousPeriod(period);
   const headlines = getHeadlines(db, filters, period);
   const comparison = getComparison(db, { a: previous, b: period, boards: filters.boards, programmes: [], metrics: [], errors: [] });
-  const meetings = listMeetings(db).filter((m) => m.date <= period.end && (!board || m.board.slug === board.slug));
-  const last = meetings[0] ? getMeeting(db, meetings[0].board.slug, meetings[0].date) : null;
+  const last = lastMeetingBy(db, period.end, board?.slug ?? null);
   const restated = last ? [...new Map(last.reported.filter((f) => f.restatements.length).map((f) => [f.id, f])).values()] : [];
   const sources = db.$client
     .prepare(

@@ -75,8 +75,8 @@ function meetingKey(db: AppDatabase) {
     .all() as { id: number; title: string; date: string; known: number; precision: DatePrecision; slug: string; name: string }[];
 }
 
-/** Every meeting with papers on record, newest first, with how many figures it was shown and how many were restated since. */
-export function listMeetings(db: AppDatabase): MeetingSummary[] {
+/** The meetings with papers on record, newest first, without their figures. */
+function meetingsOnRecord(db: AppDatabase): MeetingSummary[] {
   const byKey = new Map<string, MeetingSummary>();
   for (const p of meetingKey(db)) {
     const key = `${p.slug}|${p.date}`;
@@ -85,31 +85,42 @@ export function listMeetings(db: AppDatabase): MeetingSummary[] {
     m.papers.push({ id: p.id, title: p.title });
     if (p.known) Object.assign(m, { dateKind: 'meeting', precision: 'day' });
   }
-  for (const m of byKey.values()) {
-    const figures = reportedFigures(db, m.papers);
-    // A figure cited twice (two papers, or two lines) was still one figure the board saw.
-    m.figures = new Set(figures.map((f) => f.id)).size;
-    m.restated = new Set(figures.filter((f) => f.restatements.length).map((f) => f.id)).size;
-  }
   return [...byKey.values()];
+}
+
+/** A meeting's counts from its reported figures: a figure cited twice (two papers, or two lines) was still one figure the board saw. */
+function withCounts(m: MeetingSummary, reported: ReportedFigure[]): MeetingSummary {
+  return { ...m, figures: new Set(reported.map((f) => f.id)).size, restated: new Set(reported.filter((f) => f.restatements.length).map((f) => f.id)).size };
+}
+
+/** Every meeting with papers on record, newest first, with how many figures it was shown and how many were restated since. */
+export function listMeetings(db: AppDatabase): MeetingSummary[] {
+  return meetingsOnRecord(db).map((m) => withCounts(m, reportedFigures(db, m.papers)));
 }
 
 /** One meeting: its papers and every figure they gave, as reported and as now. Null where there is no such meeting. */
 export function getMeeting(db: AppDatabase, board: string, date: string): (MeetingSummary & { reported: ReportedFigure[] }) | null {
-  const m = listMeetings(db).find((x) => x.board.slug === board && x.date === date);
+  const m = meetingsOnRecord(db).find((x) => x.board.slug === board && x.date === date);
   if (!m) return null;
-  return { ...m, reported: reportedFigures(db, m.papers) };
+  const reported = reportedFigures(db, m.papers);
+  return { ...withCounts(m, reported), reported };
+}
+
+/** The latest meeting on or before `date` (of one board, if given), with its figures; null if none. */
+export function lastMeetingBy(db: AppDatabase, date: string, board: string | null): ReturnType<typeof getMeeting> {
+  const m = meetingsOnRecord(db).find((x) => x.date <= date && (!board || x.board.slug === board));
+  return m ? getMeeting(db, m.board.slug, m.date) : null;
 }
 
 const show = (s: Snapshot, unit: Unit) => (s.deleted_at ? 'deleted' : formatQualified(Number(s.value), s.qualifier as Qualifier, unit, (s.upper_value as number | null) ?? null));
 
-/** The figures the papers cite, each as it stood when cited, with every restatement since. */
-function reportedFigures(db: AppDatabase, papers: { id: number; title: string }[]): ReportedFigure[] {
+/** The figures the papers cite (or only `figureId`), each as it stood when cited, with every restatement since. */
+function reportedFigures(db: AppDatabase, papers: { id: number; title: string }[], figureId: number | null = null): ReportedFigure[] {
   const sqlite = db.$client;
   const out: ReportedFigure[] = [];
   const links = sqlite.prepare(
     `SELECT a.id AS audit_id, a.entity_id AS figure, json_extract(a.after, '$.line') AS line FROM audit_log a
-     WHERE a.entity_type = 'observation' AND a.action = 'link_source' AND json_extract(a.after, '$.sourceId') = ? ORDER BY a.id`,
+     WHERE a.entity_type = 'observation' AND a.action = 'link_source' AND json_extract(a.after, '$.sourceId') = ? AND (? IS NULL OR a.entity_id = ?) ORDER BY a.id`,
   );
   const history = sqlite.prepare(
     `SELECT a.id, a.at, a.actor, u.role, a.action, a.entity_id, a.before, a.after, a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
@@ -128,7 +139,7 @@ function reportedFigures(db: AppDatabase, papers: { id: number; title: string }[
   const paperDate = sqlite.prepare('SELECT document_date FROM sources WHERE id = ?').pluck();
   for (const paper of papers) {
     const date = paperDate.get(paper.id) as string;
-    for (const link of links.all(paper.id) as { audit_id: number; figure: number; line: number | null }[]) {
+    for (const link of links.all(paper.id, figureId, figureId) as { audit_id: number; figure: number; line: number | null }[]) {
       const row = figure.get(link.figure) as (Snapshot & { metric_name: string; unit: Unit; programme_name: string }) | undefined;
       if (!row) continue;
       const steps = history.all(link.figure) as AuditRow[];
@@ -195,8 +206,6 @@ export function reportedLine(db: AppDatabase, figureId: number): { paper: { id: 
     )
     .all(figureId) as { id: number; title: string; date: string }[];
   return papers.flatMap((p) =>
-    reportedFigures(db, [{ id: p.id, title: p.title }])
-      .filter((f) => f.id === figureId)
-      .map((f) => ({ paper: f.paper, date: p.date, reported: f.reported, restatements: f.restatements })),
+    reportedFigures(db, [{ id: p.id, title: p.title }], figureId).map((f) => ({ paper: f.paper, date: p.date, reported: f.reported, restatements: f.restatements })),
   );
 }
