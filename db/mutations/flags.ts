@@ -3,7 +3,7 @@
 import type { AppDatabase } from '../client';
 import { requireRole, type SessionUser } from '../../lib/auth/roles';
 import { InputError, NotFoundError } from '../../lib/errors';
-import { listFlags } from '../queries/flags';
+import { listFlags, seriesOfFlag } from '../queries/flags';
 import { writeAudit } from './audit';
 
 export function acknowledgeFlag(db: AppDatabase, user: SessionUser, key: string, reason: string): number {
@@ -11,7 +11,9 @@ export function acknowledgeFlag(db: AppDatabase, user: SessionUser, key: string,
   if (!reason.trim()) throw new InputError({ reason: 'Say why this flag needs no change, such as “checked with the programme: correct”' });
   const sqlite = db.$client;
   return sqlite.transaction(() => {
-    if (!listFlags(db, { identities: false }).some((f) => f.key === key)) throw new NotFoundError('That flag no longer stands: the figures changed since.');
+    // Only the flag's own series is checked again (a whole-dataset pass takes a minute at a million figures).
+    const series = seriesOfFlag(db, key);
+    if (!series || !listFlags(db, { identities: false }, series).some((f) => f.key === key)) throw new NotFoundError('That flag no longer stands: the figures changed since.');
     const after = sqlite
       .prepare('INSERT INTO flag_acknowledgements (flag_key, reason, user_id) VALUES (?, ?, ?) ON CONFLICT (flag_key) DO UPDATE SET reason = excluded.reason, user_id = excluded.user_id RETURNING *')
       .get(key, reason.trim(), user.id) as { id: number };

@@ -9,7 +9,8 @@
 import type { AppDatabase } from '../client';
 import { bucketOf, nextBucket, parsePeriodToken } from '../../lib/fiscal-periods';
 import { formatQualified } from '../../lib/qualifiers';
-import type { Qualifier, Unit } from '../../lib/vocabulary';
+import { publicActor } from '../../lib/auth/roles';
+import type { Qualifier, Role, Unit } from '../../lib/vocabulary';
 
 export type FlagKind = 'falling' | 'outlier' | 'two-dates' | 'gap' | 'restated';
 
@@ -166,11 +167,19 @@ export function listFlags(db: AppDatabase, { identities }: { identities: boolean
         reason: string;
         created_at: string;
         email: string | null;
-        role: string | null;
+        role: Role | null;
       }[]
-    ).map((a) => [a.flag_key, { reason: a.reason, at: a.created_at, who: identities ? a.email : a.role ? `An ${a.role === 'admin' ? 'administrator' : a.role}` : null }]),
+    ).map((a) => [a.flag_key, { reason: a.reason, at: a.created_at, who: identities ? a.email : publicActor(a.role, a.email ?? 'cli') }]),
   );
   return [...falling(db, scope), ...outliers(db, scope), ...twoDates(db, scope), ...gaps(db, scope), ...restated(db, scope)].map((f) => ({ ...f, acknowledged: acks.get(f.key) ?? null }));
+}
+
+/** The series a flag's key is about: its figure's, or for a gap the programme and metric it names. */
+export function seriesOfFlag(db: AppDatabase, key: string): Scope | undefined {
+  const [kind, a, b] = key.split(':');
+  if (kind === 'gap') return a && b ? { programmeId: Number(a), metricId: Number(b) } : undefined;
+  const figure = kind === 'restated' ? (db.$client.prepare('SELECT observation_id FROM restatements WHERE audit_id = ?').pluck().get(Number(a)) as number | undefined) : Number(a);
+  return figure === undefined ? undefined : (db.$client.prepare('SELECT programme_id AS programmeId, metric_id AS metricId FROM observations WHERE id = ?').get(figure) as Scope | undefined);
 }
 
 /** The flags about one figure. */
