@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import type { SearchParams } from '@/lib/filters';
+import { databaseAsSeen } from '@/app/_data/as-seen';
+import { SeenBanner } from '@/app/_components/seen-banner';
+import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { FilterBar } from './_components/filter-bar';
 import { FilterErrors } from './_components/filter-errors';
 import { BoardActivity } from './_components/overview/board-activity';
@@ -15,13 +17,17 @@ import { loadOverview } from './_data/page-data';
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Figures change while the app runs: always read them at request time.
   await connection();
-  const data = loadOverview(getDb(), await searchParams);
+  const query = await searchParams;
+  // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
+  const { db, seen } = databaseAsSeen(getDb(), query);
+  const data = loadOverview(db, query);
   const { view } = data;
   const { range, filters } = view;
   return (
     <>
       <h1 className="text-3xl font-bold">Sector-support impact</h1>
       <DatasetSummary totals={data.totals} range={range} />
+      {seen && <SeenBanner seen={seen} today={`/${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
       {!range ? (
@@ -29,7 +35,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <HeadlineFigures headlines={data.headlines} targets={data.targets} period={range.label} status={data.quarter?.status} filters={filters} />
-          {(range.granularity === 'quarter' || range.granularity === 'year') && (
+          {!seen && (range.granularity === 'quarter' || range.granularity === 'year') && (
             <p className="no-print mt-3 text-sm">
               <Link href={`/pack?period=${encodeURIComponent(range.token)}${filters.boards.length === 1 ? `&board=${encodeURIComponent(filters.boards[0]!)}` : ''}`} className="underline">
                 Board pack for {range.label}

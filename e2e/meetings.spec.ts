@@ -1,6 +1,7 @@
 // What the board saw, used as people use it: a figure reported to the May 2020 meeting is
 // corrected afterwards, and the meeting's page and the figure's page show it as a restatement.
 // The test adds its own figure (planned, so it is in no sum other tests read) citing the meeting's paper.
+import { parse } from 'csv-parse/sync';
 import { expect, test } from '@playwright/test';
 import { signInAs } from './sign-in';
 
@@ -51,4 +52,54 @@ test('a correction after the May 2020 meeting shows as a restatement on the meet
   await expect(page.getByRole('region', { name: 'What changed since the last meeting' })).toContainText(
     'Remote Peer Support, attendees: reported to Improvement and Innovation Board, 21 May 2020 as 777, now 780 (“The programme revised its plan after the meeting”).',
   );
+});
+
+test('the overview as the board saw it on the May 2020 meeting day, kept while filtering', async ({ page }) => {
+  await page.goto('/');
+  const today = Number((await page.getByText(/figures from \d+ sources/).textContent())!.match(/^([\d,]+) figures/)![1]!.replace(/,/g, ''));
+  await page.goto('/meetings/improvement-and-innovation-board/2020-05-21');
+  await page.getByRole('link', { name: 'The overview as the board saw it on this day' }).click();
+  await expect(page).toHaveURL(/\/\?seen=2020-05-21$/);
+  const banner = page.getByTestId('seen-banner');
+  await expect(banner).toContainText('As the board saw it on 21 May 2020');
+  await expect(banner).toContainText(/The \d+ figures that the \d+ papers to board meetings on or before 21 May 2020 gave, each as it stood when it was cited\./);
+  // Fewer figures than today, from only the papers of meetings by then, and no board pack of today's figures.
+  const then = Number((await page.getByText(/figures from \d+ sources/).textContent())!.match(/^([\d,]+) figures/)![1]!.replace(/,/g, ''));
+  expect(then).toBeGreaterThan(0);
+  expect(then).toBeLessThan(today);
+  await expect(page.getByRole('link', { name: /^Board pack for/ })).toHaveCount(0);
+  // Choosing a board in the filter bar stays on that day.
+  await page.getByRole('combobox', { name: 'Board', exact: true }).selectOption({ label: 'Improvement and Innovation Board' });
+  await expect(page).toHaveURL(/seen=2020-05-21/);
+  await expect(page).toHaveURL(/board=improvement-and-innovation-board/);
+  await expect(banner).toBeVisible();
+  // A metric's page on that day: its chart is drawn from the same figures.
+  await page.goto('/metrics/councils-supported?seen=2020-05-21');
+  await expect(page.getByTestId('seen-banner')).toContainText('As the board saw it on 21 May 2020');
+  const panel = page.getByRole('region', { name: 'Councils supported', exact: true });
+  await expect(panel).toContainText('Councils supported, by period. Q4 2019/20');
+  await expect(panel.getByRole('link', { name: /Download CSV/ })).toHaveAttribute('href', /seen=2020-05-21/);
+  // The figures page on that day lists the same figures, and its download holds them and says so.
+  await page.goto('/observations?seen=2020-05-21');
+  // (Read again: the other test in this file may have added a figure citing the May paper meanwhile.)
+  const held = Number((await page.getByTestId('seen-banner').textContent())!.match(/The (\d+) figures/)![1]);
+  await expect(page.getByTestId('figures-count')).toContainText(new RegExp(`of ${held} figures`));
+  const pending = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download CSV/ }).first().click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toMatch(/as-seen-2020-05-21/);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  // One row per figure and paper citing it: count the figures.
+  const records = parse(Buffer.concat(chunks).toString('utf8'), { bom: true, columns: true }) as { observation_id: string }[];
+  expect(new Set(records.map((r) => r.observation_id)).size).toBe(Math.min(held, 50));
+  // A date that is no day says so, and shows today's figures.
+  await page.goto('/?seen=2020-02-30');
+  await expect(page.getByText('The “as the board saw it” date is not a real day, so today’s figures are shown.')).toBeVisible();
+  await expect(page.getByTestId('seen-banner')).toHaveCount(0);
+  await page.goto('/?seen=2020-05-21');
+  // Today's figures for the same period, to set beside what the board saw.
+  await page.getByRole('link', { name: 'See today’s figures' }).click();
+  await expect(page).toHaveURL(/\/\?from=2020-21-Q1&to=2020-21-Q1$/);
+  await expect(page.getByTestId('seen-banner')).toHaveCount(0);
 });

@@ -29,6 +29,17 @@ describe('URL filters', () => {
     expect(parseFilters({ from: '2021-22', to: '2020-21' }).errors[0]).toMatch(/starts \(2021\/22\) after it ends \(2020\/21\)/);
   });
 
+  it('keeps the day of a view as the board saw it in every link, and says why a day cannot be used', () => {
+    const { filters, errors } = parseFilters({ seen: '2020-05-21', board: 'b' });
+    expect(errors).toEqual([]);
+    expect(filters.seen).toBe('2020-05-21');
+    expect(filtersToQuery(filters)).toBe('?board=b&seen=2020-05-21');
+    expect(filtersToQuery(filters, { seen: undefined })).toBe('?board=b');
+    expect(parseFilters({ seen: '21/05/2020' }).errors).toEqual(['The “as the board saw it” date must be written YYYY-MM-DD, so today’s figures are shown.']);
+    expect(parseFilters({ seen: '2020-02-30' }).filters.seen).toBeUndefined();
+    expect(parseFilters({ seen: '' }).errors).toEqual([]);
+  });
+
   it('reads an empty value, as a form sends "All boards", as no filter and no complaint', () => {
     const { filters, errors } = parseFilters({ board: '', programme: ['', 'c'], metric: '', from: '', to: '2020-21', by: '' });
     expect(errors).toEqual([]);

@@ -2,6 +2,7 @@
 // into links by the same module, so a view is a link that survives a reload.
 import { z } from 'zod';
 import { GRANULARITIES, parsePeriodToken, type Bucket, type Granularity } from './fiscal-periods';
+import { daySchema } from './dates';
 import type { Basis } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -34,6 +35,25 @@ export interface ViewFilters {
   from: Bucket | null;
   to: Bucket | null;
   by: Granularity;
+  /**
+   * `?seen=YYYY-MM-DD`: the figures as the board saw them on that day (db/as-seen.ts), kept in
+   * every link the view writes, so its charts, tables and downloads read the same figures.
+   */
+  seen?: string;
+}
+
+const seenDay = daySchema({
+  format: 'The “as the board saw it” date must be written YYYY-MM-DD, so today’s figures are shown.',
+  notReal: 'The “as the board saw it” date is not a real day, so today’s figures are shown.',
+  outside: 'The “as the board saw it” date is outside the years the dashboard holds, so today’s figures are shown.',
+});
+
+/** The day of `?seen=`, or why it cannot be used; nothing when the view is of today's figures. */
+export function parseSeen(params: SearchParams): { seen?: string; error?: string } {
+  const raw = firstParam(params.seen);
+  if (!raw) return {};
+  const day = seenDay.safeParse(raw);
+  return day.success ? { seen: day.data } : { error: day.error.issues[0]!.message };
 }
 
 export interface ParsedFilters {
@@ -95,6 +115,9 @@ export function parseFilters(params: SearchParams): ParsedFilters {
     filters.from = null;
     filters.to = null;
   }
+  const seen = parseSeen(params);
+  if (seen.seen) filters.seen = seen.seen;
+  if (seen.error) errors.push(seen.error);
   return { filters, errors };
 }
 
@@ -108,6 +131,7 @@ export function filtersToQuery(filters: ViewFilters, overrides: Partial<ViewFilt
   if (f.from) q.set('from', f.from.token);
   if (f.to) q.set('to', f.to.token);
   if (f.by !== 'quarter') q.set('by', f.by);
+  if (f.seen) q.set('seen', f.seen);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -75,7 +75,8 @@ export function loadView(
       to: shown.to?.token,
       by: filters.by,
     },
-    hidden: options.fixed,
+    // A view as the board saw it stays on its day when the form is sent.
+    hidden: filters.seen ? { ...options.fixed, seen: filters.seen } : options.fixed,
     showGrouping: options.grouping !== false,
   };
   if (options.selects.includes('board')) bar.boards = listBoards(db).map((b) => ({ value: b.slug, label: b.name }));

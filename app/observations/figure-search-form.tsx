@@ -15,6 +15,8 @@ export function FigureSearchForm(props: {
   metrics: Option[];
   periods: Option[];
   orders: Option[];
+  /** The day of a view as the board saw it, kept when the form is sent. */
+  seen?: string;
   values: { q: string; board?: string; programme?: string; metric?: string; from?: string; to?: string; basis?: string; sort: string };
 }) {
   const form = useRef<HTMLFormElement>(null);
@@ -26,6 +28,7 @@ export function FigureSearchForm(props: {
   return (
     <div className="no-print mt-4 rounded border border-slate-300 bg-slate-50 p-3">
       <Form key={JSON.stringify(props.values)} action="/observations" ref={form} className="flex flex-wrap items-end gap-3" aria-label="Search figures">
+        {props.seen && <input type="hidden" name="seen" value={props.seen} />}
         <div className="flex w-full flex-col text-sm sm:w-auto">
           <label htmlFor="figure-search" className="font-semibold">
             Search

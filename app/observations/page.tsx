@@ -3,6 +3,8 @@ import { PageLinks } from '../_components/page-links';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseAsSeen } from '@/app/_data/as-seen';
+import { SeenBanner } from '@/app/_components/seen-banner';
 import { FIGURE_ORDERS, FIGURES_PER_PAGE, figureSearchQuery } from '@/lib/figure-search';
 import type { SearchParams } from '@/lib/filters';
 import { FilterErrors } from '../_components/filter-errors';
@@ -14,7 +16,10 @@ export const metadata: Metadata = { title: 'Figures' };
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const data = loadFiguresPage(getDb(), await searchParams);
+  const params = await searchParams;
+  // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
+  const { db, seen } = databaseAsSeen(getDb(), params);
+  const data = loadFiguresPage(db, params);
   const { view, search, total, page, pages, rows } = data;
   const first = total ? (page - 1) * FIGURES_PER_PAGE + 1 : 0;
   const last = (page - 1) * FIGURES_PER_PAGE + rows.length;
@@ -33,12 +38,14 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         Every figure the dashboard holds, with its qualifier, period and the sentence it came from. Search them, filter them and
         sort them; each links to its page and history.
       </p>
+      {seen && <SeenBanner seen={seen} today={`/observations${figureSearchQuery({ ...search, filters: { ...search.filters, seen: undefined } })}`} />}
       <FilterErrors errors={data.errors} />
       <FigureSearchForm
         boards={view.bar.boards ?? []}
         programmes={view.bar.programmes ?? []}
         metrics={view.bar.metrics ?? []}
         periods={view.bar.periods}
+        seen={seen?.date}
         orders={Object.entries(FIGURE_ORDERS).map(([value, label]) => ({ value, label }))}
         values={{
           q: search.q,

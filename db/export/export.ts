@@ -119,9 +119,16 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
 export function observationExportStream(
   filters: FigureSearch = {},
   options: ExportOptions = {},
-  { file = databasePath(), bom = true, parallel }: { file?: string; bom?: boolean; parallel?: ParallelOptions } = {},
+  { file = databasePath(), bom = true, parallel, db }: { file?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
 ): ReadableStream<Uint8Array> {
   const header = toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom });
+  // A database of its own (the figures as a board saw them, db/as-seen.ts) has no file for the
+  // workers to open. It is small, and may be closed once a newer one is built: read it at once.
+  if (db) {
+    const query = observationExportQuery(db, filters, options);
+    const rows = db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][];
+    return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], rows.map(csvLine)[Symbol.iterator](), { bom });
+  }
   // A table's rows, or a search (which the lean path does not read), come through the full query.
   if (options.limit || options.offset || filters.search || filters.bases?.length) {
     const { lines, close } = openTableExport(filters, options, file);

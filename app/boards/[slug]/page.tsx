@@ -3,8 +3,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseAsSeen } from '@/app/_data/as-seen';
+import { SeenBanner } from '@/app/_components/seen-banner';
 import { getBoard } from '@/db/queries/reference';
-import type { SearchParams } from '@/lib/filters';
+import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { formatPeriod } from '@/lib/period-label';
 import { DetailBody } from '../../_components/detail-body';
 import { DataTable, type DataTableColumn } from '../../_components/tables/data-table';
@@ -29,7 +31,10 @@ const PROGRAMME_COLUMNS: DataTableColumn<NonNullable<ReturnType<typeof loadBoard
 export default async function BoardPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
-  const data = loadBoardPage(getDb(), slug, await searchParams);
+  const query = await searchParams;
+  // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
+  const { db, seen } = databaseAsSeen(getDb(), query);
+  const data = loadBoardPage(db, slug, query);
   if (!data) notFound();
   const { board, view, programmes } = data;
   return (
@@ -39,6 +44,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-3xl font-bold">{board.name}</h1>
       {board.description && <p className="mt-2 max-w-3xl text-slate-700">{board.description}</p>}
+      {seen && <SeenBanner seen={seen} today={`/boards/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
       <section aria-labelledby="programmes" className="mt-6">

@@ -3,8 +3,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseAsSeen } from '@/app/_data/as-seen';
+import { SeenBanner } from '@/app/_components/seen-banner';
 import { getMetric } from '@/db/queries/reference';
-import type { SearchParams } from '@/lib/filters';
+import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { ADDITIVITY_LABELS } from '@/app/_data/metric-panels';
 import { viewCell, type CellView } from '@/lib/series-view';
 import { DetailBody } from '../../_components/detail-body';
@@ -36,7 +38,10 @@ const BREAKDOWN_COLUMNS: DataTableColumn<BreakdownRow>[] = [
 export default async function MetricPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
-  const data = loadMetricPage(getDb(), slug, await searchParams);
+  const query = await searchParams;
+  // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
+  const { db, seen } = databaseAsSeen(getDb(), query);
+  const data = loadMetricPage(db, slug, query);
   if (!data) notFound();
   const { metric, view, range, breakdown } = data;
   return (
@@ -48,6 +53,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-3xl text-slate-700">
         {metric.definition} Unit: {metric.unit}. {ADDITIVITY_LABELS[metric.additivity]}.
       </p>
+      {seen && <SeenBanner seen={seen} today={`/metrics/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
       {range && (

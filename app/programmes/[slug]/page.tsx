@@ -3,8 +3,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseAsSeen } from '@/app/_data/as-seen';
+import { SeenBanner } from '@/app/_components/seen-banner';
 import { getProgramme } from '@/db/queries/reference';
-import type { SearchParams } from '@/lib/filters';
+import { filtersToQuery, type SearchParams } from '@/lib/filters';
 import { DetailBody } from '../../_components/detail-body';
 import { FilterBar } from '../../_components/filter-bar';
 import { FilterErrors } from '../../_components/filter-errors';
@@ -20,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProgrammePage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
-  const data = loadProgrammePage(getDb(), slug, await searchParams);
+  const query = await searchParams;
+  // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
+  const { db, seen } = databaseAsSeen(getDb(), query);
+  const data = loadProgrammePage(db, slug, query);
   if (!data) notFound();
   const { programme, view } = data;
   return (
@@ -33,6 +38,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
         Led by the <Link href={`/boards/${programme.board.slug}`} className="underline">{programme.board.name}</Link>
         {programme.theme ? `; theme: ${programme.theme}` : ''}. {programme.figures} figures.
       </p>
+      {seen && <SeenBanner seen={seen} today={`/programmes/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
       <DetailBody detail={data.detail} filters={{ ...view.filters, programmes: [slug] }} title={programme.name} />

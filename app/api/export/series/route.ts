@@ -2,6 +2,7 @@
 // pages (board, programme, metric, from, to, by) and optionally group=board|programme.
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseForRequest } from '@/app/_data/as-seen';
 import { listSeries } from '@/db/queries/series';
 import { toCsv } from '@/lib/csv';
 import { seriesExportQuery } from '@/lib/export-params';
@@ -14,8 +15,9 @@ export function GET(request: NextRequest) {
   const parsed = parseQuery(request, seriesExportQuery);
   if (!parsed.ok) return parsed.response;
   const { filters, by, group, nameParts } = parsed.query;
-  const series = listSeries(getDb(), filters, { granularity: by, by: group ? [group] : [] });
-  return csvResponse(request, ['lga-impact-series-by', by, ...(group ? ['and', group] : []), ...nameParts], ({ bom }) =>
+  const seen = databaseForRequest(getDb(), request);
+  const series = listSeries(seen.db, filters, { granularity: by, by: group ? [group] : [] });
+  return csvResponse(request, ['lga-impact-series-by', by, ...(group ? ['and', group] : []), ...nameParts, ...seen.nameParts], ({ bom }) =>
     toCsv([...SERIES_EXPORT_COLUMNS], seriesExportRows(series), { bom }),
   );
 }

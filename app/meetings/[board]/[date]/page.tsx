@@ -54,6 +54,10 @@ export default async function MeetingPage({ params }: Props) {
           ? `Since this meeting, ${meeting.restated} of the ${meeting.figures} figures it was shown ${meeting.restated === 1 ? 'was' : 'were'} restated.`
           : `None of the ${meeting.figures} figures this meeting was shown has been restated since.`}
       </Alert>
+      <p className="mt-4">
+        <Link href={`/?seen=${meeting.date}`} className="underline">The overview as the board saw it on this day</Link> — every figure reported to meetings up to
+        then, as it was reported, without what was entered or corrected later.
+      </p>
       <DataTable caption="Figures shown to the meeting, as reported and as now" className="mt-6" columns={COLUMNS} rows={meeting.reported} rowKey={(f) => `${f.id}-${f.paper.id}-${f.line}`} rowProps={() => ({ 'data-testid': 'reported-row' })} />
     </>
   );

@@ -4,6 +4,7 @@
 // for the same filters and period as the overview. The tables are described in app/_data/downloads.ts.
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { databaseForRequest } from '@/app/_data/as-seen';
 import { toCsv } from '@/lib/csv';
 import { searchParamsSchema } from '@/lib/export-params';
 import { DOWNLOAD_TABLES } from '@/app/_data/downloads';
@@ -18,7 +19,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // Each table reads the query as its page does and says what it cannot read.
   const parsed = parseQuery(request, searchParamsSchema);
   if (!parsed.ok) return parsed.response;
-  const download = table(getDb(), parsed.query);
+  const { db, nameParts } = databaseForRequest(getDb(), request);
+  const download = table(db, parsed.query);
   if ('errors' in download) return textResponse(download.errors, 400);
-  return csvResponse(request, ['lga-impact', ...download.nameParts], ({ bom }) => toCsv(download.header, download.rows, { bom }));
+  return csvResponse(request, ['lga-impact', ...download.nameParts, ...nameParts], ({ bom }) => toCsv(download.header, download.rows, { bom }));
 }
