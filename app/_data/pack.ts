@@ -69,8 +69,8 @@ export function loadPack(db: AppDatabase, params: SearchParams): PackResult {
       board: board ? { slug: board.slug, name: board.name } : null,
       status: quarter ? { label: quarter.label, status: quarter.status } : null,
       headlines,
-      // Targets are for every programme: not rated in a board's pack.
-      targets: board ? new Map() : targetsForPeriod(db, period.token),
+      // Targets that speak for the pack's view: a board's pack rates none (db/queries/targets.ts).
+      targets: targetsForPeriod(db, period.token, { boards: board ? [board.slug] : [] }),
       summary: summarise(comparison),
       coverage: [...new Set(headlines.flatMap((h) => h.current.notes.filter((n) => /^The reports cover|^No report covers/.test(n)).map((n) => `${h.metric.name}: ${n}.`)))],
       lastMeeting: last ? { title: `${last.board.name}, ${formatPeriod(null, last.date, last.precision)}`, date: last.date, restated } : null,

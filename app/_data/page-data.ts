@@ -42,8 +42,8 @@ export function loadOverview(db: AppDatabase, params: SearchParams) {
     headlines: range ? getHeadlines(db, view.query, range) : [],
     // The quarter's status, where the period shown is one quarter (docs/decisions/0011).
     quarter: range?.granularity === 'quarter' ? getFigureQuarter(db, range.end) : null,
-    // Targets are for every programme of a metric: rated on the cards only when the cards show every programme.
-    targets: range && !view.filters.boards.length && !view.filters.programmes.length ? targetsForPeriod(db, range.token) : new Map<string, TargetRow>(),
+    // The cards rate the targets that speak for the view: every programme's, or one programme's own.
+    targets: range ? targetsForPeriod(db, range.token, view.query) : new Map<string, TargetRow>(),
     boardActivity: range ? listActivity(db, view.query, 'board') : [],
     topProgrammes: range ? listActivity(db, view.query, 'programme', TOP_PROGRAMMES) : [],
     perQuarter: listFiguresPerQuarter(db, view.query),

@@ -62,4 +62,15 @@ describe('setting targets', () => {
     setTarget(db, officer, input({ period: '2025-26', basis: 'period' }));
     expect(targetsForPeriod(db, '2025-26').get('coaching-hours|period')!.rag.status).toBe('no_figure');
   });
+
+  it('rates a programme’s own target on a view of that programme, and none on a board’s', () => {
+    setTarget(db, officer, input({ value: '500' }));
+    const own = setTarget(db, officer, input({ programme: 'return-to-social-work', value: '400' }));
+    expect(targetsForPeriod(db, '2020-21').get('coaching-hours|cumulative')!.value).toBe(500);
+    expect(targetsForPeriod(db, '2020-21', { programmes: ['return-to-social-work'] }).get('coaching-hours|cumulative')).toMatchObject({ id: own, value: 400 });
+    expect(targetsForPeriod(db, '2020-21', { programmes: ['return-to-social-work', 'other'] }).size).toBe(0);
+    expect(targetsForPeriod(db, '2020-21', { boards: ['improvement-and-innovation-board'] }).size).toBe(0);
+    // A programme without a target of its own is not rated against the whole metric's.
+    expect(targetsForPeriod(db, '2020-21', { programmes: ['remote-peer-support'] }).size).toBe(0);
+  });
 });

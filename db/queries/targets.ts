@@ -72,22 +72,31 @@ export function listTargets(db: AppDatabase): TargetRow[] {
   return rows.map((r) => toRow(db, r));
 }
 
-/** The all-programme targets for a period (a token), by metric slug and basis: the overview's cards. */
-export function targetsForPeriod(db: AppDatabase, period: string): Map<string, TargetRow> {
-  const rows = db.$client.prepare(`${SELECT} WHERE t.period = ? AND t.programme_id IS NULL`).all(period) as Row[];
+/**
+ * Which targets speak for a view: with no board or programme filter, those for every programme;
+ * filtered to one programme, that programme's own; filtered otherwise, none (a whole-metric
+ * target says nothing about a board's share of it). Null for none.
+ */
+function targetScope(view: { boards?: string[]; programmes?: string[] }): { where: string; params: string[] } | null {
+  const boards = view.boards ?? [];
+  const programmes = view.programmes ?? [];
+  if (programmes.length === 1) return { where: 'p.slug = ?', params: programmes };
+  if (boards.length || programmes.length) return null;
+  return { where: 't.programme_id IS NULL', params: [] };
+}
+
+/** The targets for a period (a token) that speak for the view, by metric slug and basis: the overview's cards and the pack. */
+export function targetsForPeriod(db: AppDatabase, period: string, view: { boards?: string[]; programmes?: string[] } = {}): Map<string, TargetRow> {
+  const scope = targetScope(view);
+  if (!scope) return new Map();
+  const rows = db.$client.prepare(`${SELECT} WHERE t.period = ? AND ${scope.where}`).all(period, ...scope.params) as Row[];
   return new Map(rows.map((r) => [`${r.metric_slug}|${r.basis}`, toRow(db, r)]));
 }
 
-/**
- * The targets a chart of `metric` draws: with no board or programme filter, those for every
- * programme; filtered to one programme, that programme's; filtered otherwise, none (a
- * whole-metric target says nothing about a board's share of it).
- */
+/** The targets a chart of `metric` draws: those that speak for the view (targetScope). */
 export function targetsForChart(db: AppDatabase, metric: string, view: { boards?: string[]; programmes?: string[] }): TargetRow[] {
-  const boards = view.boards ?? [];
-  const programmes = view.programmes ?? [];
-  if (boards.length || programmes.length > 1) return [];
-  const where = programmes.length ? 'p.slug = ?' : 't.programme_id IS NULL';
-  const rows = db.$client.prepare(`${SELECT} WHERE m.slug = ? AND ${where} ORDER BY t.period`).all(metric, ...programmes) as Row[];
+  const scope = targetScope(view);
+  if (!scope) return [];
+  const rows = db.$client.prepare(`${SELECT} WHERE m.slug = ? AND ${scope.where} ORDER BY t.period`).all(metric, ...scope.params) as Row[];
   return rows.map((r) => toRow(db, r));
 }
