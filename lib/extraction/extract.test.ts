@@ -415,6 +415,9 @@ describe('extractFigures: numbers that are not figures', () => {
     // Money a programme gave, however the sentence turns it, and costs cut.
     expect(ticked1('The 21 projects received total funding of £307,000 from the LGA.')).toEqual([21, 307000]);
     expect(ticked1('Projects have helped councils cut running costs by £23 million.')).toEqual([23e6]);
+    // A number in brackets counts the noun after them; a site visit is an event, not a place.
+    expect(ticked1('A record number of (5000+) applications to the graduate programme.')).toEqual([5000]);
+    expect(ticked1('They gathered views from more than 45 meetings and site visits.')).toEqual([45]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {

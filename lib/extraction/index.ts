@@ -191,7 +191,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
 
         // What it counts.
         const atClauseEnd = clause.end >= sentence.end && sentence.end >= masked.trimEnd().length;
-        const after = masked.slice(mention.groupEnd, clause.end) + (atClauseEnd ? runOn : '');
+        // A number in brackets counts the noun after them: "a record number of (5000+) applications".
+        const bracketed = /\(\s*$/.test(masked.slice(sentence.start, qualifierStart)) && /^\s*\)\s+[a-z]/i.test(masked.slice(mention.groupEnd, clause.end));
+        const rest = masked.slice(mention.groupEnd, clause.end);
+        const after = (bracketed ? rest.replace(/^\s*\)/, '') : rest) + (atClauseEnd ? runOn : '');
         const before = masked.slice(sentence.start, qualifierStart);
         const metricInput = { after, before, clause: clauseText, unit: mention.unit, range: mention.range };
         let counted: CountedReading & { ellipsis: boolean } = readCounted(metricInput);
