@@ -22,6 +22,10 @@ test('a running total that falls is flagged at once, on the figure and on the fl
   await expect(page.getByTestId('figure-flags')).toContainText('Running total fell: Remote Peer Support, survey responses: the running total is 3,900 at 2020-12-31, below 4,200 at 2020-09-30.');
 
   await page.getByRole('banner').getByRole('link', { name: 'Flags' }).click();
+  // One kind at a time: the running totals that fell.
+  await page.getByRole('navigation', { name: 'Kinds of flag' }).getByRole('link', { name: /^Running total fell \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/\/flags\?kind=falling$/);
+  await expect(page.getByTestId('flag').filter({ hasNotText: 'Running total fell.' })).toHaveCount(0);
   const flag = page.getByRole('region', { name: /To look at/ }).getByTestId('flag').filter({ hasText: 'the running total is 3,900 at 2020-12-31' });
   await expect(flag).toHaveCount(1);
   await flag.getByRole('button', { name: 'Acknowledge' }).click();

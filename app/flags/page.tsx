@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
-import { FLAG_LABELS, listFlags, type Flag } from '@/db/queries/flags';
+import { FLAG_LABELS, listFlags, type Flag, type FlagKind } from '@/db/queries/flags';
+import { firstParam, type SearchParams } from '@/lib/filters';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
 import { AcknowledgeFlag } from './acknowledge-flag';
@@ -31,11 +32,34 @@ function FlagItem({ f, officer }: { f: Flag; officer: boolean }) {
   );
 }
 
-export default async function FlagsPage() {
+/** How many flags of each list the page shows: a dataset with thousands of flags is read a kind at a time. */
+export const FLAGS_SHOWN = 200;
+
+const KINDS = Object.keys(FLAG_LABELS) as FlagKind[];
+
+function FlagList({ flags, officer, empty }: { flags: Flag[]; officer: boolean; empty: string }) {
+  if (!flags.length) return <p className="mt-2">{empty}</p>;
+  return (
+    <>
+      <ul className="divide-y divide-slate-300">{flags.slice(0, FLAGS_SHOWN).map((f) => <FlagItem key={f.key} f={f} officer={officer} />)}</ul>
+      {flags.length > FLAGS_SHOWN && (
+        <p className="mt-2 text-sm text-slate-700">
+          The first {FLAGS_SHOWN.toLocaleString('en-GB')} of {flags.length.toLocaleString('en-GB')} are shown; choose a kind above to see others.
+        </p>
+      )}
+    </>
+  );
+}
+
+export default async function FlagsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const user = await getCurrentUser();
   const officer = can(user?.role, 'edit_figures');
-  const flags = listFlags(getDb(), { identities: can(user?.role, 'view_audit') });
+  const raw = firstParam((await searchParams).kind);
+  const kind = KINDS.find((k) => k === raw) ?? null;
+  const all = listFlags(getDb(), { identities: can(user?.role, 'view_audit') });
+  const counts = new Map(KINDS.map((k) => [k, all.filter((f) => f.kind === k && !f.acknowledged).length]));
+  const flags = kind ? all.filter((f) => f.kind === kind) : all;
   const open = flags.filter((f) => !f.acknowledged);
   const seen = flags.filter((f) => f.acknowledged);
   return (
@@ -46,13 +70,24 @@ export default async function FlagsPage() {
         tenth of) the rest of its series, one sentence giving the same number for two periods, two quarters or more without a figure, and changes to a
         final quarter. A flag is a question, not an error: an officer who has looked can acknowledge it with a reason.
       </p>
+      {raw && !kind && <p className="mt-2" role="status">“{raw.slice(0, 40)}” is not a kind of flag, so every kind is shown.</p>}
+      <nav aria-label="Kinds of flag" className="mt-4 flex flex-wrap gap-2 text-sm">
+        <Link href="/flags" aria-current={kind ? undefined : 'page'} className={`rounded-full border px-3 py-1 ${kind ? 'border-slate-400' : 'border-slate-900 bg-slate-900 text-white'}`}>
+          Every kind
+        </Link>
+        {KINDS.map((k) => (
+          <Link key={k} href={`/flags?kind=${k}`} aria-current={kind === k ? 'page' : undefined} className={`rounded-full border px-3 py-1 ${kind === k ? 'border-slate-900 bg-slate-900 text-white' : 'border-slate-400'}`}>
+            {FLAG_LABELS[k]} ({counts.get(k)!.toLocaleString('en-GB')})
+          </Link>
+        ))}
+      </nav>
       <section aria-labelledby="open-flags" className="mt-6">
-        <h2 id="open-flags" className="text-xl font-semibold">To look at ({open.length})</h2>
-        {open.length ? <ul className="divide-y divide-slate-300">{open.map((f) => <FlagItem key={f.key} f={f} officer={officer} />)}</ul> : <p className="mt-2">Nothing to look at.</p>}
+        <h2 id="open-flags" className="text-xl font-semibold">To look at ({open.length.toLocaleString('en-GB')})</h2>
+        <FlagList flags={open} officer={officer} empty="Nothing to look at." />
       </section>
       <section aria-labelledby="seen-flags" className="mt-6">
-        <h2 id="seen-flags" className="text-xl font-semibold">Acknowledged ({seen.length})</h2>
-        {seen.length ? <ul className="divide-y divide-slate-300">{seen.map((f) => <FlagItem key={f.key} f={f} officer={officer} />)}</ul> : <p className="mt-2">None yet.</p>}
+        <h2 id="seen-flags" className="text-xl font-semibold">Acknowledged ({seen.length.toLocaleString('en-GB')})</h2>
+        <FlagList flags={seen} officer={officer} empty="None yet." />
       </section>
     </>
   );

@@ -79,7 +79,9 @@ function outliers(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
   const series = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.programme_id}|${r.metric_id}`;
-    series.set(key, [...(series.get(key) ?? []), r]);
+    const figures = series.get(key);
+    if (figures) figures.push(r);
+    else series.set(key, [r]);
   }
   const out: Omit<Flag, 'acknowledged'>[] = [];
   for (const figures of series.values()) {
