@@ -78,13 +78,21 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // PDF 333 KB". The number before the title is the agenda item's.
   if (/\bPDF\s*\d[\d.]*\s*[KM]B\s*$/i.test(input.raw)) return reason('part of a link to a document');
 
+  // A day of a week's date: "Tuesday 19-Friday 22 September".
+  if (mention.written === 'numeral' && mention.value <= 31 && /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$/.test(before)) return DROP;
+  // An address: "18 Smith Square", "10 Downing Street".
+  if (mention.written === 'numeral' && /^\s(?:[A-Z][a-z]+\s){1,3}(?:Square|Street|Road|Lane|Avenue|Place|Way|Close|Drive|Gardens|Terrace|Crescent|Row|Walk|Hill|Park)\b/.test(afterGroup))
+    return reason('an address');
+  // A list's number alone on its line ("1."), as committee minutes number their items.
+  if (/^\s*\d{1,3}\.?\s*$/.test(input.raw)) return reason('a list number');
+
   // "Conservative (7)": seats of a political group.
   if (/\b(conservatives?|labour|liberal democrats?|lib dems?|independents?|greens?|green party|plaid cymru|snp)\s*\($/i.test(before))
     return reason('party seats');
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
   // (A list of labels goes on in bare numbers, "Years 1, 2 and 3"; not "At the end of Q2, 98% of KPIs".)
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
+  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)s?\.?\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');
@@ -100,8 +108,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   )
     return reason('part of a name');
 
-  // Ages: "18-25 year olds", "18-25s", "aged 16", "under 18s".
-  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\baged\s*$/i.test(before))
+  // Ages: "18-25 year olds", "18-25s", "aged 16", "under 18s", "over the age of 19".
+  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before))
     return reason('an age range');
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
@@ -164,8 +172,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "two of the most serious issues": a few of a group, not a count.
   if (/^\s?of\s+the\s+(?:most|biggest|largest|greatest|main|key|\w+est)\b/i.test(afterGroup)) return reason('a known group, not a count');
 
-  // A target or ambition is not what was delivered: "exceeded its agreed target of 35,000 meals".
-  if (/\b(target|ambition|aim|goal|trajectory)\s+(?:of|was|is)\s*$/i.test(beforeQualifier) || /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier))
+  // A target or ambition is not what was delivered: "exceeded its agreed target of 35,000 meals",
+  // "the initial target set nationally was for 22.5%".
+  const longBefore = masked.slice(Math.max(0, input.qualifierStart - 100), input.qualifierStart);
+  if (
+    /\b(target|ambition|aim|goal|trajectory)\s+(?:of|was|is)\s*$/i.test(beforeQualifier) ||
+    /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier) ||
+    /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)
+  )
     return reason('a target, not something delivered');
 
   // A restatement: "(i.e. a third of the workforce)", "the equivalent of one person spending 6 weeks".

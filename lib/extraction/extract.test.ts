@@ -420,6 +420,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('They gathered views from more than 45 meetings and site visits.')).toEqual([45]);
   });
 
+  it('sets apart addresses, list numbers, weekdays’ dates, paragraph references, ages and targets set', () => {
+    const ticked1 = (text: string) => extractFigures(text, { reportDate: '2024-03-31', reference: TEST_REFERENCE }).filter(ticked).map((p) => p.value);
+    expect(ticked1('Venue: 18 Smith Square, where 40 councils met.')).toEqual([40]);
+    expect(ticked1('1.\nNearly 400 people joined the webinar.')).toEqual([400]);
+    expect(ticked1('The reviewers were on site between Tuesday 19-Friday 22 September 2023 and met 45 people.')).toEqual([45]);
+    expect(ticked1('The board agreed the work programme set out in paragraphs 23-31 and in paragraphs. 9.3-9.4.')).toEqual([]);
+    expect(ticked1('Bootcamps are short courses for people over the age of 19; 1,200 people took part.')).toEqual([1200]);
+    expect(ticked1('The initial target set nationally was for 22.5% of participants to find work; 30% did.')).toEqual([30]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
