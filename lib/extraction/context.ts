@@ -95,6 +95,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band)s?\.?\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
+  // The end of a run of labels: "quarters one to 20", "phases 2 and 3".
+  if (/\b(quarters|phases|rounds|waves|cohorts|stages|tiers|years|months|weeks|items|paragraphs|sections|priorities)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–|and|&)\s*$/i.test(before))
+    return reason('a label or stage');
+  // "a year or two": a rough span, not a count.
+  if (/\b(?:a|one|next|last|first)\s+(?:day|week|month|year|decade)\s+or\s*$/i.test(beforeQualifier)) return reason('a duration');
   if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');
   if (/^\s?x\s?\d/i.test(after) || /\d\s?x\s?$/i.test(before)) return reason('a multiplier');
 

@@ -428,6 +428,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The board agreed the work programme set out in paragraphs 23-31 and in paragraphs. 9.3-9.4.')).toEqual([]);
     expect(ticked1('Bootcamps are short courses for people over the age of 19; 1,200 people took part.')).toEqual([1200]);
     expect(ticked1('The initial target set nationally was for 22.5% of participants to find work; 30% did.')).toEqual([30]);
+    expect(ticked1('Outcomes for quarters one to 20 show 300 people helped, over the next year or two.')).toEqual([300]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
