@@ -153,6 +153,12 @@ describe('extractFigures: basis and period', () => {
 
   it('reads "since September" as a running total at the report date (LABELLING.md)', () => {
     expect(at(19, 'nearly 40')).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2021-03-31' });
+    // "launched in September 2023 and has delivered": since the launch, as of the report.
+    const launched = extractFigures('Pathways to Planning launched in September 2023 and has delivered more than 80 new planners.', { reportDate: '2024-12-31', reference: TEST_REFERENCE });
+    expect(launched.find((p) => p.value === 80)).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2024-12-31' });
+    // (Not when the launch is all the sentence says of the date: "launched in May 2020 with 40 councils".)
+    const only = extractFigures('The network launched in May 2020 with 40 councils.', { reportDate: '2024-12-31', reference: TEST_REFERENCE });
+    expect(only.find((p) => p.value === 40)?.basis).not.toBe('cumulative');
   });
 
   it('reads planned activity ("a further 6 planned for the spring", "will receive … over the next 4 months")', () => {

@@ -335,7 +335,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       if (!s) continue;
       const c = cue(d);
       // "since April", "since launching in May": a running total as of the report (LABELLING.md).
-      if (/\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
+      // "launched in September 2023 and has delivered more than 80": since then, as of the report.
+      const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
+      if (launched || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
         precision = input.reportPrecision;
