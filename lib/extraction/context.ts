@@ -112,6 +112,16 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     /^\s+[A-Z][a-z]/.test(after)
   )
     return reason('part of a name');
+  // A numeral closing a name of capitalised words, with no noun of its own after it: "Skills
+  // Bank 2 commenced delivery", "the youth homelessness hub project, Hotel 1824."
+  if (
+    mention.written === 'numeral' &&
+    mention.unit === 'count' &&
+    input.qualifierStart === mention.start &&
+    /[a-z,]\s+(?:[A-Z][a-z]+\s){1,3}$|^(?:[A-Z][a-z]+\s){2,3}$/.test(masked.slice(Math.max(input.qualifierStart - 60, 0), mention.start).replace(/^.*[.;:!?]\s*/, '')) &&
+    /^\s*(?:[.,;:)]|$|(?:commenced|began|started|opened|closed|is|was|has|had|will|which|that)\b)/.test(afterGroup)
+  )
+    return reason('part of a name');
 
   // Ages: "18-25 year olds", "18-25s", "aged 16", "under 18s", "over the age of 19".
   if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before))

@@ -435,6 +435,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('Bootcamps are short courses for people over the age of 19; 1,200 people took part.')).toEqual([1200]);
     expect(ticked1('The initial target set nationally was for 22.5% of participants to find work; 30% did.')).toEqual([30]);
     expect(ticked1('Outcomes for quarters one to 20 show 300 people helped, over the next year or two.')).toEqual([300]);
+    // A numeral closing a name ("Skills Bank 2", "Hotel 1824"), not a count.
+    expect(ticked1('Skills Bank 2 commenced delivery late but supported 300 businesses.')).toEqual([300]);
+    expect(ticked1('The final report on the youth homelessness hub project, Hotel 1824.')).toEqual([]);
+    expect(ticked1('The Kirklees Youth Council 46 young people took part.')).toEqual([46]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
