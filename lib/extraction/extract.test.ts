@@ -441,6 +441,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The Kirklees Youth Council 46 young people took part.')).toEqual([46]);
   });
 
+  it('reads what a number counts from quotes alone, and from the label of its line', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-03-31', reference: TEST_REFERENCE });
+    const impressions = read('During the campaign period there were 114 million ‘impressions’ across all media channels combined.')[0]!;
+    expect(impressions).toMatchObject({ value: 114e6, likelyContext: false, proposedMetric: 'Impressions', proposedProgramme: null });
+    expect(read('We ran 75 ‘Be a councillor’ events.')[0]).toMatchObject({ value: 75, metric: 'Events delivered' });
+    const [, employment] = read('iii) Priority 3, tackling poverty through employment – 5,696');
+    expect(employment).toMatchObject({ value: 5696, likelyContext: false });
+    const councils = read('Councils supported: 45')[0]!;
+    expect(councils).toMatchObject({ value: 45, metric: 'Councils supported', proposedProgramme: null });
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

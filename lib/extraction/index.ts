@@ -223,6 +223,16 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const byRow = readCounted({ after: ` ${rowLabel}`, before: '', clause: rowLabel, unit: mention.unit, range: mention.range });
           counted = { ...byRow, counted: byRow.counted || rowLabel, ellipsis: false };
         }
+        // A line that labels its number: "Priority 3, tackling poverty through employment – 5,696",
+        // "Councils supported: 45". The label says what it counts, as a table's row would.
+        if (!cell && !counted.slug && !counted.counted.trim() && /^[\s.,;)]*$/.test(masked.slice(mention.groupEnd))) {
+          const label = /([A-Za-z][^.;:–—]{2,80}?)\s*(?:[–—:]|\s-)\s*$/.exec(before)?.[1]?.replace(/^(?:[ivxlc]+|\d+|[a-z])[).]\s+/i, '');
+          if (label) {
+            rowIsMeasure = true;
+            const byLabel = readCounted({ after: ` ${label}`, before: '', clause: label, unit: mention.unit, range: mention.range });
+            counted = { ...byLabel, counted: byLabel.counted || label, ellipsis: false };
+          }
+        }
         if (!counted.slug && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
@@ -277,7 +287,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
             : (namedProgramme(clauseText) ??
               namedProgramme(sentenceText) ??
               (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
-              (paragraphLabel ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??
+              (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??
               namedProgramme(paragraphText) ??
               namedProgramme(`${majorHeading} ${minorHeading}`));
 

@@ -181,7 +181,11 @@ const RULES: Rule[] = [
 function nounPhrase(after: string): string {
   // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
   // and a name in quotes ("75 'Be a councillor' events" counts events).
-  const text = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ').replace(/^(\s*)['‘"“][^'’"”]{1,60}['’"”]/, '$1');
+  const unbracketed = after.replace(/\(\s*[A-Z][A-Za-z&]{1,9}s?\s*\)/g, ' ');
+  const quoted = /^(\s*)['‘"“]([^'’"”]{1,60})['’"”]/.exec(unbracketed);
+  let text = quoted ? unbracketed.replace(quoted[0], quoted[1]!) : unbracketed;
+  // …unless nothing but the quotes names it: "114 million ‘impressions’ across all channels".
+  if (quoted && STOP.has((/^\s*([\w'’-]+)/.exec(text)?.[1] ?? '').toLowerCase())) text = ` ${quoted[2]}${text}`;
   const cut = /[.;:!?()–—,"“”|]|\s-\s/.exec(text);
   const head = cut ? text.slice(0, cut.index) : text;
   const words = head.trim().split(/\s+/).filter(Boolean);

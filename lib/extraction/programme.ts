@@ -309,7 +309,9 @@ export class ProgrammeMatcher {
 // programme", "Sustainability Improvement Programme").
 const PROGRAMME_ENDINGS = /^(programmes?|scheme|academy|fund|network|challenge|pathway|project|initiative|offer|service|hub|panels?|partnership|campaign|fellowship|exchange|bootcamp)$/i;
 const NAME_JOINS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&']);
-const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lga', 'local', 'government', 'association', 'council', 'councils', 'national', 'new']);
+// (Nor does a sentence's opening preposition: "During the campaign period" names no campaign.)
+const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lga', 'local', 'government', 'association', 'council', 'councils', 'national', 'new',
+  'during', 'through', 'throughout', 'since', 'after', 'before', 'across', 'under', 'within', 'following', 'as', 'at', 'by', 'from', 'with', 'over']);
 
 /**
  * A programme the text names that the dashboard does not hold: a run of capitalised words
