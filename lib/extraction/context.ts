@@ -150,6 +150,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(per\s+hour|an\s+hour|per\s+day|a\s+day|hourly)\b/i.test(afterGroup) || /\b(allowance|living wage|hourly rate|day rate|rate)\s+(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)))
     return reason('an allowance rate');
 
+  // A price: "at a nominal fee of £60", "tickets cost £15".
+  if (mention.unit === 'GBP' && /\b(fees?|price|charge|ticket|tickets|subscription)\s+(?:of\s+|is\s+|was\s+|costs?\s+)?(?:just\s+|only\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('a price, not money awarded or saved');
+
   // Rates: "per 100,000 people", "300 people a year".
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
   // (A sum of money a year is the year's amount: "investing over £6 million each year".)
@@ -256,10 +259,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // "13 per cent above profile": a comparison with a target.
     if (/^\s?(?:[\w-]+\s){0,1}?(above|below|ahead\s+of|behind)\s+(?:the\s+)?(profile|target|plan|forecast|trajectory)\b/i.test(afterGroup)) return reason('a comparison with a target');
     // "increased the uptake of assistive technology by 27%": a change too.
-    if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*)\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
+    // ("had exceeded its agreed target of 35,000 meals by 75%": by how much a target was beaten.)
+    if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*|exceed\w*|surpass\w*|outperform\w*|beat(?:en|ing)?|overachiev\w*|miss(?:ed|ing))\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
       return reason('a change, which the dashboard works out itself');
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
-    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b)/i.test(afterGroup)) return reason('a share of a sum of money');
+    if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b|council\s+tax|business\s+rates|rents?\b|arrears|debts?\b|invoices)/i.test(afterGroup)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
     // (Not people who "had not previously taken part": that is who the programme newly reached.)
     if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b(?!\s+(?:previously|before|yet\s+been\s+reached))/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))

@@ -421,6 +421,10 @@ describe('extractFigures: numbers that are not figures', () => {
     // Money a programme gave, however the sentence turns it, and costs cut.
     expect(ticked1('The 21 projects received total funding of £307,000 from the LGA.')).toEqual([21, 307000]);
     expect(ticked1('Projects have helped councils cut running costs by £23 million.')).toEqual([23e6]);
+    // Collection rates, by how much a target was beaten, and prices are not figures.
+    expect(ticked1('The council collected 98.7% of the Council Tax owed and 99.8% of business rates.')).toEqual([]);
+    expect(ticked1('Meals served exceeded the agreed target of 35,000 meals by 75%, delivering 61,346 meals.')).toEqual([61346]);
+    expect(ticked1('The council distributed 265 laptops to families at a nominal fee of £60.')).toEqual([265]);
     // A number in brackets counts the noun after them; a site visit is an event, not a place.
     expect(ticked1('A record number of (5000+) applications to the graduate programme.')).toEqual([5000]);
     expect(ticked1('They gathered views from more than 45 meetings and site visits.')).toEqual([45]);
