@@ -30,7 +30,7 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
@@ -135,8 +135,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
     // Effort given is measured too: "spent more than 233 hours", "2,300 days donated", "14,500 hours of work".
     const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered|dedicated|devoted)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed)\b/i.test(afterGroup);
+    // (Thousands of days or hours are provision counted, not a span: "five million HAF days".)
     const measured =
       given ||
+      mention.value >= 1000 ||
       (/^hour|^hr/.test(unit) && /\b(coaching|mentoring|training|support|consultancy|advice)\b/i.test(near)) ||
       (/^day/.test(unit) &&
         (/^\s?[-–]?\s?(?:[a-z]+\s)?days?['’]?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?(support|consultancy|advice|coaching|training|expert\w*|challenge|help)/i.test(afterGroup) ||

@@ -421,6 +421,12 @@ describe('extractFigures: numbers that are not figures', () => {
     // Money a programme gave, however the sentence turns it, and costs cut.
     expect(ticked1('The 21 projects received total funding of £307,000 from the LGA.')).toEqual([21, 307000]);
     expect(ticked1('Projects have helped councils cut running costs by £23 million.')).toEqual([23e6]);
+    // Money a scheme provided to others, or is committing as support to them, is awarded.
+    expect(ticked1('The Community Champions scheme provided £23.75m to 60 local authorities.')).toEqual([23.75e6, 60]);
+    expect(ticked1('The levy scheme is currently committing £194,000 of support to 12 local businesses.')).toEqual([194000, 12]);
+    expect(ticked1('Cornwall committed £18 million to fund a three year programme.')).toEqual([]);
+    // Millions of days are provision counted, not a span of time.
+    expect(ticked1('Across the year, almost five million HAF days were provided.')).toEqual([5e6]);
     // Collection rates, by how much a target was beaten, and prices are not figures.
     expect(ticked1('The council collected 98.7% of the Council Tax owed and 99.8% of business rates.')).toEqual([]);
     expect(ticked1('Meals served exceeded the agreed target of 35,000 meals by 75%, delivering 61,346 meals.')).toEqual([61346]);

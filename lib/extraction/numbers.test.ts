@@ -39,6 +39,20 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads a number word with its scale, and a label before a sum as no range', () => {
+    expect(values('almost five million HAF days')).toEqual([[5e6, 'count', null]]);
+    expect(values('two thousand people')).toEqual([[2000, 'count', null]]);
+    expect(values('Phase 1 - £725,000 (117 SMEs)')).toEqual([
+      [1, 'count', null],
+      [725000, 'GBP', null],
+      [117, 'count', null],
+    ]);
+    expect(values('£4-5 million')).toEqual([
+      [4e6, 'GBP', 'low'],
+      [5e6, 'GBP', 'high'],
+    ]);
+  });
+
   it('reads number words', () => {
     expect(values('Forty-two councils and a dozen boroughs')).toEqual([
       [42, 'count', null],

@@ -97,13 +97,20 @@ export function findNumbers(masked: string): NumberMention[] {
     if (/^-(?:way|to-one|off|fold)\b/i.test(masked.slice(end))) continue;
     if (/^zero$/i.test(m[0]) && (/\bnet[\s-]*$/i.test(masked.slice(Math.max(0, m.index - 5), m.index)) || /^[\s-]+(carbon|emissions?|waste|tolerance|hours?)\b/i.test(masked.slice(end)))) continue;
     let unit: Unit = 'count';
+    let value = wordValue(m);
+    // "almost five million HAF days", "two thousand people": the scale word is part of the number.
+    const scale = /^\s(million|billion|thousand)\b/i.exec(masked.slice(end));
+    if (scale && value < 1000) {
+      value *= { million: 1e6, billion: 1e9, thousand: 1e3 }[scale[1]!.toLowerCase() as 'million' | 'billion' | 'thousand'];
+      end += scale[0].length;
+    }
     const pct = /^\s(per\s?cent\b|percent\b)/i.exec(masked.slice(end));
     if (pct) {
       unit = 'percent';
       end += pct[0].length;
     }
     const plus = /^(\s?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
-    out.push({ start: m.index, end, value: wordValue(m), unit, written: 'word', plus: !!plus, range: null, rangeEnd: null, groupStart: m.index, groupEnd: end });
+    out.push({ start: m.index, end, value, unit, written: 'word', plus: !!plus, range: null, rangeEnd: null, groupStart: m.index, groupEnd: end });
   }
 
   out.sort((a, b) => a.start - b.start);
@@ -172,6 +179,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
     if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
     if (a.written !== b.written && !/^\s?[-–]\s?$/.test(gap)) continue;
+    // "Phase 1 - £725,000": a label, then a sum; a range of money has its pound sign first ("£4-5m").
+    if (b.unit === 'GBP' && a.unit !== 'GBP') continue;
     // "4-5,000" and "between four and five thousand" mean 4,000 to 5,000; "£4-5 million" 4 to 5 million.
     for (const factor of [1e9, 1e6, 1e3]) {
       if (b.value % factor === 0 && b.value / factor < 1000 && a.value * factor <= b.value && a.value < b.value / 100) {
