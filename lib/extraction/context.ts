@@ -265,6 +265,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\bby\s*$/i.test(beforeQualifier) && /\b(increas\w*|reduc\w*|rais\w*|r[io]se|fell|grew|grown|cut|improv\w*|boost\w*|lower\w*|decreas\w*|exceed\w*|surpass\w*|outperform\w*|beat(?:en|ing)?|overachiev\w*|miss(?:ed|ing))\b/i.test(masked.slice(Math.max(0, input.qualifierStart - 160), input.qualifierStart)))
       return reason('a change, which the dashboard works out itself');
     if (/\b(top|bottom|most|least)\s*$/i.test(beforeQualifier) || /^\s?(most|least)\s+deprived\b/i.test(afterGroup)) return reason('a description of a place');
+    // A figure set beside an earlier one: "around 114% of the full-year figures for 2019/20".
+    if (/^\s?of\s+(?:the\s+)?(?:previous|last|prior|full[- ]year|same|year-earlier|\d{4}(?:\/\d{2})?)\b[^.;]{0,30}?\b(?:figures?|levels?|totals?|numbers?|period|year)\b/i.test(afterGroup))
+      return reason('a change, which the dashboard works out itself');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b|council\s+tax|business\s+rates|rents?\b|arrears|debts?\b|invoices)/i.test(afterGroup)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
     // (Not people who "had not previously taken part": that is who the programme newly reached.)
@@ -290,6 +293,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // Whole things are counted in whole numbers: "43.4 schools" is a reference or a slip, not a count.
   if (mention.unit === 'count' && mention.written === 'numeral' && !Number.isInteger(mention.value) && /^\s?[a-z]{3,}/.test(afterGroup) && !/^\s?(hours?|days?|weeks?|months?|years?|fte|full[- ]time|per\b|times\b|million|thousand|stars?|out\s+of)\b/i.test(afterGroup))
     return reason('a number with a fraction, which cannot count whole things');
+
+  // Published statistics of a whole area or market: "Public data for 2021/22 shows … around 980
+  // starts". And a total others reached that a programme only helped towards: "have also
+  // contributed to the 250 apprenticeship starts".
+  if (/\b(?:public|national|official|published|government|ons|dfe)\s+(?:data|statistics|figures)\b[^.;]{0,40}?\bshow(?:s|ed|ing)?\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))))))
+    return reason('an outside statistic');
+  // ("contributing to 9 consultations" counts the contributions: only "to the N" is a whole.)
+  if (/\bcontribut(?:ed|ing|es)\s+to(?:wards)?\s+the\s+$/i.test(beforeQualifier)) return reason('a total others reached, which the programme helped towards');
 
   // A count of a population, not of support: "more than 165,000 homeless Londoners live in
   // temporary accommodation", "an estimated 360,000 people are affected".

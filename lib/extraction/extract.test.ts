@@ -425,6 +425,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The Community Champions scheme provided £23.75m to 60 local authorities.')).toEqual([23.75e6, 60]);
     expect(ticked1('The levy scheme is currently committing £194,000 of support to 12 local businesses.')).toEqual([194000, 12]);
     expect(ticked1('Cornwall committed £18 million to fund a three year programme.')).toEqual([]);
+    // Published statistics of an area, a whole a programme contributed to, and a share of last year's figures.
+    expect(ticked1('Public data for 2021/22 shows a recovery, with around 980 starts in the city.')).toEqual([]);
+    expect(ticked1('Our activities in schools have also contributed to the 250 apprenticeship starts.')).toEqual([]);
+    expect(ticked1('We contributed to 9 consultations, around 114% of the full-year figures for 2019/20.')).toEqual([9]);
     // Millions of days are provision counted, not a span of time.
     expect(ticked1('Across the year, almost five million HAF days were provided.')).toEqual([5e6]);
     // Collection rates, by how much a target was beaten, and prices are not figures.
