@@ -35,7 +35,7 @@ test.describe('importing a CSV of figures', () => {
       'Remote Peer Support;Attendees;lots;exact;period;;30/09/2020;',
     ].join('\r\n');
     const before = await exportRows(page);
-    await page.getByLabel('CSV file').setInputFiles({ name: 'q3-returns.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    await page.getByLabel('CSV or Excel file').setInputFiles({ name: 'q3-returns.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
     await page.getByRole('button', { name: 'Check the file' }).click();
 
     await expect(page.getByRole('heading', { name: 'Preview of q3-returns.csv' })).toBeVisible();
@@ -71,18 +71,39 @@ test.describe('importing a CSV of figures', () => {
 
     // The same file again: everything already there, nothing to import.
     await page.goto('/import');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'q3-returns.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    await page.getByLabel('CSV or Excel file').setInputFiles({ name: 'q3-returns.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect(page.getByTestId('count-unchanged')).toHaveText('3');
     await expect(page.getByTestId('count-new')).toHaveText('0');
   });
 
-  test('a file that is not CSV is refused with a reason', async ({ page }) => {
+  test('a broken workbook is refused with a reason', async ({ page }) => {
     await signInAs(page, 'officer');
     await page.goto('/import');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'returns.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) });
+    await page.getByLabel('CSV or Excel file').setInputFiles({ name: 'returns.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) });
     await page.getByRole('button', { name: 'Check the file' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'This is a spreadsheet file, not CSV' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'This Excel file could not be read' })).toBeVisible();
+  });
+
+  test('figures downloaded as Excel and uploaded again change nothing', async ({ page }) => {
+    await signInAs(page, 'officer');
+    await page.goto('/observations?metric=councils-supported');
+    const pending = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^Download Excel of/ }).first().click();
+    const file = await pending;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    await page.goto('/import');
+    await page.getByLabel('CSV or Excel file').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.concat(chunks) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page.getByRole('heading', { name: `Preview of ${file.suggestedFilename()}` })).toBeVisible();
+    for (const status of ['new', 'update', 'error']) await expect(page.getByTestId(`count-${status}`)).toHaveText('0');
+    expect(Number(await page.getByTestId('count-unchanged').textContent())).toBeGreaterThan(0);
+    // A sheet the workbook does not have is named, with the ones it has.
+    await page.getByLabel(/^Sheet/).fill('Returns');
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'This workbook has no sheet called “Returns”. Its sheets are: Figures, About.' })).toBeVisible();
   });
 
   test('viewers and anonymous requests cannot import', async ({ page }) => {

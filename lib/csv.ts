@@ -41,8 +41,8 @@ export function wantsBom(searchParams: URLSearchParams): boolean {
 }
 
 /** A file name made only of safe characters: what and when. */
-export function csvFileName(parts: string[]): string {
-  return `${parts.map((p) => p.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('-')}.csv`;
+export function csvFileName(parts: string[], extension: 'csv' | 'xlsx' = 'csv'): string {
+  return `${parts.map((p) => p.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('-')}.${extension}`;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;

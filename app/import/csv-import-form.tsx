@@ -29,6 +29,7 @@ export function CsvImportForm() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState<'block' | 'skip'>('block');
+  const [sheet, setSheet] = useState('');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
@@ -36,7 +37,7 @@ export function CsvImportForm() {
 
   async function run(mode: 'preview' | 'commit') {
     if (!file) {
-      setError('Choose a CSV file first.');
+      setError('Choose a CSV or Excel file first.');
       fileInput.current?.focus();
       return;
     }
@@ -44,6 +45,7 @@ export function CsvImportForm() {
     setDone(null);
     if (mode === 'preview') setPreview(null);
     const params = new URLSearchParams({ mode, onError });
+    if (sheet.trim()) params.set('sheet', sheet.trim());
     if (mode === 'commit' && preview) params.set('expect', [preview.counts.new, preview.counts.update, preview.counts.unchanged, preview.counts.error].join(','));
     setProgress({ phase: 'uploading', fraction: 0, rows: 0 });
     const answer = await sendWithProgress<ImportResult>(`/api/import/csv?${params}`, file, { 'Content-Type': 'text/csv', 'X-File-Name': encodeURIComponent(file.name) }, setProgress);
@@ -73,17 +75,17 @@ export function CsvImportForm() {
       <form onSubmit={submit} className="space-y-4" aria-busy={busy}>
         <div>
           <label htmlFor="csv-file" className="block font-semibold">
-            CSV file
+            CSV or Excel file
           </label>
           <p id="csv-file-hint" className="text-sm text-slate-600">
-            Up to 50 MB. Save Excel sheets as “CSV UTF-8”.
+            Up to 50 MB: a CSV file, or an Excel workbook (.xlsx), whose first sheet is read unless you name another below.
           </p>
           <input
             ref={fileInput}
             id="csv-file"
             name="file"
             type="file"
-            accept=".csv,.tsv,.txt,text/csv"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="csv-file-hint"
             className="mt-1 block"
             onChange={(e) => {
@@ -92,6 +94,22 @@ export function CsvImportForm() {
               setDone(null);
               setError(null);
             }}
+          />
+        </div>
+        <div>
+          <label htmlFor="csv-sheet" className="block font-semibold">
+            Sheet <span className="font-normal">(Excel workbooks only; optional)</span>
+          </label>
+          <input
+            id="csv-sheet"
+            name="sheet"
+            value={sheet}
+            onChange={(e) => {
+              setSheet(e.target.value);
+              setPreview(null);
+            }}
+            placeholder="the first sheet"
+            className="mt-1 w-full max-w-xs rounded border border-slate-600 px-2 py-1"
           />
         </div>
         <fieldset>

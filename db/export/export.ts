@@ -10,6 +10,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { env } from '../../lib/env';
 import { FIGURE_BASE_COLUMNS } from '../../lib/figure-row';
+import { formatQualified } from '../../lib/qualifiers';
+import type { Qualifier, Unit } from '../../lib/vocabulary';
 import { csvLine, csvLinesStream, toCsv, type CsvCell } from '../../lib/csv';
 import type { AppDatabase } from '../client';
 import { databasePath } from '../client';
@@ -135,6 +137,32 @@ export function observationExportStream(
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { bom, onClose: close });
   }
   return chunkStream(new TextEncoder().encode(header), parallelExport(filters, file, parallel));
+}
+
+/** The Excel export's columns: the CSV's, then the value as the dashboard shows it ("over 600", "20–30"). */
+export const OBSERVATION_XLSX_COLUMNS = [...OBSERVATION_EXPORT_COLUMNS, 'value_shown'] as const;
+
+/**
+ * The export's rows as cells (for the Excel workbook), in the same order and with the same
+ * columns as the CSV, then the value as shown; from a read-only connection of its own, or `db`
+ * (the figures as a board saw them). `close` ends the connection.
+ */
+export function observationExportRows(
+  filters: FigureSearch = {},
+  options: ExportOptions = {},
+  { file = databasePath(), db }: { file?: string; db?: AppDatabase } = {},
+): { rows: Iterable<CsvCell[]>; close: () => void } {
+  const sqlite = db ? db.$client : openConnection(file);
+  const query = observationExportQuery(db ?? (drizzle(sqlite, { schema }) as AppDatabase), filters, options);
+  const statement = sqlite.prepare(query.sql).raw();
+  // A database of its own is small and may be closed once a newer one is built: read it at once.
+  const cursor = (db ? statement.all(...(query.params as unknown[])) : statement.iterate(...(query.params as unknown[]))) as Iterable<CsvCell[]>;
+  const at = (name: (typeof OBSERVATION_EXPORT_COLUMNS)[number]) => OBSERVATION_EXPORT_COLUMNS.indexOf(name);
+  const [value, qualifier, unit, upper] = [at('value'), at('qualifier'), at('unit'), at('upper')];
+  const rows = (function* () {
+    for (const row of cursor) yield [...row, formatQualified(Number(row[value]), row[qualifier] as Qualifier, row[unit] as Unit, row[upper] === null ? null : Number(row[upper]))];
+  })();
+  return { rows, close: () => (db ? undefined : sqlite.close()) };
 }
 
 function openConnection(file: string) {

@@ -5,7 +5,9 @@ import type { AppDatabase } from '../client';
 import { addTestUser, createSeededTestDatabase } from '../testing';
 import { importFiguresCsv, type ImportOptions } from './csv-import';
 import { updateObservation } from './observations';
-import { observationExportStream } from '../export/export';
+import ExcelJS from 'exceljs';
+import { OBSERVATION_XLSX_COLUMNS, observationExportRows, observationExportStream } from '../export/export';
+import { uploadAsCsv, xlsxStream } from '../../lib/xlsx';
 import { observationInputSchema } from '../../lib/observation-input';
 
 let db: AppDatabase;
@@ -313,5 +315,41 @@ describe('an export imported again after someone corrected a figure', () => {
     expect(applied.problems).toEqual([]);
     expect(applied.written.updated).toBe(1);
     expect(count('SELECT value n FROM observations WHERE id = ?', e.id)).toBe(Number(e.value));
+  });
+});
+
+describe('an Excel export imported again', () => {
+  it('changes nothing: every figure is found unchanged, and the shown-value column is ignored', async () => {
+    const { rows, close } = observationExportRows({}, { order: 'recorded' }, { file: db.$client.name });
+    const bytes = new Uint8Array(await new Response(xlsxStream({ name: 'Figures', header: [...OBSERVATION_XLSX_COLUMNS], rows, close }, () => [])).arrayBuffer());
+    const figures = count('SELECT count(*) n FROM observations WHERE deleted_at IS NULL');
+    const before = snapshot();
+    const workbook = (mode: 'preview' | 'commit') => importFiguresCsv(db, officer, uploadAsCsv(chunks(bytes, 4096)), { fileName: 'export.xlsx', mode, onError: 'block' });
+    const preview = await workbook('preview');
+    expect(preview.fileProblem).toBeNull();
+    expect(preview.problems).toEqual([]);
+    expect(preview.counts).toMatchObject({ new: 0, update: 0, error: 0 });
+    expect(preview.counts.unchanged).toBe(preview.rows);
+    expect(preview.rows).toBeGreaterThanOrEqual(figures);
+    expect(preview.ignoredColumns).toContain('value_shown');
+    const commit = await workbook('commit');
+    expect(commit.written).toEqual({ created: 0, updated: 0, linked: 0 });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('reads numbers as numbers and dates as dates when opened with the same library', async () => {
+    const { rows, close } = observationExportRows({}, { order: 'recorded', limit: 5 }, { file: db.$client.name });
+    const bytes = await new Response(xlsxStream({ name: 'Figures', header: [...OBSERVATION_XLSX_COLUMNS], rows, close }, () => [])).arrayBuffer();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.worksheets[0]!;
+    const col = (name: string) => OBSERVATION_XLSX_COLUMNS.indexOf(name as (typeof OBSERVATION_XLSX_COLUMNS)[number]) + 1;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      expect(typeof ws.getRow(r).getCell(col('value')).value).toBe('number');
+      expect(ws.getRow(r).getCell(col('period_end')).value).toBeInstanceOf(Date);
+      expect(typeof ws.getRow(r).getCell(col('observation_id')).value).toBe('number');
+      expect(typeof ws.getRow(r).getCell(col('value_shown')).value).toBe('string');
+    }
+    expect(ws.rowCount).toBeGreaterThan(1);
   });
 });

@@ -8,7 +8,7 @@ import { getLatestFigureDate } from '@/db/queries/reference';
 import { toCsv } from '@/lib/csv';
 import { compareDownload } from '@/app/_data/downloads';
 import { compareExportQuery } from '@/lib/export-params';
-import { csvResponse, parseQuery, textResponse } from '@/app/_server/http';
+import { csvResponse, parseQuery, textResponse, wantsXlsx, xlsxResponse } from '@/app/_server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,5 +18,6 @@ export function GET(request: NextRequest) {
   if (!parsed.ok) return parsed.response;
   if (!parsed.query) return textResponse('There are no figures to compare yet.', 404);
   const download = compareDownload(getComparison(db, parsed.query));
+  if (wantsXlsx(request)) return xlsxResponse(request, download.nameParts, 'Two periods compared, as the comparison page shows them', { name: 'Comparison', header: download.header, rows: download.rows });
   return csvResponse(request, download.nameParts, ({ bom }) => toCsv(download.header, download.rows, { bom }));
 }

@@ -7,7 +7,7 @@ import { listSeries } from '@/db/queries/series';
 import { toCsv } from '@/lib/csv';
 import { seriesExportQuery } from '@/lib/export-params';
 import { SERIES_EXPORT_COLUMNS, seriesExportRows } from '@/lib/series-export';
-import { csvResponse, parseQuery } from '@/app/_server/http';
+import { csvResponse, parseQuery, wantsXlsx, xlsxResponse } from '@/app/_server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,9 @@ export function GET(request: NextRequest) {
   const { filters, by, group, nameParts } = parsed.query;
   const seen = databaseForRequest(getDb(), request);
   const series = listSeries(seen.db, filters, { granularity: by, by: group ? [group] : [] });
-  return csvResponse(request, ['lga-impact-series-by', by, ...(group ? ['and', group] : []), ...nameParts, ...seen.nameParts], ({ bom }) =>
+  const name = ['lga-impact-series-by', by, ...(group ? ['and', group] : []), ...nameParts, ...seen.nameParts];
+  if (wantsXlsx(request)) return xlsxResponse(request, name, `Figures added up by ${by}${group ? ` and ${group}` : ''}, as the charts show them`, { name: 'Series', header: [...SERIES_EXPORT_COLUMNS], rows: seriesExportRows(series) });
+  return csvResponse(request, name, ({ bom }) =>
     toCsv([...SERIES_EXPORT_COLUMNS], seriesExportRows(series), { bom }),
   );
 }

@@ -1,11 +1,13 @@
-// POST /api/import/csv?mode=preview|commit&onError=block|skip&expect=new,update,unchanged,error
-// The body is the CSV file itself; the answer is progress lines then the preview or the result.
+// POST /api/import/csv?mode=preview|commit&onError=block|skip&expect=new,update,unchanged,error[&sheet=]
+// The body is the CSV file itself, or an Excel workbook (its first sheet, or `sheet`);
+// the answer is progress lines then the preview or the result.
 import { z } from 'zod';
 import { openDatabase } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
 import { logWrite, serverLog, userRef } from '@/lib/log';
 import { asWriter, json, parseQuery } from '@/app/_server/http';
 import { limitedBody, progressResponse, UploadTooLargeError } from '@/app/_server/upload';
+import { uploadAsCsv, WorkbookProblem } from '@/lib/xlsx';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
@@ -13,6 +15,8 @@ const MAX_CSV_BYTES = 50 * 1024 * 1024;
 // counts that a commit must find again. Anything unreadable means the safe default.
 const importQuery = z.object({
   mode: z.enum(['preview', 'commit']).catch('preview'),
+  // A workbook's sheet to read (the first when absent).
+  sheet: z.string().trim().max(100).optional().catch(undefined),
   onError: z.enum(['block', 'skip']).catch('block'),
   expect: z
     .string()
@@ -29,7 +33,7 @@ export async function POST(request: Request) {
   return asWriter(request, 'edit_figures', async (user) => {
     const parsed = parseQuery(request, importQuery);
     if (!parsed.ok) return parsed.response;
-    const { mode, onError, expect } = parsed.query;
+    const { mode, onError, expect, sheet } = parsed.query;
     const fileName = (() => {
       try {
         return decodeURIComponent(request.headers.get('x-file-name') ?? '').trim().slice(0, 200) || 'upload.csv';
@@ -46,7 +50,8 @@ export async function POST(request: Request) {
         const connection = openDatabase(undefined, { optimize: false });
         let result;
         try {
-          result = await importFiguresCsv(connection, user, limitedBody(request, MAX_CSV_BYTES), {
+          // An Excel workbook is read as its sheet's CSV: the same preview, checks and commit.
+          result = await importFiguresCsv(connection, user, uploadAsCsv(limitedBody(request, MAX_CSV_BYTES), sheet), {
             fileName,
             mode,
             onError,
@@ -73,7 +78,7 @@ export async function POST(request: Request) {
         return result;
       },
       (error) => {
-        if (error instanceof Error && (error instanceof UploadTooLargeError || /cut short/.test(error.message))) {
+        if (error instanceof Error && (error instanceof UploadTooLargeError || error instanceof WorkbookProblem || /cut short/.test(error.message))) {
           serverLog().warn({ event: 'import.csv.refused', user: userRef(user), fileName, reason: error.message }, 'import.csv.refused');
           return error.message;
         }

@@ -8,7 +8,7 @@ import { databaseForRequest } from '@/app/_data/as-seen';
 import { toCsv } from '@/lib/csv';
 import { searchParamsSchema } from '@/lib/export-params';
 import { DOWNLOAD_TABLES } from '@/app/_data/downloads';
-import { csvResponse, parseQuery, textResponse } from '@/app/_server/http';
+import { csvResponse, parseQuery, textResponse, wantsXlsx, xlsxResponse } from '@/app/_server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,5 +22,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { db, nameParts } = databaseForRequest(getDb(), request);
   const download = table(db, parsed.query);
   if ('errors' in download) return textResponse(download.errors, 400);
+  if (wantsXlsx(request)) return xlsxResponse(request, ['lga-impact', ...download.nameParts, ...nameParts], `The ${name.replace(/-/g, ' ')} table, as the dashboard shows it`, { name: name, header: download.header, rows: download.rows });
   return csvResponse(request, ['lga-impact', ...download.nameParts, ...nameParts], ({ bom }) => toCsv(download.header, download.rows, { bom }));
 }
