@@ -161,6 +161,9 @@ function corpus(ref: ReferenceNames): boolean {
   const manifest = parse(fs.readFileSync(path.join(dir, 'manifest.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
   const categories = new Map(readCsv('metrics.csv').map((m) => [m.name!, m.category!]));
   const halves: Record<string, { docs: number; score: LabelScore; fileOf: Map<object, string>; kb: number }> = {};
+  // Each half by the rounds its batches came in (scores only: never the test half's errors).
+  const ROUNDS: [string, RegExp][] = [['A–H', /^[A-H]/], ['I–L', /^[I-L]/], ['M–P', /^[M-P]/], ['Q–S', /^[Q-S]/]];
+  const byRound: Record<string, { docs: number; score: LabelScore }> = {};
   for (const doc of manifest) {
     if (tuningOnly && doc.split === 'test') continue;
     const text = fs.readFileSync(path.join(dir, 'docs', doc.file!), 'utf8');
@@ -182,6 +185,10 @@ function corpus(ref: ReferenceNames): boolean {
     for (const p of proposals) half.fileOf.set(p, doc.id!);
     for (const m of labels) half.fileOf.set(m, doc.id!);
     scoreLabels(proposals, labels, (metric) => categories.get(metric), half.score);
+    const round = ROUNDS.find(([, re]) => re.test(doc.id!))?.[0] ?? 'other';
+    const r = (byRound[`${doc.split} ${round}`] ??= { docs: 0, score: emptyLabelScore() });
+    r.docs++;
+    scoreLabels(proposals, labels, (metric) => categories.get(metric), r.score);
   }
   console.log(`\nCorpus of ${manifest.length} documents beyond the seeds (corpus/manifest.csv), split by document:`);
   console.log(['half'.padEnd(10), 'docs', 'recall (v+q)      ', 'precision (v+q)  ', ' metric', '  basis', ' period'].join('  '));
@@ -199,7 +206,11 @@ function corpus(ref: ReferenceNames): boolean {
       ].join('  '),
     );
   }
-  console.log('(metric = the suggested metric is of the labelled category; basis and period end agree with the labels)\n');
+  console.log('(metric = the suggested metric is of the labelled category; basis and period end agree with the labels)');
+  console.log(`By batch round: ${Object.entries(byRound)
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([k, r]) => `${k} (${r.docs}) ${(100 * ratio(r.score.found, r.score.figures)).toFixed(1)}/${(100 * ratio(r.score.correct, r.score.ticked)).toFixed(1)}`)
+    .join('; ')} (recall/precision)\n`);
   let failed = false;
   if (tuningOnly) console.log('The test half was left out (--tuning-only).');
   else
