@@ -29,10 +29,12 @@ export const PROGRAMME_COLUMNS: ColumnDef<ProgrammeSummary>[] = [
 export const METRIC_COLUMNS: ColumnDef<MetricSummary>[] = [
   { key: 'name', label: 'Metric', value: (m) => m.name },
   { key: 'definition', label: 'What it counts', value: (m) => m.definition },
+  { key: 'category', label: 'Category', value: (m) => m.category },
   { key: 'unit', label: 'Unit', value: (m) => m.unit },
   { key: 'additivity', label: 'Adding up', value: (m) => ADDITIVITY_LABELS[m.additivity] },
   { key: 'figures', label: 'Figures', numeric: true, value: (m) => m.figures },
   { key: 'programmes', label: 'Programmes', numeric: true, value: (m) => m.programmes },
+  { key: 'reported', label: 'Periods reported', value: (m) => (m.firstPeriodEnd ? `${m.firstPeriodEnd} to ${m.lastPeriodEnd}` : 'none yet') },
 ];
 
 export const SOURCE_COLUMNS: ColumnDef<SourceSummary>[] = [

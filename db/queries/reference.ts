@@ -4,6 +4,7 @@
 import { and, between, count, countDistinct, desc, eq, isNull, max, ne, sql, sum } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { keptQuery } from '../statements';
+import { bucketOf, bucketsBetween } from '../../lib/fiscal-periods';
 import { FIRST_DAY, LAST_DAY } from '../../lib/fiscal-periods';
 import { boards, figureCountsByMetric, figureCountsBySource, metrics, observations, programmes, sources } from '../schema';
 
@@ -109,6 +110,9 @@ export interface MetricSummary {
   definition: string;
   figures: number;
   programmes: number;
+  /** The first and last period end of its live figures (null when it has none). */
+  firstPeriodEnd: string | null;
+  lastPeriodEnd: string | null;
 }
 
 /** Every metric, or only the one with `slug`. */
@@ -124,6 +128,9 @@ export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
         definition: metrics.definition,
         figures: sql<number>`coalesce(sum(${figureCountsByMetric.figures}), 0)`.mapWith(Number),
         programmes: count(figureCountsByMetric.programmeId),
+        // Two seeks each in the (metric, period end) index of live figures.
+        first: sql<string | null>`(SELECT min(o.period_end) FROM observations o WHERE o.metric_id = ${metrics.id} AND o.deleted_at IS NULL)`,
+        last: sql<string | null>`(SELECT max(o.period_end) FROM observations o WHERE o.metric_id = ${metrics.id} AND o.deleted_at IS NULL)`,
       })
       .from(metrics)
       .leftJoin(figureCountsByMetric, eq(figureCountsByMetric.metricId, metrics.id))
@@ -131,9 +138,48 @@ export function listMetrics(db: AppDatabase, slug?: string): MetricSummary[] {
       .groupBy(metrics.id)
       .orderBy(metrics.name)
       .prepare(),
-  ).values({ slug }) as [string, string, MetricSummary['unit'], string, MetricSummary['additivity'], string, number, number][];
+  ).values({ slug }) as [string, string, MetricSummary['unit'], string, MetricSummary['additivity'], string, number, number, string | null, string | null][];
   // Rows as values, named by position (see listProgrammes).
-  return rows.map(([slug, name, unit, category, additivity, definition, figures, programmes]) => ({ slug, name, unit, category, additivity, definition, figures: Number(figures), programmes }));
+  return rows.map(([slug, name, unit, category, additivity, definition, figures, programmes, firstPeriodEnd, lastPeriodEnd]) => ({
+    slug,
+    name,
+    unit,
+    category,
+    additivity,
+    definition,
+    figures: Number(figures),
+    programmes,
+    firstPeriodEnd,
+    lastPeriodEnd,
+  }));
+}
+
+export interface MetricCatalogueEntry {
+  /** The programmes that report it, most figures first. */
+  programmes: { slug: string; name: string; board: string; figures: number }[];
+  /** The financial quarters from its first figure to its last, and how many of them have a figure. */
+  quarters: { first: string; last: string; span: number; withFigures: number } | null;
+}
+
+/** What the metric catalogue says of one metric beyond its summary: who reports it, and when. */
+export function getMetricCatalogue(db: AppDatabase, metricSlug: string): MetricCatalogueEntry {
+  const sqlite = db.$client;
+  const programmes = sqlite
+    .prepare(
+      `SELECT p.slug, p.name, b.name AS board, c.figures FROM figure_counts_by_metric c JOIN metrics m ON m.id = c.metric_id
+       JOIN programmes p ON p.id = c.programme_id JOIN boards b ON b.id = p.board_id WHERE m.slug = ? AND c.figures > 0 ORDER BY c.figures DESC, p.name`,
+    )
+    .all(metricSlug) as MetricCatalogueEntry['programmes'];
+  // The months with live figures, from the (metric, period end) index, then their quarters.
+  const months = sqlite
+    .prepare(`SELECT DISTINCT substr(o.period_end, 1, 7) FROM observations o JOIN metrics m ON m.id = o.metric_id WHERE m.slug = ? AND o.deleted_at IS NULL`)
+    .pluck()
+    .all(metricSlug) as string[];
+  const quarters = [...new Set(months.map((m) => bucketOf(`${m}-01`, 'quarter').token))];
+  if (!months.length) return { programmes, quarters: null };
+  const sorted = [...months].sort();
+  const span = bucketsBetween(`${sorted[0]}-01`, `${sorted.at(-1)}-01`, 'quarter');
+  return { programmes, quarters: { first: span[0]!.label, last: span.at(-1)!.label, span: span.length, withFigures: quarters.length } };
 }
 
 export function getMetric(db: AppDatabase, slug: string): MetricSummary | undefined {

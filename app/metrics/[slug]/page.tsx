@@ -3,11 +3,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { getMetricCatalogue } from '@/db/queries/reference';
+import { MetricCatalogue } from '@/app/_components/metric-catalogue';
 import { databaseAsSeen } from '@/app/_data/as-seen';
 import { SeenBanner } from '@/app/_components/seen-banner';
 import { getMetric } from '@/db/queries/reference';
 import { filtersToQuery, type SearchParams } from '@/lib/filters';
-import { ADDITIVITY_LABELS } from '@/app/_data/metric-panels';
 import { viewCell, type CellView } from '@/lib/series-view';
 import { DetailBody } from '../../_components/detail-body';
 import { DataTable, type DataTableColumn } from '../../_components/tables/data-table';
@@ -50,9 +51,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
         <Link href="/metrics" className="underline">Metrics</Link>
       </p>
       <h1 className="text-3xl font-bold">{metric.name}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">
-        {metric.definition} Unit: {metric.unit}. {ADDITIVITY_LABELS[metric.additivity]}.
-      </p>
+      <MetricCatalogue metric={metric} entry={getMetricCatalogue(db, slug)} />
       {seen && <SeenBanner seen={seen} today={`/metrics/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />
       <FilterBar {...view.bar} />
