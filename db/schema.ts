@@ -542,3 +542,23 @@ export const observationSourcesRelations = relations(observationSources, ({ one 
   observation: one(observations, { fields: [observationSources.observationId], references: [observations.id] }),
   source: one(sources, { fields: [observationSources.sourceId], references: [sources.id] }),
 }));
+
+// One-time links an administrator hands a user (there is no mail server): an invitation to set a
+// first password, or a password reset. Only the token's sha256 is kept; each works once, until it
+// expires (db/auth/users.ts).
+export const USER_TOKEN_KINDS = ['invite', 'reset'] as const;
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: USER_TOKEN_KINDS }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId), check('user_tokens_kind_valid', inList('kind', USER_TOKEN_KINDS))],
+);

@@ -31,6 +31,8 @@ function mutatingRoutes(): [string, string][] {
 const OPEN_SERVER_ACTIONS: Record<string, string> = {
   'app/sign-in/actions.ts#signInAction': 'anyone may try to sign in; attempts are throttled (db/auth/auth.test.ts)',
   'app/sign-out/actions.ts#signOutAction': 'ends only the caller’s own session',
+  'app/invite/[token]/actions.ts#setPasswordFromLinkAction': 'anyone holding a one-time link that still works; the link is the proof (db/auth/accounts.test.ts, e2e/users.spec.ts)',
+  'app/account/actions.ts#changeOwnPasswordAction': 'changes only the caller’s own password, after their current one (db/auth/accounts.test.ts, e2e/users.spec.ts)',
 };
 
 /** Every exported Server Action in app/, as file#name, found by reading the files. */

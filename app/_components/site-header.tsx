@@ -63,9 +63,14 @@ export async function SiteHeader() {
                   </Link>
                 </>
               )}
-              <span>
+              {can(user.role, 'manage_users') && (
+                <Link href="/manage/users" className="text-white underline underline-offset-4">
+                  Users
+                </Link>
+              )}
+              <Link href="/account" className="text-white underline-offset-4 hover:underline">
                 {user.name ?? user.email} <span className="text-slate-300">({user.role})</span>
-              </span>
+              </Link>
               <button type="submit" className="underline underline-offset-4">
                 Sign out
               </button>

@@ -10,7 +10,9 @@ const KEY_LENGTH = 64;
 // scrypt needs 128 * N * r bytes; allow that plus headroom.
 const MAX_MEMORY = 128 * N * R * 2;
 
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-rule';
+
+export { MIN_PASSWORD_LENGTH, passwordProblem };
 
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -36,9 +38,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && crypto.timingSafeEqual(key, expected);
 }
 
-/** Why a new password is not acceptable, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > 1024) return 'Use at most 1,024 characters.';
-  return null;
-}
