@@ -29,6 +29,8 @@ export const boards = sqliteTable(
     name: text('name').notNull(),
     description: text('description'),
     createdAt: createdAt(),
+    // Retired: hidden from pickers, its history kept (db/mutations/reference-edit.ts).
+    retiredAt: text('retired_at'),
   },
   (t) => [
     uniqueIndex('boards_slug_unique').on(t.slug),
@@ -50,6 +52,7 @@ export const programmes = sqliteTable(
     theme: text('theme'),
     description: text('description'),
     createdAt: createdAt(),
+    retiredAt: text('retired_at'),
   },
   (t) => [
     uniqueIndex('programmes_slug_unique').on(t.slug),
@@ -70,6 +73,7 @@ export const metrics = sqliteTable(
     definition: text('definition').notNull(),
     additivity: text('additivity', { enum: ADDITIVITY }).notNull().default('additive'),
     createdAt: createdAt(),
+    retiredAt: text('retired_at'),
   },
   (t) => [
     uniqueIndex('metrics_slug_unique').on(t.slug),
@@ -561,4 +565,35 @@ export const userTokens = sqliteTable(
     usedAt: text('used_at'),
   },
   (t) => [index('user_tokens_user_idx').on(t.userId), check('user_tokens_kind_valid', inList('kind', USER_TOKEN_KINDS))],
+);
+
+// Renamed and merged boards, programmes and metrics keep their old addresses: an old slug points
+// at what it names now, so shared links never break (db/mutations/reference-edit.ts).
+export const REFERENCE_KINDS = ['board', 'programme', 'metric'] as const;
+export const slugRedirects = sqliteTable(
+  'slug_redirects',
+  {
+    kind: text('kind', { enum: REFERENCE_KINDS }).notNull(),
+    oldSlug: text('old_slug').notNull(),
+    entityId: integer('entity_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.oldSlug] }), check('slug_redirects_kind_valid', inList('kind', REFERENCE_KINDS))],
+);
+
+// Merges of one programme or metric into another: which figures, targets and notes moved, so that
+// a merge can be undone exactly.
+export const referenceMerges = sqliteTable(
+  'reference_merges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: REFERENCE_KINDS }).notNull(),
+    fromId: integer('from_id').notNull(),
+    intoId: integer('into_id').notNull(),
+    /** JSON: { figures: number[], targets: number[], annotations: number[] } */
+    moved: text('moved').notNull(),
+    createdAt: createdAt(),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [check('reference_merges_kind_valid', inList('kind', REFERENCE_KINDS))],
 );

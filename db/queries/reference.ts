@@ -286,3 +286,8 @@ export function listSourcesWithoutText(db: AppDatabase): TextlessSource[] {
     .prepare('SELECT id, title, document_date AS documentDate, date_precision AS datePrecision, file_name AS fileName FROM sources WHERE text IS NULL ORDER BY document_date DESC')
     .all() as TextlessSource[];
 }
+
+/** The retired ones of a kind (hidden from the pickers of new figures; db/mutations/reference-edit.ts). */
+export function retiredSlugs(db: AppDatabase, kind: 'programme' | 'metric'): Set<string> {
+  return new Set(db.$client.prepare(`SELECT slug FROM ${kind === 'programme' ? 'programmes' : 'metrics'} WHERE retired_at IS NOT NULL`).pluck().all() as string[]);
+}

@@ -14,7 +14,8 @@ export type Action =
   | 'read'
   | 'export'
   | 'edit_figures' // add, correct, delete and restore observations; import
-  | 'manage_reference' // programmes, metrics, boards and sources
+  | 'manage_reference' // programmes, metrics, boards and sources: add them, edit names and descriptions
+  | 'administer_reference' // rename (old addresses kept), merge and retire programmes, metrics and boards
   | 'view_audit'
   | 'manage_users'
   | 'finalise_quarters' // mark a quarter final or reopen it; change a final quarter's figures
@@ -24,7 +25,7 @@ export type Action =
 const GRANTS: Record<Role, readonly Action[]> = {
   viewer: ['read', 'export'],
   officer: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'set_targets', 'annotate'],
-  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'view_audit', 'manage_users', 'finalise_quarters', 'set_targets', 'annotate'],
+  admin: ['read', 'export', 'edit_figures', 'manage_reference', 'administer_reference', 'view_audit', 'manage_users', 'finalise_quarters', 'set_targets', 'annotate'],
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {

@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { EditLink } from '@/app/_components/add-link';
+import { followRename } from '@/app/_server/renamed';
 import { databaseAsSeen } from '@/app/_data/as-seen';
 import { SeenBanner } from '@/app/_components/seen-banner';
 import { getBoard } from '@/db/queries/reference';
@@ -32,6 +34,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const query = await searchParams;
+  followRename('board', slug, query);
   // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
   const { db, seen } = databaseAsSeen(getDb(), query);
   const data = loadBoardPage(db, slug, query);
@@ -43,6 +46,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         <Link href="/boards" className="underline">Boards</Link>
       </p>
       <h1 className="text-3xl font-bold">{board.name}</h1>
+      <EditLink kind="board" slug={board.slug} label="Edit this board" />
       {board.description && <p className="mt-2 max-w-3xl text-slate-700">{board.description}</p>}
       {seen && <SeenBanner seen={seen} today={`/boards/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />

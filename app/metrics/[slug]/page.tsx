@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { EditLink } from '@/app/_components/add-link';
+import { followRename } from '@/app/_server/renamed';
 import { getMetricCatalogue } from '@/db/queries/reference';
 import { MetricCatalogue } from '@/app/_components/metric-catalogue';
 import { databaseAsSeen } from '@/app/_data/as-seen';
@@ -40,6 +42,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const query = await searchParams;
+  followRename('metric', slug, query);
   // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
   const { db, seen } = databaseAsSeen(getDb(), query);
   const data = loadMetricPage(db, slug, query);
@@ -51,6 +54,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
         <Link href="/metrics" className="underline">Metrics</Link>
       </p>
       <h1 className="text-3xl font-bold">{metric.name}</h1>
+      <EditLink kind="metric" slug={metric.slug} label="Edit this metric" />
       <MetricCatalogue metric={metric} entry={getMetricCatalogue(db, slug)} />
       {seen && <SeenBanner seen={seen} today={`/metrics/${slug}${filtersToQuery(view.filters, { seen: undefined })}`} />}
       <FilterErrors errors={view.errors} />

@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
+import { EditLink } from '@/app/_components/add-link';
+import { followRename } from '@/app/_server/renamed';
 import { databaseAsSeen } from '@/app/_data/as-seen';
 import { SeenBanner } from '@/app/_components/seen-banner';
 import { getProgramme } from '@/db/queries/reference';
@@ -23,6 +25,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const query = await searchParams;
+  followRename('programme', slug, query);
   // `?seen=`: the figures as the board saw them on a day (app/_data/as-seen.ts).
   const { db, seen } = databaseAsSeen(getDb(), query);
   const data = loadProgrammePage(db, slug, query);
@@ -34,6 +37,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
         <Link href="/programmes" className="underline">Programmes</Link>
       </p>
       <h1 className="text-3xl font-bold">{programme.name}</h1>
+      <EditLink kind="programme" slug={programme.slug} label="Edit this programme" />
       <p className="mt-2 text-slate-700">
         Led by the <Link href={`/boards/${programme.board.slug}`} className="underline">{programme.board.name}</Link>
         {programme.theme ? `; theme: ${programme.theme}` : ''}. {programme.figures} figures.
