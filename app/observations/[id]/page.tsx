@@ -207,7 +207,7 @@ export default async function ObservationPage({ params }: Props) {
                 sourceId: '', evidence: '', line: '', reason: '', upper: o.upper === null ? '' : String(o.upper), partOf: o.partOf === null ? '' : String(o.partOf),
                 version: String(o.version),
               }}
-              {...formOptions(db)}
+              {...formOptions(db, { programme: o.programme.slug, metric: o.metric.slug })}
             />
           )}
           <FigureActions id={o.id} deleted={!!o.deletedAt} reasonRequired={quarter.status === 'final'} />
