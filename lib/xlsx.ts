@@ -18,7 +18,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The widest a column is made, in characters: long evidence wraps rather than running on. */
 const MAX_WIDTH = 60;
 /** How many bytes of the file may wait for the client before rows stop being added. */
-const BUFFERED_BYTES = 4 * 1024 * 1024;
+const BUFFERED_BYTES = 1024 * 1024;
 /** How many rows the widths are measured on: enough to be right, few enough to stream. */
 const MEASURED_ROWS = 200;
 
