@@ -462,6 +462,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('We ran 75 ‘Be a councillor’ events.')[0]).toMatchObject({ value: 75, metric: 'Events delivered' });
     const [, employment] = read('iii) Priority 3, tackling poverty through employment – 5,696');
     expect(employment).toMatchObject({ value: 5696, likelyContext: false });
+    expect(read('There have been good news stories from across the 60 LAs.')[0]).toMatchObject({ value: 60, metric: 'Councils supported' });
     const councils = read('Councils supported: 45')[0]!;
     expect(councils).toMatchObject({ value: 45, metric: 'Councils supported', proposedProgramme: null });
   });

@@ -152,7 +152,8 @@ const RULES: Rule[] = [
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
   },
   {
-    re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b/i,
+    // ("LAs": local authorities, as reports abbreviate them.)
+    re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b|\bLAs\b/i,
     // "8 councils awarded funding", "awarded funding to eight councils": funded projects.
     pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b|^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a\s+)?(?:£|grants?\b|funding\b)/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
   },
