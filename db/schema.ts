@@ -595,5 +595,5 @@ export const referenceMerges = sqliteTable(
     createdAt: createdAt(),
     undoneAt: text('undone_at'),
   },
-  (t) => [check('reference_merges_kind_valid', inList('kind', REFERENCE_KINDS))],
+  () => [check('reference_merges_kind_valid', inList('kind', REFERENCE_KINDS))],
 );
