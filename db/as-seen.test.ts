@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../lib/auth/roles';
-import { observationInputSchema } from '../lib/observation-input';
 import { bucketOf } from '../lib/fiscal-periods';
 import { LEADING_METRICS } from '../lib/headlines';
 import type { AppDatabase } from './client';
 import { seenDatabase } from './as-seen';
-import { addTestUser, createSeededTestDatabase } from './testing';
+import { addTestUser, createSeededTestDatabase, figureAsForm } from './testing';
 import { deleteObservation, updateObservation } from './mutations/observations';
 import { getHeadlines } from './queries/headlines';
 import { getDatasetTotals, getObservation } from './queries/observations';
@@ -20,14 +19,7 @@ beforeEach(() => {
 
 const BOARD = 'improvement-and-innovation-board';
 const MAY = '2020-05-21';
-const asForm = (id: number, overrides: Record<string, string> = {}) => {
-  const o = getObservation(db, id)!;
-  return observationInputSchema.parse({
-    programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis, periodStart: o.periodStart ?? '',
-    periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '', sourceId: '', evidence: '', line: '', reason: '', version: String(o.version), upper: o.upper === null ? '' : String(o.upper),
-    ...overrides,
-  });
-};
+const asForm = (id: number, overrides: Record<string, string> = {}) => figureAsForm(db, id, overrides);
 const valueIn = (d: AppDatabase, id: number) => d.$client.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id) as number | undefined;
 
 describe('the dashboard as the board saw it on a date', () => {

@@ -8,6 +8,8 @@ import { addUser } from './auth/users';
 import { loadSeed } from './seed';
 import type { SessionUser } from '../lib/auth/roles';
 import type { Role } from '../lib/vocabulary';
+import { observationInputSchema, type ObservationInput } from '../lib/observation-input';
+import { getObservation } from './queries/observations';
 
 export function tempDatabasePath(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lga-dashboard-')), 'test.db');
@@ -43,4 +45,14 @@ export function createSeededTestDatabase(): AppDatabase {
   const db = createTestDatabase();
   loadSeed(db, { reportsDir: '/nonexistent' });
   return db;
+}
+
+/** A stored figure as its edit form would send it, with `overrides` (a correction's new value, its reason). */
+export function figureAsForm(db: AppDatabase, id: number, overrides: Record<string, string> = {}): ObservationInput {
+  const o = getObservation(db, id)!;
+  return observationInputSchema.parse({
+    programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis, periodStart: o.periodStart ?? '',
+    periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '', sourceId: '', evidence: '', line: '', reason: '', version: String(o.version), upper: o.upper === null ? '' : String(o.upper),
+    ...overrides,
+  });
 }

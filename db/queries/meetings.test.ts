@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/roles';
-import { observationInputSchema } from '../../lib/observation-input';
 import type { AppDatabase } from '../client';
-import { addTestUser, createSeededTestDatabase } from '../testing';
+import { addTestUser, createSeededTestDatabase, figureAsForm } from '../testing';
 import { createObservation, deleteObservation, updateObservation } from '../mutations/observations';
 import { getObservation } from './observations';
 import { getMeeting, listMeetings, reportedLine } from './meetings';
@@ -15,14 +14,7 @@ beforeEach(() => {
 });
 
 const BOARD = 'improvement-and-innovation-board';
-const asForm = (id: number, overrides: Record<string, string> = {}) => {
-  const o = getObservation(db, id)!;
-  return observationInputSchema.parse({
-    programme: o.programme.slug, metric: o.metric.slug, value: String(o.value), qualifier: o.qualifier, basis: o.basis, periodStart: o.periodStart ?? '',
-    periodEnd: o.periodEnd, datePrecision: o.datePrecision, note: o.note ?? '', sourceId: '', evidence: '', line: '', reason: '', version: String(o.version), upper: o.upper === null ? '' : String(o.upper),
-    ...overrides,
-  });
-};
+const asForm = (id: number, overrides: Record<string, string> = {}) => figureAsForm(db, id, overrides);
 
 describe('what the board saw', () => {
   it('lists the May 2020 meeting with the figures its two papers gave, as reported', () => {
