@@ -9,6 +9,8 @@ import { getDb } from '@/db/client';
 import { listMerges, type EditableKind } from '@/db/mutations/reference-edit';
 import { getCurrentUser } from '@/app/_server/current-user';
 import { can } from '@/lib/auth/roles';
+import { Alert } from '@/app/_components/alert';
+import { firstParam, type SearchParams } from '@/lib/filters';
 import { ReferenceEditor } from './reference-editor';
 
 export const metadata: Metadata = { title: 'Edit' };
@@ -19,9 +21,11 @@ const KINDS: Record<string, { kind: EditableKind; table: string; about: string; 
   metric: { kind: 'metric', table: 'metrics', about: 'definition', path: '/metrics' },
 };
 
-export default async function EditReferencePage({ params }: { params: Promise<{ kind: string; slug: string }> }) {
+export default async function EditReferencePage({ params, searchParams }: { params: Promise<{ kind: string; slug: string }>; searchParams: Promise<SearchParams> }) {
   await connection();
   const { kind: rawKind, slug } = await params;
+  // After a rename the page is reached at its new address, saying where the old one leads.
+  const renamed = firstParam((await searchParams).renamed);
   const k = Object.hasOwn(KINDS, rawKind) ? KINDS[rawKind]! : null;
   if (!k) notFound();
   const db = getDb();
@@ -53,6 +57,11 @@ export default async function EditReferencePage({ params }: { params: Promise<{ 
         <Link href={page} className="underline">{row.name}</Link>
       </p>
       <h1 className="text-3xl font-bold">Edit {row.name}</h1>
+      {renamed && /^[a-z0-9-]{1,100}$/.test(renamed) && (
+        <Alert tone="success" className="mt-4">
+          {renamed === row.slug ? 'Renamed.' : `Renamed; ${k.path}/${renamed} now leads to ${k.path}/${row.slug}.`}
+        </Alert>
+      )}
       {row.retiredAt && <p className="mt-2 rounded bg-slate-100 p-2">Retired on {row.retiredAt.slice(0, 10)}: hidden from the lists for new figures; its figures and pages are kept.</p>}
       <ReferenceEditor kind={k.kind} record={{ id: row.id, slug: row.slug, name: row.name, about: row.about ?? '', retired: !!row.retiredAt }} admin={admin} others={others} merges={merges} path={k.path} />
     </>

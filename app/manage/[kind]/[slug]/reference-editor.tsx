@@ -76,7 +76,7 @@ export function ReferenceEditor(props: {
           <section aria-labelledby="rename-heading">
             <h2 id="rename-heading" className="text-xl font-semibold">Rename</h2>
             <p className="text-sm text-slate-700">A new name and address. The old address, {props.path}/{record.slug}, will keep working and lead here.</p>
-            <form className="mt-3 space-y-3" onSubmit={(e) => { e.preventDefault(); void run('PATCH', url, { action: 'rename', name: newName, slug }, (a) => { router.replace(`/manage/${kind}/${String(a.slug)}`); return `Renamed; ${props.path}/${record.slug} now leads to ${props.path}/${String(a.slug)}.`; }); }}>
+            <form className="mt-3 space-y-3" onSubmit={(e) => { e.preventDefault(); void run('PATCH', url, { action: 'rename', name: newName, slug }, (a) => { router.replace(`/manage/${kind}/${String(a.slug)}?renamed=${record.slug}`); }); }}>
               <div>
                 <label htmlFor="rename-name" className="block font-semibold">New name</label>
                 <input id="rename-name" value={newName} onChange={(e) => setNewName(e.target.value)} className={input} />
