@@ -10,8 +10,9 @@
 // written into a private in-memory database with the same schema, rollups and triggers; the
 // pages read it exactly as they read the live one. The papers of the date, and the boards,
 // programmes, metrics, targets, notes and quarters' status as they are today, are copied with
-// them. The copy is read-only, and kept for the few dates last asked for until anything is
-// written to the live database (the audit trail's last id names its state).
+// them. The copy is read-only. It is made once per meeting (every day up to the next meeting saw
+// the same figures) and kept for the last few asked for, until anything is written to the live
+// database (the audit trail's last id names its state).
 import { openDatabase, type AppDatabase } from './client';
 import { migrateDatabase } from './migrate';
 
@@ -34,9 +35,20 @@ const KEPT = 4;
 export function seenDatabase(live: AppDatabase, date: string): SeenDatabase {
   const sqlite = live.$client;
   const state = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) + '|' + sqlite.name;
-  const key = `${state}|${date}`;
+  // What the board had seen changes only at a meeting: every day up to the next one shares a copy,
+  // so however many days are asked for, there are no more copies to build than meetings.
+  const meeting = sqlite
+    .prepare('SELECT max(coalesce(meeting_date, document_date)) FROM sources WHERE meeting_board_id IS NOT NULL AND coalesce(meeting_date, document_date) <= ?')
+    .pluck()
+    .get(date) as string | null;
+  const key = `${state}|${meeting ?? 'before any meeting'}`;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    // Most recently used last, so that the oldest is the one let go.
+    cache.delete(key);
+    cache.set(key, hit);
+    return { ...hit, date };
+  }
 
   const seen = openDatabase(':memory:');
   migrateDatabase(seen);
