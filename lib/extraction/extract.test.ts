@@ -156,6 +156,13 @@ describe('extractFigures: basis and period', () => {
     // "launched in September 2023 and has delivered": since the launch, as of the report.
     const launched = extractFigures('Pathways to Planning launched in September 2023 and has delivered more than 80 new planners.', { reportDate: '2024-12-31', reference: TEST_REFERENCE });
     expect(launched.find((p) => p.value === 80)).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2024-12-31' });
+    // A sentence opening with a "since" clause is a running total; "the potential to" is a plan.
+    const read = (text: string) => extractFigures(text, { reportDate: '2025-01-31', reference: TEST_REFERENCE })[0];
+    expect(read('The Mayor said: “Since I was voted in as Mayor, we’ve upskilled over 40,000 people in our region.')).toMatchObject({ value: 40000, basis: 'cumulative' });
+    // (A "since" inside the opening clause dates that clause only: the 350 attended one event.)
+    const events = extractFigures('We have now held over 100 events since the beginning of the year, one attended by 350 people.', { reportDate: '2025-01-31', reference: TEST_REFERENCE });
+    expect(events.find((p) => p.value === 350)).toMatchObject({ basis: 'period' });
+    expect(read('The projects have the potential to create more than 7,000 jobs.')).toMatchObject({ value: 7000, basis: 'planned' });
     // (Not when the launch is all the sentence says of the date: "launched in May 2020 with 40 councils".)
     const only = extractFigures('The network launched in May 2020 with 40 councils.', { reportDate: '2024-12-31', reference: TEST_REFERENCE });
     expect(only.find((p) => p.value === 40)?.basis).not.toBe('cumulative');

@@ -56,7 +56,7 @@ export interface PeriodInput {
 }
 
 const PLANNED =
-  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next)\b/i;
+  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next|(?:the\s+)?potential\s+to)\b/i;
 // A forecast governs every number after it in its sentence: "By 2020, projects are expected to
 // deliver £615 million in capital receipts and £158 million in running cost savings".
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
@@ -273,7 +273,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   if (basis === 'period' && (APPROVAL.test(sentenceBefore) || FORECAST.test(sentenceBefore) || RESOLUTION.test(sentence))) basis = 'planned';
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
-    if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn)) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
+    // ("Since I was voted in as Mayor, we've upskilled over 40,000": a sentence opening with a
+    // "since" clause; not one with "since" inside its first clause, which may date only a part.)
+    if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn) || /(?:^|[:“"‘]\s*)since\b/i.test(input.sentenceLead.trim())) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
     // "We now work with over 90 per cent of councils in 76 partnerships": who the programme works
