@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './sign-in';
 
 const PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
   { path: '/', heading: /Sector-support impact/, figure: /541 hours/ },
@@ -19,6 +20,16 @@ const PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
   { path: '/targets', heading: /^Targets$/, figure: /What a metric should reach/ },
   { path: '/flags', heading: /^Data-quality flags$/, figure: /Two quarters without a figure/ },
   { path: '/annotations', heading: /^Notes on charts$/, figure: /Dated notes that explain the figures/ },
+  { path: '/?seen=2020-05-21', heading: /Sector-support impact/, figure: /As the board saw it on 21 May 2020/ },
+  { path: '/invite/not-a-real-token', heading: /^Set your password$/, figure: /This link has expired or has been used/ },
+];
+
+// Pages for signed-in users, checked the same way as the administrator who uses them.
+const ADMIN_PAGES: { path: string; heading: RegExp; figure: RegExp }[] = [
+  { path: '/manage/users', heading: /^Users$/, figure: /Invite a user/ },
+  { path: '/manage/programme/housing-advisers-programme', heading: /^Edit Housing Advisers Programme$/, figure: /Merge into another programme/ },
+  { path: '/manage/metric/coaching-hours', heading: /^Edit Coaching hours$/, figure: /Merge into another metric/ },
+  { path: '/account', heading: /^Your account$/, figure: /Change your password/ },
 ];
 
 async function openSource(page: Page, title: RegExp) {
@@ -38,6 +49,18 @@ test.describe('dashboard views', () => {
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
+
+  test('the pages administrators use have no serious accessibility violations', async ({ page }) => {
+    await signInAs(page, 'admin');
+    for (const { path, heading, figure } of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByText(figure).first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  });
 
   test('a source shows its text with each figure marked and linked to it', async ({ page }) => {
     await openSource(page, /LGA Refocused Sector-Led Improvement Offer/);

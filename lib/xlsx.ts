@@ -11,10 +11,14 @@
 // through the very same preview, checks and all-or-nothing commit as a CSV file. Dates become
 // YYYY-MM-DD, and so do Excel serial day numbers in the date columns.
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CsvCell } from './csv';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+// exceljs and the zip libraries under it take tens of megabytes once loaded, and every route
+// reaches this module: load them only when a workbook is made or read.
+const excel = async (): Promise<typeof ExcelJS> => ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
 /** The widest a column is made, in characters: long evidence wraps rather than running on. */
 const MAX_WIDTH = 60;
 /** How many bytes of the file may wait for the client before rows stop being added. */
@@ -59,6 +63,7 @@ export function xlsxStream(sheet: XlsxSheet, about: (stats: XlsxStats) => [strin
   const out = new PassThrough();
   const write = async () => {
     // Fast compression: a workbook of a million figures is written while the client waits.
+    const ExcelJS = await excel();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
     workbook.creator = 'LGA sector-support impact dashboard';
     workbook.created = new Date();
@@ -133,13 +138,6 @@ export function xlsxStream(sheet: XlsxSheet, about: (stats: XlsxStats) => [strin
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-/** The sheets of a workbook, by name, in order. */
-export async function xlsxSheetNames(bytes: Uint8Array): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook.worksheets.map((w) => w.name);
-}
-
 /** Columns whose numbers are days: an Excel serial day number there is a date. */
 const DATE_COLUMN = /(^|_)(date|period_start|period_end|start|end)$/i;
 
@@ -169,7 +167,7 @@ function cellText(value: ExcelJS.CellValue, dateColumn: boolean): CsvCell {
  * message when the workbook cannot be read or has no such sheet.
  */
 export async function xlsxSheetAsCsv(bytes: Uint8Array, sheetName?: string): Promise<{ csv: string; sheet: string; sheets: string[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
