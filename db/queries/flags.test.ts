@@ -72,3 +72,18 @@ describe('data-quality flags on the live figures', () => {
     for (const figure of flagged) expect(flagsOfFigure(db, figure, { identities: false })).toEqual(all.filter((f) => f.figures.includes(figure)));
   });
 });
+
+describe('every flag, kept between writes', () => {
+  it('is worked out again only once something is written', () => {
+    const db = createOnePairDatabase(figure(100, '2020-06-30', 'cumulative'));
+    const first = listFlags(db, { identities: false });
+    expect(first).toEqual([]);
+    // Nothing written: the same flags, not worked out again.
+    expect(listFlags(db, { identities: false })).toEqual(first);
+    // A running total that falls, written straight into the table (no audit entry): seen at once.
+    db.$client.exec(figure(50, '2020-09-30', 'cumulative'));
+    expect(kinds(db)).toEqual([['falling', 2]]);
+    db.$client.exec('DELETE FROM observations WHERE id = 2');
+    expect(kinds(db)).toEqual([]);
+  });
+});

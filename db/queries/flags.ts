@@ -173,7 +173,24 @@ export function listFlags(db: AppDatabase, { identities }: { identities: boolean
       }[]
     ).map((a) => [a.flag_key, { reason: a.reason, at: a.created_at, who: identities ? a.email : publicActor(a.role, a.email ?? 'cli') }]),
   );
-  return [...falling(db, scope), ...outliers(db, scope), ...twoDates(db, scope), ...gaps(db, scope), ...restated(db, scope)].map((f) => ({ ...f, acknowledged: acks.get(f.key) ?? null }));
+  return computeFlags(db, scope).map((f) => ({ ...f, acknowledged: acks.get(f.key) ?? null }));
+}
+
+// Every flag of every series is worked out again only when something was written: at a million
+// figures that is seconds of work (docs/decisions/0014), where a page view should be instant.
+// The state is the audit trail's last id (every write of figures, sources and quarters is
+// audited, imports too) and this connection's count of changed rows (anything else it wrote).
+const everyFlag = new WeakMap<AppDatabase['$client'], { state: string; flags: Omit<Flag, 'acknowledged'>[] }>();
+
+function computeFlags(db: AppDatabase, scope: Scope): Omit<Flag, 'acknowledged'>[] {
+  const compute = () => [...falling(db, scope), ...outliers(db, scope), ...twoDates(db, scope), ...gaps(db, scope), ...restated(db, scope)];
+  if (scope) return compute();
+  const state = db.$client.prepare('SELECT (SELECT coalesce(max(id), 0) FROM audit_log) || \'|\' || total_changes()').pluck().get() as string;
+  const kept = everyFlag.get(db.$client);
+  if (kept?.state === state) return kept.flags;
+  const flags = compute();
+  everyFlag.set(db.$client, { state, flags });
+  return flags;
 }
 
 /** The series a flag's key is about: its figure's, or for a gap the programme and metric it names. */
