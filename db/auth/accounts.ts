@@ -17,6 +17,7 @@ import { requireRole, type SessionUser } from '../../lib/auth/roles';
 import { InputError, NotFoundError } from '../../lib/errors';
 import { ROLES, type Role } from '../../lib/vocabulary';
 import { writeAudit, type Actor } from '../mutations/audit';
+import { hashId } from './sessions';
 
 /** How long an invitation or a reset link works. */
 export const INVITE_HOURS = 72;
@@ -35,7 +36,6 @@ export interface UserRow {
   pending: 'invite' | 'reset' | null;
 }
 
-const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 /** A user as the audit trail records them: never the password hash. */
 const snapshot = (db: AppDatabase, id: number) =>
   db.$client.prepare('SELECT id, email, name, role, created_at, disabled_at FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined;
@@ -59,7 +59,7 @@ function issueToken(db: AppDatabase, userId: number, kind: 'invite' | 'reset', n
   const expiresAt = new Date(now.getTime() + (kind === 'invite' ? INVITE_HOURS : RESET_HOURS) * 3600_000).toISOString();
   // Any earlier link of the user's stops working: only the newest one is handed out.
   db.$client.prepare("UPDATE user_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL").run(now.toISOString(), userId);
-  db.$client.prepare('INSERT INTO user_tokens (token_hash, user_id, kind, expires_at) VALUES (?, ?, ?, ?)').run(hash(token), userId, kind, expiresAt);
+  db.$client.prepare('INSERT INTO user_tokens (token_hash, user_id, kind, expires_at) VALUES (?, ?, ?, ?)').run(hashId(token), userId, kind, expiresAt);
   return { token, expiresAt };
 }
 
@@ -134,7 +134,7 @@ export function findToken(db: AppDatabase, token: string, now = new Date()): { u
         `SELECT t.user_id AS userId, u.email, t.kind FROM user_tokens t JOIN users u ON u.id = t.user_id
          WHERE t.token_hash = ? AND t.used_at IS NULL AND t.expires_at > ? AND u.disabled_at IS NULL`,
       )
-      .get(hash(token), now.toISOString()) as { userId: number; email: string; kind: 'invite' | 'reset' } | undefined) ?? null
+      .get(hashId(token), now.toISOString()) as { userId: number; email: string; kind: 'invite' | 'reset' } | undefined) ?? null
   );
 }
 
@@ -147,7 +147,7 @@ export function redeemToken(db: AppDatabase, token: string, passwordHash: string
   return sqlite.transaction(() => {
     const found = findToken(db, token, now);
     if (!found) throw new InputError({ token: 'This link has expired or has been used. Ask an administrator for a new one.' });
-    sqlite.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now.toISOString(), hash(token));
+    sqlite.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now.toISOString(), hashId(token));
     sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, found.userId);
     const user = sqlite.prepare('SELECT id, email, name, role FROM users WHERE id = ?').get(found.userId) as SessionUser;
     const actor: Actor = { id: user.id, email: user.email, role: user.role };
@@ -161,7 +161,7 @@ export function setOwnPassword(db: AppDatabase, user: SessionUser, passwordHash:
   const sqlite = db.$client;
   sqlite.transaction(() => {
     sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, user.id);
-    sqlite.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(user.id, keepSession ? hash(keepSession) : null);
+    sqlite.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(user.id, keepSession ? hashId(keepSession) : null);
     writeAudit(sqlite, user, { action: 'update', entityType: 'user', id: user.id, before: null, after: snapshot(db, user.id), reason: 'Changed their own password' });
   })();
 }

@@ -7,7 +7,8 @@ import type { SessionUser } from '../../lib/auth/roles';
 export const SESSION_COOKIE = 'lga_session';
 export const SESSION_HOURS = 12;
 
-const hashId = (id: string) => crypto.createHash('sha256').update(id).digest('hex');
+/** The sha256 kept in place of a secret (a session id, a one-time link's token). */
+export const hashId = (id: string) => crypto.createHash('sha256').update(id).digest('hex');
 
 
 export function createSession(db: AppDatabase, userId: number, now = new Date()): { id: string; expiresAt: Date } {

@@ -17,6 +17,13 @@ export function checkValues(schema: z.ZodType, values: unknown): FormErrors | nu
   return { ...found, form: 'Check the highlighted fields; nothing has been saved.' };
 }
 
+/** Sends `body` as JSON and gives back the server's answer, or its refusal as one message. */
+export async function sendForAnswer(method: string, url: string, body: unknown, nothing = 'Nothing was changed.'): Promise<{ ok: true; answer: Record<string, unknown> } | { ok: false; message: string }> {
+  const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown> & { fields?: Record<string, string>; error?: string };
+  return response.ok ? { ok: true, answer } : { ok: false, message: Object.values(answer.fields ?? {})[0] ?? answer.error ?? nothing };
+}
+
 /** Sends `body` as JSON; null when the server took it, else its messages by field. */
 export async function sendJson(method: string, url: string, body: unknown, nothing = 'Nothing was saved.'): Promise<FormErrors | null> {
   const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

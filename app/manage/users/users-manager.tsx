@@ -5,18 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { UserRow } from '@/db/auth/accounts';
 import { Alert } from '@/app/_components/alert';
+import { sendForAnswer } from '@/app/_components/forms/send-form';
 import { DataTable, type DataTableColumn } from '@/app/_components/tables/data-table';
 import { ROLES, type Role } from '@/lib/vocabulary';
 
 const ROLE_LABELS: Record<Role, string> = { viewer: 'Viewer', officer: 'Officer', admin: 'Administrator' };
 type Link = { who: string; url: string; expiresAt: string; kind: 'invitation' | 'reset link' };
-
-async function post(method: string, url: string, body: unknown): Promise<{ ok: true; answer: Record<string, string> } | { ok: false; message: string }> {
-  const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = (await response.json().catch(() => ({}))) as Record<string, string> & { fields?: Record<string, string>; error?: string };
-  if (response.ok) return { ok: true, answer };
-  return { ok: false, message: Object.values(answer.fields ?? {})[0] ?? answer.error ?? 'Nothing was changed.' };
-}
 
 export function UsersManager({ users, me }: { users: UserRow[]; me: number }) {
   const router = useRouter();
@@ -26,12 +20,12 @@ export function UsersManager({ users, me }: { users: UserRow[]; me: number }) {
   const [inviteErrors, setInviteErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const act = async (label: string, method: string, url: string, body: unknown, onLink?: (a: Record<string, string>) => Link) => {
+  const act = async (label: string, method: string, url: string, body: unknown, onLink?: (a: Record<string, unknown>) => Link) => {
     setBusy(true);
     setMessage(null);
     setLink(null);
     try {
-      const result = await post(method, url, body);
+      const result = await sendForAnswer(method, url, body);
       if (!result.ok) return setMessage({ tone: 'error', text: result.message });
       if (onLink) setLink(onLink(result.answer));
       setMessage({ tone: 'success', text: label });
@@ -47,9 +41,9 @@ export function UsersManager({ users, me }: { users: UserRow[]; me: number }) {
     setLink(null);
     setMessage(null);
     try {
-      const result = await post('POST', '/api/users', invite);
+      const result = await sendForAnswer('POST', '/api/users', invite);
       if (!result.ok) return setInviteErrors({ form: result.message });
-      setLink({ who: invite.email, url: `${window.location.origin}${result.answer.link}`, expiresAt: result.answer.expiresAt!, kind: 'invitation' });
+      setLink({ who: invite.email, url: `${window.location.origin}${result.answer.link}`, expiresAt: String(result.answer.expiresAt), kind: 'invitation' });
       setMessage({ tone: 'success', text: `Invited ${invite.email}.` });
       setInvite({ email: '', name: '', role: 'viewer' });
       router.refresh();
@@ -89,7 +83,7 @@ export function UsersManager({ users, me }: { users: UserRow[]; me: number }) {
           </button>
           {!u.disabledAt && (
             <button type="button" disabled={busy} className="underline disabled:opacity-60" aria-label={`Reset the password of ${u.email}`}
-              onClick={() => void act(`${u.email}'s password no longer works; hand them the link below.`, 'PATCH', `/api/users/${u.id}`, { reset: true }, (a) => ({ who: u.email, url: `${window.location.origin}${a.link}`, expiresAt: a.expiresAt!, kind: 'reset link' }))}>
+              onClick={() => void act(`${u.email}'s password no longer works; hand them the link below.`, 'PATCH', `/api/users/${u.id}`, { reset: true }, (a) => ({ who: u.email, url: `${window.location.origin}${a.link}`, expiresAt: String(a.expiresAt), kind: 'reset link' }))}>
               Reset password
             </button>
           )}

@@ -6,14 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { MergePreview } from '@/db/mutations/reference-edit';
 import { Alert } from '@/app/_components/alert';
+import { sendForAnswer } from '@/app/_components/forms/send-form';
 
 type Merge = { id: number; at: string; undoneAt: string | null; fromName: string; intoName: string; figures: number };
-
-async function send(method: string, url: string, body: unknown): Promise<{ ok: true; answer: Record<string, unknown> } | { ok: false; message: string }> {
-  const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown> & { fields?: Record<string, string>; error?: string };
-  return response.ok ? { ok: true, answer } : { ok: false, message: Object.values(answer.fields ?? {})[0] ?? answer.error ?? 'Nothing was changed.' };
-}
 
 const input = 'mt-1 w-full rounded border border-slate-600 px-2 py-1';
 const button = 'rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60';
@@ -42,7 +37,7 @@ export function ReferenceEditor(props: {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await send(method, target, body);
+      const result = await sendForAnswer(method, target, body);
       if (!result.ok) return setMessage({ tone: 'error', text: result.message });
       const text = done(result.answer);
       if (text) setMessage({ tone: 'success', text });
