@@ -15,7 +15,7 @@ import { checkRowReference, type HeaderMap, type ImportReference, type ImportRow
 import { stageFile, type Staged } from './csv-staging';
 import { writeAudit } from './audit';
 import { finalQuarterRefusal } from './quarters';
-import { figureWriter, type FigureRecord, type FigureValues, type FigureWriter } from './figure-writer';
+import { figureWriter, retiredRefusal, type FigureRecord, type FigureValues, type FigureWriter } from './figure-writer';
 import { queueWrite, yieldToOtherRequests } from '../write-queue';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
@@ -248,6 +248,8 @@ async function applyStaged(
             linkTo(observationId);
             continue;
           }
+          const retired = retiredRefusal(sqlite, values(), before);
+          if (retired) { const [column, message] = Object.entries(retired)[0]!; fail(column, message); continue; }
           if (staleVersion) {
             fail('version', `Figure ${observationId} has changed since this file was exported (it is at version ${before.version}, the file has ${r.version}); export it again and redo this row, or clear its version to overwrite the change`);
             continue;
@@ -274,6 +276,8 @@ async function applyStaged(
           sample({ ...shown, status: 'unchanged', detail: linked ? `Already recorded as figure ${existing}` : `Already recorded as figure ${existing}; this file is linked as a further source`, observationId: existing });
           continue;
         }
+        const retired = retiredRefusal(sqlite, values());
+        if (retired) { const [column, message] = Object.entries(retired)[0]!; fail(column, message); continue; }
         const created = figures.add(values(), reason(s.row));
         result.written.created += 1;
         addedHere.set(key, { id: created.id, row: s.row });

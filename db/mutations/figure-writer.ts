@@ -6,7 +6,7 @@
 import type { AppDatabase } from '../client';
 import { writeAudit, type Actor } from './audit';
 import { checkFinalQuarters, recordRestatement } from './quarters';
-import { ConflictError } from '../../lib/errors';
+import { ConflictError, InputError } from '../../lib/errors';
 import { describeChanges } from '../../lib/figure-changes';
 import { listFigureHistory } from '../queries/figure-history';
 import { getNamesById } from '../queries/reference';
@@ -59,23 +59,74 @@ function prepare(sqlite: SqliteClient) {
          period_end = ?, date_precision = ?, note = ?, part_of_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1
        WHERE id = ? RETURNING *`,
     ),
+    retired: sqlite.prepare(
+      `SELECT 'programme' AS kind, r.name, r.retired_at, i.name AS merged_into FROM programmes r
+         LEFT JOIN reference_merges m ON m.kind = 'programme' AND m.from_id = r.id AND m.undone_at IS NULL LEFT JOIN programmes i ON i.id = m.into_id
+         WHERE r.id = ? AND r.retired_at IS NOT NULL
+       UNION ALL
+       SELECT 'metric', r.name, r.retired_at, i.name FROM metrics r
+         LEFT JOIN reference_merges m ON m.kind = 'metric' AND m.from_id = r.id AND m.undone_at IS NULL LEFT JOIN metrics i ON i.id = m.into_id
+         WHERE r.id = ? AND r.retired_at IS NOT NULL`,
+    ),
     cite: sqlite.prepare('INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
   };
 }
 
 // Prepared once per connection: an import or the seed writes thousands of figures.
 const statements = new WeakMap<SqliteClient, ReturnType<typeof prepare>>();
+function statementsFor(sqlite: SqliteClient) {
+  let s = statements.get(sqlite);
+  if (!s) statements.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+/** A stored figure's values, to write it again with some of them changed. */
+export const valuesOf = (r: FigureRecord): FigureValues => ({
+  programmeId: r.programme_id as number,
+  metricId: r.metric_id as number,
+  value: r.value as number,
+  upper: (r.upper_value as number | null) ?? null,
+  qualifier: r.qualifier as string,
+  basis: r.basis as string,
+  periodStart: (r.period_start as string | null) ?? null,
+  periodEnd: r.period_end as string,
+  datePrecision: r.date_precision as string,
+  note: (r.note as string | null) ?? null,
+  partOfId: (r.part_of_id as number | null) ?? null,
+});
 
 const columns = (v: FigureValues) =>
   [v.programmeId, v.metricId, v.value, v.upper, v.qualifier, v.basis, v.periodStart, v.periodEnd, v.datePrecision, v.note, v.partOfId] as const;
 const factColumns = (v: FigureValues) =>
   [v.programmeId, v.metricId, v.value, v.upper, v.qualifier, v.basis, v.periodStart ?? '', v.periodEnd, v.partOfId] as const;
 
+/**
+ * Why a figure may not be written to these ids, or null: a retired programme or metric takes no
+ * new figures (docs/decisions/0015). A figure already on it keeps it through any edit; one cannot be
+ * moved onto it. Keyed by the form's field ('programme' or 'metric').
+ */
+export function retiredRefusal(sqlite: SqliteClient, v: Pick<FigureValues, 'programmeId' | 'metricId'>, before?: FigureRecord): Record<string, string> | null {
+  const rows = statementsFor(sqlite).retired.all(v.programmeId, v.metricId) as { kind: 'programme' | 'metric'; name: string; retired_at: string; merged_into: string | null }[];
+  const refused = rows.filter((r) => !before || before[`${r.kind}_id`] !== (r.kind === 'programme' ? v.programmeId : v.metricId));
+  if (!refused.length) return null;
+  return Object.fromEntries(
+    refused.map((r) => [
+      r.kind,
+      r.merged_into
+        ? `The ${r.kind} “${r.name}” was merged into “${r.merged_into}” on ${r.retired_at.slice(0, 10)}: new figures go to “${r.merged_into}”`
+        : `The ${r.kind} “${r.name}” was retired on ${r.retired_at.slice(0, 10)} and takes no new figures; choose another, or an administrator can bring it back`,
+    ]),
+  );
+}
+
+function refuseRetired(sqlite: SqliteClient, v: FigureValues, before?: FigureRecord): void {
+  const refusal = retiredRefusal(sqlite, v, before);
+  if (refusal) throw new InputError(refusal);
+}
+
 /** Writes figures as `actor`. Callers check the role and hold the transaction. */
 export function figureWriter(sqlite: SqliteClient, actor: Actor) {
-  let s = statements.get(sqlite);
-  if (!s) statements.set(sqlite, (s = prepare(sqlite)));
-  const st = s;
+  const st = statementsFor(sqlite);
   return {
     /** The live figure recording this fact (and, given `citedAt`, cited at that source and line). */
     findFact(v: FigureValues, citedAt?: { sourceId: number; line: number | null }): number | null {
@@ -86,6 +137,7 @@ export function figureWriter(sqlite: SqliteClient, actor: Actor) {
     },
     /** Adds a figure and records its creation (in a final quarter: by an administrator, as a restatement). */
     add(v: FigureValues, reason: string | null): FigureRecord {
+      refuseRetired(sqlite, v);
       const finals = checkFinalQuarters(sqlite, actor, [v.periodEnd], reason);
       const created = st.insert.get(...columns(v)) as FigureRecord;
       const auditId = writeAudit(sqlite, actor, { action: 'create', entityType: 'observation', id: created.id, before: null, after: created, reason });
@@ -94,6 +146,7 @@ export function figureWriter(sqlite: SqliteClient, actor: Actor) {
     },
     /** Changes a figure, recording it as it was and as it is (in a final quarter: by an administrator, as a restatement). */
     change(id: number, before: FigureRecord, v: FigureValues, reason: string | null): FigureRecord {
+      refuseRetired(sqlite, v, before);
       const finals = checkFinalQuarters(sqlite, actor, [before.period_end as string, v.periodEnd], reason);
       const after = st.update.get(...columns(v), id) as FigureRecord;
       const auditId = writeAudit(sqlite, actor, { action: 'update', entityType: 'observation', id, before, after, reason });

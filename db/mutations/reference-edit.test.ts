@@ -4,6 +4,10 @@ import { ForbiddenError, InputError } from '../../lib/errors';
 import type { AppDatabase } from '../client';
 import { addTestUser, createSeededTestDatabase } from '../testing';
 import { readCoverage, readFigureCounts, readFigureSums, rebuildCoverage, rebuildFigureCounts, rebuildFigureSums } from '../rollups/rebuild';
+import { setQuarterStatus, quarterOfFigure } from './quarters';
+import { createObservation, updateObservation } from './observations';
+import { importFiguresCsv } from './csv-import';
+import { listReferenceNames } from '../queries/report-review';
 import { editReference, listMerges, mergeReference, previewMerge, renameReference, resolveSlug, setRetired, undoMerge } from './reference-edit';
 
 let db: AppDatabase;
@@ -98,5 +102,66 @@ describe('merging two metrics', () => {
     expect(() => previewMerge(db, 'metric', hours, attendees)).toThrow(/different units/);
     expect(() => previewMerge(db, 'metric', attendees, attendees)).toThrow(/different metric/);
     expect(() => mergeReference(db, officer, 'metric', idOf('metrics', 'events-delivered'), attendees)).toThrow(ForbiddenError);
+  });
+});
+
+describe('a merge in a final quarter', () => {
+  it('records each moved figure of a final quarter as a restatement, with the merge as its reason; so does its undo', () => {
+    const from = idOf('metrics', 'events-delivered');
+    const into = idOf('metrics', 'attendees');
+    const moving = figuresOf('metric_id', from);
+    const end = db.$client.prepare('SELECT period_end FROM observations WHERE id = ?').pluck().get(moving[0]!) as string;
+    const quarter = quarterOfFigure(end);
+    setQuarterStatus(db, admin, quarter, 'final', null);
+    const inQuarter = (db.$client.prepare('SELECT id, period_end FROM observations WHERE metric_id = ?').all(from) as { id: number; period_end: string }[])
+      .filter((o) => quarterOfFigure(o.period_end) === quarter)
+      .map((o) => o.id);
+    expect(inQuarter.length).toBeGreaterThan(0);
+    const restated = () =>
+      db.$client.prepare('SELECT r.observation_id, a.reason FROM restatements r JOIN audit_log a ON a.id = r.audit_id WHERE r.quarter = ? ORDER BY r.audit_id').all(quarter) as { observation_id: number; reason: string }[];
+    const mergeId = mergeReference(db, admin, 'metric', from, into);
+    expect(restated().map((r) => r.observation_id)).toEqual(inQuarter);
+    expect(new Set(restated().map((r) => r.reason))).toEqual(new Set(['Merged metric Events delivered into Attendees']));
+    undoMerge(db, admin, mergeId);
+    expect(restated().map((r) => r.observation_id)).toEqual([...inQuarter, ...inQuarter]);
+    expect(figuresOf('metric_id', from)).toEqual(moving);
+  });
+});
+
+describe('a retired programme or metric', () => {
+  const input = (programme: string, metric: string) => ({
+    programme, metric, value: 12, upper: null, qualifier: 'exact' as const, basis: 'period' as const, periodStart: '2021-04-01', periodEnd: '2021-06-30',
+    datePrecision: 'day' as const, note: null, sourceId: null, line: null, evidence: '', reason: '', partOf: null, version: null,
+  });
+  async function* bytes(text: string): AsyncIterable<Uint8Array> {
+    yield new TextEncoder().encode(text);
+  }
+  const importRow = (row: string) =>
+    importFiguresCsv(db, officer, bytes(`programme,metric,value,qualifier,basis,period_start,period_end\n${row}\n`), { fileName: 'returns.csv', mode: 'preview', onError: 'block' });
+
+  it('takes no new figure from the form or a spreadsheet, while a figure already on it keeps it through an edit', async () => {
+    const id = idOf('programmes', 'remote-peer-support');
+    const kept = figuresOf('programme_id', id)[0]!;
+    setRetired(db, admin, 'programme', id, true);
+    // A report's numbers are not read as the retired programme's.
+    expect(listReferenceNames(db).programmes.map((p) => p.slug)).not.toContain('remote-peer-support');
+    expect(() => createObservation(db, officer, input('remote-peer-support', 'attendees'))).toThrow(/was retired on \d{4}-\d{2}-\d{2} and takes no new figures/);
+    const preview = await importRow('Remote Peer Support,Attendees,12,exact,period,2021-04-01,2021-06-30');
+    expect(preview.counts).toMatchObject({ new: 0, error: 1 });
+    expect(preview.problems[0]).toMatchObject({ column: 'programme', message: expect.stringMatching(/Remote Peer Support” was retired/) });
+    // Its own figure is edited where it is; another figure cannot be moved onto it.
+    const own = db.$client.prepare('SELECT p.slug programme, m.slug metric FROM observations o JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE o.id = ?').get(kept) as { programme: string; metric: string };
+    expect(() => updateObservation(db, officer, kept, { ...input(own.programme, own.metric), note: 'checked', reason: 'Checked against the return' })).not.toThrow();
+    const other = db.$client.prepare('SELECT o.id, m.slug metric FROM observations o JOIN metrics m ON m.id = o.metric_id WHERE o.programme_id != ? AND o.deleted_at IS NULL LIMIT 1').get(id) as { id: number; metric: string };
+    expect(() => updateObservation(db, officer, other.id, { ...input('remote-peer-support', other.metric), reason: 'Moved' })).toThrow(/Remote Peer Support” was retired/);
+    setRetired(db, admin, 'programme', id, false);
+    expect(() => createObservation(db, officer, input('remote-peer-support', 'attendees'))).not.toThrow();
+  });
+
+  it('names what a merged metric was merged into', async () => {
+    mergeReference(db, admin, 'metric', idOf('metrics', 'events-delivered'), idOf('metrics', 'attendees'));
+    expect(() => createObservation(db, officer, input('remote-peer-support', 'events-delivered'))).toThrow(/merged into “Attendees” on .*: new figures go to “Attendees”/);
+    const preview = await importRow('Remote Peer Support,Events delivered,12,exact,period,2021-04-01,2021-06-30');
+    expect(preview.problems[0]).toMatchObject({ column: 'metric', message: expect.stringMatching(/merged into “Attendees”/) });
   });
 });

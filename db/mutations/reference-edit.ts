@@ -13,6 +13,7 @@ import { requireRole, type SessionUser } from '../../lib/auth/roles';
 import { InputError, NotFoundError } from '../../lib/errors';
 import { slugFor } from '../../lib/reference-input';
 import { writeAudit } from './audit';
+import { figureWriter, valuesOf, type FigureRecord } from './figure-writer';
 
 export type EditableKind = 'board' | 'programme' | 'metric';
 const TABLE: Record<EditableKind, string> = { board: 'boards', programme: 'programmes', metric: 'metrics' };
@@ -175,14 +176,15 @@ export function mergeReference(db: AppDatabase, admin: SessionUser, kind: 'progr
   })();
 }
 
+// Through the figure writer, as every edit of a figure: its audit entry, its version, and in a
+// final quarter its restatement (the merge's reason is the restatement's).
 function moveFigures(db: AppDatabase, admin: SessionUser, col: string, ids: number[], to: number, reason: string): void {
   const sqlite = db.$client;
   const read = sqlite.prepare('SELECT * FROM observations WHERE id = ?');
-  const move = sqlite.prepare(`UPDATE observations SET ${col} = ?, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`);
+  const figures = figureWriter(sqlite, admin);
   for (const id of ids) {
-    const before = read.get(id);
-    move.run(to, id);
-    writeAudit(sqlite, admin, { action: 'update', entityType: 'observation', id, before, after: read.get(id), reason });
+    const before = read.get(id) as FigureRecord;
+    figures.change(id, before, { ...valuesOf(before), [col === 'programme_id' ? 'programmeId' : 'metricId']: to }, reason);
   }
 }
 
@@ -220,12 +222,13 @@ export function undoMerge(db: AppDatabase, admin: SessionUser, mergeId: number, 
     // Only what still sits where the merge put it goes back.
     const stillThere = (table: string, ids: number[]) =>
       ids.filter((id) => (sqlite.prepare(`SELECT ${col} FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined) === merge.into_id);
+    // Brought back first: a retired one takes no figures (figure-writer.ts).
+    sqlite.prepare(`UPDATE ${TABLE[merge.kind]} SET retired_at = NULL WHERE id = ?`).run(merge.from_id);
+    sqlite.prepare('UPDATE reference_merges SET undone_at = ? WHERE id = ?').run(now.toISOString(), mergeId);
     moveFigures(db, admin, col, stillThere('observations', moved.figures), merge.from_id, reason);
     for (const t of stillThere('targets', moved.targets)) sqlite.prepare(`UPDATE targets SET ${col} = ? WHERE id = ?`).run(merge.from_id, t);
     for (const a of stillThere('annotations', moved.annotations)) sqlite.prepare(`UPDATE annotations SET ${col} = ? WHERE id = ?`).run(merge.from_id, a);
-    sqlite.prepare(`UPDATE ${TABLE[merge.kind]} SET retired_at = NULL WHERE id = ?`).run(merge.from_id);
     sqlite.prepare('DELETE FROM slug_redirects WHERE kind = ? AND old_slug = ? AND entity_id = ?').run(merge.kind, from.slug, merge.into_id);
-    sqlite.prepare('UPDATE reference_merges SET undone_at = ? WHERE id = ?').run(now.toISOString(), mergeId);
     writeAudit(sqlite, admin, { action: 'update', entityType: merge.kind, id: merge.from_id, before: from, after: rowOf(db, merge.kind, merge.from_id), reason });
   })();
 }

@@ -51,14 +51,15 @@ export interface ReviewProposal {
   recorded: RecordedAs | null;
 }
 
+/** What a report's numbers may be read as: the boards, and the programmes and metrics not retired. */
 export function listReferenceNames(db: AppDatabase): ReferenceNames {
   const sqlite = db.$client;
   return {
     boards: sqlite.prepare('SELECT name, slug FROM boards ORDER BY name').all() as ReferenceNames['boards'],
     programmes: sqlite
-      .prepare('SELECT p.name, p.slug, b.name AS board, p.theme FROM programmes p JOIN boards b ON b.id = p.board_id ORDER BY p.name')
+      .prepare('SELECT p.name, p.slug, b.name AS board, p.theme FROM programmes p JOIN boards b ON b.id = p.board_id WHERE p.retired_at IS NULL ORDER BY p.name')
       .all() as ReferenceNames['programmes'],
-    metrics: sqlite.prepare('SELECT name, slug, unit, definition FROM metrics ORDER BY name').all() as ReferenceNames['metrics'],
+    metrics: sqlite.prepare('SELECT name, slug, unit, definition FROM metrics WHERE retired_at IS NULL ORDER BY name').all() as ReferenceNames['metrics'],
   };
 }
 
