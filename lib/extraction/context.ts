@@ -61,7 +61,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // Parts of names and codes: "COVID-19", "COVID 19", "Wave2", "5G", "PPN 01/21".
   if (/[A-Za-z]$/.test(before) && mention.written === 'numeral') return DROP;
   // A footnote mark ("were eligible.3") and a grade or code after a slash ("grade C/4").
-  if (mention.written === 'numeral' && (/[a-z][.,;:)]$/.test(before) || /[A-Za-z]\/$/.test(before))) return DROP;
+  // ("c.150" is circa: its qualifier, not a footnote.)
+  if (mention.written === 'numeral' && ((/[a-z][.,;:)]$/.test(before) && !/\bc\.$/i.test(before)) || /[A-Za-z]\/$/.test(before))) return DROP;
   if (/[A-Za-z][-–]\s?$/.test(before) && mention.written === 'numeral' && mention.range !== 'high') return DROP;
   if (/\bcovid[\s-]*$/i.test(before)) return DROP;
   if (/^\/\d|^\d*\/\d/.test(masked.slice(mention.end)) || /\d\/$/.test(before)) return DROP;

@@ -66,6 +66,11 @@ describe('extractFigures: what the numbers are', () => {
     expect(at(14, '57')).toMatchObject({ value: 57, qualifier: 'exact' });
   });
 
+  it('reads "c.150" as circa 150, not a footnote mark after "c."', () => {
+    const found = extractFigures('Since April, c.150 councils have downloaded the toolkit, as the table shows.3', { reportDate: '2023-10-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.qualifier])).toEqual([[150, 'approx']]);
+  });
+
   it('reads number words, £, per cent and thousands separators', () => {
     expect(at(15, 'Thirty-four')).toMatchObject({ value: 34, unit: 'count', likelyContext: false });
     expect(at(15, 'twelve')).toMatchObject({ value: 12, likelyContext: false });

@@ -15,6 +15,9 @@ describe('findNumbers', () => {
     ]);
     expect(values('savings of £120,000')).toEqual([[120000, 'GBP', null]]);
     expect(values('£1.6bn for councils')).toEqual([[1.6e9, 'GBP', null]]);
+    // A count's "k" only when written onto the digits; "100m" may be metres.
+    expect(values('viewed 12.5k times')).toEqual([[12500, 'count', null]]);
+    expect(values('a 100m sprint')).toEqual([[100, 'count', null]]);
     expect(values('72 per cent of councils and 45% of employers')).toEqual([
       [72, 'percent', null],
       [45, 'percent', null],

@@ -69,7 +69,9 @@ export function findNumbers(masked: string): NumberMention[] {
     }
     const after = masked.slice(end);
     const scale = /^\s?(k|m|mn|bn|million|billion|thousand)\b/i.exec(after);
-    if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]))) {
+    // "£25k", "£1.2m", "40 thousand"; a count's "k" only when written onto the digits ("12.5k views"):
+    // "5 m" or "100m" may be metres.
+    if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]) || /^k$/i.test(scale[0]))) {
       value = Math.round(value * SCALES[scale[1]!.toLowerCase()]!);
       end += scale[0].length;
     }
