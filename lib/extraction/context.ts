@@ -130,7 +130,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
   // and days of coaching or support are measured output, not durations.
-  const duration = /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|decades?|nights?)\b/i.exec(afterGroup);
+  const duration = /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b|last\b|this\b|next\b|previous\b|that\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|decades?|nights?)\b/i.exec(afterGroup);
   if (duration) {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);

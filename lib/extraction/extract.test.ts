@@ -148,6 +148,35 @@ describe('extractFigures: programme and board', () => {
 });
 
 describe('extractFigures: basis and period', () => {
+  const read = (text: string, reportDate = '2024-05-31') =>
+    extractFigures(['Toolkit update', '', 'The toolkit helps councils buy well.', '', text].join('\n'), { reportDate, reference: TEST_REFERENCE }).map((p) => ({
+      value: p.value,
+      counted: p.counted,
+      basis: p.basis,
+      periodEnd: p.periodEnd,
+      setApart: p.likelyContext,
+    }));
+
+  it('reads "since it began in 2014" as a running total at the report date, not as 2014', () => {
+    expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
+      { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },
+    ]);
+  });
+
+  it('gives a comparison ("compared with 40 last year") what the number before counts, and its own date only', () => {
+    expect(read('So far this year, 57 councils have used the toolkit, compared with 40 last year.')).toEqual([
+      { value: 57, counted: 'councils', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },
+      { value: 40, counted: 'councils', basis: 'cumulative', periodEnd: '2024-03-31', setApart: false },
+    ]);
+  });
+
+  it('gives a part ("of whom 1,200") what its total counts', () => {
+    expect(read('In total, 4,000 residents were supported, of whom 1,200 were helped into work.').map((p) => [p.value, p.counted, p.setApart])).toEqual([
+      [4000, 'residents', false],
+      [1200, 'residents', false],
+    ]);
+  });
+
   it('reads "as of 19 February" as a running total to that day', () => {
     expect(at(14, '57')).toMatchObject({ basis: 'cumulative', periodStart: null, periodEnd: '2021-02-19', datePrecision: 'day' });
   });

@@ -162,6 +162,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
       const clauses = clauseSpans(masked, sentence);
       const inSentence = mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end);
       let lastInSentence: (Reading & { end: number }) | null = null;
+      // The last number in the sentence that counted something, named or not: "4,000 residents …,
+      // of whom 1,200", "57 councils …, compared with 40 last year".
+      let lastCounted: (Reading & { end: number }) | null = null;
       const evidenceSpan = withMarkup(line, sentence, line.prefixLength);
       const evidence = line.raw.slice(evidenceSpan.start, evidenceSpan.end);
 
@@ -238,6 +241,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
+        // A part or an earlier value of the number before it counts what that counts: "of whom
+        // 1,200 were helped into work", "compared with 40 last year", "up from 31".
+        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && /\b(?:of\s+(?:whom|which|them|these|those)|compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|increased|grew|fell|falling|dropped)\s+from|against|versus)\s+$/i.test(masked.slice(lastCounted.end, qualifierStart)))
+          counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.
         if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
@@ -254,6 +261,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         if (!reason && !counted.slug && !phrase) reason = 'no measure named';
         const proposedMetric = !reason && !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
+        if (phrase && !reason) lastCounted = { ...reading, end: mention.groupEnd };
         if (counted.slug) {
           // A breakdown's parts keep pointing at their total.
           if (!lastInSentence || !/\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)) || lastInSentence.slug !== counted.slug)

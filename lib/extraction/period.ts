@@ -298,8 +298,12 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
   // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
   const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
+  // A comparison after the number dates only its own value: in "57 councils so far, compared with
+  // 40 last year", last year is the 40's.
+  const comparison = /\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|increased|grew|fell|falling|dropped)\s+from|against)\s+(?:[£\w-]+\s+){0,3}?\d/i.exec(input.masked.slice(input.numberStart, input.sentenceEnd));
+  const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
   const near = (d: DateExpression) =>
-    (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd));
+    (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
   const ownDates = clauseDates.filter(near);
   const ownSentenceDates = sentenceDates.filter(near);
   const inSentence = ownDates.length || input.clauseEnd - input.clauseStart < input.sentenceEnd - input.sentenceStart ? ownDates : ownSentenceDates;
@@ -339,7 +343,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "since April", "since launching in May": a running total as of the report (LABELLING.md).
       // "launched in September 2023 and has delivered more than 80": since then, as of the report.
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
-      if (launched || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
+      // "since it began in 2014", "since the hub was launched in May": as of the report too.
+      const sinceStart = /\bsince\s+(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))\s+(?:in\s+)?$/i.test(c);
+      if (launched || sinceStart || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
         precision = input.reportPrecision;
