@@ -170,6 +170,18 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates the list under a heading "Highlights from 2023/24" by that year, and "the previous year" a year before', () => {
+    const found = extractFigures(['Annual report', '', 'Highlights from 2023/24', '', '- 1,450 councillors completed e-learning modules', '- 38 peer challenges, up from 31 the previous year'].join('\n'), {
+      reportDate: '2024-05-31',
+      reference: TEST_REFERENCE,
+    });
+    expect(found.map((p) => [p.value, p.periodEnd])).toEqual([
+      [1450, '2024-03-31'],
+      [38, '2024-03-31'],
+      [31, '2023-03-31'],
+    ]);
+  });
+
   it('gives a part ("of whom 1,200") what its total counts', () => {
     expect(read('In total, 4,000 residents were supported, of whom 1,200 were helped into work.').map((p) => [p.value, p.counted, p.setApart])).toEqual([
       [4000, 'residents', false],

@@ -222,7 +222,11 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
     }
     if (!PERIOD_KINDS.has(d.kind)) continue;
     // ("results from the 2023/24 evaluation" names 2023/24; "from 2019" starts a span.)
-    if (/\b(?:(since|by|as of|as at|until|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?|from\s+(?:in\s+)?)$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
+    // ("Highlights from 2023/24", "figures from Q2" name that year or quarter: a span needs an end,
+    // "from 2021/22 to 2023/24", "from 2021/22 onwards".)
+    const fromNamedYear = (d.kind === 'financial-year' || d.kind === 'quarter' || d.kind === 'academic-year') && !/^\s*(?:to|until|till|through|[-–]|onwards?)\b/i.test(masked.slice(d.end, d.end + 12));
+    if (/\b(?:(since|by|as of|as at|until|after|before|established|founded|launched|set up)\s+(?:in\s+|the\s+)?)$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
+    if (!fromNamedYear && /\bfrom\s+(?:in\s+)?$/i.test(masked.slice(Math.max(from, d.start - 20), d.start))) continue;
     const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
     if (s && s.end <= reportDate && s.end >= earliest) found = s;
   }
@@ -415,6 +419,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   if (!end) {
     end = input.reportDate;
     precision = input.reportPrecision;
+  }
+  // "up from 31 the previous year", "against 40 the year before": the same span a year earlier
+  // than the figures around it (LABELLING.md: a prior-period value is a figure for that period).
+  if (basis !== 'planned' && /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b/i.test(windowText)) {
+    const back = (date: string) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      return iso(y - 1, m, Math.min(d, lastDay(y - 1, m)));
+    };
+    end = back(end);
+    if (start) start = back(start);
   }
   // A total over more than a year of a programme ("between 2014 and 2018", "April 2017 to March
   // 2019") is a running total at the span's end, as the corpus's readers take it.
