@@ -9,6 +9,10 @@
 // plain-words reason, so the officer sees the number unticked with why.
 import type { NumberMention } from './numbers';
 
+// What people are, not what a programme did for them: "165,000 Londoners live in temporary
+// accommodation", "1 in 4 children live in poverty", "an estimated 360,000 people are affected".
+const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor)\b/i;
+
 export type ContextVerdict = { drop: true } | { drop: false; reason: string } | null;
 
 export interface ContextInput {
@@ -284,7 +288,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const ofSector =
       /\b(across|throughout)\s+(?:the\s+)?(country|england|uk|sector|nation)\b|\bnationally\b/i.test(clauseAfter) ||
       /^\s?of\s+(?:the\s+)?(?:england|britain|the\s+uk|uk|the\s+country|london|scotland|wales|the\s+nation)['’]s\b/i.test(afterGroup) ||
-      /\b(?:councils|local\s+authorities|authorities)\s+(?:in|across)\s+(?:england|the\s+uk|the\s+country|britain|wales|scotland)\b/i.test(sentenceBefore);
+      /\b(?:councils|local\s+authorities|authorities)\s+(?:in|across)\s+(?:england|the\s+uk|the\s+country|britain|wales|scotland)\b/i.test(sentenceBefore) ||
+      /(?:^|[.;:]\s*)(?:nationally|across\s+(?:the\s+)?(?:country|england|uk)|in\s+(?:england|the\s+uk|britain))\s*,/i.test(sentenceBefore) ||
+      // A share of people as they live ("1 in 4 children live in poverty").
+      POPULATION_STATE.test(afterGroup);
     // (Who says so is not who was supported: "according to the LGA's workforce survey".)
     const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${beforeQualifier.slice(-60)}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
     if ((ofPopulation || ofSector) && !tiedToSupport) return reason('an outside statistic');
@@ -305,7 +312,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // A count of a population, not of support: "more than 165,000 homeless Londoners live in
   // temporary accommodation", "an estimated 360,000 people are affected".
-  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought)\b/i.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))
+  if (mention.unit === 'count' && POPULATION_STATE.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))
     return reason('an outside statistic');
 
   // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.

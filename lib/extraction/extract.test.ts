@@ -182,6 +182,27 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates an earlier value "from 38 per cent in 2022/23" by its own year, and does not carry that year on', () => {
+    const found = extractFigures(
+      ['Cost of living support', '', 'Summary', '', '1. The fund supported 6,540 households during 2023/24.', '2. Take-up increased to 45 per cent, from 38 per cent in 2022/23.', '3. Over 300 volunteers gave their time.'].join('\n'),
+      { reportDate: '2024-06-30', reference: TEST_REFERENCE },
+    );
+    expect(found.map((p) => [p.value, p.periodEnd])).toEqual([
+      [6540, '2024-03-31'],
+      [45, '2024-03-31'],
+      [38, '2023-03-31'],
+      [300, '2024-03-31'],
+    ]);
+  });
+
+  it('sets apart a share of people as they live, or one the sentence says is national', () => {
+    const found = read('Nationally, 1 in 4 children live in poverty. In the borough 12% of children live in poverty.');
+    expect(found.map((p) => [p.value, p.setApart])).toEqual([
+      [25, true],
+      [12, true],
+    ]);
+  });
+
   it('gives a part ("of whom 1,200") what its total counts', () => {
     expect(read('In total, 4,000 residents were supported, of whom 1,200 were helped into work.').map((p) => [p.value, p.counted, p.setApart])).toEqual([
       [4000, 'residents', false],

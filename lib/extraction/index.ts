@@ -11,7 +11,7 @@ import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { findDocumentStart, periodOfHeader, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { COMPARISON, findDocumentStart, periodOfHeader, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
@@ -243,7 +243,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         }
         // A part or an earlier value of the number before it counts what that counts: "of whom
         // 1,200 were helped into work", "compared with 40 last year", "up from 31".
-        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && /\b(?:of\s+(?:whom|which|them|these|those)|compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|increased|grew|fell|falling|dropped)\s+from|against|versus)\s+$/i.test(masked.slice(lastCounted.end, qualifierStart)))
+        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.

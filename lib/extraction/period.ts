@@ -206,8 +206,11 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   if (/\baverag|\b(?:each|every|per|a)\s+(?:day|week|month)\b/i.test(masked.slice(from, to))) return null;
   let found: Span | null = null;
   const report = { y: ry, m: rm, d: rd };
+  // An earlier value's date is its own ("…, from 38 per cent in 2022/23"): not the text's period.
+  const comparison = comparisonWithValue().exec(masked.slice(from, to));
+  const comparedAt = comparison ? from + comparison.index : Infinity;
   for (const [i, d] of dates.entries()) {
-    if (d.start < from || d.end > to) continue;
+    if (d.start < from || d.end > to || d.start > comparedAt) continue;
     // A span between two months of given years names a reporting period too: "April 2017 to
     // March 2019", "from October 2022 – March 2023".
     const next = dates[i + 1];
@@ -254,6 +257,16 @@ export function findDocumentStart(lines: string[]): string | null {
   if (range) return iso(Number(range[2]), MONTHS[range[1]!.toLowerCase()]!, 1);
   return null;
 }
+
+/**
+ * Words that bring in an earlier value to compare with: "compared with 40 last year", "up from
+ * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
+ * value's: its noun is the one before (index.ts), its dates its own.
+ */
+/** COMPARISON followed by its value, within three words. */
+const comparisonWithValue = () => new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d`, 'i');
+
+export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|against|versus)|,\s*from)/i;
 
 export function readPeriod(input: PeriodInput): PeriodReading {
   const [ry, rm, rd] = input.reportDate.split('-').map(Number) as [number, number, number];
@@ -304,7 +317,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
   // A comparison after the number dates only its own value: in "57 councils so far, compared with
   // 40 last year", last year is the 40's.
-  const comparison = /\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|increased|grew|fell|falling|dropped)\s+from|against)\s+(?:[£\w-]+\s+){0,3}?\d/i.exec(input.masked.slice(input.numberStart, input.sentenceEnd));
+  const comparison = comparisonWithValue().exec(input.masked.slice(input.numberStart, input.sentenceEnd));
   const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
   const near = (d: DateExpression) =>
     (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
