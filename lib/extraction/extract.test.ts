@@ -203,6 +203,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('names a new metric by its noun, not running on into a verb ("35 consultations and gave evidence")', () => {
+    const found = extractFigures('We responded to 35 consultations and gave evidence to select committees. We ran 9 task and finish groups.', { reportDate: '2024-10-15', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.counted, p.proposedMetric])).toEqual([
+      ['consultations', 'Consultations'],
+      ['task and finish groups', null],
+    ]);
+  });
+
   it('gives a part ("of whom 1,200") what its total counts', () => {
     expect(read('In total, 4,000 residents were supported, of whom 1,200 were helped into work.').map((p) => [p.value, p.counted, p.setApart])).toEqual([
       [4000, 'residents', false],

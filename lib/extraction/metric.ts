@@ -192,12 +192,13 @@ function nounPhrase(after: string): string {
   const words = head.trim().split(/\s+/).filter(Boolean);
   const out: string[] = [];
   let bridged = false;
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
     const lw = w.toLowerCase().replace(/[’']s$/, '');
     if (STOP.has(lw)) {
       // "9 task and finish groups", "six district and county councils": bridge one "and"
-      // when no noun has been seen yet.
-      if ((lw === 'and' || lw === 'or') && !bridged && out.length > 0 && !RULES.some((r) => r.re.test(out.join(' ')))) {
+      // when no noun has been seen yet — not into a verb ("35 consultations and gave evidence").
+      const verbAfter = /^(?:(?:deliver|support|train|receiv|attend|host|publish|produc|provid|help|engag|respond|work|reach|secur|award|fund|launch|complet|hold|creat|develop)(?:ed|s)|gave|ran|held|made|took|won|met|saw|got|put|set|led|did|went|came|became|brought|sent|wrote|spoke|began|grew|built|found)$/i.test(words[k + 1] ?? '');
+      if ((lw === 'and' || lw === 'or') && !bridged && !verbAfter && out.length > 0 && !RULES.some((r) => r.re.test(out.join(' ')))) {
         bridged = true;
         out.push(w);
         continue;
