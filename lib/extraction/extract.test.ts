@@ -195,6 +195,17 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('sets apart a share that goes on about the people of an outside statistic before it', () => {
+    const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
+    expect(found.map((p) => [p.value, p.setApart])).toEqual([
+      [61, true],
+      [75, true],
+      [72, true],
+      [40, false],
+      [90, false],
+    ]);
+  });
+
   it('sets apart a share of people as they live, or one the sentence says is national', () => {
     const found = read('Nationally, 1 in 4 children live in poverty. In the borough 12% of children live in poverty.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -254,6 +254,19 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const previous = proposals[proposals.length - 1];
         if (!reason && mi > 0 && previous?.contextReason === 'an outside statistic' && previous.line === line.index + 1 && /\b(including|of which|comprising)\b/i.test(masked.slice(inSentence[mi - 1]!.groupEnd, mention.start)))
           reason = previous.contextReason;
+        // A share that names no group of its own, after an outside statistic in the same paragraph,
+        // goes on about the same people: "61 per cent of residents were satisfied … Nearly three
+        // quarters (72 per cent) said they trusted their council" — unless it speaks of the support.
+        if (
+          !reason &&
+          mention.unit === 'percent' &&
+          previous?.contextReason === 'an outside statistic' &&
+          previous.unit === 'percent' &&
+          previous.line === line.index + 1 &&
+          !/^\s*(?:\)\s*)?of\b/i.test(masked.slice(mention.groupEnd)) &&
+          !/\b(?:we|our|us|support\w*|programme|lga|offer|train\w*|coach\w*|attend\w*|took\s+part|particip\w*)\b/i.test(sentenceText)
+        )
+          reason = previous.contextReason;
         // What a number counts need not be one of the dashboard's measures: a number counting
         // something ("56 conferences", "19 social workers") is proposed, with a new metric named
         // after what it counts for the officer to confirm. Only a number counting nothing is set apart.
