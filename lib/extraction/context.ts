@@ -143,6 +143,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // (Thousands of days or hours are provision counted, not a span: "five million HAF days".)
     const measured =
       given ||
+      // "362 hours (or 48 working days) – number of volunteering hours spent": what the line says it is.
+      /^\s?(?:hours?|days?)\s*(?:\([^)]*\))?\s*[–—-]\s+(?:the\s+)?(?:total\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}(?:hours|days)\b/i.test(afterGroup) ||
       mention.value >= 1000 ||
       (/^hour|^hr/.test(unit) && /\b(coaching|mentoring|training|support|consultancy|advice)\b/i.test(near)) ||
       (/^day/.test(unit) &&
@@ -188,6 +190,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
   if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b(?!\s+(?:year|month|week|quarter)\b)/i.test(afterGroup)) return reason('an amount for each participant, not a total');
+  // What an offer is worth to each taker: "grants of £1,000 are available", "bursaries of up to £500
+  // can be applied for" — the size of one award on offer, not money awarded.
+  if (mention.unit === 'GBP' && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+of\s*$/i.test(beforeQualifier) && /^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:(?:now|once\s+again|still|also)\s+)?(?:available|on\s+offer|open)|can\s+(?:be\s+)?appl(?:y|ied)|to\s+apply)\b/i.test(afterGroup))
+    return reason('an amount for each participant, not a total');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before)))
     return reason('a minimum or maximum the offer sets, not something delivered');
@@ -314,6 +320,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // temporary accommodation", "an estimated 360,000 people are affected".
   if (mention.unit === 'count' && POPULATION_STATE.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))
     return reason('an outside statistic');
+
+  // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not|didn['’]t|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
+    return reason('a count of what was not done');
 
   // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.
   if (mention.value === 1 && mention.written === 'word') return reason('a single item');

@@ -195,6 +195,30 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads a line led by its number, then a dash and what it is ("732 – tasks completed by volunteers")', () => {
+    const found = extractFigures(['Community hub', '', '  • 732 – tasks completed by volunteers to support others', '  • 362 hours (or 48 working days) – number of volunteering hours spent to help those in need.'].join('\n'), {
+      reportDate: '2021-12-03',
+      reference: TEST_REFERENCE,
+    });
+    expect(found.map((p) => [p.value, p.counted, p.likelyContext])).toEqual([
+      [732, 'tasks completed', false],
+      [362, 'hours', false],
+      [48, 'working days', true],
+    ]);
+  });
+
+  it('sets apart the items of a list of targets, an award on offer and what did not happen', () => {
+    const found = read(['The programme aims to:', '- Deliver 2,200 additional skills', '- Support 14,000 individuals', 'So far, 27 projects have been approved.', 'Grants of £1,000 are once again available to groups. 21,906 residents received a payment; 999 failed to cash the voucher.'].join('\n'));
+    expect(found.map((p) => [p.value, p.setApart])).toEqual([
+      [2200, true],
+      [14000, true],
+      [27, false],
+      [1000, true],
+      [21906, false],
+      [999, true],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -201,6 +201,13 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const before = masked.slice(sentence.start, qualifierStart);
         const metricInput = { after, before, clause: clauseText, unit: mention.unit, range: mention.range };
         let counted: CountedReading & { ellipsis: boolean } = readCounted(metricInput);
+        // A number that leads its line, then a dash and what it is: "1,392 – the number of times
+        // residents were supported by the hub", "732 – tasks completed by volunteers".
+        const described = !before.trim() && !counted.counted ? /^\s*[–—-]\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?(.+)$/i.exec(after) : null;
+        if (described) {
+          const byDescription = readCounted({ ...metricInput, after: ` ${described[1]}`, clause: described[1]! });
+          if (byDescription.counted) counted = { ...byDescription, ellipsis: false };
+        }
         // In a table, the column's header says what the number counts, or, when the header is a
         // period ("2022/23", "Q1"), dates it and the row's label says what it counts.
         const column = cells && tableHeader ? cells.findIndex((c) => mention.start >= c.start && mention.start < c.end) : -1;
@@ -254,6 +261,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const previous = proposals[proposals.length - 1];
         if (!reason && mi > 0 && previous?.contextReason === 'an outside statistic' && previous.line === line.index + 1 && /\b(including|of which|comprising)\b/i.test(masked.slice(inSentence[mi - 1]!.groupEnd, mention.start)))
           reason = previous.contextReason;
+        // A list under "The programme aims to:" or "Our targets:" is of targets, not deliveries —
+        // its items, not a sentence that says what is or has been ("27 projects have been approved").
+        if (!reason && /\b(?:aims?\s+to|aim\s+is\s+to|ambitions?\s+(?:is|are)\s+to|targets?|ambitions?|goals?|objectives?)\b[^.;]*:\s*$/i.test(leadIn) && !/\b(?:been|was|were|has|have|had|are|is|as\s+of|to\s+date|so\s+far)\b/i.test(sentenceText))
+          reason = 'a target, not something delivered';
         // A share that names no group of its own, after an outside statistic in the same paragraph,
         // goes on about the same people: "61 per cent of residents were satisfied … Nearly three
         // quarters (72 per cent) said they trusted their council" — unless it speaks of the support.
