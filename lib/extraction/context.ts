@@ -207,7 +207,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "the initial target set nationally was for 22.5%".
   const longBefore = masked.slice(Math.max(0, input.qualifierStart - 100), input.qualifierStart);
   if (
-    /\b(target|ambition|aim|goal|trajectory)\s+(?:of|was|is)\s*$/i.test(beforeQualifier) ||
+    /\b(target|ambition|aim|goal|trajectory)\s+(?:(?:for|in)\s+(?:[\w'’-]+\s+){1,4}?)?(?:of|was|is)\s*$/i.test(beforeQualifier) ||
     /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier) ||
     /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)
   )

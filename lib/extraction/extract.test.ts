@@ -219,6 +219,17 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('counts each "one" of an enumeration as its first number does, and "14 of the KPIs" as KPIs', () => {
+    const found = read('PAS ran three workshops for planners, one for officers and one for councillors in May. All 14 of the KPIs we hold had been met. The target for new skills is 2,200.');
+    expect(found.map((p) => [p.value, p.counted, p.setApart])).toEqual([
+      [3, 'workshops', false],
+      [1, 'workshops', false],
+      [1, 'workshops', false],
+      [14, 'KPIs', false],
+      [2200, '', true],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -257,6 +257,12 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
+        // "three workshops for planners, one for officers and one for councillors": each "one" of
+        // the enumeration counts what its first number counts.
+        if (reason === 'a single item' && lastCounted && /(?:,|\band)\s*$/.test(before) && /^\s+(?:for|in|at|with|to|on)\b/i.test(after)) {
+          reason = null;
+          counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
+        }
         // A part of a number set apart is set apart with it ("2.2% of residents …, including three schools").
         const previous = proposals[proposals.length - 1];
         if (!reason && mi > 0 && previous?.contextReason === 'an outside statistic' && previous.line === line.index + 1 && /\b(including|of which|comprising)\b/i.test(masked.slice(inSentence[mi - 1]!.groupEnd, mention.start)))

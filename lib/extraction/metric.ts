@@ -317,6 +317,11 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   if (/\b(attended\s+by|attendance\s+of|attracted|audience\s+of|attending\b.*)\s*$/i.test(input.before.slice(-80)) && !phrase) {
     return { counted: 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   }
+  // "all 14 of the KPIs … had been met": a count of the noun after "of the", named or not.
+  if (!phrase && partitive) {
+    const noun = nounPhrase(` ${partitive[1]!}`);
+    if (noun) return { counted: noun, slug: null, unit: 'count', ellipsis: false };
+  }
   return { counted: phrase, slug: null, unit: 'count', ellipsis: phrase === '' || /^(planned|more|further|additional|new)$/i.test(phrase) };
 }
 
