@@ -157,6 +157,14 @@ describe('extractFigures: basis and period', () => {
       setApart: p.likelyContext,
     }));
 
+  it('reads a total in a text with no period of its own as a running total ("A total of 217 courses")', () => {
+    const found = extractFigures('A total of 217 courses were delivered to learners. 98 people trained as tutors.', { reportDate: '2022-05-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.basis])).toEqual([
+      [217, 'cumulative'],
+      [98, 'period'],
+    ]);
+  });
+
   it('reads "since it began in 2014" as a running total at the report date, not as 2014', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },

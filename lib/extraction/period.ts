@@ -422,8 +422,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   }
   // In a text that gives no span of its own (a news item, a feature), what "has" been done with
   // no date is the running total so far: "Nearly 7,500 people have benefited", "the library has
-  // loaned 307 devices". A report covering a period says what was done in it.
-  if (!end && basis === 'period' && !input.carried && !input.documentPeriod && !input.documentStart && PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`))
+  // loaned 307 devices"; so is a total ("A total of 217 courses were delivered", "In total just
+  // over 41,000 started"). A report covering a period says what was done in it.
+  if (
+    !end &&
+    basis === 'period' &&
+    !input.carried &&
+    !input.documentPeriod &&
+    !input.documentStart &&
+    (PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`) || /\b(?:in\s+total|a\s+total\s+of|total(?:ling)?|overall)\b/i.test(sentence))
+  )
     basis = 'cumulative';
   if (!end && input.documentPeriod && basis === 'cumulative') {
     end = input.documentPeriod.end;
