@@ -280,6 +280,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/^\s?of\s+(?:the\s+)?(?:previous|last|prior|full[- ]year|same|year-earlier|\d{4}(?:\/\d{2})?)\b[^.;]{0,30}?\b(?:figures?|levels?|totals?|numbers?|period|year)\b/i.test(afterGroup))
       return reason('a change, which the dashboard works out itself');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b|council\s+tax|business\s+rates|rents?\b|arrears|debts?\b|invoices)/i.test(afterGroup)) return reason('a share of a sum of money');
+    // "The budget of £2.4 million was 78% spent": how much of a sum is used.
+    if (/^\s?(?:spent|committed|allocated|claimed|drawn\s+down|utilised|used)\b/i.test(afterGroup) && /£|\bbudget\b|\bfunding\b|\bgrant\b/i.test(sentence)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
     // (Not people who "had not previously taken part": that is who the programme newly reached.)
     if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b(?!\s+(?:previously|before|yet\s+been\s+reached))/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
@@ -321,6 +323,15 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'count' && POPULATION_STATE.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))
     return reason('an outside statistic');
 
+  // A meeting's own business: who was there ("Present: … (4 members). 2 apologies") and its votes
+  // ("Vote: 7 for, 1 against, 2 abstentions").
+  if (/^\s*(?:present|apologies(?:\s+for\s+absence)?|in\s+attendance|also\s+present)\b\s*:/i.test(input.raw) || /^\s?(?:apolog(?:y|ies)|members?\s+present|abstentions?|votes?\s+(?:for|against))\b/i.test(afterGroup) && /\b(?:present|apolog|vote|abstain|abstention|meeting|quorum)\w*/i.test(sentence))
+    return reason("the meeting's own attendance or votes");
+  if (/^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
+    return reason("the meeting's own attendance or votes");
+  // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:awaiting|outstanding|still\s+to\s+be|yet\s+to\s+be|remain(?:ing)?\s+to\s+be|pending)\b/i.test(afterGroup))
+    return reason('a count of what was not done');
   // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
   if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not|didn['’]t|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
     return reason('a count of what was not done');

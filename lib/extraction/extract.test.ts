@@ -238,6 +238,18 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it("sets apart a meeting's own attendance and votes, what is still awaited, and how much of a budget is spent", () => {
+    const found = read(
+      [
+        'Present: Councillors Smith (Chair), Jones and Patel (3 members). 2 apologies were received.',
+        'Members noted that 312 homes had been retrofitted. The budget of £2.4 million was 78% spent. Councillor Jones asked about the 27 properties awaiting works.',
+        'RESOLVED: That the report be noted (Vote: 7 for, 1 against, 2 abstentions).',
+        'Attendees: 45 councillors attended the briefing.',
+      ].join('\n'),
+    );
+    expect(found.filter((p) => !p.setApart).map((p) => p.value)).toEqual([312, 45]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([
