@@ -106,6 +106,12 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "a year or two": a rough span, not a count.
   if (/\b(?:a|one|next|last|first)\s+(?:day|week|month|year|decade)\s+or\s*$/i.test(beforeQualifier)) return reason('a duration');
   if (/\b(top|number|no\.|the\s+big)\s*$/i.test(before)) return reason('a ranking');
+  // The whole a rank is out of: "ranked 52nd most deprived of 317 local authorities".
+  if (/\b(?:ranked|ranking|rank|placed|position(?:ed)?)\b[^.;]{0,60}\bof\s*$/i.test(before) && /\d(?:st|nd|rd|th)\b|\b(?:first|second|third|top|bottom|highest|lowest)\b/i.test(before.slice(-70)))
+    return reason('a ranking');
+  // The size of a place: "a population of 145,000", "home to 300,000 people".
+  if (/\b(?:population|populations|residents?\s+numbering|home\s+to)\s+(?:of\s+)?(?:around\s+|about\s+|some\s+|over\s+|almost\s+|nearly\s+|approximately\s+)?$/i.test(before))
+    return reason('a description of a place');
   if (/^\s?x\s?\d/i.test(after) || /\d\s?x\s?$/i.test(before)) return reason('a multiplier');
 
   // A number word written with a capital in mid-sentence, before another capitalised word, is

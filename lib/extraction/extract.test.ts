@@ -250,6 +250,17 @@ describe('extractFigures: basis and period', () => {
     expect(found.filter((p) => !p.setApart).map((p) => p.value)).toEqual([312, 45]);
   });
 
+  it('sets apart the size of a place and what a rank is out of; a year naming a plan dates nothing', () => {
+    const found = read('The council has made good progress against its 2019 plan, delivering 1,200 new homes and 85% of its capital programme. Anytown has a population of 145,000 and is ranked 52nd most deprived of 317 local authorities.');
+    expect(found.map((p) => [p.value, p.counted, p.periodEnd, p.setApart])).toEqual([
+      [1200, 'new homes', '2024-05-31', false],
+      [85, 'per cent', '2024-05-31', false],
+      [145000, '', '2024-05-31', true],
+      [52, 'nd most deprived', '2024-05-31', true],
+      [317, 'local authorities', '2024-05-31', true],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -319,7 +319,10 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // 40 last year", last year is the 40's.
   const comparison = comparisonWithValue().exec(input.masked.slice(input.numberStart, input.sentenceEnd));
   const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
+  // A year naming a plan or a strategy ("its 2019 plan", "the 2030 vision") dates nothing.
+  const naming = (d: DateExpression) => d.kind === 'year' && /^\s+(?:[a-z]+\s+)?(?:plans?|strateg(?:y|ies)|visions?|targets?|ambitions?|manifesto|frameworks?|elections?|budget|act|action\s+plan)\b/i.test(input.masked.slice(d.end, d.end + 30));
   const near = (d: DateExpression) =>
+    !naming(d) &&
     (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
   const ownDates = clauseDates.filter(near);
   const ownSentenceDates = sentenceDates.filter(near);
