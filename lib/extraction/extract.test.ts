@@ -209,7 +209,7 @@ describe('extractFigures: basis and period', () => {
       reference: TEST_REFERENCE,
     });
     expect(found.map((p) => [p.value, p.counted, p.likelyContext])).toEqual([
-      [732, 'tasks completed', false],
+      [732, 'tasks', false],
       [362, 'hours', false],
       [48, 'working days', true],
     ]);
@@ -258,6 +258,16 @@ describe('extractFigures: basis and period', () => {
       [145000, '', '2024-05-31', true],
       [52, 'nd most deprived', '2024-05-31', true],
       [317, 'local authorities', '2024-05-31', true],
+    ]);
+  });
+
+  it("ends what a number counts at a later number or a verb after its noun, not at a label's digit", () => {
+    const found = read('The programme\'s 150 local areas reported 3,400 data submissions, and 450,000 families achieved successful outcomes. We brought together more than 30 tier 3 authorities.');
+    expect(found.filter((p) => !p.setApart).map((p) => [p.value, p.counted])).toEqual([
+      [150, 'local areas'],
+      [3400, 'data submissions'],
+      [450000, 'families'],
+      [30, 'tier 3 authorities'],
     ]);
   });
 

@@ -205,6 +205,11 @@ function nounPhrase(after: string): string {
       }
       break;
     }
+    // A number or a sum ends the phrase ("150 local areas reported 3,400 …"), and so does a verb
+    // after a plural noun ("450,000 families achieved successful outcomes").
+    // ("tier 3 authorities", "phase 1 projects": a label's single digit is part of the name.)
+    if (/^[£$€]|^\d[\d,.]*\d|^\d+%/.test(w)) break;
+    if (out.length > 0 && /s$/i.test(out[out.length - 1]!) && /^[a-z]+ed$/.test(w) && !/^(?:based|related|led|funded|owned|run)$/.test(w)) break;
     out.push(w);
     if (out.length >= 7) break;
   }
