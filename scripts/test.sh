@@ -10,6 +10,7 @@ step "Lint";        npx --no-install eslint . --max-warnings 0
 step "Unit tests";  npx --no-install vitest run
 step "Data-quality check of the seed dataset"; npx --no-install tsx seed/check.ts
 step "Extraction quality against the curated dataset"; npx --no-install tsx scripts/eval-extract.ts
+step "How far two labellings of the corpus agree (a measurement, printed)"; npx --no-install tsx scripts/label-agreement.ts
 step "Build";       npx --no-install next build
 step "End-to-end tests (Chromium, production build, throwaway database)"
 npx --no-install playwright test
