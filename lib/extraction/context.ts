@@ -275,6 +275,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'percent') {
     if (/^\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier))
       return reason('a change, which the dashboard works out itself');
+    // "up 9% on the previous year", "down 4 per cent from last year".
+    if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
     // "13 per cent above profile": a comparison with a target.
     if (/^\s?(?:[\w-]+\s){0,1}?(above|below|ahead\s+of|behind)\s+(?:the\s+)?(profile|target|plan|forecast|trajectory)\b/i.test(afterGroup)) return reason('a comparison with a target');
     // "increased the uptake of assistive technology by 27%": a change too.

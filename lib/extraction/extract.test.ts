@@ -271,6 +271,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('sets apart a change written "up 9% on the previous year"', () => {
+    const found = read('87,000 families were supported, up 9% on the previous year.');
+    expect(found.map((p) => [p.value, p.setApart])).toEqual([
+      [87000, false],
+      [9, true],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -18,6 +18,16 @@ describe('findNumbers', () => {
     // A count's "k" only when written onto the digits; "100m" may be metres.
     expect(values('viewed 12.5k times')).toEqual([[12500, 'count', null]]);
     expect(values('a 100m sprint')).toEqual([[100, 'count', null]]);
+    // …and its "m" when people or things follow; "pounds" makes a sum.
+    expect(values('helped over 1.5m families and 2m views')).toEqual([
+      [1.5e6, 'count', null],
+      [2e6, 'count', null],
+    ]);
+    expect(values('a wall 2m high')).toEqual([[2, 'count', null]]);
+    expect(values('around two million pounds and 3 million pounds')).toEqual([
+      [2e6, 'GBP', null],
+      [3e6, 'GBP', null],
+    ]);
     expect(values('72 per cent of councils and 45% of employers')).toEqual([
       [72, 'percent', null],
       [45, 'percent', null],

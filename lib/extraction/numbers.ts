@@ -71,9 +71,18 @@ export function findNumbers(masked: string): NumberMention[] {
     const scale = /^\s?(k|m|mn|bn|million|billion|thousand)\b/i.exec(after);
     // "£25k", "£1.2m", "40 thousand"; a count's "k" only when written onto the digits ("12.5k views"):
     // "5 m" or "100m" may be metres.
-    if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]) || /^k$/i.test(scale[0]))) {
+    // …and its "m" onto the digits when people or things follow ("1.5m families", "2m views"), not a
+    // measure ("100m sprint", "2m high").
+    const countMillions = /^m$/i.test(scale?.[0] ?? '') && /^m\s+(?:[a-z-]+\s+){0,2}?(?:people|residents|families|households|children|users|visitors|visits|views|page\s+views|downloads|impressions|listens|streams|meals|items|calls|contacts|transactions|journeys|trips|hours|learners|customers|members|followers|pupils)\b/i.test(after);
+    if (scale && (unit === 'GBP' || /^\s(million|billion|thousand)/i.test(scale[0]) || /^k$/i.test(scale[0]) || countMillions)) {
       value = Math.round(value * SCALES[scale[1]!.toLowerCase()]!);
       end += scale[0].length;
+    }
+    // "2 million pounds": a sum.
+    const pounds = /^\s(?:pounds|pounds\s+sterling)\b/i.exec(masked.slice(end));
+    if (pounds && unit === 'count') {
+      unit = 'GBP';
+      end += pounds[0].length;
     }
     const pct = /^\s?(%|per\s?cent\b|percent\b)/i.exec(masked.slice(end));
     if (pct) {
@@ -105,6 +114,11 @@ export function findNumbers(masked: string): NumberMention[] {
     if (scale && value < 1000) {
       value *= { million: 1e6, billion: 1e9, thousand: 1e3 }[scale[1]!.toLowerCase() as 'million' | 'billion' | 'thousand'];
       end += scale[0].length;
+    }
+    const pounds = /^\s(?:pounds|pounds\s+sterling)\b/i.exec(masked.slice(end));
+    if (pounds) {
+      unit = 'GBP';
+      end += pounds[0].length;
     }
     const pct = /^\s(per\s?cent\b|percent\b)/i.exec(masked.slice(end));
     if (pct) {
