@@ -209,7 +209,7 @@ describe('extractFigures: basis and period', () => {
       reference: TEST_REFERENCE,
     });
     expect(found.map((p) => [p.value, p.counted, p.likelyContext])).toEqual([
-      [732, 'tasks', false],
+      [732, 'tasks completed', false],
       [362, 'hours', false],
       [48, 'working days', true],
     ]);
@@ -277,6 +277,32 @@ describe('extractFigures: basis and period', () => {
       [87000, false],
       [9, true],
     ]);
+  });
+
+  it('reads a Markdown table under its header, "Issue 12" as a label and "the total number of X to N" as X so far', () => {
+    const found = extractFigures(
+      [
+        'Digital Inclusion Bulletin – Issue 12',
+        '',
+        'Forty councils have now joined, bringing the total number of trained Digital Champions to 1,150.',
+        '',
+        '| Council | Devices lent | Residents helped |',
+        '|---|---|---|',
+        '| Northtown | 120 | 95 |',
+        '| Southvale | 80 | 76 |',
+      ].join('\n'),
+      { reportDate: '2022-11-30', reference: TEST_REFERENCE },
+    );
+    expect(found.map((p) => [p.value, p.likelyContext ? '' : p.counted, p.likelyContext ? 'set apart' : p.basis])).toEqual([
+      [12, '', 'set apart'],
+      [40, 'councils', 'cumulative'],
+      [1150, 'trained Digital Champions', 'cumulative'],
+      [120, 'Devices lent', 'period'],
+      [95, 'Residents helped', 'period'],
+      [80, 'Devices lent', 'period'],
+      [76, 'Residents helped', 'period'],
+    ]);
+    expect(found.filter((p) => p.value === 95).map((p) => p.proposedProgramme)).toEqual(['Northtown']);
   });
 
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {

@@ -15,7 +15,7 @@ import { COMPARISON, findDocumentStart, periodOfHeader, readPeriod, statedPeriod
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
-import { analyseLines, clauseSpans, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
+import { analyseLines, clauseSpans, isTableRule, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
 
 export interface ReferenceNames {
   boards: { name: string; slug: string }[];
@@ -137,6 +137,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
     // "Remote Peer Support | 23 | 410"): a number counts what its column's header names, and
     // belongs to the programme its row is labelled with.
     const cells = inTable[li] ? tableCells(line.masked) : null;
+    if (inTable[li] && isTableRule(line.masked)) continue;
     if (!cells) tableHeader = null;
     else if (!cells.some((c) => /\d/.test(c.text.replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b/g, '')))) {
       tableHeader = cells.map((c) => c.text);

@@ -209,7 +209,10 @@ function nounPhrase(after: string): string {
     // after a plural noun ("450,000 families achieved successful outcomes").
     // ("tier 3 authorities", "phase 1 projects": a label's single digit is part of the name.)
     if (/^[£$€]|^\d[\d,.]*\d|^\d+%/.test(w)) break;
-    if (out.length > 0 && /s$/i.test(out[out.length - 1]!) && /^[a-z]+ed$/.test(w) && !/^(?:based|related|led|funded|owned|run)$/.test(w)) break;
+    // (A participle that ends the phrase names the measure: "residents helped", "tasks completed by
+    // volunteers"; one with words after it is the sentence's verb.)
+    const next = words[k + 1];
+    if (out.length > 0 && /s$/i.test(out[out.length - 1]!) && /^[a-z]+ed$/.test(w) && next !== undefined && !STOP.has(next.toLowerCase()) && !/^(?:based|related|led|funded|owned|run)$/.test(w)) break;
     out.push(w);
     if (out.length >= 7) break;
   }
@@ -268,6 +271,12 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   // "responded": "all 30 fire authorities responded" counts survey responses.
   if (/^[^.;]{0,60}\bresponded\b/i.test(after)) {
     return { counted: nounPhrase(after) || 'responses', slug: 'survey-responses', unit: 'count', ellipsis: false };
+  }
+  // "bringing the total number of trained Digital Champions to 1,150": the noun of "number of".
+  const numberOf = /\bnumber\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:to|is|was|has\s+(?:risen|grown|reached)\s+to|stands\s+at|stood\s+at|reached|rose\s+to|increased\s+to|grew\s+to)\s*$/i.exec(input.before.slice(-120));
+  if (numberOf && !nounPhrase(after)) {
+    const c = classify(numberOf[1]!, input);
+    return { counted: numberOf[1]!, slug: c ? c.slug : null, unit: c ? unitOf(c.slug) : 'count', ellipsis: false };
   }
   // "three of the councils involved": the noun after "of the".
   // "nine out of the eleven Boroughs and Districts" counts boroughs too.

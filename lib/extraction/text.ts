@@ -113,14 +113,21 @@ const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpp
 /** The cells of a table row as report-text.ts writes them ("A | 23 | 410"), with offsets; null if not a row. */
 export function tableCells(line: string): { text: string; start: number; end: number }[] | null {
   if (!line.includes(' | ')) return null;
+  // A Markdown row's outer pipes ("| Northtown | 120 | 95 |") are not cells.
+  const lead = /^\s*\|\s/.exec(line)?.[0].length ?? 0;
+  const trail = /\s\|\s*$/.exec(line.slice(lead))?.[0].length ?? 0;
+  const inner = line.slice(lead, line.length - trail);
   const out: { text: string; start: number; end: number }[] = [];
-  let start = 0;
-  for (const part of line.split(' | ')) {
+  let start = lead;
+  for (const part of inner.split(' | ')) {
     out.push({ text: part.trim(), start, end: start + part.length });
     start += part.length + 3;
   }
   return out.length >= 2 ? out : null;
 }
+
+/** A Markdown table's rule under its header ("|---|:--:|", "| --- | --- |"): no row of figures. */
+export const isTableRule = (line: string): boolean => /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/.test(line);
 
 /**
  * Which lines are rows of a table: two or more lines in a row with the same number of cells, each
@@ -130,6 +137,10 @@ export function tableRows(lines: string[]): boolean[] {
   const shape = lines.map((l) => {
     const cells = tableCells(l);
     return cells && cells.every((c) => c.text.length <= 80) ? cells.length : 0;
+  });
+  // A rule under the header joins the header to the rows below it.
+  lines.forEach((l, i) => {
+    if (isTableRule(l) && i > 0) shape[i] = shape[i - 1]!;
   });
   return shape.map((n, i) => n >= 2 && (shape[i - 1] === n || shape[i + 1] === n));
 }
