@@ -310,7 +310,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       POPULATION_STATE.test(afterGroup);
     // (Who says so is not who was supported: "according to the LGA's workforce survey".)
     const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${beforeQualifier.slice(-60)}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
-    if ((ofPopulation || ofSector) && !tiedToSupport) return reason('an outside statistic');
+    // ("Around 1 in 3 councils report difficulty recruiting, according to the RTPI": someone else's finding.)
+    const attributed = /\baccording\s+to\s+(?!(?:our|us|we|the\s+lga|lga|the\s+local\s+government\s+association)\b)/i.test(sentence);
+    if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');
     return null;
   }
 

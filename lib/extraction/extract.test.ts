@@ -305,6 +305,23 @@ describe('extractFigures: basis and period', () => {
     expect(found.filter((p) => p.value === 95).map((p) => p.proposedProgramme)).toEqual(['Northtown']);
   });
 
+  it('takes the programme named in the number\'s own part of the sentence, and reads a running total brought in after it as its own', () => {
+    const found = read(
+      'Its Local Plans support offer worked with 64 councils, and its Planning Skills Bootcamp trained 420 planning officers. The Pathways to Planning scheme placed 45 graduates in 30 councils this year, bringing the total placed since 2021 to 126. Around 1 in 3 councils report difficulty recruiting planners, according to the RTPI.',
+    );
+    const byValue = (v: number) => extractFigures(['Toolkit update', '', 'The toolkit helps councils buy well.', '', 'Its Local Plans support offer worked with 64 councils, and its Planning Skills Bootcamp trained 420 planning officers.'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE }).find((p) => p.value === v)!;
+    expect(byValue(64).proposedProgramme).toBe('Plans support offer');
+    expect(byValue(420).proposedProgramme).toBe('Planning Skills Bootcamp');
+    expect(found.map((p) => [p.value, p.setApart ? 'set apart' : p.basis])).toEqual([
+      [64, 'period'],
+      [420, 'period'],
+      [45, 'period'],
+      [30, 'period'],
+      [126, 'cumulative'],
+      [33.33, 'set apart'],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -323,7 +323,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const proposedProgramme =
           programme || reason
             ? null
-            : (namedProgramme(clauseText) ??
+            : (namedProgramme(masked.slice(clause.start, qualifierStart).split(/[,;]\s+(?:and\s+|but\s+|while\s+)?/).pop()!) ??
+              namedProgramme(clauseText) ??
               namedProgramme(sentenceText) ??
               (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
               (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??

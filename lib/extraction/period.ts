@@ -263,15 +263,22 @@ export function findDocumentStart(lines: string[]): string | null {
  * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
  * value's: its noun is the one before (index.ts), its dates its own.
  */
-/** COMPARISON followed by its value, within three words. */
-const comparisonWithValue = () => new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d`, 'i');
+/**
+ * COMPARISON followed by its value, within three words; or a running total brought in after the
+ * number ("…, bringing the total placed since 2021 to 126"), whose dates are its own too.
+ */
+const comparisonWithValue = () => new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d|\\bbringing\\s+(?:the|its|our|their)\\s+(?:[\\w-]+\\s+){0,6}?to\\s+[£\\d]`, 'i');
 
 export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|against|versus)|,\s*from)/i;
 
 export function readPeriod(input: PeriodInput): PeriodReading {
   const [ry, rm, rd] = input.reportDate.split('-').map(Number) as [number, number, number];
   const report = { y: ry, m: rm, d: rd };
-  const windowText = input.window;
+  // A comparison or running total brought in after the number is its value's, words and dates:
+  // in "57 councils so far, compared with 40 last year", last year is the 40's.
+  const comparison = comparisonWithValue().exec(input.masked.slice(input.numberStart, input.sentenceEnd));
+  const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
+  const windowText = comparisonAt < input.windowEnd ? input.window.slice(0, Math.max(0, comparisonAt - input.windowStart)) : input.window;
 
   let basis: Basis;
   // What people said they will do ("70 per cent of delegates saying they intend to stand") is a
@@ -315,10 +322,6 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
   // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
   const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
-  // A comparison after the number dates only its own value: in "57 councils so far, compared with
-  // 40 last year", last year is the 40's.
-  const comparison = comparisonWithValue().exec(input.masked.slice(input.numberStart, input.sentenceEnd));
-  const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
   // A year naming a plan or a strategy ("its 2019 plan", "the 2030 vision") dates nothing.
   const naming = (d: DateExpression) => d.kind === 'year' && /^\s+(?:[a-z]+\s+)?(?:plans?|strateg(?:y|ies)|visions?|targets?|ambitions?|manifesto|frameworks?|elections?|budget|act|action\s+plan)\b/i.test(input.masked.slice(d.end, d.end + 30));
   const near = (d: DateExpression) =>
@@ -433,7 +436,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     !input.carried &&
     !input.documentPeriod &&
     !input.documentStart &&
-    (PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`) || /\b(?:in\s+total|a\s+total\s+of|total(?:ling)?|overall)\b/i.test(sentence))
+    (PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`) || /\b(?:in\s+total|a\s+total\s+of|total(?:ling)?|overall)\b/i.test(`${input.masked.slice(input.sentenceStart, input.numberStart)} ${windowText}`))
   )
     basis = 'cumulative';
   if (!end && input.documentPeriod && basis === 'cumulative') {

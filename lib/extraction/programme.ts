@@ -308,6 +308,7 @@ export class ProgrammeMatcher {
 // Words a programme's own name ends with ("Leadership Academy", "Design in the Public Sector
 // programme", "Sustainability Improvement Programme").
 const PROGRAMME_ENDINGS = /^(programmes?|scheme|academy|fund|network|challenge|pathway|project|initiative|offer|service|hub|panels?|partnership|campaign|fellowship|exchange|bootcamp)$/i;
+const GENERIC_BEFORE_ENDING = /^(?:support|advice|advisory|training|improvement|grants?|funding|coaching|mentoring|leadership|development|delivery|skills|innovation|recovery|capacity)$/;
 const NAME_JOINS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&']);
 // (Nor does a sentence's opening preposition: "During the campaign period" names no campaign.)
 const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lga', 'local', 'government', 'association', 'council', 'councils', 'national', 'new',
@@ -324,6 +325,8 @@ export function namedProgramme(text: string): string | null {
   for (let i = 0; i < words.length; i++) {
     if (!PROGRAMME_ENDINGS.test(words[i]!)) continue;
     let from = i;
+    // (One generic lower-case word may stand before the ending: "Local Plans support offer".)
+    if (from > 1 && GENERIC_BEFORE_ENDING.test(words[from - 1]!) && /^[A-Z]/.test(words[from - 2]!)) from--;
     while (from > 0 && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
     // Joining words and generic words do not begin a name.
     while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()) || /-(funded|led|based|wide|run)$/i.test(words[from]!))) from++;
@@ -331,7 +334,9 @@ export function namedProgramme(text: string): string | null {
     const own = name.slice(0, -1).filter((w) => /^[A-Z]/.test(w));
     if (!own.length) continue;
     const last = name[name.length - 1]!;
-    name[name.length - 1] = last.charAt(0).toUpperCase() + last.slice(1).replace(/s$/, last.toLowerCase() === 'panels' ? 's' : '');
+    // ("… Programme" is a name's own word; after a generic word, "support offer", it stays as written.)
+    const generic = name.length > 1 && GENERIC_BEFORE_ENDING.test(name[name.length - 2]!);
+    name[name.length - 1] = (generic ? last.charAt(0) : last.charAt(0).toUpperCase()) + last.slice(1).replace(/s$/, last.toLowerCase() === 'panels' ? 's' : '');
     const candidate = name.join(' ');
     if (!best || candidate.length > best.length) best = candidate;
   }
