@@ -138,6 +138,11 @@ describe('readQualifier', () => {
     expect(q('fewer than 10 councils')).toBe('at_most');
     expect(q('18 projects')).toBe('exact');
     expect(q('an average of 7 meetings')).toBe('exact');
+    // LABELLING.md's "as many as" is an upper bound; "in the region of", "approaching" estimates.
+    expect(q('as many as 40 councils')).toBe('at_most');
+    expect(q('in the region of 300 people')).toBe('approx');
+    expect(q('approaching 1,000 downloads')).toBe('approx');
+    expect(q('upward of 50 events')).toBe('at_least');
   });
 });
 
