@@ -262,12 +262,13 @@ describe('extractFigures: basis and period', () => {
   });
 
   it("ends what a number counts at a later number or a verb after its noun, not at a label's digit", () => {
-    const found = read('The programme\'s 150 local areas reported 3,400 data submissions, and 450,000 families achieved successful outcomes. We brought together more than 30 tier 3 authorities.');
+    const found = read('The programme\'s 150 local areas reported 3,400 data submissions, and 450,000 families achieved successful outcomes. We brought together more than 30 tier 3 authorities. Last year 48 Champions helped the council.');
     expect(found.filter((p) => !p.setApart).map((p) => [p.value, p.counted])).toEqual([
       [150, 'local areas'],
       [3400, 'data submissions'],
       [450000, 'families'],
       [30, 'tier 3 authorities'],
+      [48, 'Champions'],
     ]);
   });
 
