@@ -11,7 +11,7 @@ import type { NumberMention } from './numbers';
 
 // What people are, not what a programme did for them: "165,000 Londoners live in temporary
 // accommodation", "1 in 4 children live in poverty", "an estimated 360,000 people are affected".
-const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor)\b/i;
+const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*|come\s+from)\b/i;
 
 export type ContextVerdict = { drop: true } | { drop: false; reason: string } | null;
 
@@ -259,8 +259,13 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('money others put in, not awarded or saved by a programme');
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
-    if (/^\s?(?:[\w-]+\s){0,2}?from\s+(?:the\s+)?(?:LGA|Local Government Association|programme|fund)\b/i.test(afterGroup)) return null;
+    // ("West Lindsey was allocated £2.7million from the fund" is the council's allocation.)
+    if (/^\s?(?:[\w-]+\s){0,2}?from\s+(?:the\s+)?(?:LGA|Local Government Association|programme|fund)\b/i.test(afterGroup) && !/\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+allocated\s*$/i.test(clauseBefore)) return null;
     const givenTo = /^\s?to\s+(?:the\s+)?(?:[A-Z]|local|community|voluntary|charit)/.test(afterGroup);
+    // What the programme gives: "We have allocated £279,370", "33 projects received a share of
+    // £176,272" — the receivers are those it funds, not a council or the LGA ("residents received a
+    // payment of £150" is what each one got).
+    if (/\b(?:we|they)\s+(?:have\s+|had\s+)?(?:now\s+|also\s+|already\s+)?allocated\b|\b(?:projects|groups|organisations|charities|businesses|residents|families|households|applicants|schools|clubs|individuals|people)\s+(?:have\s+|had\s+)?(?:each\s+|also\s+|now\s+)?received\b/i.test(clauseBefore) && !/\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$/i.test(clauseBefore)) return null;
     if ((RECEIVED.test(clauseBefore) && !givenTo) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;
@@ -273,7 +278,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // increase") is worked out by the dashboard, not stored; "the top 20 per cent most deprived"
   // describes a place; a share of a sum of money or a rate is not a figure of delivery.
   if (mention.unit === 'percent') {
-    if (/^\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier))
+    if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\b(?:by|of)\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
@@ -339,11 +344,16 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason("the meeting's own attendance or votes");
   if (/^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
     return reason("the meeting's own attendance or votes");
+  // A count's change on an earlier one: "180 (9.2%) fewer than in 2019/20", "2 more than last year",
+  // "increased by 4 (1.1%)".
+  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s*$/i.test(beforeQualifier)))
+    return reason('a change, which the dashboard works out itself');
   // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
   if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:awaiting|outstanding|still\s+to\s+be|yet\s+to\s+be|remain(?:ing)?\s+to\s+be|pending)\b/i.test(afterGroup))
     return reason('a count of what was not done');
   // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
-  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not|didn['’]t|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
+  // (Not who "did not qualify" for one payment and were helped another way: a group described.)
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
     return reason('a count of what was not done');
 
   // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.

@@ -323,6 +323,27 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads changes on last year, parts "including N", injuries and allocations by who gives and who gets', () => {
+    const found = read(
+      [
+        'A total of 1,770 fires were attended during the year - 180 (9.2%) fewer than in 2019/20. Accidental fires increased by 4 (1.1%).',
+        'The Service completed 11,334 Safe and Well Checks, including 4,382 to households at high risk. At those incidents 29 people sustained slight injuries.',
+        'We have allocated £279,370 to households. A further 33 projects received a share of £176,272 in funding, and 21,906 residents received a payment of £150.',
+        'West Lindsey was allocated £2.7million from the fund. We have 747 pensioners that did not qualify for the payment.',
+      ].join('\n'),
+    );
+    expect(found.filter((p) => !p.setApart).map((p) => [p.value, p.counted])).toEqual([
+      [1770, 'fires'],
+      [11334, 'Safe and Well Checks'],
+      [4382, 'Safe and Well Checks'],
+      [279370, 'funding awarded'],
+      [33, 'projects'],
+      [176272, 'funding awarded'],
+      [21906, 'residents'],
+      [747, 'pensioners'],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

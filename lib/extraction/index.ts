@@ -250,8 +250,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         // A part or an earlier value of the number before it counts what that counts: "of whom
-        // 1,200 were helped into work", "compared with 40 last year", "up from 31".
-        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
+        // 1,200 were helped into work", "including 4,382 to households at risk", "compared with 40
+        // last year", "up from 31".
+        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.

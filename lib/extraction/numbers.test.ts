@@ -34,6 +34,15 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('starts no range at the end of another ("from 24,426 in 2019-2020 to 58,489")', () => {
+    expect(values('from 24,426 issues in 2019-2020 to 58,489 issues')).toEqual([
+      [24426, 'count', null],
+      [2019, 'count', 'low'],
+      [2020, 'count', 'high'],
+      [58489, 'count', null],
+    ]);
+  });
+
   it('passes over runs of digits too long to be a figure', () => {
     expect(findNumbers(`reference ${'9'.repeat(400)} and 12 councils`).map((m) => m.value)).toEqual([12]);
     expect(findNumbers('code 12345678901234567890').map((m) => m.value)).toEqual([]);
@@ -143,6 +152,7 @@ describe('readQualifier', () => {
     expect(q('in the region of 300 people')).toBe('approx');
     expect(q('approaching 1,000 downloads')).toBe('approx');
     expect(q('upward of 50 events')).toBe('at_least');
+    expect(q('Estimated award £219,370')).toBe('approx');
   });
 });
 

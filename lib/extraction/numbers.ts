@@ -191,6 +191,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
   for (let i = 0; i + 1 < mentions.length; i++) {
     const a = mentions[i]!;
     const b = mentions[i + 1]!;
+    // The end of one range begins no other: in "2019-2020 to 58,489" the 58,489 stands alone.
+    if (a.range) continue;
     const gap = masked.slice(a.end, b.start);
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
     if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
