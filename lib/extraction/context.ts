@@ -11,7 +11,7 @@ import type { NumberMention } from './numbers';
 
 // What people are, not what a programme did for them: "165,000 Londoners live in temporary
 // accommodation", "1 in 4 children live in poverty", "an estimated 360,000 people are affected".
-const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*|come\s+from)\b/i;
+const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*)\b/i;
 
 export type ContextVerdict = { drop: true } | { drop: false; reason: string } | null;
 
@@ -278,7 +278,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // increase") is worked out by the dashboard, not stored; "the top 20 per cent most deprived"
   // describes a place; a share of a sum of money or a rate is not a figure of delivery.
   if (mention.unit === 'percent') {
-    if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\b(?:by|of)\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
+    if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
@@ -294,7 +294,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('a change, which the dashboard works out itself');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b|council\s+tax|business\s+rates|rents?\b|arrears|debts?\b|invoices)/i.test(afterGroup)) return reason('a share of a sum of money');
     // "The budget of £2.4 million was 78% spent": how much of a sum is used.
-    if (/^\s?(?:spent|committed|allocated|claimed|drawn\s+down|utilised|used)\b/i.test(afterGroup) && /£|\bbudget\b|\bfunding\b|\bgrant\b/i.test(sentence)) return reason('a share of a sum of money');
+    if (/^\s?(?:spent|committed|allocated|claimed|drawn\s+down|utilised)\b/i.test(afterGroup) && /£|\bbudget\b|\bfunding\b|\bgrant\b/i.test(sentence)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").
     // (Not people who "had not previously taken part": that is who the programme newly reached.)
     if (/^[^.;]{0,80}\b(had\s+not|have\s+not|has\s+not|not\s+been|missed|failed|were\s+delayed|was\s+delayed|behind)\b(?!\s+(?:previously|before|yet\s+been\s+reached))/i.test(clauseAfterOf(masked, mention.groupEnd).split(/\d/)[0]!))
@@ -303,7 +303,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // "9 in 10 councils across the country are experiencing…") is an outside statistic unless
     // its clause ties it to the support given.
     const clauseAfter = masked.slice(mention.groupEnd, mention.groupEnd + 160).split(/[.;!?]/)[0]!;
-    const ofPopulation = /^\s?of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(residents|population|households|adults|pupils|businesses|people\s+(?:living|in))\b/i.test(afterGroup);
+    const ofPopulation = /^\s?of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(residents|population|households|adults|pupils|businesses|people\s+(?:living|in)|emissions)\b/i.test(afterGroup);
     // ("two-thirds of England’s homeless households"; "Councils in England face …, with nine in 10 reporting …")
     const sentenceBefore = masked.slice(Math.max(0, mention.start - 200), input.qualifierStart).split(/[.;!?]\s/).pop()!;
     const ofSector =
@@ -342,14 +342,15 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // ("Vote: 7 for, 1 against, 2 abstentions").
   if (/^\s*(?:present|apologies(?:\s+for\s+absence)?|in\s+attendance|also\s+present)\b\s*:/i.test(input.raw) || /^\s?(?:apolog(?:y|ies)|members?\s+present|abstentions?|votes?\s+(?:for|against))\b/i.test(afterGroup) && /\b(?:present|apolog|vote|abstain|abstention|meeting|quorum)\w*/i.test(sentence))
     return reason("the meeting's own attendance or votes");
-  if (/^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
+  if (mention.unit === 'count' && /^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\bagainst\b|\babstain|\babstention/i.test(sentence) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
     return reason("the meeting's own attendance or votes");
   // A count's change on an earlier one: "180 (9.2%) fewer than in 2019/20", "2 more than last year",
   // "increased by 4 (1.1%)".
-  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s*$/i.test(beforeQualifier)))
+  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced)\s+by\s*$/i.test(beforeQualifier)))
     return reason('a change, which the dashboard works out itself');
   // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
-  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:awaiting|outstanding|still\s+to\s+be|yet\s+to\s+be|remain(?:ing)?\s+to\s+be|pending)\b/i.test(afterGroup))
+  // ("40 outstanding volunteers" are excellent ones: "outstanding" means not done only after its noun.)
+  if (mention.unit === 'count' && (/^\s?(?:[\w'’-]+\s){0,3}?(?:awaiting|still\s+to\s+be|yet\s+to\s+be|remain(?:ing)?\s+to\s+be|pending)\b/i.test(afterGroup) || /^\s?(?:[\w'’-]+\s){1,3}?outstanding\b/i.test(afterGroup)))
     return reason('a count of what was not done');
   // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
   // (Not who "did not qualify" for one payment and were helped another way: a group described.)

@@ -344,6 +344,19 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('keeps what only looks like a change, a vote or work outstanding', () => {
+    const found = read('A total of 180 (73%) said the course helped. We thanked 40 outstanding volunteers, and the visits were followed up by 12 workshops. RESOLVED: that £1.2m for the project be noted. 45% of participants come from ethnic minority backgrounds.');
+    expect(found.filter((p) => p.value !== 180).map((p) => [p.value, p.setApart])).toEqual([
+      [73, false],
+      [40, false],
+      [12, false],
+      [1200000, true],
+      [45, false],
+    ]);
+    const resolution = extractFigures('RESOLVED: that £1.2m for the project be noted.', { reportDate: '2024-05-31', reference: TEST_REFERENCE });
+    expect(resolution.map((p) => p.contextReason)).toEqual(['a sum of money, not awarded or saved by a programme']);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([
