@@ -239,11 +239,12 @@ export function scoreLabels(proposals: Proposal[], labels: NumberLabel[], catego
 
 /** The corpus targets (issue: report import that works on the next board report), on the test half, and its floors (see FLOORS). */
 export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis: 0.85, periodEnd: 0.85 } as const;
-// Floors: the test half's scores rounded down. Measured again when batches T and U made it 95
-// documents: the ten new ones scored below the 85 before them (recall/precision 78.4/74.1, first
-// sight), and on those 85 this round's rules moved recall 81.8 -> 82.6, precision 78.8 -> 79.0,
-// period end 74.8 -> 75.3, metric 83.3 -> 82.5 and basis 74.8 -> 74.0; the floors are the 95's.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.78, metric: 0.82, basis: 0.7, periodEnd: 0.73 };
+// Floors: the test half's scores rounded down. Measured again when batches V and W made it 105
+// documents: the ten new ones scored below the 95 before them (recall/precision 62.0/88.2), and on
+// the 85 documents before batches T–W this session's rules moved recall 81.8 -> 82.8, precision
+// 78.8 -> 79.2, period end 74.8 -> 75.1, metric 83.3 -> 82.5 and basis 74.8 -> 74.1; the floors
+// are the 105's.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.8, precision: 0.79, metric: 0.82, basis: 0.71, periodEnd: 0.73 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
