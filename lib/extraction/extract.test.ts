@@ -165,6 +165,13 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads who a service serves, in the present tense, as a running total ("is used by 46 councils")', () => {
+    expect(read('The legal service is used by 46 councils. Last year it trained 120 lawyers.').map((p) => [p.value, p.basis])).toEqual([
+      [46, 'cumulative'],
+      [120, 'period'],
+    ]);
+  });
+
   it('reads "since it began in 2014" as a running total at the report date, not as 2014', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },

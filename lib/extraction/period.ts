@@ -80,6 +80,7 @@ const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
 ]);
 // (Not an award or an announcement: "has awarded funding to eight councils" happened once.)
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+)?(?!awarded|announced|chosen|selected|granted|approved|agreed|allocated|offered)[a-z]+(?:ed|en|t|wn)\b/i;
+const PRESENT_SIMPLE = /\b(?:(?:is|are)\s+(?:now\s+|currently\s+)?(?:used|supported|served|helped|reached|engaged|registered|enrolled)\s+by|(?:it|the\s+\w+|service|programme|scheme|hub|network|library|project)\s+(?:now\s+|currently\s+)?(?:helps|supports|serves|reaches|works\s+with|engages)|(?:people|residents|councils|members|families|households|users|businesses|learners|organisations)\s+(?:now\s+|currently\s+)?(?:benefit|use|access|receive|attend)\b)/i;
 const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
 
 // ---- dates -------------------------------------------------------------------------------
@@ -305,6 +306,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     // "We now work with over 90 per cent of councils in 76 partnerships": who the programme works
     // with now, every number of the sentence.
     else if (!explicitSpan && /\b(?:we|they|it|the\s+(?:programme|scheme|network|service))\s+(?:now\s+)?(?:also\s+)?works?\s+with\b/i.test(sentenceBefore)) basis = 'cumulative';
+    // Who a service serves now, in the present tense: "is used by 46 councils", "helps more than
+    // 4,000 local people into work", "1,400 people benefit from the service".
+    else if (!explicitSpan && PRESENT_SIMPLE.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`)) basis = 'cumulative';
   }
   const future = basis === 'planned';
 
