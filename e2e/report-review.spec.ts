@@ -102,14 +102,15 @@ test('a metric added from the review’s suggestion is taken by the figure that 
   await page.goto('/import/report');
   // Letters only, so the name adds no number of its own to the report.
   const tag = [...String(Date.now() % 1e6)].map((d) => 'abcdefghij'[Number(d)]).join('');
-  const name = `Foster carers recruited ${tag}`;
+  // (The tag leads, as a word describing the carers would: after "recruited" it would read as the verb's object.)
+  const name = `${tag} foster carers recruited`;
   await page.getByLabel('Or paste the report’s text').fill(['Fostering support', '', `The campaign found 45 ${name.toLowerCase()} for councils.`].join('\n'));
   await page.getByLabel('Title').fill(`Fostering update (${name})`);
   await page.getByLabel('Date of the report').fill('2020-09-30');
   await page.getByRole('button', { name: 'Import and review figures' }).click();
   const card = page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal').filter({ hasText: 'foster carers' });
   await expect(card.getByLabel('Metric')).toHaveValue('');
-  const link = card.getByRole('link', { name: /^Add the metric “Foster carers recruited/ });
+  const link = card.getByRole('link', { name: new RegExp(`^Add the metric “${tag} foster carers recruited”$`, 'i') });
   const suggested = (await link.textContent())!.replace(/^Add the metric “|”$/g, '');
 
   // The link opens the form in a new tab with the name filled in.
