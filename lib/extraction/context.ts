@@ -97,7 +97,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
   // (A list of labels goes on in bare numbers, "Years 1, 2 and 3"; not "At the end of Q2, 98% of KPIs".)
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol)s?\.?\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
+  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   // The end of a run of labels: "quarters one to 20", "phases 2 and 3".
@@ -140,7 +140,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
   // and days of coaching or support are measured output, not durations.
-  const duration = /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b|last\b|this\b|next\b|previous\b|that\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|decades?|nights?)\b/i.exec(afterGroup);
+  const duration = /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b|last\b|this\b|next\b|previous\b|that\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|seconds?|secs?|decades?|nights?)\b/i.exec(afterGroup);
   if (duration) {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);

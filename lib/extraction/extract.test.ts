@@ -364,6 +364,35 @@ describe('extractFigures: basis and period', () => {
     expect(resolution.map((p) => p.contextReason)).toEqual(['a sum of money, not awarded or saved by a programme']);
   });
 
+  it('reads a KPI line: its label says what it counts, its target and number are set apart', () => {
+    const found = extractFigures(
+      [
+        'Quarterly performance report',
+        '',
+        'KPI 1: Households prevented from homelessness – 312 (target 300)',
+        'KPI 2: Calls answered within 60 seconds – 87% (target 90%)',
+        'KPI 3: Number of apprenticeships started – 45 against a target of 60',
+        '',
+        'We processed 2,900 Council Tax Support applications.',
+      ].join('\n'),
+      { reportDate: '2023-10-31', reference: TEST_REFERENCE },
+    );
+    expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.counted])).toEqual([
+      [1, 'a label or stage'],
+      [312, 'Households prevented'],
+      [300, 'a target, not something delivered'],
+      [2, 'a label or stage'],
+      [60, 'a duration'],
+      [87, 'per cent'],
+      [90, 'a target, not something delivered'],
+      [3, 'a label or stage'],
+      [45, 'apprenticeships started'],
+      [60, 'a target, not something delivered'],
+      [2900, 'Council Tax Support applications'],
+    ]);
+    expect(found.find((p) => p.value === 2900)?.metric).toBe(TEST_REFERENCE.metrics.find((m) => m.slug === 'applications')?.name);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

@@ -236,8 +236,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         }
         // A line that labels its number: "Priority 3, tackling poverty through employment – 5,696",
         // "Councils supported: 45". The label says what it counts, as a table's row would.
-        if (!cell && !counted.slug && !counted.counted.trim() && /^[\s.,;)]*$/.test(masked.slice(mention.groupEnd))) {
-          const label = /([A-Za-z][^.;:–—]{2,80}?)\s*(?:[–—:]|\s-)\s*$/.exec(before)?.[1]?.replace(/^(?:[ivxlc]+|\d+|[a-z])[).]\s+/i, '');
+        // ("KPI 1: Households prevented from homelessness – 312 (target 300)", "Number of
+        // apprenticeships started – 45 against a target of 60": a target after it is its own.)
+        if (!cell && !counted.slug && !counted.counted.trim() && /^[\s.,;)]*(?:\((?:target|plan|profile|aim)\b[^)]*\)|against\s+(?:a|the|its)\s+(?:target|plan|profile)\s+of\s+[£\d][\d,.]*%?)?[\s.,;]*$/i.test(masked.slice(mention.groupEnd))) {
+          const label = /([A-Za-z][^.;:–—]{2,80}?)\s*(?:[–—:]|\s-)\s*$/.exec(before)?.[1]?.replace(/^(?:[ivxlc]+|\d+|[a-z])[).]\s+/i, '').replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/i, '');
           if (label) {
             rowIsMeasure = true;
             const byLabel = readCounted({ after: ` ${label}`, before: '', clause: label, unit: mention.unit, range: mention.range });

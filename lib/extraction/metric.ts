@@ -94,7 +94,7 @@ const STOP = new Set(
     'of for to from with in on at by and or who which that whose have has had are is was were will would ' +
     'be been being across through over under between including since during as than per each a an the this ' +
     'these those it its their our we they he she planned scheduled more so into about while where when whom ' +
-    'after before via until up out around within amounting involving covering ranging who last next'
+    'after before via until up out around within amounting involving covering ranging who last next against'
   ).split(' '),
 );
 
@@ -251,6 +251,10 @@ function classify(phrase: string, input: MetricInput): { noun: string; slug: Met
     if (m === head) continue;
     if (m.at >= head.at && m.at <= head.end + 1 && m.end > head.end) head = m;
   }
+  // A singular noun used as a modifier names what the phrase is about, not what it counts:
+  // "Council Tax Support applications" counts applications, "event bookings" bookings.
+  const later = found.filter((m) => m.at > head.end && /s$/i.test(m.noun)).pop();
+  if (later && !/s$/i.test(head.noun)) head = later;
   return { noun: head.noun, slug: head.rule.pick(input, head.noun) };
 }
 
