@@ -226,6 +226,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
   if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier) || /\bout\s+of\s+(?:a\s+)?(?:total\s+of\s+)?(?:the\s+)?(?:£\s?)?$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
+  // How an offer is laid out: "The programme runs over three residential modules", "split into
+  // four stages" (not "delivered over 300 sessions").
+  if (mention.value <= 12 && /\b(?:runs?|running|takes?\s+place|spread|split|divided|organised)\s+(?:over|across|into|in)\s*$/i.test(before))
+    return reason('it describes how the work is organised, not what it delivered');
   // The size of a team or body: "a 19-strong team", "a team of 12", "a Citizens' Assembly of 38"
   // (but "a team of around 250 volunteers" is a volunteer force, counted).
   if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || (mention.value <= 50 && /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier))) return reason('the size of a team');
@@ -282,6 +286,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
+    // What an offer pays towards: "councils can claim a 50% bursary", "a 20% discount".
+    if (/^\s?(?:[\w-]+\s){0,1}?(?:bursary|bursaries|discount|subsidy|contribution\s+towards|match[\s-]funding\s+rate|grant\s+rate|intervention\s+rate)\b/i.test(afterGroup)) return reason('an allowance rate');
     // "13 per cent above profile": a comparison with a target.
     if (/^\s?(?:[\w-]+\s){0,1}?(above|below|ahead\s+of|behind)\s+(?:the\s+)?(profile|target|plan|forecast|trajectory)\b/i.test(afterGroup)) return reason('a comparison with a target');
     // "increased the uptake of assistive technology by 27%": a change too.

@@ -393,6 +393,15 @@ describe('extractFigures: basis and period', () => {
     expect(found.find((p) => p.value === 2900)?.metric).toBe(TEST_REFERENCE.metrics.find((m) => m.slug === 'applications')?.name);
   });
 
+  it('reads "since it was launched in 2004" as so far, and sets apart how an offer is laid out and what it pays towards', () => {
+    const found = read('Since it was launched in 2004, more than 3,500 councillors have completed the Academy. The programme runs over three residential modules, and councils can claim a 50% bursary.');
+    expect(found.map((p) => [p.value, p.setApart, p.basis, p.periodEnd])).toEqual([
+      [3500, false, 'cumulative', '2024-05-31'],
+      [3, true, 'period', '2024-05-31'],
+      [50, true, 'period', '2024-05-31'],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([
