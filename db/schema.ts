@@ -398,6 +398,20 @@ export const figureCountsBySource = sqliteTable('figure_counts_by_source', {
   figures: integer('figures').notNull(),
 });
 
+// Which series (programme and metric) changed last, in the order of a sequence: the data-quality
+// flags (db/queries/flags.ts) work out again only the series changed since they last looked.
+// Kept by triggers (db/rollups/triggers.ts) on every write to figures, their sources and
+// restatements, and on a programme's or metric's name (the flags' words name them).
+export const seriesChanges = sqliteTable(
+  'series_changes',
+  {
+    programmeId: integer('programme_id').notNull(),
+    metricId: integer('metric_id').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.metricId] }), index('series_changes_seq_idx').on(t.seq)],
+);
+
 export const figureCountsByQuarter = sqliteTable(
   'figure_counts_by_quarter',
   {

@@ -87,3 +87,42 @@ describe('every flag, kept between writes', () => {
     expect(kinds(db)).toEqual([]);
   });
 });
+
+describe('every flag, kept by series', () => {
+  // Every series worked out on its own (the path a figure's page takes, never kept), all together.
+  const oneByOne = (db: ReturnType<typeof createSeededTestDatabase>) => {
+    const series = db.$client.prepare('SELECT DISTINCT programme_id AS programmeId, metric_id AS metricId FROM observations').all() as { programmeId: number; metricId: number }[];
+    const keys = series.flatMap((s) => listFlags(db, { identities: false }, s).map((f) => `${f.key} ${f.text}`));
+    return [...new Set(keys)].sort();
+  };
+  const kept = (db: ReturnType<typeof createSeededTestDatabase>) => listFlags(db, { identities: false }).map((f) => `${f.key} ${f.text}`).sort();
+
+  it('stays equal to every series worked out afresh through writes of every kind', () => {
+    const db = createSeededTestDatabase();
+    expect(kept(db)).toEqual(oneByOne(db));
+    const sqlite = db.$client;
+    const pair = sqlite.prepare('SELECT programme_id AS p, metric_id AS m FROM observations WHERE basis = ? GROUP BY programme_id, metric_id HAVING count(*) >= 4 LIMIT 1').get('period') as { p: number; m: number };
+    // An outlier in a series of four or more, then moved to another programme, then deleted.
+    const id = Number(sqlite.prepare(`INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_end) VALUES (?, ?, 9999999, 'exact', 'period', '2021-03-31')`).run(pair.p, pair.m).lastInsertRowid);
+    expect(kept(db).some((k) => k.startsWith(`outlier:${id} `))).toBe(true);
+    expect(kept(db)).toEqual(oneByOne(db));
+    const other = sqlite.prepare('SELECT id FROM programmes WHERE id != ? LIMIT 1').pluck().get(pair.p) as number;
+    sqlite.prepare('UPDATE observations SET programme_id = ? WHERE id = ?').run(other, id);
+    expect(kept(db)).toEqual(oneByOne(db));
+    // The same sentence citing two figures of one value with two periods (two-dates), by links alone.
+    const twin = Number(sqlite.prepare(`INSERT INTO observations (programme_id, metric_id, value, qualifier, basis, period_end) VALUES (?, ?, 9999999, 'exact', 'period', '2021-06-30')`).run(other, pair.m).lastInsertRowid);
+    expect(kept(db)).toEqual(oneByOne(db));
+    const source = sqlite.prepare('SELECT id FROM sources LIMIT 1').pluck().get() as number;
+    sqlite.prepare("INSERT INTO observation_sources (observation_id, source_id, evidence, line) VALUES (?, ?, 'e', 7), (?, ?, 'e', 7)").run(id, source, twin, source);
+    expect(kept(db).some((k) => k.startsWith(`two-dates:${id}:${twin} `))).toBe(true);
+    expect(kept(db)).toEqual(oneByOne(db));
+    // A rename changes the words of every flag of the programme's series.
+    sqlite.prepare("UPDATE programmes SET name = 'Renamed for the test' WHERE id = ?").run(other);
+    expect(kept(db).some((k) => k.includes('Renamed for the test'))).toBe(true);
+    expect(kept(db)).toEqual(oneByOne(db));
+    sqlite.prepare('DELETE FROM observation_sources WHERE observation_id IN (?, ?)').run(id, twin);
+    sqlite.prepare('DELETE FROM observations WHERE id IN (?, ?)').run(id, twin);
+    expect(kept(db)).toEqual(oneByOne(db));
+    expect(kept(db).some((k) => k.includes(`:${id}`))).toBe(false);
+  });
+});

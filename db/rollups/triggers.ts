@@ -43,6 +43,11 @@ const recomputeQuarter = (row: Row) => {
 `;
 };
 
+/** Marks the series `select` picks (rows of programme_id, metric_id) as changed, with the next number of the sequence. */
+const touchSeries = (select: string) => `  INSERT INTO series_changes (programme_id, metric_id, seq)
+    SELECT programme_id, metric_id, (SELECT coalesce(max(seq), 0) + 1 FROM series_changes) FROM (${select}) WHERE true
+    ON CONFLICT (programme_id, metric_id) DO UPDATE SET seq = excluded.seq;`;
+
 /** Whether the figure a link row (`row`) cites is live. */
 const liveFigure = (row: Row) => `EXISTS (SELECT 1 FROM observations WHERE id = ${row}.observation_id AND deleted_at IS NULL)`;
 
@@ -364,6 +369,68 @@ END`,
   DELETE FROM figure_text WHERE rowid IN (SELECT o.id FROM observations o WHERE o.metric_id = NEW.id);
   INSERT INTO figure_text (rowid, body)
     ${figureTextRows('o.metric_id = NEW.id')};
+END`,
+  },
+  // Which series changed, for the data-quality flags: any write to a figure (its old and its new
+  // series), to the sources it cites, to a restatement, or to the name of its programme or metric.
+  {
+    name: 'series_changes_insert',
+    sql: `CREATE TRIGGER series_changes_insert AFTER INSERT ON observations BEGIN
+${touchSeries('SELECT NEW.programme_id AS programme_id, NEW.metric_id AS metric_id')}
+END`,
+  },
+  {
+    name: 'series_changes_update',
+    sql: `CREATE TRIGGER series_changes_update AFTER UPDATE ON observations BEGIN
+${touchSeries('SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id UNION SELECT NEW.programme_id, NEW.metric_id')}
+END`,
+  },
+  {
+    name: 'series_changes_delete',
+    sql: `CREATE TRIGGER series_changes_delete AFTER DELETE ON observations BEGIN
+${touchSeries('SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id')}
+END`,
+  },
+  {
+    name: 'series_changes_link',
+    sql: `CREATE TRIGGER series_changes_link AFTER INSERT ON observation_sources BEGIN
+${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id')}
+END`,
+  },
+  {
+    name: 'series_changes_unlink',
+    sql: `CREATE TRIGGER series_changes_unlink AFTER DELETE ON observation_sources BEGIN
+${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id')}
+END`,
+  },
+  {
+    name: 'series_changes_relink',
+    sql: `CREATE TRIGGER series_changes_relink AFTER UPDATE ON observation_sources BEGIN
+${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id IN (OLD.observation_id, NEW.observation_id)')}
+END`,
+  },
+  {
+    name: 'series_changes_restatement',
+    sql: `CREATE TRIGGER series_changes_restatement AFTER INSERT ON restatements BEGIN
+${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id')}
+END`,
+  },
+  {
+    name: 'series_changes_unrestatement',
+    sql: `CREATE TRIGGER series_changes_unrestatement AFTER DELETE ON restatements BEGIN
+${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id')}
+END`,
+  },
+  {
+    name: 'series_changes_programme',
+    sql: `CREATE TRIGGER series_changes_programme AFTER UPDATE OF name ON programmes BEGIN
+${touchSeries('SELECT DISTINCT programme_id, metric_id FROM observations WHERE programme_id = NEW.id')}
+END`,
+  },
+  {
+    name: 'series_changes_metric',
+    sql: `CREATE TRIGGER series_changes_metric AFTER UPDATE OF name ON metrics BEGIN
+${touchSeries('SELECT DISTINCT programme_id, metric_id FROM observations WHERE metric_id = NEW.id')}
 END`,
   },
 ];
