@@ -165,6 +165,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "since launch in June 2023" as so far, and "expect to train 1,000" as a plan', () => {
+    expect(read('Its playbook has been downloaded 2,340 times since launch in June 2023. Next year we expect to train 1,000 staff. Support for over 100 schemes is expected to deliver new homes.').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
+      [2340, 'cumulative', '2024-05-31'],
+      [1000, 'planned', '2025-05-31'],
+      [100, 'period', '2024-05-31'],
+    ]);
+  });
+
   it('reads who a service serves, in the present tense, as a running total ("is used by 46 councils")', () => {
     expect(read('The legal service is used by 46 councils. Last year it trained 120 lawyers.').map((p) => [p.value, p.basis])).toEqual([
       [46, 'cumulative'],

@@ -290,6 +290,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // A list opened by "Since the programme started:" or "So far:" is of running totals; one
   // opened by "We will:" of plans.
   if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
+  // "…and expect to train 1,000 staff": an expectation before the number is a plan; after it
+  // ("100 schemes … expected to deliver") it is about something else.
+  if (basis === 'period' && /\b(?:expects?|expected|expecting)\s+to\b/i.test(input.masked.slice(input.windowStart, input.numberStart))) basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
   // What a committee is asked to approve is a plan, every number of it: "The recommendation
   // sought approval of 13 grant applications, totalling £129,000", "That the awards, totalling
@@ -371,7 +374,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "launched in September 2023 and has delivered more than 80": since then, as of the report.
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
-      const sinceStart = /\bsince\s+(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))\s+(?:in\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening))\s+(?:in\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       if (launched || sinceStart || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
