@@ -25,6 +25,8 @@ export interface ContextInput {
   prefixLength: number;
   /** Spans inside date and time expressions, and list numbering: not figures. */
   inDate: boolean;
+  /** Where the sentence runs on to the next line ("£3.4m" / "saved by councils…"), its words there; else ''. */
+  runOn?: string;
 }
 
 const reason = (r: string): ContextVerdict => ({ drop: false, reason: r });
@@ -51,7 +53,9 @@ function clauseAfterOf(masked: string, from: number): string {
 }
 
 export function judgeContext(input: ContextInput): ContextVerdict {
-  const { masked, mention, sentence } = input;
+  const { masked, mention } = input;
+  // (A number alone on its line, its words on the next — "45" / "councils supported" — is one sentence.)
+  const sentence = input.sentence + (input.runOn ?? '');
   const before = masked.slice(Math.max(0, mention.start - 40), mention.start);
   const beforeQualifier = masked.slice(Math.max(0, input.qualifierStart - 40), input.qualifierStart);
   const after = masked.slice(mention.end, mention.end + 80);
@@ -89,7 +93,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.written === 'numeral' && /^\s(?:[A-Z][a-z]+\s){1,3}(?:Square|Street|Road|Lane|Avenue|Place|Way|Close|Drive|Gardens|Terrace|Crescent|Row|Walk|Hill|Park)\b/.test(afterGroup))
     return reason('an address');
   // A list's number alone on its line ("1."), as committee minutes number their items.
-  if (/^\s*\d{1,3}\.?\s*$/.test(input.raw)) return reason('a list number');
+  // (Not a number whose words follow on the next line, as an "in numbers" page sets them: "45" /
+  // "councils supported through peer challenge".)
+  if (/^\s*\d{1,3}\.?\s*$/.test(input.raw) && (/\.\s*$/.test(input.raw) || !/^\s*[a-z]/.test(input.runOn ?? ''))) return reason('a list number');
 
   // "Conservative (7)": seats of a political group.
   if (/\b(conservatives?|labour|liberal democrats?|lib dems?|independents?|greens?|green party|plaid cymru|snp)\s*\($/i.test(before))

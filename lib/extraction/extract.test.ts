@@ -410,6 +410,19 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads an "in numbers" page: each number alone on its line, its words on the next', () => {
+    const found = extractFigures(['Our year in numbers 2023/24', '', '1,200', 'councillors trained', '', '45', 'councils supported through peer challenge', '', '£3.4m', 'saved by councils using our procurement hub', '', 'Agenda', '', '12.', 'Declarations of interest'].join('\n'), {
+      reportDate: '2024-05-31',
+      reference: TEST_REFERENCE,
+    });
+    expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.metric])).toEqual([
+      [1200, TEST_REFERENCE.metrics.find((m) => m.slug === 'people-supported')?.name ?? null],
+      [45, TEST_REFERENCE.metrics.find((m) => m.slug === 'councils-supported')?.name ?? null],
+      [3400000, TEST_REFERENCE.metrics.find((m) => m.slug === 'money-saved')?.name ?? null],
+      [12, 'a list number'],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

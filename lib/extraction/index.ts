@@ -190,7 +190,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const q = readQualifier(masked, mention.start, mention.plus, mention.range);
         const qualifierStart = Math.max(q.start, sentence.start);
         const inDate = fixed.some((s) => mention.start >= s.start && mention.start < s.end);
-        const verdict = judgeContext({ masked, raw: line.raw, mention, sentence: sentenceText, qualifierStart, prefixLength: line.prefixLength, inDate });
+        // A number alone on its line, as an "in numbers" page sets one, is read with the words under it.
+        const aloneOnLine = masked.trim() === masked.slice(qualifierStart, mention.groupEnd).trim();
+        const verdict = judgeContext({ masked, raw: line.raw, mention, sentence: sentenceText, qualifierStart, prefixLength: line.prefixLength, inDate, runOn: aloneOnLine ? runOn : '' });
         if (verdict && verdict.drop) continue;
 
         // What it counts.

@@ -266,7 +266,8 @@ function classify(phrase: string, input: MetricInput): { noun: string; slug: Met
 export function readCounted(input: MetricInput): CountedReading & { ellipsis: boolean } {
   if (input.unit === 'percent') return { counted: 'per cent', slug: 'percentage', unit: 'percent', ellipsis: false };
   if (input.unit === 'GBP') {
-    const saved = /\b(sav(?:e|es|ed|ing|ings)|income|generat\w*|rais(?:e|ed|ing)|reduc\w*\s+(?:running\s+)?costs|capital receipts)\b/i.test(input.clause);
+    // (With the words after it, which run on to the next line for a sum alone on its own: "£3.4m" / "saved by councils".)
+    const saved = /\b(sav(?:e|es|ed|ing|ings)|income|generat\w*|rais(?:e|ed|ing)|reduc\w*\s+(?:running\s+)?costs|capital receipts)\b/i.test(`${input.clause} ${input.after}`);
     return { counted: saved ? 'savings' : 'funding awarded', slug: saved ? 'money-saved' : 'money-awarded', unit: 'GBP', ellipsis: false };
   }
   const after = input.after;
