@@ -323,10 +323,17 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       /^\s?of\s+(?:the\s+)?(?:england|britain|the\s+uk|uk|the\s+country|london|scotland|wales|the\s+nation)['’]s\b/i.test(afterGroup) ||
       /\b(?:councils|local\s+authorities|authorities)\s+(?:in|across)\s+(?:england|the\s+uk|the\s+country|britain|wales|scotland)\b/i.test(sentenceBefore) ||
       /(?:^|[.;:]\s*)(?:nationally|across\s+(?:the\s+)?(?:country|england|uk)|in\s+(?:england|the\s+uk|britain))\s*,/i.test(sentenceBefore) ||
-      // A share of people as they live ("1 in 4 children live in poverty").
-      POPULATION_STATE.test(afterGroup);
+      // A share of people as they live ("1 in 4 children live in poverty"), or of a place's people
+      // ("3 in 10 adults in the borough are inactive").
+      POPULATION_STATE.test(afterGroup) ||
+      /^\s?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:residents|adults|children|households|people|pupils|families)\s+(?:in|across|of)\s+(?:the\s+)?(?:borough|county|city|area|district|region|country|uk|england|wales|scotland|town)\b/i.test(afterGroup) ||
+      // A benchmark beside the programme's own: "above the England average of 51%".
+      /\b(?:england|national|regional|uk|london|welsh|scottish|county|borough|sector|country|average)\s+(?:average|rate|figure)\s+(?:of|was|is|at)?\s*$/i.test(beforeQualifier);
     // (Who says so is not who was supported: "according to the LGA's workforce survey".)
-    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${beforeQualifier.slice(-60)}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
+    // (Whole words only: a window cut through "four" does not say "our".)
+    // (And of its own clause: "Our campaign reached 25,000 residents; 3 in 10 adults in the borough are inactive".)
+    const wordsBefore = (input.qualifierStart > 40 && /\S/.test(masked[input.qualifierStart - 41] ?? '') ? beforeQualifier.replace(/^\S*/, '') : beforeQualifier).split(';').pop()!;
+    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${wordsBefore}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
     // ("Around 1 in 3 councils report difficulty recruiting, according to the RTPI": someone else's finding.)
     const attributed = /\baccording\s+to\s+(?!(?:our|us|we|the\s+lga|lga|the\s+local\s+government\s+association)\b)/i.test(sentence);
     if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');

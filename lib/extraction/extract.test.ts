@@ -434,6 +434,17 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('sets apart a benchmark beside the programme\'s own share and a share of a place\'s people, weighing whole words of the share\'s own clause', () => {
+    const found = read('In 2022/23, 54% of them had quit at four weeks, above the England average of 51%. Our campaign reached an estimated 25,000 residents; 3 in 10 adults in the borough are inactive.');
+    expect(found.map((p) => [p.value, p.setApart])).toEqual([
+      [54, false],
+      [4, true],
+      [51, true],
+      [25000, false],
+      [30, true],
+    ]);
+  });
+
   it('sets apart a share of people as they live, or one the sentence says is national', () => {
     const found = read('Nationally, 1 in 4 children live in poverty. In the borough 12% of children live in poverty.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([
