@@ -305,6 +305,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/^\s?of\s+(?:the\s+)?(?:previous|last|prior|full[- ]year|same|year-earlier|\d{4}(?:\/\d{2})?)\b[^.;]{0,30}?\b(?:figures?|levels?|totals?|numbers?|period|year)\b/i.test(afterGroup))
       return reason('a change, which the dashboard works out itself');
     if (/^\s?of\s+(?:the\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:£|budget|grant|funding|costs?|spend|income|receipts|rates\s+income|(?:national\s+)?(?:minimum|living)\s+wage|wages?|salar(?:y|ies)|pay\b|council\s+tax|business\s+rates|rents?\b|arrears|debts?\b|invoices)/i.test(afterGroup)) return reason('a share of a sum of money');
+    // "spend was £0.98 million (89%)": a sum's share in brackets after it.
+    if (/£\s?[\d.,]+\s?(?:k|m|bn|million|billion)?\s*\(\s*$/i.test(beforeQualifier)) return reason('a share of a sum of money');
     // "The budget of £2.4 million was 78% spent": how much of a sum is used.
     if (/^\s?(?:spent|committed|allocated|claimed|drawn\s+down|utilised)\b/i.test(afterGroup) && /£|\bbudget\b|\bfunding\b|\bgrant\b/i.test(sentence)) return reason('a share of a sum of money');
     // A share of a plan that was not done ("16% of projects had not been fully achieved").

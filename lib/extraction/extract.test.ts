@@ -423,6 +423,22 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads a table of targets and actuals: the row says what is counted, the target column is set apart', () => {
+    const found = extractFigures(
+      ['Outputs', '', '| Output | Target | Actual |', '|---|---|---|', '| Businesses receiving non-financial support | 120 | 146 |', '| Volunteering opportunities created | 50 | 63 |', '', 'Against the allocation of £1.1 million, spend was £0.98 million (89%).'].join('\n'),
+      { reportDate: '2024-06-30', reference: TEST_REFERENCE },
+    );
+    expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.counted])).toEqual([
+      [120, 'a target, not something delivered'],
+      [146, 'Businesses receiving non-financial support'],
+      [50, 'a target, not something delivered'],
+      [63, 'Volunteering opportunities created'],
+      [1100000, 'money received, not awarded or saved by a programme'],
+      [980000, 'a sum of money, not awarded or saved by a programme'],
+      [89, 'a share of a sum of money'],
+    ]);
+  });
+
   it('sets apart a share that goes on about the people of an outside statistic before it', () => {
     const found = read('Polling showed 61 per cent of residents were satisfied with their council. Nearly three quarters (72 per cent) said they trusted it most. We trained 40 councillors, and 90 per cent said the course helped.');
     expect(found.map((p) => [p.value, p.setApart])).toEqual([

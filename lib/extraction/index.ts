@@ -225,7 +225,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const headerDates = findDates(header);
           columnPeriod = periodOfHeader(header, headerDates, options.reportDate);
           const read = (words: string) => readCounted({ after: ` ${words}`, before: '', clause: words, unit: mention.unit, range: mention.range });
-          const byHeader = columnPeriod ? null : read(header);
+          // ("Target | Actual", "Total", "Outturn": a column of values, whose row says what they count.)
+          const generic = /^(?:target|targets|actual|actuals|total|totals|number|no\.?|value|count|outturn|achieved|delivered|result|results|performance|progress|to\s+date|profile|plan|planned|forecast|budget|baseline)$/i.test(header.trim());
+          const byHeader = columnPeriod || generic ? null : read(header);
           const byRow = rowLabel ? read(rowLabel) : null;
           const best = byHeader?.slug ? byHeader : byRow?.slug ? byRow : byHeader?.counted ? byHeader : byRow;
           if (best) counted = { ...best, counted: best.counted || (columnPeriod ? (rowLabel ?? '') : header), ellipsis: false };
@@ -263,6 +265,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
+        // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
+        if (!reason && cells && tableHeader && column > 0 && bare && /^(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)$/i.test((tableHeader[column] ?? '').trim()))
+          reason = 'a target, not something delivered';
         // "three workshops for planners, one for officers and one for councillors": each "one" of
         // the enumeration counts what its first number counts.
         if (reason === 'a single item' && lastCounted && /(?:,|\band)\s*$/.test(before) && /^\s+(?:for|in|at|with|to|on)\b/i.test(after)) {
