@@ -173,6 +173,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates a report "to 31 March 2024" by its title: the year to that day, running totals at it', () => {
+    const found = extractFigures(['Outputs to 31 March 2024', '', 'We supported 146 businesses. So far, 63 volunteering opportunities have been created.'].join('\n'), { reportDate: '2024-06-30', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.basis, p.periodStart, p.periodEnd])).toEqual([
+      [146, 'period', '2023-04-01', '2024-03-31'],
+      [63, 'cumulative', null, '2024-03-31'],
+    ]);
+  });
+
   it('reads who a service serves, in the present tense, as a running total ("is used by 46 councils")', () => {
     expect(read('The legal service is used by 46 councils. Last year it trained 120 lawyers.').map((p) => [p.value, p.basis])).toEqual([
       [46, 'cumulative'],

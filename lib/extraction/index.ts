@@ -11,7 +11,7 @@ import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { COMPARISON, findDocumentStart, periodOfHeader, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { COMPARISON, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
@@ -83,7 +83,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
   // The period the title names ("Communications support – 2022/23 highlights"): the figures'
   // period where nothing nearer says otherwise.
   const title = lines.filter((l) => !l.blank).slice(0, 2);
-  const documentPeriod = title.reduce<PeriodSpan | null>((found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate), null);
+  const documentPeriod = title.reduce<PeriodSpan | null>(
+    (found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate) ?? positionOfTitle(findDates(l.masked), l.masked, options.reportDate),
+    null,
+  );
   let currentPeriod = documentPeriod;
   let leadIn = ''; // the last line ending with ":" in the section ("Since the programme started:")
   const proposals: Proposal[] = [];

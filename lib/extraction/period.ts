@@ -237,6 +237,26 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   return found;
 }
 
+/**
+ * The position a title states ("Outputs to 31 March 2024", "Position as at 30 September 2023"):
+ * the financial year up to that day (or month), for figures that name no period of their own,
+ * and the day itself for running totals. Null when the title states none.
+ */
+export function positionOfTitle(dates: DateExpression[], masked: string, reportDate: string): Span | null {
+  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
+  // A title is short and no list item; "from March to May" is a span, not a position.
+  if (masked.trim().length > 100 || /^\s*(?:[-•*–]|\d+[.)])\s/.test(masked)) return null;
+  for (const d of [...dates].reverse()) {
+    if ((d.kind !== 'day' && d.kind !== 'month') || !/\b(?:to|as\s+at|as\s+of|up\s+to|ending)\s+$/i.test(masked.slice(Math.max(0, d.start - 12), d.start))) continue;
+    if (/\b(?:from|between)\b/i.test(masked.slice(0, d.start))) continue;
+    const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
+    if (!s || s.end > reportDate) continue;
+    const [y, m] = s.end.split('-').map(Number) as [number, number];
+    return { start: iso(m >= 4 ? y : y - 1, 4, 1), end: s.end, precision: s.precision };
+  }
+  return null;
+}
+
 /** The period a table's column header names ("2022/23", "Q1 2020/21", "March 2021"), or null. */
 export function periodOfHeader(header: string, dates: DateExpression[], reportDate: string): Span | null {
   const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
