@@ -249,7 +249,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/^\s?(?:(?:key|main|different|overarching|individual|core|priority|strategic|broad|thematic|specific|separate|distinct)\s+){0,2}(themes?|topics?|subjects?|areas?|strands?|workstreams?|work\s*streams?|pillars?|priorities|principles?|objectives?|recommendations?|actions?|modules?|elements?|stages?|steps?|components?|domains?|criteria|categories|lots|challenge\s+statements)\b/i.test(afterGroup))
     return reason('it describes how the work is organised, not what it delivered');
   // A title in quotes that opens with the number: ‘10 top-level questions to ask…’.
-  if (/\S\s*[‘“"']\s*$/.test(beforeQualifier) && /^[^’”"']{3,120}[’”"']/.test(masked.slice(mention.end)) && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
+  // (Not words someone said: “Around two thirds of visitors had never used council services,” said …)
+  const quoted = /^([^’”"']{3,120})[’”"']\s*(,?\s*(?:said|says|added|explained|commented|noted|told))?/i.exec(masked.slice(mention.end));
+  if (/\S\s*[‘“"']\s*$/.test(beforeQualifier) && quoted && !quoted[2] && quoted[1]!.trim().split(/\s+/).length <= 12 && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
     return reason('part of a title');
 
   // Money: only what a programme awarded, saved, raised or paid out is a figure. Government
@@ -263,6 +265,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const lastDigit = window.search(/\d[^\d]*$/);
     const clauseBefore = lastDigit >= 0 ? window.slice(lastDigit + 1) : window;
     if (/\baverage\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('an average, not a total');
+    // What something costs: "The hubs cost £480,000 to run", "at a cost of £2m".
+    if (/\bcost(?:s|ing)?\s+(?:of\s+|about\s+|around\s+|some\s+|just\s+over\s+|over\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('a price, not money awarded or saved');
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
     // Money others put in: "matched by over £2m in private sector contributions".
     if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))

@@ -305,7 +305,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // What people said they will do ("70 per cent of delegates saying they intend to stand") is a
   // finding of now, not a plan: only the words before a reporting verb can make it planned.
   const said = /\b(say|says|said|saying|told us|tell us|report(?:ed|s|ing)?|agree[ds]?|felt|feel)\b/i.exec(windowText);
-  if (PLANNED.test(said ? windowText.slice(0, said.index) : windowText)) basis = 'planned';
+  // ("twice as many as the council had planned", "more than expected": a comparison with a plan, not one.)
+  const unplanned = (text: string) => text.replace(/\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}?(?:planned|expected|forecast|projected|anticipated|predicted)\b/gi, '');
+  if (PLANNED.test(unplanned(said ? windowText.slice(0, said.index) : windowText))) basis = 'planned';
   else basis = 'period';
   // A list opened by "Since the programme started:" or "So far:" is of running totals; one
   // opened by "We will:" of plans.
