@@ -265,8 +265,6 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const lastDigit = window.search(/\d[^\d]*$/);
     const clauseBefore = lastDigit >= 0 ? window.slice(lastDigit + 1) : window;
     if (/\baverage\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('an average, not a total');
-    // What something costs: "The hubs cost £480,000 to run", "at a cost of £2m".
-    if (/\bcost(?:s|ing)?\s+(?:of\s+|about\s+|around\s+|some\s+|just\s+over\s+|over\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('a price, not money awarded or saved');
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
     // Money others put in: "matched by over £2m in private sector contributions".
     if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
