@@ -293,6 +293,8 @@ describe('extractFigures: basis and period', () => {
       [30, 'tier 3 authorities'],
       [48, 'Champions'],
     ]);
+    // A word between a plural noun and a determiner is the verb: "27 councils review their constitutions".
+    expect(read('We have helped 27 councils review their constitutions.').map((p) => p.counted)).toEqual(['councils']);
   });
 
   it('sets apart a change written "up 9% on the previous year"', () => {

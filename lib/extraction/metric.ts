@@ -212,6 +212,8 @@ function nounPhrase(after: string): string {
     // (A participle that ends the phrase names the measure: "residents helped", "tasks completed by
     // volunteers"; one with words after it is the sentence's verb.)
     const next = words[k + 1];
+    // ("27 councils review their constitutions": a word between a plural noun and a determiner is a verb.)
+    if (out.length > 0 && /s$/i.test(out[out.length - 1]!) && /^[a-z]+$/.test(w) && /^(?:their|the|a|an|our|its|his|her|them|new|more)$/i.test(next ?? '')) break;
     if (out.length > 0 && /s$/i.test(out[out.length - 1]!) && /^[a-z]+ed$/.test(w) && next !== undefined && !/^(?:by|in|for|through|across|at|from|with|during|on|under|via|to|since|over|and|or)$/i.test(next) && !/^(?:based|related|led|funded|owned|run)$/.test(w)) break;
     out.push(w);
     if (out.length >= 7) break;
