@@ -255,24 +255,17 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         }
         if (!counted.slug && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
-          // (The nearest number before it that counted anything, named by the dashboard or not:
-          // "created 64 jobs and safeguarded a further 112" counts jobs, not the projects before.)
-          const nearer = lastCounted && (!lastInSentence || lastCounted.end > lastInSentence.end) ? lastCounted : null;
-          const borrowed = nearer ?? lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
-          if (borrowed && (borrowed.slug || borrowed === nearer))
-            counted = { counted: borrowed.counted, slug: borrowed.slug, unit: borrowed.slug ? unitFor(borrowed.slug, mention.unit) : mention.unit, ellipsis: true };
+          const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
+          if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         // A part or an earlier value of the number before it counts what that counts: "of whom
         // 1,200 were helped into work", "including 4,382 to households at risk", "compared with 40
         // last year", "up from 31".
-        // (A lone participle counts nothing itself there: "of which 1,006 moved into work".)
-        if (!counted.slug && (counted.ellipsis || /^[a-z]+ed$/i.test(counted.counted.trim())) && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
+        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.
-        // (Not a number that counts nothing and took the noun of the number just before it: "4,812
-        // residents, of which 1,006 moved into work" after "£2.9m".)
-        if (!counted.slug && !counted.ellipsis && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
+        if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.

@@ -94,7 +94,7 @@ const STOP = new Set(
     'of for to from with in on at by and or who which that whose have has had are is was were will would ' +
     'be been being across through over under between including since during as than per each a an the this ' +
     'these those it its their our we they he she planned scheduled more so into about while where when whom ' +
-    'after before via until up out around within amounting involving covering ranging who last next against worth'
+    'after before via until up out around within amounting involving covering ranging who last next against'
   ).split(' '),
 );
 
@@ -197,9 +197,7 @@ function nounPhrase(after: string): string {
     if (STOP.has(lw)) {
       // "9 task and finish groups", "six district and county councils": bridge one "and"
       // when no noun has been seen yet — not into a verb ("35 consultations and gave evidence").
-      // (An -ed word after "and" is a verb, "64 jobs and safeguarded …", but for adjectives: "local and combined authorities".)
-      const edVerb = /^[a-z]+ed$/.test(words[k + 1] ?? '') && !/^(?:combined|related|based|specialised|specialized|dedicated|skilled|qualified|elected|unaccompanied|looked|disadvantaged|isolated|registered|accredited|integrated|connected|shared|supported|assisted|sheltered|detached|semi-detached|listed|licensed|voluntary|funded|owned|led)$/.test(words[k + 1] ?? '');
-      const verbAfter = edVerb || /\d/.test(words[k + 1] ?? '') || /^(?:(?:deliver|support|train|receiv|attend|host|publish|produc|provid|help|engag|respond|work|reach|secur|award|fund|launch|complet|hold|creat|develop)(?:ed|s)|gave|ran|held|made|took|won|met|saw|got|put|set|led|did|went|came|became|brought|sent|wrote|spoke|began|grew|built|found)$/i.test(words[k + 1] ?? '');
+      const verbAfter = /\d/.test(words[k + 1] ?? '') || /^(?:(?:deliver|support|train|receiv|attend|host|publish|produc|provid|help|engag|respond|work|reach|secur|award|fund|launch|complet|hold|creat|develop)(?:ed|s)|gave|ran|held|made|took|won|met|saw|got|put|set|led|did|went|came|became|brought|sent|wrote|spoke|began|grew|built|found)$/i.test(words[k + 1] ?? '');
       if ((lw === 'and' || lw === 'or') && !bridged && !verbAfter && out.length > 0 && !RULES.some((r) => r.re.test(out.join(' ')))) {
         bridged = true;
         out.push(w);
