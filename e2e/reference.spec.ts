@@ -1,6 +1,7 @@
 // Editing the reference data as an administrator does it: rename a programme and open its old
-// link; merge one metric into another after the preview, see the figures move and the audit,
-// then undo the merge. (Each test puts back what it changed, for the tests running beside it.)
+// link; merge one metric into another after the preview, see the figures move and the audit, a
+// spreadsheet naming the merged one refused, then undo the merge. (Each test puts back what it
+// changed, for the tests running beside it.)
 import { expect, test } from '@playwright/test';
 import { signInAs } from './sign-in';
 
@@ -56,6 +57,15 @@ test('two metrics merged: the preview, the figures moved, the audit, and the und
   // The audit trail records each moved figure.
   await page.goto('/audit?entity=observation');
   await expect(page.getByRole('cell', { name: 'Merged metric Job offers into People placed' }).first()).toBeVisible();
+
+  // A spreadsheet still naming the merged metric is told where its figures now go, and nothing is written.
+  await page.goto('/import');
+  const csv = ['programme,metric,value,qualifier,basis,period_start,period_end', 'Remote Peer Support,Job offers,7,exact,period,2020-07-01,2020-09-30'].join('\r\n');
+  await page.getByLabel('CSV or Excel file').setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('count-error')).toHaveText('1');
+  await expect(page.getByTestId('count-new')).toHaveText('0');
+  await expect(page.getByRole('table', { name: /Problems/ })).toContainText('was merged into “People placed”');
 
   // Undo: the figures go back, and the old link is the metric's own again.
   await page.goto('/manage/metric/people-placed');
