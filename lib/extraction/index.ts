@@ -75,6 +75,9 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 }
 
 
+/** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
+const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i');
+
 export function extractFigures(text: string, options: ExtractOptions): Proposal[] {
   const reportPrecision = options.datePrecision ?? 'day';
   const lines = analyseLines(text);
@@ -261,7 +264,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         // A part or an earlier value of the number before it counts what that counts: "of whom
         // 1,200 were helped into work", "including 4,382 to households at risk", "compared with 40
         // last year", "up from 31".
-        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i').test(masked.slice(lastCounted.end, qualifierStart)))
+        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart)))
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.

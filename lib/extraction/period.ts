@@ -208,7 +208,7 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   let found: Span | null = null;
   const report = { y: ry, m: rm, d: rd };
   // An earlier value's date is its own ("…, from 38 per cent in 2022/23"): not the text's period.
-  const comparison = comparisonWithValue().exec(masked.slice(from, to));
+  const comparison = COMPARISON_WITH_VALUE.exec(masked.slice(from, to));
   const comparedAt = comparison ? from + comparison.index : Infinity;
   for (const [i, d] of dates.entries()) {
     if (d.start < from || d.end > to || d.start > comparedAt) continue;
@@ -284,20 +284,21 @@ export function findDocumentStart(lines: string[]): string | null {
  * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
  * value's: its noun is the one before (index.ts), its dates its own.
  */
+export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|against|versus)|,\s*from)/i;
+
 /**
  * COMPARISON followed by its value, within three words; or a running total brought in after the
  * number ("…, bringing the total placed since 2021 to 126"), whose dates are its own too.
+ * (Made once: it is read for every number.)
  */
-const comparisonWithValue = () => new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d|\\bbringing\\s+(?:the|its|our|their)\\s+(?:[\\w-]+\\s+){0,6}?to\\s+[£\\d]`, 'i');
-
-export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|against|versus)|,\s*from)/i;
+const COMPARISON_WITH_VALUE = new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d|\\bbringing\\s+(?:the|its|our|their)\\s+(?:[\\w-]+\\s+){0,6}?to\\s+[£\\d]`, 'i');
 
 export function readPeriod(input: PeriodInput): PeriodReading {
   const [ry, rm, rd] = input.reportDate.split('-').map(Number) as [number, number, number];
   const report = { y: ry, m: rm, d: rd };
   // A comparison or running total brought in after the number is its value's, words and dates:
   // in "57 councils so far, compared with 40 last year", last year is the 40's.
-  const comparison = comparisonWithValue().exec(input.masked.slice(input.numberStart, input.sentenceEnd));
+  const comparison = COMPARISON_WITH_VALUE.exec(input.masked.slice(input.numberStart, input.sentenceEnd));
   const comparisonAt = comparison ? input.numberStart + comparison.index : Infinity;
   const windowText = comparisonAt < input.windowEnd ? input.window.slice(0, Math.max(0, comparisonAt - input.windowStart)) : input.window;
 
