@@ -3,18 +3,21 @@
 // texts alone, of sixteen of its documents (corpus/agreement/labels). It says how much of the
 // extractor's distance from its targets is the labels' own uncertainty.
 //
-// A number is the same mention in both when line, value (within 1%), qualifier and range top agree,
-// as the extraction evaluation matches a proposal to a label.
+// A number is the same mention in both when line, value, qualifier and range top agree, as the
+// extraction evaluation matches a proposal to a label (matchesLabel).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Qualifier } from '../lib/vocabulary';
+import { matchesLabel } from '../lib/extraction/evaluate';
 
 const root = path.resolve(import.meta.dirname, '..');
 type Row = Record<string, string>;
 const csv = (file: string): Row[] => parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 const manifest = new Map(csv(path.join(root, 'corpus/manifest.csv')).map((r) => [r.id!, r]));
-const sameMention = (a: Row, b: Row) =>
-  a.line === b.line && Math.abs(Number(a.value) - Number(b.value)) <= 0.01 * Math.max(1, Math.abs(Number(a.value))) && a.qualifier === b.qualifier && (a.upper || '') === (b.upper || '');
+// The same mention: as the extraction evaluation matches a proposal to a label (evaluate.ts).
+const stated = (r: Row) => ({ line: Number(r.line), value: Number(r.value), qualifier: r.qualifier as Qualifier, upper: r.upper ? Number(r.upper) : null });
+const sameMention = (a: Row, b: Row) => matchesLabel(stated(a), stated(b));
 
 interface Tally {
   docs: number;
