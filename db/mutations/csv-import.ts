@@ -226,6 +226,12 @@ async function applyStaged(
           programmeId: programme.id, metricId: metric.id, value: r.value, upper: r.upper, qualifier: r.qualifier, basis: r.basis,
           periodStart: r.period_start, periodEnd: r.period_end, datePrecision: r.date_precision, note: r.note, partOfId,
         });
+        // A retired programme or metric takes no figure (figure-writer.ts): said in the preview, row by row.
+        const failRetired = (before?: FigureRecord) => {
+          const refusal = retiredRefusal(sqlite, values(), before);
+          if (refusal) for (const [column, message] of Object.entries(refusal).slice(0, 1)) fail(column, message);
+          return refusal !== null;
+        };
         shown.programme = programme.name;
         shown.metric = metric.name;
 
@@ -248,8 +254,7 @@ async function applyStaged(
             linkTo(observationId);
             continue;
           }
-          const retired = retiredRefusal(sqlite, values(), before);
-          if (retired) { const [column, message] = Object.entries(retired)[0]!; fail(column, message); continue; }
+          if (failRetired(before)) continue;
           if (staleVersion) {
             fail('version', `Figure ${observationId} has changed since this file was exported (it is at version ${before.version}, the file has ${r.version}); export it again and redo this row, or clear its version to overwrite the change`);
             continue;
@@ -276,8 +281,7 @@ async function applyStaged(
           sample({ ...shown, status: 'unchanged', detail: linked ? `Already recorded as figure ${existing}` : `Already recorded as figure ${existing}; this file is linked as a further source`, observationId: existing });
           continue;
         }
-        const retired = retiredRefusal(sqlite, values());
-        if (retired) { const [column, message] = Object.entries(retired)[0]!; fail(column, message); continue; }
+        if (failRetired()) continue;
         const created = figures.add(values(), reason(s.row));
         result.written.created += 1;
         addedHere.set(key, { id: created.id, row: s.row });

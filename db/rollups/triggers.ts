@@ -373,64 +373,19 @@ END`,
   },
   // Which series changed, for the data-quality flags: any write to a figure (its old and its new
   // series), to the sources it cites, to a restatement, or to the name of its programme or metric.
-  {
-    name: 'series_changes_insert',
-    sql: `CREATE TRIGGER series_changes_insert AFTER INSERT ON observations BEGIN
-${touchSeries('SELECT NEW.programme_id AS programme_id, NEW.metric_id AS metric_id')}
-END`,
-  },
-  {
-    name: 'series_changes_update',
-    sql: `CREATE TRIGGER series_changes_update AFTER UPDATE ON observations BEGIN
-${touchSeries('SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id UNION SELECT NEW.programme_id, NEW.metric_id')}
-END`,
-  },
-  {
-    name: 'series_changes_delete',
-    sql: `CREATE TRIGGER series_changes_delete AFTER DELETE ON observations BEGIN
-${touchSeries('SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id')}
-END`,
-  },
-  {
-    name: 'series_changes_link',
-    sql: `CREATE TRIGGER series_changes_link AFTER INSERT ON observation_sources BEGIN
-${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id')}
-END`,
-  },
-  {
-    name: 'series_changes_unlink',
-    sql: `CREATE TRIGGER series_changes_unlink AFTER DELETE ON observation_sources BEGIN
-${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id')}
-END`,
-  },
-  {
-    name: 'series_changes_relink',
-    sql: `CREATE TRIGGER series_changes_relink AFTER UPDATE ON observation_sources BEGIN
-${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id IN (OLD.observation_id, NEW.observation_id)')}
-END`,
-  },
-  {
-    name: 'series_changes_restatement',
-    sql: `CREATE TRIGGER series_changes_restatement AFTER INSERT ON restatements BEGIN
-${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id')}
-END`,
-  },
-  {
-    name: 'series_changes_unrestatement',
-    sql: `CREATE TRIGGER series_changes_unrestatement AFTER DELETE ON restatements BEGIN
-${touchSeries('SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id')}
-END`,
-  },
-  {
-    name: 'series_changes_programme',
-    sql: `CREATE TRIGGER series_changes_programme AFTER UPDATE OF name ON programmes BEGIN
-${touchSeries('SELECT DISTINCT programme_id, metric_id FROM observations WHERE programme_id = NEW.id')}
-END`,
-  },
-  {
-    name: 'series_changes_metric',
-    sql: `CREATE TRIGGER series_changes_metric AFTER UPDATE OF name ON metrics BEGIN
-${touchSeries('SELECT DISTINCT programme_id, metric_id FROM observations WHERE metric_id = NEW.id')}
-END`,
-  },
+  // (Each marks its series' change the same way: one row per event, built below.)
+  ...(
+    [
+      ['series_changes_insert', 'AFTER INSERT ON observations', 'SELECT NEW.programme_id AS programme_id, NEW.metric_id AS metric_id'],
+      ['series_changes_update', 'AFTER UPDATE ON observations', 'SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id UNION SELECT NEW.programme_id, NEW.metric_id'],
+      ['series_changes_delete', 'AFTER DELETE ON observations', 'SELECT OLD.programme_id AS programme_id, OLD.metric_id AS metric_id'],
+      ['series_changes_link', 'AFTER INSERT ON observation_sources', 'SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id'],
+      ['series_changes_unlink', 'AFTER DELETE ON observation_sources', 'SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id'],
+      ['series_changes_relink', 'AFTER UPDATE ON observation_sources', 'SELECT programme_id, metric_id FROM observations WHERE id IN (OLD.observation_id, NEW.observation_id)'],
+      ['series_changes_restatement', 'AFTER INSERT ON restatements', 'SELECT programme_id, metric_id FROM observations WHERE id = NEW.observation_id'],
+      ['series_changes_unrestatement', 'AFTER DELETE ON restatements', 'SELECT programme_id, metric_id FROM observations WHERE id = OLD.observation_id'],
+      ['series_changes_programme', 'AFTER UPDATE OF name ON programmes', 'SELECT DISTINCT programme_id, metric_id FROM observations WHERE programme_id = NEW.id'],
+      ['series_changes_metric', 'AFTER UPDATE OF name ON metrics', 'SELECT DISTINCT programme_id, metric_id FROM observations WHERE metric_id = NEW.id'],
+    ] as const
+  ).map(([name, event, select]) => ({ name, sql: `CREATE TRIGGER ${name} ${event} BEGIN\n${touchSeries(select)}\nEND` })),
 ];
