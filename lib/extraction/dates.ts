@@ -124,12 +124,18 @@ export function findDates(masked: string): DateExpression[] {
     return d;
   });
   run(/(?<!\bthe\s)\blast\s+year\b|\blast\s+(financial)\s+year\b/gi, (m) => ({ ...blank(m.index, m.index + m[0].length, 'last-year'), financial: !!m[1] }));
-  // Quarters of a financial year: "Q1", "Quarter 3", "the second quarter", "Q3 2020/21".
-  run(/\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter|[Qq]uarter\s+([1-4]))(?:\s+(?:of\s+)?((?:19|20)\d\d)\s?[/–-]\s?(?:\d{2}|\d{4}))?\b/g, (m) => {
+  // Quarters of a financial year: "Q1", "Quarter 3", "the second quarter", "the 3rd quarter",
+  // "quarter three", "Q3 2020/21". A quarter's number, in words too, is its name, not a count.
+  run(/\b(?:Q([1-4])|(first|second|third|fourth|[1-4](?:st|nd|rd|th))\s+quarter|[Qq]uarter\s+([1-4]|one|two|three|four)\b)(?:\s+(?:of\s+)?((?:19|20)\d\d)\s?[/–-]\s?(?:\d{2}|\d{4}))?\b/gi, (m) => {
     const d = blank(m.index, m.index + m[0].length, 'quarter');
-    d.quarter = Number(m[1] ?? m[3] ?? { first: 1, second: 2, third: 3, fourth: 4 }[m[2]!.toLowerCase() as 'first']);
+    const ordinal = (word: string) => ({ first: 1, second: 2, third: 3, fourth: 4, one: 1, two: 2, three: 3, four: 4 })[word.toLowerCase() as 'first'] ?? Number.parseInt(word, 10);
+    d.quarter = Number(m[1] ?? ordinal(m[3] ?? m[2]!));
     d.year = m[4] ? Number(m[4]) : null;
     d.numberSpans = digitSpans(m[0], m.index);
+    if (m[3] && !/\d/.test(m[3])) {
+      const at = m.index + m[0].toLowerCase().indexOf(m[3].toLowerCase(), 7);
+      d.numberSpans.push({ start: at, end: at + m[3].length });
+    }
     return d;
   });
   // Financial years and year ranges: "2019/20", "2020/21", "2021-22", "2019/2020", "2019-21";

@@ -586,6 +586,12 @@ describe('extractFigures: the periods a text names for its figures', () => {
   it('reads quarters of the financial year', () => {
     expect(one('In Q3 2020/21 we held 12 webinars.', 12)).toMatchObject({ periodStart: '2020-10-01', periodEnd: '2020-12-31' });
     expect(one('At the end of Q1, the council had 93 outcomes.', 93, '2019-09-30')).toMatchObject({ periodEnd: '2019-06-30' });
+    // A quarter named by its number in words or as an ordinal: the number is its name, not a count.
+    expect(one('In quarter three 2023/24 we held 12 webinars.', 12, '2024-03-14')).toMatchObject({ periodStart: '2023-10-01', periodEnd: '2023-12-31' });
+    expect(one('In the 2nd quarter we held 8 webinars.', 8, '2024-03-14')).toMatchObject({ periodEnd: '2023-09-30' });
+    const downloads = extractFigures('Downloads reached 15,200 in quarter three, up from 11,900 in quarter two.', { reportDate: '2024-03-14', reference: TEST_REFERENCE });
+    expect(downloads.map((p) => p.value)).toEqual([15200, 11900]);
+    expect(downloads[1]).toMatchObject({ periodEnd: '2023-09-30' });
   });
 
   it('ends an academic year on 31 July', () => {
