@@ -201,6 +201,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per)\s+(?:each|every|a|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
+  // "offered grants of up to £100,000", "bursaries worth up to £500": the most one award can be.
+  if (mention.unit === 'GBP' && cap.test(before) && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+(?:of|worth)\s+(?:up\s+to|a\s+maximum\s+of)\s*$/i.test(before))
+    return reason('a cap per participant, not something delivered');
   if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b(?!\s+(?:year|month|week|quarter)\b)/i.test(afterGroup)) return reason('an amount for each participant, not a total');
   // What an offer is worth to each taker: "grants of £1,000 are available", "bursaries of up to £500
   // can be applied for" — the size of one award on offer, not money awarded.

@@ -756,6 +756,7 @@ describe('extractFigures: numbers that are not figures', () => {
     const cases: [string, string][] = [
       ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
+      ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
@@ -782,6 +783,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('The LGA peer support offer saves the sector up to £1.5 million annually (an average of £1,000 per day).')).toEqual([1.5e6]);
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
+    expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
     expect(ticked1('The programme is investing over £6 million each year.')).toEqual([6e6]);
     expect(ticked1('The Hub has also dealt with 810 questions from councils.')).toEqual([810]);
     // Effort given, an average over a span, and a share of people newly reached.
