@@ -305,6 +305,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads what a number counts from a subject the verb says it is ("days … totalled 540")', () => {
+    const days = read('Remote support days provided by peers totalled 540 between October and December.');
+    expect(days.map((p) => [p.value, p.setApart, p.counted])).toEqual([[540, false, 'Remote support days']]);
+    expect(read('Applications to the fund numbered 64.')[0]).toMatchObject({ value: 64, setApart: false, counted: 'Applications to the fund' });
+    // A number with its own noun after it keeps that noun.
+    expect(read('The total came to 45 councils.')[0]).toMatchObject({ counted: 'councils' });
+  });
+
   it('reads a Markdown table under its header, "Issue 12" as a label and "the total number of X to N" as X so far', () => {
     const found = extractFigures(
       [

@@ -285,6 +285,14 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
     const c = classify(numberOf[1]!, input);
     return { counted: numberOf[1]!, slug: c ? c.slug : null, unit: c ? unitOf(c.slug) : 'count', ellipsis: false };
   }
+  // "Remote support days provided by peers totalled 540", "Applications numbered 64": a subject
+  // the verb says the number is — its noun, or none, is what the number counts.
+  const subject = /(?:^|[.;:,]\s*|\b(?:and|while|whilst|but)\s+)(?:the\s+|our\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)\s+(?:(?:provided|delivered|held|run|made|given|received|awarded|published)\s+(?:by|to|in|for|through|across)\s+(?:[\w'’-]+\s+){0,3}?)?(?:totall?ed|numbered|came\s+to|amounted\s+to|stood\s+at)\s*$/i.exec(input.before.slice(-120));
+  if (subject && !nounPhrase(after)) {
+    const noun = subject[1]!.replace(/^(?:(?:total|overall)\s+)?number\s+of\s+/i, '');
+    const c = classify(noun, input);
+    return { counted: c ? noun : nounPhrase(` ${noun}`), slug: c ? c.slug : null, unit: c ? unitOf(c.slug) : 'count', ellipsis: false };
+  }
   // "three of the councils involved": the noun after "of the".
   // "nine out of the eleven Boroughs and Districts" counts boroughs too.
   const partitive = /^\s*(?:out\s+)?of\s+(?:the|these|those)\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
