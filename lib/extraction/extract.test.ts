@@ -305,6 +305,13 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "taking the pool to 400" as a running total of what the number before counts', () => {
+    expect(read('The mentoring scheme matched 85 new member mentors, taking the pool to 400.').map((p) => [p.value, p.setApart, p.counted, p.basis])).toEqual([
+      [85, false, 'new member mentors', 'period'],
+      [400, false, 'new member mentors', 'cumulative'],
+    ]);
+  });
+
   it('reads what a number counts from a subject the verb says it is ("days … totalled 540")', () => {
     const days = read('Remote support days provided by peers totalled 540 between October and December.');
     expect(days.map((p) => [p.value, p.setApart, p.counted])).toEqual([[540, false, 'Remote support days']]);

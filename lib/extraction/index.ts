@@ -11,7 +11,7 @@ import { judgeContext } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { COMPARISON, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
@@ -76,7 +76,7 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 
 
 /** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
-const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source})\\s+$`, 'i');
+const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
 
 export function extractFigures(text: string, options: ExtractOptions): Proposal[] {
   const reportPrecision = options.datePrecision ?? 'day';

@@ -64,7 +64,7 @@ const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
 // "A total of 1,089 children joined this summer" counts a period: a total is not a running total.
 const STRONG_CUMULATIVE =
-  /\b(bringing\s+(?:the|its|our|their)\s+(?:overall\s+|running\s+)?total|as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service|the project|they) (?:started|began|opened|was launched|launched|was set up)|since (?:its\s+)?launch(?:ed|ing)?|over the (?:course|life|lifetime) of the (?:whole\s+)?(?:programme|scheme|project)|throughout the (?:programme|scheme|project)|over the (?:\d+|two|three|four|five) years of (?:the|this) (?:programme|scheme|project)|over the (?:\d|two|three|four|five) years we|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
+  /\b((?:bringing|taking)\s+(?:the|its|our|their)\s+(?:overall\s+|running\s+)?(?:total|pool|tally)|as of|as at|at last count|at last report|to date|so far|currently|already|at the time of writing|latest figures|running total|there are|there is|since (?:it|the programme|the scheme|the network|the service|the project|they) (?:started|began|opened|was launched|launched|was set up)|since (?:its\s+)?launch(?:ed|ing)?|over the (?:course|life|lifetime) of the (?:whole\s+)?(?:programme|scheme|project)|throughout the (?:programme|scheme|project)|over the (?:\d+|two|three|four|five) years of (?:the|this) (?:programme|scheme|project)|over the (?:\d|two|three|four|five) years we|(?:set up|established|launched|started)\s+(?:\w+\s+){0,2}ago|(?:in|over|during) the (?:previous|past|last|first) (?:\w+ )?years of the (?:programme|scheme))\b/i;
 const WEAK_CUMULATIVE = /\b(have now|has now|had now|is now|are now|now (?:has|have|supporting|supports|contains?)|signed up|registered|has (?:since )?been (?:accessed|downloaded|viewed)|by (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 // Counts that are running totals by nature: how many members, candidates, downloads…
 const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
@@ -287,11 +287,17 @@ export function findDocumentStart(lines: string[]): string | null {
 export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|against|versus)|,\s*from)/i;
 
 /**
+ * Words that bring in the running total the number before adds to: "…, bringing the total placed
+ * since 2021 to 126", "taking the pool to 400". The total counts what that number counts.
+ */
+export const RUNNING_TOTAL_TO = /\b(?:bringing|taking|brings|takes|brought|took)\s+(?:the|its|our|their)\s+(?:[\w-]+\s+){0,6}?to/i;
+
+/**
  * COMPARISON followed by its value, within three words; or a running total brought in after the
  * number ("…, bringing the total placed since 2021 to 126"), whose dates are its own too.
  * (Made once: it is read for every number.)
  */
-const COMPARISON_WITH_VALUE = new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d|\\bbringing\\s+(?:the|its|our|their)\\s+(?:[\\w-]+\\s+){0,6}?to\\s+[£\\d]`, 'i');
+const COMPARISON_WITH_VALUE = new RegExp(`${COMPARISON.source}\\s+(?:[£\\w-]+\\s+){0,3}?\\d|${RUNNING_TOTAL_TO.source}\\s+[£\\d]`, 'i');
 
 export function readPeriod(input: PeriodInput): PeriodReading {
   const [ry, rm, rd] = input.reportDate.split('-').map(Number) as [number, number, number];
