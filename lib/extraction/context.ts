@@ -180,7 +180,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // ("Nearly 5,000 graduates apply every year" is a year's count, not a rate.)
   // (An average over a span is a figure of its own kind: "an average of 593 a week since December",
   // as the dashboard's "Average meetings per week".)
-  if (/^\s?(?:[\w'’-]+\s){0,3}?(?:(a|per)\s(year|annum|week|hour|day|head|person|capita)|(each|every)\s(week|hour|day|head|person))\b/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per)\s(year|annum)\b/i.test(afterGroup)) && !/\ban\s+average\s+of\s*$|\baverag(?:ed|ing)\s*$/i.test(beforeQualifier))
+  // ("up from 2,400 a year earlier" is the count a year before, not a rate.)
+  if (/^\s?(?:[\w'’-]+\s){0,3}?(?:(a|per)\s(year|annum|week|hour|day|head|person|capita)|(each|every)\s(week|hour|day|head|person))\b(?!\s+(?:earlier|before|ago|previously|prior)\b)/i.test(afterGroup) && !(mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,3}?(a|per)\s(year|annum)\b/i.test(afterGroup)) && !/\ban\s+average\s+of\s*$|\baverag(?:ed|ing)\s*$/i.test(beforeQualifier))
     return reason('a rate');
 
   // Breakdowns of a total ("including seven Leadership Academies", "32 of which are chief

@@ -305,6 +305,20 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "up from 2,400 a year earlier" as the count a year before, not a rate', () => {
+    expect(read('The online module was completed by around 3,100 practitioners, up from 2,400 a year earlier.', '2023-06-22').map((p) => [p.value, p.setApart, p.counted, p.periodEnd])).toEqual([
+      [3100, false, 'practitioners', '2023-06-22'],
+      [2400, false, 'practitioners', '2022-06-22'],
+    ]);
+  });
+
+  it('reads "20 councils are expected to join in the autumn" as a plan that dates nothing after it', () => {
+    expect(read('A further 20 councils are expected to join the programme in the autumn. Separately, the course received 14 bookings.', '2023-06-22').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
+      [20, 'planned', '2023-11-30'],
+      [14, 'period', '2023-06-22'],
+    ]);
+  });
+
   it('reads "taking the pool to 400" as a running total of what the number before counts', () => {
     expect(read('The mentoring scheme matched 85 new member mentors, taking the pool to 400.').map((p) => [p.value, p.setApart, p.counted, p.basis])).toEqual([
       [85, false, 'new member mentors', 'period'],

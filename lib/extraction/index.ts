@@ -256,16 +256,19 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
             counted = { ...byLabel, counted: byLabel.counted || label, ellipsis: false };
           }
         }
-        if (!counted.slug && counted.ellipsis && !verdict) {
+        // A part or an earlier value of the number before it counts what that counts: "of whom
+        // 1,200 were helped into work", "including 4,382 to households at risk", "compared with 40
+        // last year", "up from 31".
+        // (Before borrowing the nearest noun: "around 3,100 practitioners, up from 2,400 a year
+        // earlier" counts practitioners, whatever else the sentence names.)
+        const partOrEarlier = !counted.slug && counted.ellipsis && !verdict && lastCounted !== null && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart));
+        if (partOrEarlier && lastCounted)
+          counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
+        if (!counted.slug && !partOrEarlier && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
-        // A part or an earlier value of the number before it counts what that counts: "of whom
-        // 1,200 were helped into work", "including 4,382 to households at risk", "compared with 40
-        // last year", "up from 31".
-        if (!counted.slug && counted.ellipsis && !verdict && lastCounted && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart)))
-          counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.
         if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))

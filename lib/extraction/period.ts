@@ -205,6 +205,9 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   const earliest = iso(ly, lm, 1);
   // An average's span is its own: "averaged 141 engagements each month from March to May".
   if (/\baverag|\b(?:each|every|per|a)\s+(?:day|week|month)\b/i.test(masked.slice(from, to))) return null;
+  // A plan's dates are the plan's: "A further 20 councils are expected to join in the autumn" does
+  // not date what comes after it.
+  if (PLANNED.test(masked.slice(from, to)) || /\b(?:are|is)\s+(?:expected|due|set|scheduled)\s+to\b/i.test(masked.slice(from, to))) return null;
   let found: Span | null = null;
   const report = { y: ry, m: rm, d: rd };
   // An earlier value's date is its own ("…, from 38 per cent in 2022/23"): not the text's period.
@@ -322,6 +325,14 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // "…and expect to train 1,000 staff": an expectation before the number is a plan; after it
   // ("100 schemes … expected to deliver") it is about something else.
   if (basis === 'period' && /\b(?:expects?|expected|expecting)\s+to\b/i.test(input.masked.slice(input.windowStart, input.numberStart))) basis = 'planned';
+  // "A further 20 councils are expected to join": what the number's own verb expects is a plan —
+  // not a number inside another subject ("Support for over 100 schemes is expected to deliver").
+  if (
+    basis === 'period' &&
+    /^[^.;:,]{0,60}?\b(?:are|is|were|was)\s+(?:now\s+|also\s+)?(?:expected|due|set|scheduled|forecast|projected)\s+to\s+(?!be\s+(?:higher|lower|more|less|greater)\b)/i.test(input.masked.slice(input.numberStart, input.sentenceEnd)) &&
+    !/\b(?:for|of|in|with|to|from|by|on|at|than)\s+(?:(?:over|more\s+than|around|about|nearly|almost|up\s+to|some|the)\s+)?$/i.test(input.masked.slice(input.sentenceStart, input.numberStart))
+  )
+    basis = 'planned';
   const sentence = input.masked.slice(input.sentenceStart, input.sentenceEnd);
   // What a committee is asked to approve is a plan, every number of it: "The recommendation
   // sought approval of 13 grant applications, totalling £129,000", "That the awards, totalling
