@@ -36,7 +36,7 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(gains?|additional\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
@@ -141,7 +141,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('part of a name');
 
   // Ages: "18-25 year olds", "18-25s", "aged 16", "under 18s", "over the age of 19".
-  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before))
+  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before) || /\baged\s*$/i.test(beforeQualifier))
     return reason('an age range');
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
@@ -255,7 +255,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // A title in quotes that opens with the number: ‘10 top-level questions to ask…’.
   // (Not words someone said: “Around two thirds of visitors had never used council services,” said …)
   const quoted = /^([^’”"']{3,120})[’”"']\s*(,?\s*(?:said|says|added|explained|commented|noted|told))?/i.exec(masked.slice(mention.end));
-  if (/\S\s*[‘“"']\s*$/.test(beforeQualifier) && quoted && !quoted[2] && quoted[1]!.trim().split(/\s+/).length <= 12 && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
+  if (/\S\s*[‘“"']\s*$/.test(beforeQualifier) && !/\b(?:said|says|added|explained|commented|noted|told\s+\w+)\s*[:,]?\s*[‘“"']\s*$/i.test(beforeQualifier) && quoted && !quoted[2] && quoted[1]!.trim().split(/\s+/).length <= 12 && !/^[^’”"']*[’”"']\s*$/.test(masked.slice(mention.end, mention.end + 2)))
     return reason('part of a title');
 
   // Money: only what a programme awarded, saved, raised or paid out is a figure. Government

@@ -312,6 +312,10 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads what the council "hopes to" reach as a plan', () => {
+    expect(read('The scheme will reopen in October, and the council hopes to reach 3,000 residents.', '2024-03-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[3000, 'planned', '2024-10-31']]);
+  });
+
   it('reads "20 councils are expected to join in the autumn" as a plan that dates nothing after it', () => {
     expect(read('A further 20 councils are expected to join the programme in the autumn. Separately, the course received 14 bookings.', '2023-06-22').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
       [20, 'planned', '2023-11-30'],
@@ -785,6 +789,7 @@ describe('extractFigures: numbers that are not figures', () => {
     const cases: [string, string][] = [
       ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
+      ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
@@ -813,6 +818,9 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
+    // Income gained for people by the support, and a share of people in words someone said.
+    expect(ticked1('In all, 640 people were referred for advice, leading to £212,000 in extra income for households.')).toEqual([640, 212000]);
+    expect(ticked1('Cllr Jane Evans said: "Nine out of ten visitors told us they felt less isolated."')).toEqual([90]);
     expect(ticked1('The programme is investing over £6 million each year.')).toEqual([6e6]);
     expect(ticked1('The Hub has also dealt with 810 questions from councils.')).toEqual([810]);
     // Effort given, an average over a span, and a share of people newly reached.
