@@ -879,6 +879,11 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(councils).toMatchObject({ value: 45, metric: 'Councils supported', proposedProgramme: null });
   });
 
+  it('takes no programme from a page’s particulars ("Published: 12 March 2024")', () => {
+    const found = extractFigures(['Warm spaces help residents', '', 'Published: 12 March 2024', '', 'More than 2,300 residents used the warm spaces.'].join('\n'), { reportDate: '2024-03-12', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 2300)).toMatchObject({ likelyContext: false, programme: null, proposedProgramme: null });
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
