@@ -36,7 +36,7 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|levered|brokered|paid|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
@@ -225,6 +225,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (
     /\b(target|ambition|aim|goal|trajectory)\s+(?:(?:for|in)\s+(?:[\w'’-]+\s+){1,4}?)?(?:of|was|is)\s*$/i.test(beforeQualifier) ||
     /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier) ||
+    // "(target: 12)", "Target – 60"
+    /\b(?:target|ambition|aim|goal|profile)\s*[:=–—-]\s*$/i.test(beforeQualifier) ||
     /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)
   )
     return reason('a target, not something delivered');
@@ -282,6 +284,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // £176,272" — the receivers are those it funds, not a council or the LGA ("residents received a
     // payment of £150" is what each one got).
     if (/\b(?:we|they)\s+(?:have\s+|had\s+)?(?:now\s+|also\s+|already\s+)?allocated\b|\b(?:projects|groups|organisations|charities|businesses|residents|families|households|applicants|schools|clubs|individuals|people)\s+(?:have\s+|had\s+)?(?:each\s+|also\s+|now\s+)?received\b/i.test(clauseBefore) && !/\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$/i.test(clauseBefore)) return null;
+    // "The programme's 2024/25 grant from the Department is £1.1 million": what it was given.
+    if (/\b(?:grants?|funding|allocations?|budget|income)\s+from\s+(?:the\s+)?(?:government|department|ministry|dluhc|mhclg|dfe|dhsc|defra|dwp|home\s+office|treasury|uk\s+government|cabinet\s+office)\b/i.test(clauseBefore))
+      return reason('money received, not awarded or saved by a programme');
     if ((RECEIVED.test(clauseBefore) && !givenTo) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');
     if (AWARD_OR_SAVING.test(sentence)) return null;

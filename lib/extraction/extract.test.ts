@@ -789,6 +789,8 @@ describe('extractFigures: numbers that are not figures', () => {
     const cases: [string, string][] = [
       ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
+      ['14 councils completed the diagnostic (target: 12).', 'a target, not something delivered'],
+      ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
@@ -818,6 +820,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
+    expect(ticked1('Levy transfers brokered by the programme reached £1.6 million.')).toEqual([1.6e6]);
     // Income gained for people by the support, and a share of people in words someone said.
     expect(ticked1('In all, 640 people were referred for advice, leading to £212,000 in extra income for households.')).toEqual([640, 212000]);
     expect(ticked1('Cllr Jane Evans said: "Nine out of ten visitors told us they felt less isolated."')).toEqual([90]);
