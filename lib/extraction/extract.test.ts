@@ -882,6 +882,23 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(councils).toMatchObject({ value: 45, metric: 'Councils supported', proposedProgramme: null });
   });
 
+  it('dates a table’s columns by quarter headers, and a Total column by all of them', () => {
+    const found = extractFigures(['Progress', '', '| Measure | Q1 | Q2 | Total |', '|---|---|---|---|', '| Councils supported | 21 | 18 | 39 |', '| Delegates | 260 | 315 | 575 |'].join('\n'), { reportDate: '2024-10-10', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.metric, p.programme, p.periodStart, p.periodEnd])).toEqual([
+      [21, 'Councils supported', null, '2024-04-01', '2024-06-30'],
+      [18, 'Councils supported', null, '2024-07-01', '2024-09-30'],
+      [39, 'Councils supported', null, '2024-04-01', '2024-09-30'],
+      [260, 'Attendees', null, '2024-04-01', '2024-06-30'],
+      [315, 'Attendees', null, '2024-07-01', '2024-09-30'],
+      [575, 'Attendees', null, '2024-04-01', '2024-09-30'],
+    ]);
+  });
+
+  it('dates a report by the period it says it covers ("This report updates members … for April to September 2024")', () => {
+    const found = extractFigures(['Workforce support', '', 'Summary', '', 'This report updates members on the programme for April to September 2024.', '', 'Key achievements', '', '- 14 councils completed the diagnostic.'].join('\n'), { reportDate: '2024-10-10', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 14)).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-09-30' });
+  });
+
   it('takes no programme from a page’s particulars ("Published: 12 March 2024")', () => {
     const found = extractFigures(['Warm spaces help residents', '', 'Published: 12 March 2024', '', 'More than 2,300 residents used the warm spaces.'].join('\n'), { reportDate: '2024-03-12', reference: TEST_REFERENCE });
     expect(found.find((p) => p.value === 2300)).toMatchObject({ likelyContext: false, programme: null, proposedProgramme: null });

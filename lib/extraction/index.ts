@@ -86,10 +86,17 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
   // The period the title names ("Communications support – 2022/23 highlights"): the figures'
   // period where nothing nearer says otherwise.
   const title = lines.filter((l) => !l.blank).slice(0, 2);
-  const documentPeriod = title.reduce<PeriodSpan | null>(
-    (found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate) ?? positionOfTitle(findDates(l.masked), l.masked, options.reportDate),
-    null,
-  );
+  // Or, failing that, the period a report says it covers near its start: "This report updates
+  // members on the programme for April to September 2024".
+  const documentPeriod =
+    title.reduce<PeriodSpan | null>(
+      (found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate) ?? positionOfTitle(findDates(l.masked), l.masked, options.reportDate),
+      null,
+    ) ??
+    lines
+      .slice(0, 40)
+      .filter((l) => /\bthis\s+(?:report|paper|update|briefing|note)\s+(?:updates|covers|sets\s+out|summarises|provides|gives|describes|reports)\b/i.test(l.masked))
+      .reduce<PeriodSpan | null>((found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate), null);
   let currentPeriod = documentPeriod;
   let leadIn = ''; // the last line ending with ":" in the section ("Since the programme started:")
   const proposals: Proposal[] = [];
@@ -145,7 +152,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
     const cells = inTable[li] ? tableCells(line.masked) : null;
     if (inTable[li] && isTableRule(line.masked)) continue;
     if (!cells) tableHeader = null;
-    else if (!cells.some((c) => /\d/.test(c.text.replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b/g, '')))) {
+    // (A header names periods, not counts: "2022/23", "Q1", "April 2024" leave no digit behind.)
+    else if (!cells.some((c) => /\d/.test(findDates(c.text).reduceRight((text, d) => text.slice(0, d.start) + text.slice(d.end), c.text).replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b/g, '')))) {
       tableHeader = cells.map((c) => c.text);
       continue;
     }
@@ -230,6 +238,11 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const header = tableHeader![column]!;
           const headerDates = findDates(header);
           columnPeriod = periodOfHeader(header, headerDates, options.reportDate);
+          // A "Total" column after columns of periods ("Q1 | Q2 | Total") spans them all.
+          if (!columnPeriod && /^(?:total|totals|year\s+to\s+date|ytd|cumulative)$/i.test(header.trim())) {
+            const spans = tableHeader!.slice(1, column).map((h) => periodOfHeader(h, findDates(h), options.reportDate)).filter((p): p is PeriodSpan => p !== null);
+            if (spans.length >= 2) columnPeriod = { start: spans.reduce((a, p) => (p.start < a ? p.start : a), spans[0]!.start), end: spans.reduce((a, p) => (p.end > a ? p.end : a), spans[0]!.end), precision: spans[spans.length - 1]!.precision };
+          }
           const read = (words: string) => readCounted({ after: ` ${words}`, before: '', clause: words, unit: mention.unit, range: mention.range });
           // ("Target | Actual", "Total", "Outturn": a column of values, whose row says what they count.)
           const generic = /^(?:target|targets|actual|actuals|total|totals|number|no\.?|value|count|outturn|achieved|delivered|result|results|performance|progress|to\s+date|profile|plan|planned|forecast|budget|baseline)$/i.test(header.trim());

@@ -220,7 +220,8 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
     const next = dates[i + 1];
     // So do two months without years after "between", "from", "throughout" or "during".
     const joined = d.kind === 'month' && next?.kind === 'month' && next.end <= to && /^\s*(?:to|until|[-–]|and)\s*$/i.test(masked.slice(d.end, next.start));
-    if (joined && ((d.year && next.year && !/^\s*and\s*$/.test(masked.slice(d.end, next.start))) || /\b(?:between|from|throughout|during)\s*$/i.test(masked.slice(Math.max(from, d.start - 20), d.start)))) {
+    // ("for April to September 2024", "covering April–September 2024": the year closes both.)
+    if (joined && ((d.year && next.year && !/^\s*and\s*$/.test(masked.slice(d.end, next.start))) || (next.year && /^\s*(?:to|until|[-–])\s*$/i.test(masked.slice(d.end, next.start)) && /\b(?:for|covering|covers|cover)\s+(?:the\s+(?:period|months)\s+(?:of\s+)?)?$/i.test(masked.slice(Math.max(from, d.start - 30), d.start))) || /\b(?:between|from|throughout|during)\s*$/i.test(masked.slice(Math.max(from, d.start - 20), d.start)))) {
       const b = spanOf(next, report, false);
       const [by] = (b?.end ?? '').split('-').map(Number) as [number];
       const a = spanOf({ ...d, year: d.year ?? (d.month! > next.month! ? by - 1 : by) }, report, false);
