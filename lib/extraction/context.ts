@@ -346,7 +346,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // (Whole words only: a window cut through "four" does not say "our".)
     // (And of its own clause: "Our campaign reached 25,000 residents; 3 in 10 adults in the borough are inactive".)
     const wordsBefore = (input.qualifierStart > 40 && /\S/.test(masked[input.qualifierStart - 41] ?? '') ? beforeQualifier.replace(/^\S*/, '') : beforeQualifier).split(';').pop()!;
-    const tiedToSupport = /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${wordsBefore}`.replace(/\baccording\s+to\b[^,;]*/gi, ''));
+    // (So does what people say the help did for them: "86% of residents surveyed said they felt
+    // more confident online", "would recommend it".)
+    const tiedToSupport =
+      /\b(?:support|programme|lga\b|offer|peer|train|coach|attend|took part|taking part|participat|engag|reach|us\b|our\b|we\b)/i.test(`${clauseAfter} ${wordsBefore}`.replace(/\baccording\s+to\b[^,;]*/gi, '')) ||
+      /\b(?:said|say|says|reported|told\s+us)\b[^.;]{0,40}?\b(?:(?:felt|feel|feeling|were|are|now)\s+(?:much\s+)?(?:more|less|better)\b|would\s+recommend|had\s+improved|has\s+improved|helped\s+them)/i.test(clauseAfter);
     // ("Around 1 in 3 councils report difficulty recruiting, according to the RTPI": someone else's finding.)
     const attributed = /\baccording\s+to\s+(?!(?:our|us|we|the\s+lga|lga|the\s+local\s+government\s+association)\b)/i.test(sentence);
     if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');

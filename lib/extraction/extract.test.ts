@@ -820,6 +820,9 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
+    // A share of people saying what the help did for them; not one saying how they find their council.
+    expect(ticked1('86% of residents surveyed said they felt more confident online.')).toEqual([86]);
+    expect(ticked1('Polling showed 61 per cent of residents said they were satisfied with their council.')).toEqual([]);
     expect(ticked1('Levy transfers brokered by the programme reached £1.6 million.')).toEqual([1.6e6]);
     // Income gained for people by the support, and a share of people in words someone said.
     expect(ticked1('In all, 640 people were referred for advice, leading to £212,000 in extra income for households.')).toEqual([640, 212000]);
