@@ -902,6 +902,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(found.find((p) => p.value === 14)).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-09-30' });
   });
 
+  it('reads visits to places as people who came, and visits to pages as page views', () => {
+    const metric = (text: string) => extractFigures(text, { reportDate: '2023-07-13', reference: TEST_REFERENCE })[0]?.metric;
+    expect(metric('Warm Welcome locations across the county were visited over 33,000 times.')).toBe('Attendees');
+    expect(metric('The sessions attracted a total of 13,762 visitors across the Library Service.')).toBe('Attendees');
+    expect(metric('The libraries had 48,000 visits in the year.')).toBe('Attendees');
+    expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
+    expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
+  });
+
   it('takes no programme from a page’s particulars ("Published: 12 March 2024")', () => {
     const found = extractFigures(['Warm spaces help residents', '', 'Published: 12 March 2024', '', 'More than 2,300 residents used the warm spaces.'].join('\n'), { reportDate: '2024-03-12', reference: TEST_REFERENCE });
     expect(found.find((p) => p.value === 2300)).toMatchObject({ likelyContext: false, programme: null, proposedProgramme: null });

@@ -123,8 +123,10 @@ const RULES: Rule[] = [
   { re: /\bdownloads?\b/i, pick: () => 'downloads' },
   {
     re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
-    pick: (i) => (/\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
+    pick: (i, noun) => (/^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
   },
+  // Visitors to places ("13,762 visitors across the Library Service") came; a website's are users.
+  { re: /\bvisitors\b/i, pick: (i) => (visitsToPlaces(i.clause) ? 'attendees' : 'members') },
   // Hours of coaching, mentoring or support; hours of other work ("14,500 hours of volunteering") are a measure of their own.
   { re: /\bhours?\b/i, pick: (i) => (/\b(coach\w*|mentor\w*|train\w*|support\w*|advi[cs]\w*|consult\w*|learning)\b/i.test(i.clause) ? 'coaching-hours' : null) },
   { re: /\bdays?\b/i, pick: (i) => (/\bsupport|consultancy|advice|expert/i.test(i.after) ? 'days-of-support' : null) },
@@ -179,6 +181,11 @@ const RULES: Rule[] = [
 ];
 
 /** The noun phrase right after a number: words up to the first stop word or punctuation. */
+/** Whether visits in this clause are to places people go ("warm welcome locations", "libraries"), not to pages. */
+function visitsToPlaces(clause: string): boolean {
+  return /\b(?:librar(?:y|ies)|locations?|centres?|centers?|hubs?|spaces?|venues?|buildings?|museums?|galler(?:y|ies)|parks?|pools?|leisure|theatres?|archives?)\b/i.test(clause) && !/\b(?:web\s*sites?|web\s*pages?|pages?|online|portal|digital|app)\b/i.test(clause);
+}
+
 function nounPhrase(after: string): string {
   // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
   // and a name in quotes ("75 'Be a councillor' events" counts events).
@@ -303,7 +310,9 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   // "viewed 12,345 times", "downloaded more than 2,000 times", "has met 14 times".
   if (/^\s*times\b/i.test(after)) {
     const verb = input.before.slice(-60);
-    const slug: MetricSlug | null = /\b(view|visit|access)\w*/i.test(verb)
+    const slug: MetricSlug | null = /\bvisit\w*/i.test(verb) && visitsToPlaces(`${input.before} ${input.clause}`)
+      ? 'attendees'
+      : /\b(view|visit|access)\w*/i.test(verb)
       ? 'page-views'
       : /\bdownload\w*/i.test(verb)
         ? 'downloads'
