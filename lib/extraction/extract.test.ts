@@ -312,6 +312,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads who is in a service now as a running total ("we have 1,364 people in residential care")', () => {
+    expect(read('We have 1,364 people in residential or nursing care. Of those, 1,031 are in long term residential care. In May we held 3 events.', '2024-03-31').map((p) => [p.value, p.basis])).toEqual([
+      [1364, 'cumulative'],
+      [1031, 'cumulative'],
+      [3, 'period'],
+    ]);
+  });
+
   it('reads what the council "hopes to" reach as a plan', () => {
     expect(read('The scheme will reopen in October, and the council hopes to reach 3,000 residents.', '2024-03-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[3000, 'planned', '2024-10-31']]);
   });
