@@ -247,7 +247,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || (mention.value <= 50 && /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier))) return reason('the size of a team');
   // Places, not what happened in them: "in 65 community-based venues", "7 key libraries".
   // (A "site visit" is an event, not a place.)
-  if (/^\s?(?:[\w-]+\s+){0,2}?(venues?|locations?|sites?)\b(?!\s+visits?\b)/i.test(afterGroup)) return reason('places where the work happened, not what it delivered');
+  // (Places provided or visited are what was delivered: "provide over 150 Warm Welcome locations",
+  // "visiting 18 different venues".)
+  if (/^\s?(?:[\w-]+\s+){0,2}?(venues?|locations?|sites?)\b(?!\s+visits?\b)/i.test(afterGroup) && !/\b(?:provid\w*|open(?:ed|ing|s)?|set\s+up|establish\w*|creat\w*|launch\w*|visit(?:ed|ing|s)?|toured|ran|run(?:ning)?)\s+$/i.test(beforeQualifier)) return reason('places where the work happened, not what it delivered');
   // "almost three times the amount": a change, which the dashboard works out itself.
   if (/^\s?times\s+(?:the|as|more|higher|larger|bigger|greater)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
   // Parts of a plan or an offer ("three key areas of activity", "22 different topics", "five

@@ -828,6 +828,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
+    // Places provided or visited are delivered; places where it happened are not ("in 7 libraries").
+    expect(ticked1('The council worked with partners to provide over 150 Warm Welcome locations.')).toEqual([150]);
+    expect(ticked1('Mobile libraries extended the reach by visiting 18 different venues.')).toEqual([18]);
+    expect(ticked1('The sessions ran in 12 community venues.')).toEqual([]);
     // A share of people saying what the help did for them; not one saying how they find their council.
     expect(ticked1('86% of residents surveyed said they felt more confident online.')).toEqual([86]);
     expect(ticked1('Polling showed 61 per cent of residents said they were satisfied with their council.')).toEqual([]);
