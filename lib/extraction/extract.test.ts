@@ -744,6 +744,9 @@ describe('extractFigures: numbers that are not figures', () => {
   it('never proposes paragraph numbering', () => {
     expect(proposals.some((p) => p.line === 10 && (p.value === 2.1 || p.value === 2))).toBe(false);
     expect(proposals.some((p) => p.line === 8)).toBe(false);
+    // "1) ", "(2) ", "(iv) " number a list too.
+    const listed = extractFigures(['Routes', '', '1) Planning: recruiting 175 planners', '(2) Surveying: recruiting 30 surveyors', '(iv) Project management: recruiting 25 graduates'].join('\n'), { reportDate: '2025-08-31', reference: TEST_REFERENCE });
+    expect(listed.map((p) => p.value)).toEqual([175, 30, 25]);
   });
 
   it('marks phone numbers, ages, durations and government funding as probably context', () => {

@@ -20,8 +20,8 @@ export interface Span {
 }
 
 // A list marker or paragraph number at the start of a line: "- ", "• ", "2.1. ", "- 4.1 ",
-// "12.3. ". A bare number without a dot ("12 meetings were held") is a count, not numbering.
-const LIST_PREFIX = /^\s*(?:[-•–*]\s*)?(?:o\s+)?(?:(?:\d{1,3}\.)+\d{0,3}\s+|\d{1,3}\.\d{1,3}\s+|\(?[a-z]\)\s+)?/;
+// "12.3. ", "3) ", "(iv) ". A bare number without a dot ("12 meetings were held") is a count, not numbering.
+const LIST_PREFIX = /^\s*(?:[-•–*]\s*)?(?:o\s+)?(?:(?:\d{1,3}\.)+\d{0,3}\s+|\d{1,3}\.\d{1,3}\s+|\(?(?:[a-z]|\d{1,3}|[ivx]{1,5})\)\s+)?/;
 
 export function listPrefixLength(masked: string): number {
   const m = LIST_PREFIX.exec(masked);
