@@ -211,7 +211,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+of\s*$/i.test(beforeQualifier) && /^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:(?:now|once\s+again|still|also)\s+)?(?:available|on\s+offer|open)|can\s+(?:be\s+)?appl(?:y|ied)|to\s+apply)\b/i.test(afterGroup))
     return reason('an amount for each participant, not a total');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
-  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before)))
+  // ("Councils will be limited to leading on 2 applications.")
+  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:limited|restricted|capped)\s+to\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?$/i.test(beforeQualifier)))
     return reason('a minimum or maximum the offer sets, not something delivered');
   // "three or four placements", "two or three times": a rough description, not a count.
   if (/^\s?or\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(afterGroup) || /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+or\s*$/i.test(beforeQualifier))

@@ -805,6 +805,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
+      ['Councils will be limited to leading on 2 applications each round.', 'a minimum or maximum the offer sets, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
       ['Currently, more than 165,000 homeless Londoners live in temporary accommodation.', 'an outside statistic'],
