@@ -925,6 +925,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The libraries had 48,000 visits in the year.')).toBe('Attendees');
     expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
     expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
+    // Who applied is counted with the applications, not as councils supported.
+    expect(extractFigures('We received 49 applications from 40 councils.', { reportDate: '2023-01-24', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Applications', 'Applications']);
   });
 
   it('takes no programme from a page’s particulars ("Published: 12 March 2024")', () => {

@@ -300,6 +300,11 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
     const c = classify(noun, input);
     return { counted: c ? noun : nounPhrase(` ${noun}`), slug: c ? c.slug : null, unit: c ? unitOf(c.slug) : 'count', ellipsis: false };
   }
+  // "49 applications from 40 councils": who applied, counted with the applications.
+  if (/\b(?:applications?|bids|expressions\s+of\s+interest|submissions)\s+from\s*$/i.test(input.before.slice(-40))) {
+    const who = nounPhrase(after);
+    if (who) return { counted: who, slug: 'applications', unit: 'count', ellipsis: false };
+  }
   // "three of the councils involved": the noun after "of the".
   // "nine out of the eleven Boroughs and Districts" counts boroughs too.
   const partitive = /^\s*(?:out\s+)?of\s+(?:the|these|those)\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
