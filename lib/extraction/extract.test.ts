@@ -929,6 +929,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(extractFigures('We received 49 applications from 40 councils.', { reportDate: '2023-01-24', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Applications', 'Applications']);
   });
 
+  it('reads a headline’s lower-case number word as a count ("LGA announces nine Digital Pathfinders councils")', () => {
+    const found = extractFigures(['LGA announces nine Digital Pathfinders councils', '', 'The councils will share £1.2m.'].join('\n'), { reportDate: '2021-11-24', reference: TEST_REFERENCE });
+    // (Read as a sentence, not passed over as a heading: what it counts is judged as any sentence's.)
+    expect(found.map((p) => p.value)).toContain(9);
+    expect(extractFigures(['One Public Estate update', '', 'The programme funded 40 projects.'].join('\n'), { reportDate: '2021-11-24', reference: TEST_REFERENCE }).map((p) => p.value)).toEqual([40]);
+  });
+
   it('takes no programme from a page’s particulars ("Published: 12 March 2024")', () => {
     const found = extractFigures(['Warm spaces help residents', '', 'Published: 12 March 2024', '', 'More than 2,300 residents used the warm spaces.'].join('\n'), { reportDate: '2024-03-12', reference: TEST_REFERENCE });
     expect(found.find((p) => p.value === 2300)).toMatchObject({ likelyContext: false, programme: null, proposedProgramme: null });

@@ -108,7 +108,8 @@ function endsParagraph(masked: string): boolean {
 }
 
 const COUNT_WORDS = 'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen'.split(' ');
-const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[a-z]`);
+// ("LGA announces nine Digital Pathfinders councils": a number word in lower case counts, whatever follows.)
+const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[a-z]|[a-z]\\s+(?:${COUNT_WORDS.join('|')})\\s+[A-Z]`);
 
 /** The cells of a table row as report-text.ts writes them ("A | 23 | 410"), with offsets; null if not a row. */
 export function tableCells(line: string): { text: string; start: number; end: number }[] | null {
