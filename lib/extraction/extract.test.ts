@@ -840,6 +840,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('86% of residents surveyed said they felt more confident online.')).toEqual([86]);
     expect(ticked1('Polling showed 61 per cent of residents said they were satisfied with their council.')).toEqual([]);
     expect(ticked1('Levy transfers brokered by the programme reached £1.6 million.')).toEqual([1.6e6]);
+    expect(ticked1('The programme approved 17 new projects worth £650,000, leveraging a further £1.1m of council funding.')).toEqual([17, 650000, 1.1e6]);
     // Income gained for people by the support, and a share of people in words someone said.
     expect(ticked1('In all, 640 people were referred for advice, leading to £212,000 in extra income for households.')).toEqual([640, 212000]);
     expect(ticked1('Cllr Jane Evans said: "Nine out of ten visitors told us they felt less isolated."')).toEqual([90]);
