@@ -320,6 +320,13 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates nothing after a part of the period ("in quarter three alone")', () => {
+    expect(read('We delivered 9 reviews in quarter three alone. Separately, we trained 40 officers.', '2025-02-28').map((p) => [p.value, p.periodEnd])).toEqual([
+      [9, '2024-12-31'],
+      [40, '2025-02-28'],
+    ]);
+  });
+
   it('reads what the council "hopes to" reach as a plan', () => {
     expect(read('The scheme will reopen in October, and the council hopes to reach 3,000 residents.', '2024-03-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[3000, 'planned', '2024-10-31']]);
   });

@@ -229,6 +229,8 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
       continue;
     }
     if (!PERIOD_KINDS.has(d.kind)) continue;
+    // "We delivered 9 reviews in quarter three alone": a part of the period, not the text's.
+    if (/^\s*alone\b/i.test(masked.slice(d.end, d.end + 8))) continue;
     // ("results from the 2023/24 evaluation" names 2023/24; "from 2019" starts a span.)
     // ("Highlights from 2023/24", "figures from Q2" name that year or quarter: a span needs an end,
     // "from 2021/22 to 2023/24", "from 2021/22 onwards".)
