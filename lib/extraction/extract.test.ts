@@ -921,6 +921,25 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a table laid out with spaces, as text copied from a PDF is: header, targets, rows', () => {
+    const found = extractFigures(
+      ['Key performance indicators', 'Indicator                        Target    Actual', 'Learners enrolled                3,200     3,412', 'Courses delivered                  580       611'].join('\n'),
+      { reportDate: '2024-09-30', reference: TEST_REFERENCE },
+    );
+    expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.metric])).toEqual([
+      [3200, 'a target, not something delivered'],
+      [3412, 'People coached or trained'],
+      [580, 'a target, not something delivered'],
+      [611, 'Events delivered'],
+    ]);
+    // Bullets and paragraph numbers before wide gaps are not a table's cells.
+    const bullets = extractFigures(['·         We trained 40 officers in May.', '·         We held 12 events in June.'].join('\n'), { reportDate: '2024-09-30', reference: TEST_REFERENCE });
+    expect(bullets.map((p) => [p.value, p.counted])).toEqual([
+      [40, 'officers'],
+      [12, 'events'],
+    ]);
+  });
+
   it('dates a report by the period it says it covers ("This report updates members … for April to September 2024")', () => {
     const found = extractFigures(['Workforce support', '', 'Summary', '', 'This report updates members on the programme for April to September 2024.', '', 'Key achievements', '', '- 14 councils completed the diagnostic.'].join('\n'), { reportDate: '2024-10-10', reference: TEST_REFERENCE });
     expect(found.find((p) => p.value === 14)).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-09-30' });

@@ -125,7 +125,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     if (line.blank) continue;
-    if (line.heading) {
+    if (line.heading && !inTable[li]) {
       currentPeriod = documentPeriod;
       leadIn = '';
       if (line.majorHeading) {

@@ -113,7 +113,7 @@ const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpp
 
 /** The cells of a table row as report-text.ts writes them ("A | 23 | 410"), with offsets; null if not a row. */
 export function tableCells(line: string): { text: string; start: number; end: number }[] | null {
-  if (!line.includes(' | ')) return null;
+  if (!line.includes(' | ')) return alignedCells(line);
   // A Markdown row's outer pipes ("| Northtown | 120 | 95 |") are not cells.
   const lead = /^\s*\|\s/.exec(line)?.[0].length ?? 0;
   const trail = /\s\|\s*$/.exec(line.slice(lead))?.[0].length ?? 0;
@@ -125,6 +125,21 @@ export function tableCells(line: string): { text: string; start: number; end: nu
     start += part.length + 3;
   }
   return out.length >= 2 ? out : null;
+}
+
+/**
+ * The cells of a row laid out with tabs or runs of three or more spaces, as text copied from a PDF
+ * or a spreadsheet is ("Learners enrolled       3,200     3,412"); null if not such a row. (Two
+ * spaces after a full stop separate sentences; a list marker or paragraph number before a gap is
+ * not a cell.)
+ */
+function alignedCells(line: string): { text: string; start: number; end: number }[] | null {
+  if (!/\S(?:\t| {3,})\S/.test(line)) return null;
+  const out: { text: string; start: number; end: number }[] = [];
+  for (const m of line.matchAll(/\S+(?: {1,2}\S+)*/g)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  if (out.length < 2) return null;
+  if (/^(?:[-•·–*o§]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?)$/i.test(out[0]!.text)) return null;
+  return out;
 }
 
 /** A Markdown table's rule under its header ("|---|:--:|", "| --- | --- |"): no row of figures. */
