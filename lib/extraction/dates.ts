@@ -65,6 +65,15 @@ export function findDates(masked: string): DateExpression[] {
     }
   };
 
+  // "2025-07-30": a date written the ISO way.
+  run(/\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, (m) => {
+    const d = blank(m.index, m.index + m[0].length, 'day');
+    d.year = Number(m[1]);
+    d.month = Number(m[2]);
+    d.day = d.endDay = Number(m[3]);
+    d.numberSpans = digitSpans(m[0], m.index);
+    return d;
+  });
   // "1st and 2nd June", "9 May", "4 February 2021", "16th January 2021", "8 Feb"
   run(new RegExp(`\\b(\\d{1,2})${ORD}((?:\\s*(?:,|and|&|-|–|to)\\s*\\d{1,2}${ORD})*)\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?`, 'g'), (m) => {
     const day = Number(m[1]);

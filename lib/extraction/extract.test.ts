@@ -968,6 +968,12 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(found.find((p) => p.value === 2300)).toMatchObject({ likelyContext: false, programme: null, proposedProgramme: null });
   });
 
+  it('ends no range at a year’s end, and reads an ISO date as a date ("2021/22 to 71", "2025-07-30")', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-07-15', reference: TEST_REFERENCE }).map((p) => p.value);
+    expect(read('Our finance support has grown from 25 councils in 2021/22 to 71 this year.')).toEqual([25, 71]);
+    expect(read('date 2024-07-12 The programme trained 40 officers.')).toEqual([40]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -193,6 +193,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     const b = mentions[i + 1]!;
     // The end of one range begins no other: in "2019-2020 to 58,489" the 58,489 stands alone.
     if (a.range) continue;
+    // Nor does the end of a year or a fraction: in "in 2021/22 to 71 this year" the 71 stands alone.
+    if (/\d\s?[/–-]\s?$/.test(masked.slice(Math.max(0, a.start - 2), a.start))) continue;
     const gap = masked.slice(a.end, b.start);
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
     if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
