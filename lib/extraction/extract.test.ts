@@ -320,6 +320,13 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('gives the date of an earlier value to that value ("grown from 25 councils in 2021/22 to 71 this year")', () => {
+    expect(read('Our finance support has grown from 25 councils in 2021/22 to 71 this year.', '2024-07-15').map((p) => [p.value, p.periodEnd])).toEqual([
+      [25, '2022-03-31'],
+      [71, '2024-07-15'],
+    ]);
+  });
+
   it('dates nothing after a part of the period ("in quarter three alone")', () => {
     expect(read('We delivered 9 reviews in quarter three alone. Separately, we trained 40 officers.', '2025-02-28').map((p) => [p.value, p.periodEnd])).toEqual([
       [9, '2024-12-31'],

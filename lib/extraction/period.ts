@@ -377,8 +377,13 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
   // A year naming a plan or a strategy ("its 2019 plan", "the 2030 vision") dates nothing.
   const naming = (d: DateExpression) => d.kind === 'year' && /^\s+(?:[a-z]+\s+)?(?:plans?|strateg(?:y|ies)|visions?|targets?|ambitions?|manifesto|frameworks?|elections?|budget|act|action\s+plan)\b/i.test(input.masked.slice(d.end, d.end + 30));
+  // The date of an earlier value the number is compared with before it is that value's: in "grown
+  // from 25 councils in 2021/22 to 71 this year", 2021/22 is the 25's.
+  const earlier = COMPARISON_WITH_VALUE.exec(input.masked.slice(input.sentenceStart, input.numberStart));
+  const earlierAt = earlier ? input.sentenceStart + earlier.index : Infinity;
   const near = (d: DateExpression) =>
     !naming(d) &&
+    !(d.start > earlierAt && d.end <= input.numberStart) &&
     (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
   const ownDates = clauseDates.filter(near);
   const ownSentenceDates = sentenceDates.filter(near);
