@@ -959,6 +959,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The libraries had 48,000 visits in the year.')).toBe('Attendees');
     expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
     expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
+    expect(metric('Peers took part in 134 peer challenges and made 64 follow-up visits.')).toBe('Peer challenges and reviews');
+    expect(extractFigures('Peers made 64 follow-up visits.', { reportDate: '2023-07-13', reference: TEST_REFERENCE })[0]?.metric).toBe('Events delivered');
     // Who applied is counted with the applications, not as councils supported.
     expect(extractFigures('We received 49 applications from 40 councils.', { reportDate: '2023-01-24', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Applications', 'Applications']);
   });

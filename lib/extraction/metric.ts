@@ -123,7 +123,8 @@ const RULES: Rule[] = [
   { re: /\bdownloads?\b/i, pick: () => 'downloads' },
   {
     re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
-    pick: (i, noun) => (/^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
+    // ("64 follow-up visits", "site visits": visits made are events.)
+    pick: (i, noun) => (/^visits$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,2}?(?:follow[- ]up|site|home|support|peer|in[- ]person|monitoring|field|school|study|outreach|assessment|inspection|advisory)\s+visits\b/i.test(i.after) ? 'events-delivered' : /^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
   },
   // Visitors to places ("13,762 visitors across the Library Service") came; a website's are users.
   { re: /\bvisitors\b/i, pick: (i) => (visitsToPlaces(i.clause) ? 'attendees' : 'members') },
