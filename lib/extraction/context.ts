@@ -202,6 +202,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per)\s+(?:each|every|a|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
+  // "3 further events, each for up to 60 delegates".
+  if (/\beach\s+(?:for|of|with|taking)\s+(?:up\s+to|a\s+maximum\s+of|no\s+more\s+than)\s*$/i.test(before)) return reason('a cap per participant, not something delivered');
   // "offered grants of up to £100,000", "bursaries worth up to £500": the most one award can be.
   if (mention.unit === 'GBP' && cap.test(before) && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+(?:of|worth)\s+(?:up\s+to|a\s+maximum\s+of)\s*$/i.test(before))
     return reason('a cap per participant, not something delivered');

@@ -327,6 +327,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "since the last Board meeting in June" as so far, and "the highest attendance to date" as no running total', () => {
+    expect(read('Since the last Board meeting in June, the programme has supported a further 6 councils, bringing the total to 31.', '2023-09-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
+      [6, 'cumulative', '2023-09-12'],
+      [31, 'cumulative', '2023-09-12'],
+    ]);
+    expect(read('The course took place in July with 27 councillors, the highest attendance to date.', '2023-09-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[27, 'period', '2023-07-31']]);
+  });
+
   it('dates nothing after a part of the period ("in quarter three alone")', () => {
     expect(read('We delivered 9 reviews in quarter three alone. Separately, we trained 40 officers.', '2025-02-28').map((p) => [p.value, p.periodEnd])).toEqual([
       [9, '2024-12-31'],
@@ -820,6 +828,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['Councils will be limited to leading on 2 applications each round.', 'a minimum or maximum the offer sets, not something delivered'],
+      ['We will run 3 further regional events, each for up to 60 delegates.', 'a cap per participant, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
       ['Currently, more than 165,000 homeless Londoners live in temporary accommodation.', 'an outside statistic'],

@@ -346,7 +346,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   if (basis !== 'planned') {
     // ("Since I was voted in as Mayor, we've upskilled over 40,000": a sentence opening with a
     // "since" clause; not one with "since" inside its first clause, which may date only a part.)
-    if ((STRONG_CUMULATIVE.test(windowText) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn) || /(?:^|[:“"‘]\s*)since\b/i.test(input.sentenceLead.trim())) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
+    // ("the highest attendance to date", "our largest cohort so far": a record, not a running total.)
+    const record = (text: string) => text.replace(/\b(?:highest|largest|biggest|best|most|greatest|record|strongest|busiest)\s+(?:[\w'’-]+\s+){0,3}?(?:to\s+date|so\s+far|yet)\b/gi, '');
+    if ((STRONG_CUMULATIVE.test(record(windowText)) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn) || /(?:^|[:“"‘]\s*)since\b/i.test(input.sentenceLead.trim())) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
     // "We now work with over 90 per cent of councils in 76 partnerships": who the programme works
@@ -425,7 +427,8 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "launched in September 2023 and has delivered more than 80": since then, as of the report.
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
-      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening))\s+(?:in\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+      // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board))\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       if (launched || sinceStart || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
