@@ -401,6 +401,9 @@ describe('extractFigures: basis and period', () => {
     const byValue = (v: number) => extractFigures(['Toolkit update', '', 'The toolkit helps councils buy well.', '', 'Its Local Plans support offer worked with 64 councils, and its Planning Skills Bootcamp trained 420 planning officers.'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE }).find((p) => p.value === v)!;
     expect(byValue(64).proposedProgramme).toBe('Plans support offer');
     expect(byValue(420).proposedProgramme).toBe('Planning Skills Bootcamp');
+    // A name does not run back over a comma: "in June, the Culture Compact programme".
+    const compact = extractFigures('Since the last Board meeting in June, the Culture Compact programme has supported a further 6 councils, bringing the total to 31.', { reportDate: '2023-09-12', reference: TEST_REFERENCE });
+    expect(compact.map((p) => p.proposedProgramme)).toEqual(['Culture Compact Programme', 'Culture Compact Programme']);
     expect(found.map((p) => [p.value, p.setApart ? 'set apart' : p.basis])).toEqual([
       [64, 'period'],
       [420, 'period'],

@@ -320,14 +320,17 @@ const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lg
  * Improvement Programme"). The officer confirms it before it becomes a programme. Null if none.
  */
 export function namedProgramme(text: string): string | null {
-  const words = text.split(/\s+/).map((w) => w.replace(/^[("“‘']+|[)"”’',.;:!?]+$/g, ''));
+  const raw = text.split(/\s+/);
+  const words = raw.map((w) => w.replace(/^[("“‘']+|[)"”’',.;:!?]+$/g, ''));
+  // (A name does not run back over punctuation: "in June, the Culture Compact programme".)
+  const ends = (k: number) => /[,.;:!?)”]$/.test(raw[k]!);
   let best: string | null = null;
   for (let i = 0; i < words.length; i++) {
     if (!PROGRAMME_ENDINGS.test(words[i]!)) continue;
     let from = i;
     // (One generic lower-case word may stand before the ending: "Local Plans support offer".)
     if (from > 1 && GENERIC_BEFORE_ENDING.test(words[from - 1]!) && /^[A-Z]/.test(words[from - 2]!)) from--;
-    while (from > 0 && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
+    while (from > 0 && !ends(from - 1) && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
     // Joining words and generic words do not begin a name.
     while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()) || /-(funded|led|based|wide|run)$/i.test(words[from]!))) from++;
     const name = words.slice(from, i + 1);
