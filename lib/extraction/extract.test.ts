@@ -404,6 +404,8 @@ describe('extractFigures: basis and period', () => {
     // A name does not run back over a comma: "in June, the Culture Compact programme".
     const compact = extractFigures('Since the last Board meeting in June, the Culture Compact programme has supported a further 6 councils, bringing the total to 31.', { reportDate: '2023-09-12', reference: TEST_REFERENCE });
     expect(compact.map((p) => p.proposedProgramme)).toEqual(['Culture Compact Programme', 'Culture Compact Programme']);
+    // A paragraph's label names its programme without its article.
+    expect(extractFigures('The libraries improvement offer: 11 councils have requested support.', { reportDate: '2023-09-12', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBe('Libraries improvement offer');
     expect(found.map((p) => [p.value, p.setApart ? 'set apart' : p.basis])).toEqual([
       [64, 'period'],
       [420, 'period'],

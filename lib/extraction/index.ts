@@ -78,6 +78,12 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 /** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
 const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
 
+/** A paragraph's label as a name: without an article before it, with a capital. */
+function labelAsName(label: string): string {
+  const name = label.replace(/^(?:the|our|an?|its|this)\s+/i, '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export function extractFigures(text: string, options: ExtractOptions): Proposal[] {
   const reportPrecision = options.datePrecision ?? 'day';
   const lines = analyseLines(text);
@@ -359,7 +365,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
               namedProgramme(clauseText) ??
               namedProgramme(sentenceText) ??
               (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
-              (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? paragraphLabel : null)) : null) ??
+              // ("The libraries improvement offer:" names the libraries improvement offer.)
+              (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? labelAsName(paragraphLabel) : null)) : null) ??
               namedProgramme(paragraphText) ??
               namedProgramme(`${majorHeading} ${minorHeading}`));
 
