@@ -278,7 +278,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (/\baverage\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('an average, not a total');
     const sentenceBefore = sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))));
     // Money others put in: "matched by over £2m in private sector contributions".
-    if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
+    if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bmatch(?:ed|es|ing)?\s+(?:the|their|this|its|our)\s+(?:[\w-]+\s+)?(?:grants?|funding|awards?|investment)\s+with\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
       return reason('money others put in, not awarded or saved by a programme');
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)

@@ -404,6 +404,9 @@ describe('extractFigures: basis and period', () => {
     // A name does not run back over a comma: "in June, the Culture Compact programme".
     const compact = extractFigures('Since the last Board meeting in June, the Culture Compact programme has supported a further 6 councils, bringing the total to 31.', { reportDate: '2023-09-12', reference: TEST_REFERENCE });
     expect(compact.map((p) => p.proposedProgramme)).toEqual(['Culture Compact Programme', 'Culture Compact Programme']);
+    // Nor does the LGA's possessive begin one; and a label that is a clause names none.
+    expect(extractFigures('The LGA’s Net Zero Innovation Programme has awarded grants to 18 partnerships.', { reportDate: '2024-02-28', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBe('Net Zero Innovation Programme');
+    expect(extractFigures('The fund was oversubscribed: 74 bids were received.', { reportDate: '2024-02-28', reference: TEST_REFERENCE })[0]).toMatchObject({ proposedProgramme: null, metric: 'Applications' });
     // A paragraph's label names its programme without its article.
     expect(extractFigures('The libraries improvement offer: 11 councils have requested support.', { reportDate: '2023-09-12', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBe('Libraries improvement offer');
     expect(found.map((p) => [p.value, p.setApart ? 'set apart' : p.basis])).toEqual([
@@ -847,6 +850,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['There are three key areas of activity.', 'it describes how the work is organised, not what it delivered'],
       ['Trainees rotate between three or four placements.', 'a rough description ("three or four"), not a count'],
       ['Grants were matched by over £2m in private sector contributions.', 'money others put in, not awarded or saved by a programme'],
+      ['Successful councils will match the grant with at least £300,000 of their own.', 'money others put in, not awarded or saved by a programme'],
     ];
     for (const [sentence, reason] of cases) {
       const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
@@ -973,6 +977,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The libraries had 48,000 visits in the year.')).toBe('Attendees');
     expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
     expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
+    // A sum's own words say what it is before the sentence's do.
+    expect(extractFigures('Previous rounds funded 52 projects worth £3.4m, which have generated an estimated £11m in savings.', { reportDate: '2024-02-28', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Projects funded', 'Money awarded', 'Money saved']);
     expect(metric('Peers took part in 134 peer challenges and made 64 follow-up visits.')).toBe('Peer challenges and reviews');
     expect(extractFigures('Peers made 64 follow-up visits.', { reportDate: '2023-07-13', reference: TEST_REFERENCE })[0]?.metric).toBe('Events delivered');
     // Who applied is counted with the applications, not as councils supported.

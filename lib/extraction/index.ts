@@ -366,7 +366,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
               namedProgramme(sentenceText) ??
               (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
               // ("The libraries improvement offer:" names the libraries improvement offer.)
-              (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) ? labelAsName(paragraphLabel) : null)) : null) ??
+              (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) && !/\b(?:is|are|was|were|has|have|had|will|would)\b/i.test(paragraphLabel) ? labelAsName(paragraphLabel) : null)) : null) ??
               namedProgramme(paragraphText) ??
               namedProgramme(`${majorHeading} ${minorHeading}`));
 

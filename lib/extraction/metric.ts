@@ -147,7 +147,8 @@ const RULES: Rule[] = [
     re: /\b(engagements?)\b/i,
     pick: (i) => (/\b(each|per|a)\s+month\b|\bmonthly\b/i.test(i.clause) ? 'average-engagements-per-month' : 'councils-supported'),
   },
-  { re: /\b(projects?|bids|grants|schemes)\b/i, pick: () => 'projects-funded' },
+  // (Bids received or submitted are applications: "74 bids were received".)
+  { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
   { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
   { re: /\b(enquiries|inquiries|queries|questions|cases|requests|referrals|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
   {
@@ -277,7 +278,11 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   if (input.unit === 'percent') return { counted: 'per cent', slug: 'percentage', unit: 'percent', ellipsis: false };
   if (input.unit === 'GBP') {
     // (With the words after it, which run on to the next line for a sum alone on its own: "£3.4m" / "saved by councils".)
-    const saved = /\b(sav(?:e|es|ed|ing|ings)|income|generat\w*|rais(?:e|ed|ing)|reduc\w*\s+(?:running\s+)?costs|capital receipts)\b/i.test(`${input.clause} ${input.after}`);
+    // (The sum's own words first: "52 projects worth £3.4m, which have generated £11m in savings"
+    // awarded the £3.4m and saved the £11m.)
+    const savingWords = /\b(sav(?:e|es|ed|ing|ings)|income|generat\w*|rais(?:e|ed|ing)|reduc\w*\s+(?:running\s+)?costs|capital receipts)\b/i;
+    const awardedBefore = /\b(?:worth|award(?:ed|ing)?|grants?\s+(?:of|totalling)|totalling)\s*$/i.test(input.before) && !savingWords.test(input.after.split(/[,;(]/)[0]!);
+    const saved = !awardedBefore && savingWords.test(`${input.clause} ${input.after}`);
     return { counted: saved ? 'savings' : 'funding awarded', slug: saved ? 'money-saved' : 'money-awarded', unit: 'GBP', ellipsis: false };
   }
   const after = input.after;

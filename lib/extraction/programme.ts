@@ -332,7 +332,7 @@ export function namedProgramme(text: string): string | null {
     if (from > 1 && GENERIC_BEFORE_ENDING.test(words[from - 1]!) && /^[A-Z]/.test(words[from - 2]!)) from--;
     while (from > 0 && !ends(from - 1) && (/^[A-Z][\w'’&-]*$/.test(words[from - 1]!) || NAME_JOINS.has(words[from - 1]!))) from--;
     // Joining words and generic words do not begin a name.
-    while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase()) || /-(funded|led|based|wide|run)$/i.test(words[from]!))) from++;
+    while (from < i && (NAME_JOINS.has(words[from]!.toLowerCase()) || NOT_A_NAME.has(words[from]!.toLowerCase().replace(/['’]s$/, '')) || /-(funded|led|based|wide|run)$/i.test(words[from]!))) from++;
     const name = words.slice(from, i + 1);
     const own = name.slice(0, -1).filter((w) => /^[A-Z]/.test(w));
     if (!own.length) continue;
