@@ -335,6 +335,16 @@ describe('extractFigures: basis and period', () => {
     expect(read('The course took place in July with 27 councillors, the highest attendance to date.', '2023-09-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[27, 'period', '2023-07-31']]);
   });
 
+  it('reads a scheme that "ran from 1 April to 30 September 2022" as the period of what follows', () => {
+    const found = extractFigures(['Household Support Fund outturn', '', 'The fund ran from 1 April to 30 September 2022.', '', 'Members were informed that:', '• 18,450 awards had been made to 11,920 households.'].join('\n'), { reportDate: '2022-12-05', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.periodStart, p.periodEnd])).toEqual([
+      [18450, '2022-04-01', '2022-09-30'],
+      [11920, '2022-04-01', '2022-09-30'],
+    ]);
+    // A window between two days is not the text's period.
+    expect(read('Projects were selected between 13 October and 24 November 2022. We are awarding £2m to them.', '2023-03-07').map((p) => [p.value, p.periodEnd])).toEqual([[2e6, '2023-03-07']]);
+  });
+
   it('dates nothing after a part of the period ("in quarter three alone")', () => {
     expect(read('We delivered 9 reviews in quarter three alone. Separately, we trained 40 officers.', '2025-02-28').map((p) => [p.value, p.periodEnd])).toEqual([
       [9, '2024-12-31'],
@@ -407,6 +417,7 @@ describe('extractFigures: basis and period', () => {
     // Nor does the LGA's possessive begin one; and a label that is a clause names none.
     expect(extractFigures('The LGA’s Net Zero Innovation Programme has awarded grants to 18 partnerships.', { reportDate: '2024-02-28', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBe('Net Zero Innovation Programme');
     expect(extractFigures('The fund was oversubscribed: 74 bids were received.', { reportDate: '2024-02-28', reference: TEST_REFERENCE })[0]).toMatchObject({ proposedProgramme: null, metric: 'Applications' });
+    expect(extractFigures('The Head of Service confirmed that 312 applications had been processed.', { reportDate: '2024-02-28', reference: TEST_REFERENCE })[0]).toMatchObject({ proposedProgramme: null });
     // A paragraph's label names its programme without its article.
     expect(extractFigures('The libraries improvement offer: 11 councils have requested support.', { reportDate: '2023-09-12', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBe('Libraries improvement offer');
     expect(found.map((p) => [p.value, p.setApart ? 'set apart' : p.basis])).toEqual([

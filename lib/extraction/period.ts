@@ -219,13 +219,16 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
     // March 2019", "from October 2022 – March 2023".
     const next = dates[i + 1];
     // So do two months without years after "between", "from", "throughout" or "during".
-    const joined = d.kind === 'month' && next?.kind === 'month' && next.end <= to && /^\s*(?:to|until|[-–]|and)\s*$/i.test(masked.slice(d.end, next.start));
+    // ("which ran from 1 April to 30 September 2022": two days make one span too, when the text
+    // says something ran or covered them — not a window "between 13 October and 24 November".)
+    const days = d.kind === 'day' && next?.kind === 'day' && /\b(?:(?:ran|runs|running|run|operated|open(?:ed)?|took\s+place)\s+from|covering|covers|covered|for\s+the\s+period(?:\s+from)?)\s*$/i.test(masked.slice(Math.max(from, d.start - 30), d.start));
+    const joined = ((d.kind === 'month' && next?.kind === 'month') || days) && next!.end <= to && /^\s*(?:to|until|[-–]|and)\s*$/i.test(masked.slice(d.end, next!.start));
     // ("for April to September 2024", "covering April–September 2024": the year closes both.)
     if (joined && ((d.year && next.year && !/^\s*and\s*$/.test(masked.slice(d.end, next.start))) || (next.year && /^\s*(?:to|until|[-–])\s*$/i.test(masked.slice(d.end, next.start)) && /\b(?:for|covering|covers|cover)\s+(?:the\s+(?:period|months)\s+(?:of\s+)?)?$/i.test(masked.slice(Math.max(from, d.start - 30), d.start))) || /\b(?:between|from|throughout|during)\s*$/i.test(masked.slice(Math.max(from, d.start - 20), d.start)))) {
       const b = spanOf(next, report, false);
       const [by] = (b?.end ?? '').split('-').map(Number) as [number];
       const a = spanOf({ ...d, year: d.year ?? (d.month! > next.month! ? by - 1 : by) }, report, false);
-      if (a && b && a.start < b.end && b.end <= reportDate && b.end >= earliest) found = { start: a.start, end: b.end, precision: 'month' };
+      if (a && b && a.start < b.end && b.end <= reportDate && b.end >= earliest) found = { start: a.start, end: b.end, precision: days ? 'day' : 'month' };
       continue;
     }
     if (!PERIOD_KINDS.has(d.kind)) continue;

@@ -312,7 +312,9 @@ const GENERIC_BEFORE_ENDING = /^(?:support|advice|advisory|training|improvement|
 const NAME_JOINS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&']);
 // (Nor does a sentence's opening preposition: "During the campaign period" names no campaign.)
 const NOT_A_NAME = new Set(['the', 'a', 'an', 'this', 'our', 'its', 'their', 'lga', 'local', 'government', 'association', 'council', 'councils', 'national', 'new',
-  'during', 'through', 'throughout', 'since', 'after', 'before', 'across', 'under', 'within', 'following', 'as', 'at', 'by', 'from', 'with', 'over']);
+  'during', 'through', 'throughout', 'since', 'after', 'before', 'across', 'under', 'within', 'following', 'as', 'at', 'by', 'from', 'with', 'over',
+  // (Nor does a post: "the Head of Service confirmed".)
+  'head', 'director', 'assistant', 'deputy', 'chief', 'manager', 'officer', 'chair', 'cabinet', 'portfolio', 'member', 'members', 'lead']);
 
 /**
  * A programme the text names that the dashboard does not hold: a run of capitalised words
