@@ -988,6 +988,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The libraries had 48,000 visits in the year.')).toBe('Attendees');
     expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
     expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
+    expect(extractFigures('We brought 57 empty homes back into use.', { reportDate: '2023-07-31', reference: TEST_REFERENCE })[0]?.counted).toBe('empty homes');
     // A sum's own words say what it is before the sentence's do.
     expect(extractFigures('Previous rounds funded 52 projects worth £3.4m, which have generated an estimated £11m in savings.', { reportDate: '2024-02-28', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Projects funded', 'Money awarded', 'Money saved']);
     expect(metric('Peers took part in 134 peer challenges and made 64 follow-up visits.')).toBe('Peer challenges and reviews');

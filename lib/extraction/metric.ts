@@ -94,7 +94,7 @@ const STOP = new Set(
     'of for to from with in on at by and or who which that whose have has had are is was were will would ' +
     'be been being across through over under between including since during as than per each a an the this ' +
     'these those it its their our we they he she planned scheduled more so into about while where when whom ' +
-    'after before via until up out around within amounting involving covering ranging who last next against'
+    'after before via until up out around within amounting involving covering ranging who last next against back'
   ).split(' '),
 );
 
