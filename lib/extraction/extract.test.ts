@@ -345,6 +345,16 @@ describe('extractFigures: basis and period', () => {
     expect(read('Projects were selected between 13 October and 24 November 2022. We are awarding £2m to them.', '2023-03-07').map((p) => [p.value, p.periodEnd])).toEqual([[2e6, '2023-03-07']]);
   });
 
+  it('reads a sentence wrapped onto the next line whole, and "are booked for" as a plan', () => {
+    const found = extractFigures(['Mid-year report', '', '1.  In the period the LGA delivered 38 peer', '    challenges. A further 17 challenges are', '    booked for the spring.'].join('\n'), { reportDate: '2024-01-18', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.basis])).toEqual([
+      [38, 'period'],
+      [17, 'planned'],
+    ]);
+    const dated = extractFigures(['Update', '', 'The service helped 240 residents into work between', 'April and June 2023.'].join('\n'), { reportDate: '2023-09-30', reference: TEST_REFERENCE });
+    expect(dated.map((p) => [p.value, p.periodStart, p.periodEnd])).toEqual([[240, '2023-04-01', '2023-06-30']]);
+  });
+
   it('dates nothing after a part of the period ("in quarter three alone")', () => {
     expect(read('We delivered 9 reviews in quarter three alone. Separately, we trained 40 officers.', '2025-02-28').map((p) => [p.value, p.periodEnd])).toEqual([
       [9, '2024-12-31'],

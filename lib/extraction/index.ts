@@ -373,21 +373,25 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         // Basis and period.
         const prev = inSentence[mi - 1];
         const nextMention = inSentence[mi + 1];
+        // A sentence wrapped onto the next line ("A further 17 challenges are" / "booked for the
+        // second half of the year.") is read whole: its words and dates there are its own too.
+        const wrapped = atClauseEnd && runOn ? runOn : '';
+        const periodText = masked + wrapped;
         const windowStart = Math.max(clause.start, prev ? prev.end : clause.start);
-        const windowEnd = Math.min(clause.end, nextMention ? nextMention.start : clause.end);
+        const windowEnd = nextMention ? Math.min(clause.end, nextMention.start) : clause.end + wrapped.length;
         const period = readPeriod({
-          window: masked.slice(windowStart, windowEnd),
+          window: periodText.slice(windowStart, windowEnd),
           windowStart,
           windowEnd,
           firstNumberStart: countable[0]?.start ?? mention.start,
           numbersInSentence: countable.length,
-          masked,
+          masked: periodText,
           sentenceStart: sentence.start,
-          sentenceEnd: sentence.end,
+          sentenceEnd: sentence.end + wrapped.length,
           clauseStart: clause.start,
-          clauseEnd: clause.end,
+          clauseEnd: clause.end + wrapped.length,
           numberStart: mention.start,
-          dates,
+          dates: wrapped ? findDates(periodText) : dates,
           slug: counted.slug,
           reportDate: options.reportDate,
           reportPrecision,

@@ -56,7 +56,7 @@ export interface PeriodInput {
 }
 
 const PLANNED =
-  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|hop(?:es|ing) to|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next|(?:the\s+)?potential\s+to)\b/i;
+  /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|hop(?:es|ing) to|(?:are|is|been)\s+(?:now\s+|already\s+)?booked|booked\s+(?:in\s+)?for|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next|(?:the\s+)?potential\s+to)\b/i;
 // A forecast governs every number after it in its sentence: "By 2020, projects are expected to
 // deliver £615 million in capital receipts and £158 million in running cost savings".
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
