@@ -222,6 +222,12 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "two of the most serious issues": a few of a group, not a count.
   if (/^\s?of\s+the\s+(?:most|biggest|largest|greatest|main|key|\w+est)\b/i.test(afterGroup)) return reason('a known group, not a count');
 
+  // A target named after the number ("the 543,000-tree planting target"), or the government's
+  // ("a government initiative to recruit three million apprentices by 2020").
+  if (/^\s?[-–]?[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:target|ambition|goal|pledge)s?\b/i.test(afterGroup) && !/^\s?[-–]?\s?(?:[\w-]+\s+){0,2}?(?:against|above|below|over|beyond|than|of)\b/i.test(afterGroup))
+    return reason('a target, not something delivered');
+  if (/\b(?:government|national|ministerial)(?:['’]s)?\s+(?:initiative|target|ambition|pledge|commitment|aim)\s+(?:is\s+|was\s+)?to\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))))))
+    return reason('a target, not something delivered');
   // A target or ambition is not what was delivered: "exceeded its agreed target of 35,000 meals",
   // "the initial target set nationally was for 22.5%".
   const longBefore = masked.slice(Math.max(0, input.qualifierStart - 100), input.qualifierStart);

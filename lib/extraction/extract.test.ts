@@ -362,6 +362,10 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "at the time of the meeting, there were 173" as a running total', () => {
+    expect(read('At the time of the meeting, there were 173 approved foster care households.', '2024-03-31').map((p) => [p.value, p.basis])).toEqual([[173, 'cumulative']]);
+  });
+
   it('reads what the council "hopes to" reach as a plan', () => {
     expect(read('The scheme will reopen in October, and the council hopes to reach 3,000 residents.', '2024-03-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[3000, 'planned', '2024-10-31']]);
   });
@@ -852,6 +856,8 @@ describe('extractFigures: numbers that are not figures', () => {
       ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
       ['14 councils completed the diagnostic (target: 12).', 'a target, not something delivered'],
+      ['The delivery of the 543,000-tree planting target would be through partnership work.', 'a target, not something delivered'],
+      ['This is part of a government initiative to recruit three million apprentices by 2020.', 'a target, not something delivered'],
       ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
@@ -885,6 +891,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('We received 177 referrals which resulted in £290k in benefit gains for the families referred.')).toEqual([177, 290000]);
     expect(ticked1('We can report a minimum of £2.5m in additional income to these families.')).toEqual([2.5e6]);
     expect(ticked1('The fund has awarded up to £2m so far.')).toEqual([2e6]);
+    expect(ticked1('We recruited 120 apprentices against a target of 100.')).toEqual([120]);
     // Places provided or visited are delivered; places where it happened are not ("in 7 libraries").
     expect(ticked1('The council worked with partners to provide over 150 Warm Welcome locations.')).toEqual([150]);
     expect(ticked1('Mobile libraries extended the reach by visiting 18 different venues.')).toEqual([18]);
