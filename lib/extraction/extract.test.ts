@@ -993,6 +993,20 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('sets apart a table’s column of changes, signed or not', () => {
+    const found = extractFigures(['Outputs', '', 'Programme | 2022/23 | 2023/24 | Change', 'Corporate Peer Challenge | 41 | 38 | -7%', 'Finance Peer Review | 12 | 22 | +83%'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.periodEnd])).toEqual([
+      [41, '2023-03-31'],
+      [38, '2024-03-31'],
+      [7, 'a change, which the dashboard works out itself'],
+      [12, '2023-03-31'],
+      [22, '2024-03-31'],
+      [83, 'a change, which the dashboard works out itself'],
+    ]);
+    // A note's label names no programme.
+    expect(extractFigures('Notes: the number of councils supported overall was 142.', { reportDate: '2024-05-31', reference: TEST_REFERENCE })[0]?.proposedProgramme).toBeNull();
+  });
+
   it('dates a report by the period it says it covers ("This report updates members … for April to September 2024")', () => {
     const found = extractFigures(['Workforce support', '', 'Summary', '', 'This report updates members on the programme for April to September 2024.', '', 'Key achievements', '', '- 14 councils completed the diagnostic.'].join('\n'), { reportDate: '2024-10-10', reference: TEST_REFERENCE });
     expect(found.find((p) => p.value === 14)).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-09-30' });

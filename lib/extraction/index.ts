@@ -239,7 +239,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         const cell = column > 0 ? cells![column]! : null;
         // Only a cell that is just a number takes its header's words: a cell with a sentence of
         // its own ("We retrofitted 120 homes") is read as a sentence.
-        const bare = cell !== null && /^[\s£$€+~≈<>]*(?:over|more than|around|about|nearly|almost|up to|c\.?|approx\.?)?[\s£$€]*[\d.,]+\s*(?:%|k|m|bn|million)?\+?\s*$/i.test(cell.text);
+        const bare = cell !== null && /^[\s£$€+~≈<>\-–−]*(?:over|more than|around|about|nearly|almost|up to|c\.?|approx\.?)?[\s£$€]*[\d.,]+\s*(?:%|k|m|bn|million)?\+?\s*$/i.test(cell.text);
         if (column > 0 && bare && tableHeader![column]) {
           const header = tableHeader![column]!;
           const headerDates = findDates(header);
@@ -296,6 +296,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
         if (!reason && cells && tableHeader && column > 0 && bare && /^(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)$/i.test((tableHeader[column] ?? '').trim()))
           reason = 'a target, not something delivered';
+        // Nor is a column of changes ("| 2022/23 | 2023/24 | Change |"): the dashboard works them out.
+        if (!reason && cells && tableHeader && column > 0 && bare && /^(?:%\s*)?(?:change|difference|variance|increase|decrease|growth|movement|trend)(?:\s*\(%\)|\s*%)?$/i.test((tableHeader[column] ?? '').trim()))
+          reason = 'a change, which the dashboard works out itself';
         // "three workshops for planners, one for officers and one for councillors": each "one" of
         // the enumeration counts what its first number counts.
         if (reason === 'a single item' && lastCounted && /(?:,|\band)\s*$/.test(before) && /^\s+(?:for|in|at|with|to|on)\b/i.test(after)) {

@@ -201,7 +201,7 @@ function findLabel(raw: string, masked: string, from: number): { label: string; 
   if (/[.!?]\s/.test(label.replace(/\.\.\./g, ''))) return null;
   if (!/^[A-Z]/.test(label.replace(/^[\s'‘"“]+/, ''))) return null;
   // A page's particulars ("Published: 12 March 2024", "Contact officer: …") label no paragraph.
-  if (/^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+on)?|author|written\s+by|report\s+(?:author|by)|by|contact(?:\s+officer)?|tel(?:ephone)?|phone(?:\s+no)?|e-?mail|ref(?:erence)?|meeting|venue|time)$/i.test(label)) return null;
+  if (/^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+on)?|author|written\s+by|report\s+(?:author|by)|by|contact(?:\s+officer)?|tel(?:ephone)?|phone(?:\s+no)?|e-?mail|ref(?:erence)?|meeting|venue|time|notes?|sources?|nb|key)$/i.test(label)) return null;
   const start = from + rest.indexOf(label);
   return { label, span: { start, end: start + label.length } };
 }
