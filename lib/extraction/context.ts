@@ -247,6 +247,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
   if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier) || /\bout\s+of\s+(?:a\s+)?(?:total\s+of\s+)?(?:the\s+)?(?:£\s?)?$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
+  // "are among ACE's 54 priority places", "one of the 12 pilots": the group they belong to.
+  if (/\b(?:are|is|were|was)\s+(?:all\s+)?among\s+(?:the|its|their|our|[A-Z][\w&-]*['’]s)\s+$/i.test(beforeQualifier))
+    return reason('the whole that a share is of');
   // How an offer is laid out: "The programme runs over three residential modules", "split into
   // four stages" (not "delivered over 300 sessions").
   if (mention.value <= 12 && /\b(?:runs?|running|takes?\s+place|spread|split|divided|organised)\s+(?:over|across|into|in)\s*$/i.test(before))

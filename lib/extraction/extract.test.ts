@@ -856,6 +856,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['The LGA has awarded up to £25,000 to each project.', 'a cap per participant, not something delivered'],
       ['Each of the eight councils gets a £20,000 grant each.', 'an amount for each participant, not a total'],
       ['14 councils completed the diagnostic (target: 12).', 'a target, not something delivered'],
+      ['Six new project locations are among ACE’s 54 priority places.', 'the whole that a share is of'],
       ['The delivery of the 543,000-tree planting target would be through partnership work.', 'a target, not something delivered'],
       ['This is part of a government initiative to recruit three million apprentices by 2020.', 'a target, not something delivered'],
       ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
@@ -1020,6 +1021,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The hub’s web pages were visited 12,000 times.')).toBe('Page views');
     expect(metric('The toolkit had 9,000 visits.')).toBe('Page views');
     expect(extractFigures('We brought 57 empty homes back into use.', { reportDate: '2023-07-31', reference: TEST_REFERENCE })[0]?.counted).toBe('empty homes');
+    // A part named by a participle alone counts what the count before it counts.
+    expect(extractFigures('The 39 projects cover England, with 14 located in the North.', { reportDate: '2023-07-31', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Projects funded', 'Projects funded']);
     // A sum's own words say what it is before the sentence's do.
     expect(extractFigures('Previous rounds funded 52 projects worth £3.4m, which have generated an estimated £11m in savings.', { reportDate: '2024-02-28', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Projects funded', 'Money awarded', 'Money saved']);
     expect(metric('Peers took part in 134 peer challenges and made 64 follow-up visits.')).toBe('Peer challenges and reviews');

@@ -288,6 +288,10 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
           if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
+        // "The 39 projects cover England, with 14 located in the North": a part named by a
+        // participle alone counts what the sentence's count before it counts.
+        if (!counted.slug && lastInSentence?.slug && lastInSentence.slug !== 'percentage' && mention.unit === 'count' && /^[a-z]+ed$/i.test(counted.counted.trim()))
+          counted = { counted: lastInSentence.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
         // its total counts, whatever its own words.
         if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
