@@ -205,9 +205,6 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
   const earliest = iso(ly, lm, 1);
   // An average's span is its own: "averaged 141 engagements each month from March to May".
   if (/\baverag|\b(?:each|every|per|a)\s+(?:day|week|month)\b/i.test(masked.slice(from, to))) return null;
-  // A plan's dates are the plan's: "A further 20 councils are expected to join in the autumn" does
-  // not date what comes after it.
-  if (PLANNED.test(masked.slice(from, to)) || /\b(?:are|is)\s+(?:expected|due|set|scheduled)\s+to\b/i.test(masked.slice(from, to))) return null;
   let found: Span | null = null;
   const report = { y: ry, m: rm, d: rd };
   // An earlier value's date is its own ("…, from 38 per cent in 2022/23"): not the text's period.
