@@ -239,15 +239,14 @@ export function scoreLabels(proposals: Proposal[], labels: NumberLabel[], catego
 
 /** The corpus targets (issue: report import that works on the next board report), on the test half, and its floors (see FLOORS). */
 export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis: 0.85, periodEnd: 0.85 } as const;
-// Floors: the test half's scores rounded down. Measured again when batches V and W made it 105
-// documents: the ten new ones scored below the 95 before them (recall/precision 62.0/88.2), and on
-// the 85 documents before batches T–W this session's rules moved recall 81.8 -> 82.8, precision
-// 78.8 -> 79.2, period end 74.8 -> 75.1, metric 83.3 -> 82.5 and basis 74.8 -> 74.1; the floors
-// are the 105's. Rules added after that moved the test half by a figure or so each (scores only):
-// one figure's metric category with the compound-noun head rule (82.1 -> 81.8, so metric's floor is
-// 0.81), basis 71.8 -> 71.3 and period end 73.2 -> 73.9 with the present-tense and "since
-// launch" rules.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.8, precision: 0.79, metric: 0.81, basis: 0.71, periodEnd: 0.73 };
+// Floors: the test half's scores rounded down. Measured again when batches X, Y and Z made it 125
+// documents: the twenty new ones scored below the 105 before them (recall/precision 74.0/84.7 at
+// first sight), and on those 105 this round's rules moved recall 80.2 -> 80.4, precision 79.3 ->
+// 79.8, metric 81.8 -> 82.2, basis 71.3 -> 71.7 and period end 73.9 -> 73.8 (after one rule the
+// period-end floor caught was taken back: see the commit "Take back 'a plan's sentence dates
+// nothing after it'"). The floors are the 125's: recall 79.0, precision 80.7, metric 81.9, basis
+// 69.3, period end 72.2.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.8, metric: 0.81, basis: 0.69, periodEnd: 0.72 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
