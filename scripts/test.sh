@@ -4,6 +4,7 @@ set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-postgresql.sh
 step() { printf '\n== %s\n' "$1"; }
 step "Type-check";  npx --no-install tsc --noEmit
 step "Lint";        npx --no-install eslint . --max-warnings 0
