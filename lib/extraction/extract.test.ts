@@ -362,6 +362,11 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "since signing up in 2021" as so far, and "rose from 61% to 64%" as two values, not a range', () => {
+    expect(read('Since signing up in 2021, the partnership has trained more than 600 frontline staff.', '2023-12-15').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[600, 'cumulative', '2023-12-15']]);
+    expect(read('The proportion of children with a healthy weight rose from 61% to 64% over two years.', '2023-12-15').filter((p) => !p.setApart).map((p) => p.value)).toEqual([61, 64]);
+  });
+
   it('reads "at the time of the meeting, there were 173" as a running total', () => {
     expect(read('At the time of the meeting, there were 173 approved foster care households.', '2024-03-31').map((p) => [p.value, p.basis])).toEqual([[173, 'cumulative']]);
   });

@@ -196,6 +196,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     // Nor does the end of a year or a fraction: in "in 2021/22 to 71 this year" the 71 stands alone.
     if (/\d\s?[/–-]\s?$/.test(masked.slice(Math.max(0, a.start - 2), a.start))) continue;
     const gap = masked.slice(a.end, b.start);
+    // "rose from 61% to 64%": a change from one value to another, not a range.
+    if (/\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|dropped|dropping|went|gone|improved|improving|moved|climbed|jumped)\s+from\s+(?:around\s+|about\s+|over\s+)?$/i.test(masked.slice(Math.max(0, a.start - 40), a.start))) continue;
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
     if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
     if (a.written !== b.written && !/^\s?[-–]\s?$/.test(gap)) continue;
