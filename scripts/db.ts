@@ -1,7 +1,9 @@
-// npm run db:migrate | db:seed | db:reset | db:setup | db:backup [file] | db:restore <file> — see README.md.
+// npm run db:migrate | db:seed | db:reset | db:setup | db:backup [file] | db:restore <file> | db:copy <postgres url> — see README.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { BackupError, backupDatabase, manifestPath, restoreDatabase } from '../db/backup';
+import { CopyError, copyToPostgres, NOT_COPIED } from '../db/engine/copy-to-postgres';
+import { PostgresConnection, PostgresError } from '../db/engine/postgres';
 import { databasePath, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { prepareDatabase } from '../db/setup';
@@ -60,8 +62,27 @@ async function main(command: string | undefined, argument: string | undefined): 
       console.log(`${file}: recreated; ${describe(loadSeed(db))}`);
       return;
     }
+    case 'copy': {
+      if (!argument) {
+        console.error('Usage: npm run db:copy -- postgres://user@host/database   (an empty PostgreSQL database)');
+        process.exitCode = 2;
+        return;
+      }
+      const source = openDatabase(file, { optimize: false });
+      migrateDatabase(source);
+      const target = new PostgresConnection(argument);
+      try {
+        const report = copyToPostgres(source.$client, target);
+        for (const t of report) console.log(`${t.table.padEnd(28)} ${String(t.rows).padStart(9)} rows  sha256 ${t.checksum.slice(0, 16)}…  same on both`);
+        console.log(`${file} copied into PostgreSQL: ${report.length} tables, every count and checksum the same on both sides.`);
+        for (const [table, reason] of Object.entries(NOT_COPIED)) console.log(`Not copied: ${table} (${reason}).`);
+      } finally {
+        target.close();
+      }
+      return;
+    }
     default:
-      console.error('Usage: tsx scripts/db.ts migrate|seed|setup|reset|backup [file]|restore <file>');
+      console.error('Usage: tsx scripts/db.ts migrate|seed|setup|reset|backup [file]|restore <file>|copy <postgres url>');
       process.exitCode = 2;
   }
 }
@@ -71,6 +92,10 @@ main(process.argv[2], process.argv[3]).catch((error: unknown) => {
     console.error(error.message);
     console.error('Nothing was written: the seed runs in one transaction.');
   } else if (error instanceof BackupError) console.error(error.message);
+  else if (error instanceof CopyError || error instanceof PostgresError) {
+    console.error(error.message);
+    console.error('Nothing was copied: the PostgreSQL database is as it was.');
+  }
   else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

@@ -12,7 +12,9 @@ export function migratePostgres(db: PostgresConnection, migrationsFolder = PG_MI
   const migrations = readMigrationFiles({ migrationsFolder });
   let applied = 0;
   db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)');
+    // (Made only when missing: "IF NOT EXISTS" would have the server print a notice every time.)
+    if (db.prepare(`SELECT to_regclass('"__drizzle_migrations"')`).pluck().get() === null)
+      db.exec('CREATE TABLE "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)');
     const last = db.prepare('SELECT max(created_at) FROM "__drizzle_migrations"').pluck().get() as number | null;
     const record = db.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
     for (const migration of migrations) {
