@@ -3,11 +3,12 @@
 // transaction. It talks to the server through libpq's synchronous calls, so code written for the
 // embedded SQLite file can run its SQL on PostgreSQL unchanged where the SQL is shared.
 //
-// What it does for the SQL: "?" placeholders become "$1", "$2"… (never inside quotes or
-// comments). What it does for the values: integers, floats and numerics come back as numbers and
+// What it does for the SQL: the rewrites of dialect.ts, then "?" placeholders become "$1", "$2"…
+// (never inside quotes or comments). What it does for the values: integers, floats and numerics come back as numbers and
 // booleans as 1 and 0, as SQLite gives them; text stays text. Nothing else is translated here —
 // SQL that only SQLite understands belongs beside the shared code, per engine (decision 0016).
 import { createRequire } from 'node:module';
+import { toPostgresSql } from './dialect';
 
 /** The libpq addon's synchronous calls used here (the `libpq` package, optional). */
 interface LibPq {
@@ -53,9 +54,11 @@ export class PostgresError extends Error {
   }
 }
 
-// Type OIDs (pg_type): the numeric ones come back as numbers, bool as 1/0.
+// Type OIDs (pg_type): the numeric ones come back as numbers, bool as 1/0, json and jsonb as the
+// value they hold (SQLite's json_extract gives a number as a number).
 const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
 const BOOL = 16;
+const JSON_TYPES = new Set([114, 3802]);
 
 type Param = string | number | bigint | boolean | null | undefined | Date;
 type Row = Record<string, unknown>;
@@ -144,6 +147,7 @@ export class PostgresStatement {
       const text = pq.getvalue(r, c);
       if (NUMERIC_TYPES.has(types[c]!)) return Number(text);
       if (types[c] === BOOL) return text === 't' ? 1 : 0;
+      if (JSON_TYPES.has(types[c]!)) return JSON.parse(text) as unknown;
       return text;
     };
     const out: unknown[] = [];
@@ -181,7 +185,7 @@ export class PostgresConnection {
   }
 
   prepare(sql: string): PostgresStatement {
-    return new PostgresStatement(this, numberPlaceholders(sql));
+    return new PostgresStatement(this, numberPlaceholders(toPostgresSql(sql)));
   }
 
   /** Runs SQL with no parameters: one or more statements separated by semicolons. */

@@ -111,7 +111,7 @@ function twoDates(db: AppDatabase, scope: Scope): Found[] {
        FROM observations a JOIN observations b ON b.programme_id = a.programme_id AND b.metric_id = a.metric_id AND b.value = a.value AND b.id > a.id AND b.period_end != a.period_end
        JOIN observation_sources sa ON sa.observation_id = a.id JOIN observation_sources sb ON sb.observation_id = b.id AND sb.source_id = sa.source_id AND sb.line IS sa.line
        JOIN programmes p ON p.id = a.programme_id JOIN metrics m ON m.id = a.metric_id
-       WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.basis = b.basis${only} GROUP BY a.id, b.id`,
+       WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.basis = b.basis${only} GROUP BY a.id, b.id, p.id, m.id`,
     )
     .all(...values) as { a: number; b: number; a_end: string; b_end: string; programme_id: number; metric_id: number; programme: string; metric: string }[];
   return rows.map((r) => ({ series: seriesKey(r.programme_id, r.metric_id), key: `two-dates:${r.a}:${r.b}`, kind: 'two-dates' as const, figures: [r.b, r.a], text: `${r.programme}, ${r.metric.toLowerCase()}: the same sentence gives the same number ending ${r.a_end} and ${r.b_end}.` }));
@@ -153,7 +153,7 @@ function restated(db: AppDatabase, scope: Scope): Found[] {
   const rows = db.$client
     .prepare(
       `SELECT r.audit_id, r.observation_id, r.quarter, a.at, a.reason, o.programme_id, o.metric_id, p.name AS programme, m.name AS metric FROM restatements r
-       JOIN audit_log a ON a.id = r.audit_id JOIN observations o ON o.id = r.observation_id JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE 1${only}`,
+       JOIN audit_log a ON a.id = r.audit_id JOIN observations o ON o.id = r.observation_id JOIN programmes p ON p.id = o.programme_id JOIN metrics m ON m.id = o.metric_id WHERE TRUE${only}`,
     )
     .all(...values) as { audit_id: number; observation_id: number; quarter: string; at: string; reason: string | null; programme_id: number; metric_id: number; programme: string; metric: string }[];
   return rows.map((r) => ({

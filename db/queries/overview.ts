@@ -68,7 +68,7 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
   const range = [filters.from ? 'AND s.period_end >= ?' : '', filters.to ? 'AND s.period_end <= ?' : ''].join(' ');
   if (filters.from) params.push(filters.from);
   if (filters.to) params.push(filters.to);
-  params.push(limit ?? -1);
+  if (limit !== undefined) params.push(limit);
   const group = by === 'board' ? 'b' : 'p';
   const rows = rawStatement(
       db.$client,
@@ -81,7 +81,7 @@ export function listActivity(db: AppDatabase, filters: FigureFilters, by: 'board
       )
       SELECT ${group}.slug, ${group}.name, b.slug, b.name, sum(counts.figures) AS figures, group_concat(DISTINCT m.name)
       FROM counts JOIN programmes p ON p.id = counts.programme_id JOIN boards b ON b.id = p.board_id JOIN metrics m ON m.id = counts.metric_id
-      GROUP BY ${group}.id ORDER BY figures DESC, ${group}.name LIMIT ?`,
+      GROUP BY ${group}.id, b.id ORDER BY figures DESC, ${group}.name${limit === undefined ? '' : ' LIMIT ?'}`,
     ).all(...params) as [string, string, string, string, number, string | null][];
   return rows.map(([slug, name, boardSlug, boardName, figures, metricNames]) => ({
     slug,

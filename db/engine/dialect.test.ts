@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { toPostgresSql } from './dialect';
+
+describe('toPostgresSql', () => {
+  it('drops INDEXED BY, which only SQLite has', () => {
+    expect(toPostgresSql('SELECT id FROM observations INDEXED BY observations_series_idx WHERE x = ?')).toBe('SELECT id FROM observations WHERE x = ?');
+  });
+
+  it('reads a list passed as one JSON parameter as text, column and all', () => {
+    expect(toPostgresSql('WHERE o.id IN (SELECT value FROM json_each(?))')).toBe('WHERE o.id::text IN (SELECT value FROM json_array_elements_text(?::json))');
+    expect(toPostgresSql('WHERE "observations"."id" NOT IN (SELECT value FROM json_each(?))')).toBe('WHERE "observations"."id"::text NOT IN (SELECT value FROM json_array_elements_text(?::json))');
+    expect(toPostgresSql('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT slug FROM boards)')).toBe('SELECT value FROM json_array_elements_text(?::json) AS value WHERE value NOT IN (SELECT slug FROM boards)');
+  });
+
+  it('spells SQLite\'s "IS" between values as IS [NOT] DISTINCT FROM, and types "? IS NULL"', () => {
+    expect(toPostgresSql('AND o.part_of_id IS ? AND sb.line IS sa.line')).toBe('AND o.part_of_id IS NOT DISTINCT FROM ? AND sb.line IS NOT DISTINCT FROM sa.line');
+    expect(toPostgresSql('WHERE a IS NOT b')).toBe('WHERE a IS DISTINCT FROM b');
+    expect(toPostgresSql('WHERE a IS NULL AND b IS NOT NULL AND (? IS NULL OR c = ?)')).toBe('WHERE a IS NULL AND b IS NOT NULL AND (?::text IS NULL OR c = ?)');
+  });
+
+  it('leaves quoted text alone', () => {
+    expect(toPostgresSql("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS b")).toBe("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS NOT DISTINCT FROM b");
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../client';
+import * as flags from '../queries/flags';
+import * as meetings from '../queries/meetings';
+import * as observations from '../queries/observations';
+import * as overview from '../queries/overview';
+import * as reference from '../queries/reference';
+import { loadSeed } from '../seed';
+import { createTestDatabase } from '../testing';
+import { loadFiguresPage } from '../../app/_data/page-data';
+import { copyToPostgres } from './copy-to-postgres';
+import { openPostgresDatabase } from './open';
+import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
+import { postgresDriverAvailable } from './postgres';
+
+const bin = findPostgresBin();
+const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+if (why) console.log(`Skipping the reads-on-both-engines tests: ${why}.`);
+
+// The same reads on the seeded data in SQLite and in PostgreSQL (copied by db:copy): what a page
+// shows must not depend on the engine. (Not yet on PostgreSQL, and so not here: the pages' change
+// counter, the figures page's text search and the series queries — see the README.)
+const READS: [string, (db: AppDatabase) => unknown][] = [
+  ['boards', (db) => reference.listBoards(db)],
+  ['programmes', (db) => reference.listProgrammes(db)],
+  ['metrics', (db) => reference.listMetrics(db)],
+  ['latest figure date', (db) => reference.getLatestFigureDate(db)],
+  ['unknown slugs', (db) => reference.findUnknownSlugs(db, { boards: ['no-such-board'], programmes: ['peer-support', 'nope'] })],
+  ['dataset totals', (db) => observations.getDatasetTotals(db)],
+  ['latest figures', (db) => observations.listLatestObservations(db, 25)],
+  ['figure count', (db) => observations.countObservations(db, {})],
+  ['one figure', (db) => observations.getObservation(db, 5)],
+  ['audit actors', (db) => observations.listAuditActors(db)],
+  ['figures per quarter', (db) => overview.listFiguresPerQuarter(db, {})],
+  ['board activity', (db) => overview.listActivity(db, {}, 'board')],
+  ['top programmes', (db) => overview.listActivity(db, { from: '2020-04-01', to: '2021-03-31' }, 'programme', 5)],
+  ['meetings', (db) => meetings.listMeetings(db)],
+  ['flags', (db) => flags.listFlags(db, { identities: true })],
+  ['figures page', (db) => loadFiguresPage(db, {})],
+  ['figures page, filtered and sorted', (db) => loadFiguresPage(db, { board: 'improvement-and-innovation-board', sort: 'period' })],
+];
+
+describe.skipIf(why !== null)('the same reads on SQLite and on PostgreSQL', () => {
+  let cluster: ThrowawayCluster;
+  let sqlite: AppDatabase;
+  let postgres: AppDatabase;
+  let connection: ReturnType<typeof openPostgresDatabase>['connection'];
+
+  beforeAll(() => {
+    cluster = startThrowawayCluster();
+    sqlite = createTestDatabase();
+    loadSeed(sqlite);
+    ({ db: postgres, connection } = openPostgresDatabase(cluster.createDatabase('reads')));
+    copyToPostgres(sqlite.$client, connection);
+  }, 120_000);
+  afterAll(() => {
+    connection?.close();
+    sqlite?.$client.close();
+    cluster?.stop();
+  });
+
+  it.each(READS)('%s', (_name, read) => {
+    const onSqlite = read(sqlite);
+    expect(onSqlite).not.toEqual([]);
+    expect(read(postgres)).toEqual(onSqlite);
+  });
+});
