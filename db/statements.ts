@@ -39,3 +39,14 @@ export function forgetStatements(sqlite: Database.Database): void {
   caches.delete(sqlite);
   queries.delete(sqlite);
 }
+
+/**
+ * A token that changes whenever the database may have changed: a write on this connection
+ * (total_changes) or a commit on any other (data_version). Null on PostgreSQL (db/engine), which
+ * keeps no such counter per connection: a caller keying a cache on it reads again instead.
+ */
+export function changeVersion(sqlite: Database.Database): string | null {
+  if ((sqlite as unknown as { engine?: string }).engine === 'postgres') return null;
+  const [changes, dataVersion] = rawStatement(sqlite, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').get() as [number, number];
+  return `${changes}:${dataVersion}`;
+}

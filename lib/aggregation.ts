@@ -224,6 +224,9 @@ function periodCells(groups: FigureGroup[], buckets: Bucket[]): SeriesCell[] {
       });
     else slot.contained.push(g);
   }
+  // Figures for longer spans are listed in one order, whatever order the database gave the groups in.
+  for (const slot of slots)
+    slot.spanning.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd) || a.programme.localeCompare(b.programme) || a.value.value - b.value.value);
   return buckets.map((bucket, at): SeriesCell => {
     const { contained, spanning } = slots[at]!;
     if (!contained.length) return { status: 'no_figures', bucket, spanning };

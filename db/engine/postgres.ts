@@ -170,6 +170,8 @@ export class PostgresStatement {
  * of microseconds (decision 0016's measurements).
  */
 export class PostgresConnection {
+  /** Which engine this is, for the few places the data layer must know (db/statements.ts). */
+  readonly engine = 'postgres' as const;
   private readonly pq: LibPq;
   private depth = 0; // transaction nesting: BEGIN at 0, SAVEPOINTs inside
   private open = true;

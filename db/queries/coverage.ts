@@ -22,7 +22,7 @@ export function getCoverage(db: AppDatabase, filters: Pick<FigureFilters, 'board
      SELECT m.slug, c.month FROM pairs JOIN coverage_months c ON c.programme_id = pairs.programme_id AND c.metric_id = pairs.metric_id
        AND c.month BETWEEN ? AND ?
      JOIN metrics m ON m.id = c.metric_id
-     GROUP BY c.metric_id, c.month`,
+     GROUP BY c.metric_id, m.id, c.month`,
   ).all(...params) as [string, string][];
   const out: CoverageByMetric = new Map();
   for (const [metric, month] of rows) {

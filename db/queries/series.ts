@@ -4,7 +4,7 @@ import type { AppDatabase } from '../client';
 import { aggregate, atomsOf, outlineOf, type AggregateOptions, type Atom, type FigureGroup, type Series } from '../../lib/aggregation';
 import { bucketOf, bucketsBetween, type Bucket } from '../../lib/fiscal-periods';
 import { getFigureDateRange } from './periods';
-import { rawStatement } from '../statements';
+import { changeVersion, rawStatement } from '../statements';
 import type { Basis, DatePrecision } from '../../lib/vocabulary';
 import type { QualifiedValue } from '../../lib/qualifiers';
 
@@ -186,10 +186,10 @@ function atomSumsSql(filters: FigureFilters, atoms: Atom[]) {
     GROUP BY programme_id, metric_id, basis, atom_start, CASE WHEN ${spans} THEN period_start END, CASE WHEN ${spans} THEN period_end END
     UNION ALL
     SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${SUMS}
-    FROM latest_in_atom GROUP BY programme_id, metric_id, period_start, period_end
+    FROM latest_in_atom GROUP BY programme_id, metric_id, basis, period_start, period_end
     UNION ALL
     SELECT programme_id, metric_id, basis, nullif(period_start, ''), period_end, ${SUMS}
-    FROM earlier GROUP BY programme_id, metric_id, period_start, period_end`;
+    FROM earlier GROUP BY programme_id, metric_id, basis, period_start, period_end`;
   return { sql, params };
 }
 
@@ -198,16 +198,15 @@ const namesByConnection = new WeakMap<AppDatabase['$client'], { version: string;
 
 /**
  * Names of every programme (with its board) and metric by id: a few hundred rows, read again only
- * when the database may have changed since — a write on this connection (total_changes) or a
- * commit on any other (data_version) — so that a renamed programme shows at once.
+ * when the database may have changed since (changeVersion), so that a renamed programme shows at once.
  */
 function referenceNames(db: AppDatabase): ReferenceNames {
-  const [changes, dataVersion] = rawStatement(db.$client, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').get() as [number, number];
-  const version = `${changes}:${dataVersion}`;
+  // (PostgreSQL has no such counter on a connection: there the names are read every time.)
+  const version = changeVersion(db.$client);
   const kept = namesByConnection.get(db.$client);
-  if (kept?.version === version) return kept.names;
+  if (version !== null && kept?.version === version) return kept.names;
   const names = readReferenceNames(db);
-  namesByConnection.set(db.$client, { version, names });
+  if (version !== null) namesByConnection.set(db.$client, { version, names });
   return names;
 }
 
