@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as pgSchema from '../schema-pg';
 import { migratePostgres, PG_MIGRATIONS_FOLDER } from './migrate-pg';
+import { installRollupsPostgres } from './rollups-pg';
 import type { PostgresConnection } from './postgres';
 
 export class CopyError extends Error {
@@ -31,6 +32,9 @@ export interface TableCopy {
 export const NOT_COPIED: Record<string, string> = {
   sessions: 'everyone signs in again on the new installation',
 };
+
+/** Tables the migrations fill on PostgreSQL too: compared, not copied. */
+const FILLED_BY_MIGRATIONS = new Set(['calendar_months']);
 
 const BATCH = 500;
 
@@ -103,10 +107,12 @@ export function copyToPostgres(source: Database.Database, target: PostgresConnec
   source.exec('BEGIN');
   try {
     target.transaction(() => {
-      migratePostgres(target, migrationsFolder);
-      const holding = tables.filter((t) => (target.prepare(`SELECT count(*) FROM ${quote(t.name)}`).pluck().get() as number) > 0).map((t) => t.name);
+      // The rows first, then the rollups' triggers: the rows carry their rollups with them.
+      migratePostgres(target, migrationsFolder, { rollups: false });
+      const holding = tables.filter((t) => !FILLED_BY_MIGRATIONS.has(t.name) && (target.prepare(`SELECT count(*) FROM ${quote(t.name)}`).pluck().get() as number) > 0).map((t) => t.name);
       if (holding.length) throw new CopyError(`The PostgreSQL database is not empty (${holding.join(', ')} hold rows): copy into a new, empty database.`);
       for (const t of tables) copyTable(t);
+      installRollupsPostgres(target);
     })();
   } finally {
     source.exec('COMMIT');
@@ -126,7 +132,7 @@ export function copyToPostgres(source: Database.Database, target: PostgresConnec
     const columnList = t.columns.map(quote).join(', ');
     const rows = source.prepare(`SELECT ${columnList} FROM ${quote(t.name)}`).raw().all() as unknown[][];
     const selfAt = t.selfReferences.map((c) => t.columns.indexOf(c));
-    for (let i = 0; i < rows.length; i += BATCH) {
+    for (let i = 0; i < rows.length && !FILLED_BY_MIGRATIONS.has(t.name); i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
       const values = batch.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
       const params = batch.flatMap((row) => row.map((v, c) => (selfAt.includes(c) ? null : (v as string | number | null))));

@@ -5,10 +5,15 @@
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PostgresConnection } from './postgres';
+import { installRollupsPostgres } from './rollups-pg';
 
 export const PG_MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations-pg');
 
-export function migratePostgres(db: PostgresConnection, migrationsFolder = PG_MIGRATIONS_FOLDER): number {
+/**
+ * Applies the pending migrations, then (unless `rollups` is false: a copy puts them in after the
+ * rows, which carry their rollups with them) the rollups' triggers.
+ */
+export function migratePostgres(db: PostgresConnection, migrationsFolder = PG_MIGRATIONS_FOLDER, { rollups = true }: { rollups?: boolean } = {}): number {
   const migrations = readMigrationFiles({ migrationsFolder });
   let applied = 0;
   db.transaction(() => {
@@ -23,6 +28,7 @@ export function migratePostgres(db: PostgresConnection, migrationsFolder = PG_MI
       record.run(migration.hash, migration.folderMillis);
       applied += 1;
     }
+    if (rollups) installRollupsPostgres(db);
   })();
   return applied;
 }

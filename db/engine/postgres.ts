@@ -43,6 +43,9 @@ function loadLibPq(): new () => LibPq {
   return createRequire(import.meta.url)('libpq') as new () => LibPq;
 }
 
+/** Connections just closed, kept from the garbage collector until libuv has let them go (close()). */
+const closing = new Set<LibPq>();
+
 /** A PostgreSQL error with its SQLSTATE (23505 a unique violation, 40001 a serialisation failure…). */
 export class PostgresError extends Error {
   constructor(
@@ -227,6 +230,10 @@ export class PostgresConnection {
     if (!this.open) return;
     this.open = false;
     this.pq.finish();
+    // The addon closes its socket watcher on the event loop's next turn; if the connection were
+    // collected before then, libuv would read freed memory (and abort). Keep it until that turn.
+    closing.add(this.pq);
+    setImmediate(() => setImmediate(() => closing.delete(this.pq)));
   }
 
   /** @internal Runs one statement with its parameters and leaves its result on the connection. */

@@ -89,7 +89,7 @@ export function rebuildCoverage(sqlite: Database.Database): void {
         UNION ALL
         SELECT o.programme_id, o.metric_id, m.month FROM observation_sources os JOIN observations o ON o.id = os.observation_id AND o.deleted_at IS NULL
           JOIN sources s ON s.id = os.source_id JOIN calendar_months m ON m.month BETWEEN substr(s.covers_from, 1, 7) AND substr(s.covers_to, 1, 7)
-      ) GROUP BY programme_id, metric_id, month`);
+      ) AS covered GROUP BY programme_id, metric_id, month`);
   })();
 }
 

@@ -45,7 +45,7 @@ const recomputeQuarter = (row: Row) => {
 
 /** Marks the series `select` picks (rows of programme_id, metric_id) as changed, with the next number of the sequence. */
 const touchSeries = (select: string) => `  INSERT INTO series_changes (programme_id, metric_id, seq)
-    SELECT programme_id, metric_id, (SELECT coalesce(max(seq), 0) + 1 FROM series_changes) FROM (${select}) WHERE true
+    SELECT programme_id, metric_id, (SELECT coalesce(max(seq), 0) + 1 FROM series_changes) FROM (${select}) AS changed WHERE true
     ON CONFLICT (programme_id, metric_id) DO UPDATE SET seq = excluded.seq;`;
 
 /** Whether the figure a link row (`row`) cites is live. */
@@ -178,7 +178,8 @@ END`,
     sql: `CREATE TRIGGER figure_sums_insert AFTER INSERT ON observations WHEN NEW.deleted_at IS NULL AND NEW.part_of_id IS NULL BEGIN
   INSERT INTO figure_sums_by_period (programme_id, metric_id, basis, period_end, period_start, value, figures, at_least_figures, at_most_figures, approx_figures, range_figures, value_high, date_precision)
   VALUES (NEW.programme_id, NEW.metric_id, NEW.basis, NEW.period_end, coalesce(NEW.period_start, ''), NEW.value, 1,
-    NEW.qualifier = 'at_least', NEW.qualifier = 'at_most', NEW.qualifier = 'approx', NEW.upper_value IS NOT NULL, coalesce(NEW.upper_value, NEW.value), NEW.date_precision)
+    CASE WHEN NEW.qualifier = 'at_least' THEN 1 ELSE 0 END, CASE WHEN NEW.qualifier = 'at_most' THEN 1 ELSE 0 END, CASE WHEN NEW.qualifier = 'approx' THEN 1 ELSE 0 END,
+    CASE WHEN NEW.upper_value IS NOT NULL THEN 1 ELSE 0 END, coalesce(NEW.upper_value, NEW.value), NEW.date_precision)
   ON CONFLICT (programme_id, metric_id, basis, period_end, period_start) DO UPDATE SET
     value = value + excluded.value, figures = figures + 1, at_least_figures = at_least_figures + excluded.at_least_figures,
     at_most_figures = at_most_figures + excluded.at_most_figures, approx_figures = approx_figures + excluded.approx_figures,
