@@ -6,10 +6,10 @@ export async function register() {
   const { getDb } = await import('./db/client');
   const { prepareDatabase } = await import('./db/setup');
   const { migrationsApplied, seeded } = prepareDatabase(getDb());
-  // db:restore refuses while this server runs (db/server-lock.ts).
-  const { databasePath } = await import('./db/client');
+  // db:restore refuses while this server runs (db/server-lock.ts): the SQLite file's lock.
+  const { databaseEngine, databasePath } = await import('./db/client');
   const { holdServerLock } = await import('./db/server-lock');
-  holdServerLock(databasePath());
+  if (databaseEngine() === 'sqlite') holdServerLock(databasePath());
   const { countUsers } = await import('./db/auth/sign-in');
   if (countUsers(getDb()) === 0)
     console.log(

@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   // pdfjs-dist too: it starts its worker by importing pdf.worker.mjs beside itself, which a
   // bundle does not have (every PDF upload failed under `npm start`; e2e/report-upload.spec.ts).
-  serverExternalPackages: ['better-sqlite3', 'pdfjs-dist'],
+  // libpq (PostgreSQL, docs/decisions/0016) is a native addon like better-sqlite3.
+  serverExternalPackages: ['better-sqlite3', 'pdfjs-dist', 'libpq'],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { env } from '../lib/env';
+import { PostgresConnection } from './engine/postgres';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -45,13 +46,34 @@ export function openDatabase(file: string = databasePath(), { optimize = true }:
   return drizzle(sqlite, { schema }) as AppDatabase;
 }
 
+/**
+ * The app's handle on PostgreSQL (docs/decisions/0016): drizzle's better-sqlite3 driver over the
+ * synchronous PostgreSQL connection, which offers it the same calls (prepare, get, all, run, raw).
+ * The query builder's SQL and the hand-written SQL both go through the connection's dialect
+ * rewrites (engine/dialect.ts), so one data layer serves both engines where its SQL is shared.
+ */
+export function openPostgresDatabase(url: string): { db: AppDatabase; connection: PostgresConnection } {
+  const connection = new PostgresConnection(url);
+  return { db: drizzle(connection as never, { schema }) as unknown as AppDatabase, connection };
+}
+
 const globalForDb = globalThis as unknown as { appDb?: AppDatabase };
+
+/** Which database the app runs on: PostgreSQL when DATABASE_URL names one, else the SQLite file. */
+export function databaseEngine(): 'sqlite' | 'postgres' {
+  return env().DATABASE_URL ? 'postgres' : 'sqlite';
+}
+
+/** Whether this handle is on PostgreSQL (db/engine), for the few places that must know. */
+export function isPostgres(db: AppDatabase): boolean {
+  return (db.$client as unknown as { engine?: string }).engine === 'postgres';
+}
 
 /**
  * The app's shared connection. Kept on globalThis so that dev-server reloads do not open a
  * new connection per edit. Migrations and the first seed happen in ensureDatabaseReady().
  */
 export function getDb(): AppDatabase {
-  globalForDb.appDb ??= openDatabase();
+  globalForDb.appDb ??= databaseEngine() === 'postgres' ? openPostgresDatabase(env().DATABASE_URL!).db : openDatabase();
   return globalForDb.appDb;
 }

@@ -6,6 +6,14 @@ const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
 const SCHEMA = z.object({
   /** The SQLite database file (default data/lga.db). */
   DATABASE_PATH: z.string().optional(),
+  /**
+   * A PostgreSQL database to run on instead ("postgres://user@host/database", or a libpq connection
+   * string): docs/decisions/0016. Without it, the SQLite file.
+   */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(?:ql)?:\/\//.test(v) || /\bdbname=/.test(v), { error: 'must be a postgres:// URL or a libpq connection string' })
+    .optional(),
   /** Where the board reports' texts are read from by the seed loader (default ../shared/reports). */
   REPORTS_DIR: z.string().optional(),
   /** 1: the app stands behind a proxy of ours that sets X-Forwarded-For, -Proto and -Host (else they are ignored). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BackupError, backupDatabase, manifestPath, restoreDatabase } from '../db/backup';
 import { CopyError, copyToPostgres, NOT_COPIED } from '../db/engine/copy-to-postgres';
 import { PostgresConnection, PostgresError } from '../db/engine/postgres';
-import { databasePath, openDatabase } from '../db/client';
+import { databaseEngine, databasePath, getDb, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { prepareDatabase } from '../db/setup';
 import { loadSeed, SeedError, type SeedResult } from '../db/seed';
@@ -48,9 +48,11 @@ async function main(command: string | undefined, argument: string | undefined): 
       return;
     }
     case 'setup': {
-      const { migrationsApplied, seeded } = prepareDatabase(openDatabase(file));
+      // On PostgreSQL when DATABASE_URL names it (docs/decisions/0016), else the SQLite file.
+      const where = databaseEngine() === 'postgres' ? 'PostgreSQL' : file;
+      const { migrationsApplied, seeded } = prepareDatabase(databaseEngine() === 'postgres' ? getDb() : openDatabase(file));
       console.log(
-        `${file}: ${migrationsApplied} migration(s) applied; ` +
+        `${where}: ${migrationsApplied} migration(s) applied; ` +
           (seeded ? `seeded: ${describe(seeded)}` : 'already has data, not seeded'),
       );
       return;

@@ -2,8 +2,8 @@
 // The password comes from USER_PASSWORD or is asked for (not echoed). Never logged.
 import readline from 'node:readline';
 import { z } from 'zod';
-import { openDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
+import { databaseEngine, getDb, openDatabase } from '../db/client';
+import { migrate } from '../db/setup';
 import { ROLES } from '../lib/vocabulary';
 import { hashPassword, passwordProblem } from '../lib/auth/password';
 import { env } from '../lib/env';
@@ -65,8 +65,8 @@ async function main(): Promise<number> {
     console.error(`Password not accepted: ${problem}`);
     return 1;
   }
-  const db = openDatabase();
-  migrateDatabase(db);
+  const db = databaseEngine() === 'postgres' ? getDb() : openDatabase();
+  migrate(db);
   const { email, role, name } = parsed.data;
   const hash = await hashPassword(password);
   try {

@@ -54,7 +54,8 @@ export async function signIn(db: AppDatabase, email: string, password: string, a
   const slow = slowDownSeconds(db, account);
   if (slow > 0) await (options.sleep ?? realSleep)(slow);
   const user = db.$client
-    .prepare('SELECT id, email, name, role, password_hash FROM users WHERE email = ? COLLATE NOCASE AND disabled_at IS NULL')
+    // (Letter case as SQLite's NOCASE compares it, in SQL both engines read: ASCII letters alike.)
+    .prepare('SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = lower(?) AND disabled_at IS NULL')
     .get(email.trim()) as (SessionUser & { password_hash: string }) | undefined;
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   const keys = [...heldKeys, `account:${account}`];

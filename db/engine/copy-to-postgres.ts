@@ -4,14 +4,15 @@
 // PostgreSQL transaction: when anything fails, the target is left as empty as it was.
 //
 // Sessions are not copied (everyone signs in again on the new installation). The figures page's
-// search index (figure_text, SQLite FTS5) has no PostgreSQL table yet and is rebuilt from the
-// figures there, so it is not copied either; every other table is, rollups included.
+// search index (figure_text: SQLite's FTS5 table cannot be read back) is built again from the
+// copied figures; every other table is copied, rollups included.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as pgSchema from '../schema-pg';
 import { migratePostgres, PG_MIGRATIONS_FOLDER } from './migrate-pg';
 import { installRollupsPostgres } from './rollups-pg';
+import { rebuildFigureText } from '../rollups/rebuild';
 import type { PostgresConnection } from './postgres';
 
 export class CopyError extends Error {
@@ -112,7 +113,9 @@ export function copyToPostgres(source: Database.Database, target: PostgresConnec
       const holding = tables.filter((t) => !FILLED_BY_MIGRATIONS.has(t.name) && (target.prepare(`SELECT count(*) FROM ${quote(t.name)}`).pluck().get() as number) > 0).map((t) => t.name);
       if (holding.length) throw new CopyError(`The PostgreSQL database is not empty (${holding.join(', ')} hold rows): copy into a new, empty database.`);
       for (const t of tables) copyTable(t);
-      installRollupsPostgres(target);
+      // (The search index is not among the copied tables: built here from the copied figures.)
+      installRollupsPostgres(target, { force: true, rebuild: false });
+      rebuildFigureText(target as unknown as Database.Database);
     })();
   } finally {
     source.exec('COMMIT');

@@ -18,6 +18,19 @@ describe('toPostgresSql', () => {
     expect(toPostgresSql('WHERE a IS NULL AND b IS NOT NULL AND (? IS NULL OR c = ?)')).toBe('WHERE a IS NULL AND b IS NOT NULL AND (?::text IS NULL OR c = ?)');
   });
 
+  it('reads the figures page\'s search and char() as PostgreSQL has them', () => {
+    expect(toPostgresSql('WHERE id IN (SELECT rowid FROM figure_text WHERE figure_text MATCH ?)')).toBe(
+      "WHERE id IN (SELECT rowid FROM figure_text WHERE to_tsvector('simple', figure_text.body) @@ fts5_query(?))",
+    );
+    expect(toPostgresSql("coalesce(o.note, '') || char(10) || p.name")).toBe("coalesce(o.note, '') || chr(10) || p.name");
+  });
+
+  it('names the existing row\'s columns by their table in an upsert, where bare they are ambiguous', () => {
+    expect(toPostgresSql('INSERT INTO sign_in_failures (key, failures) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at')).toBe(
+      'INSERT INTO sign_in_failures (key, failures) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1, last_at = excluded.last_at',
+    );
+  });
+
   it('leaves quoted text alone', () => {
     expect(toPostgresSql("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS b")).toBe("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS NOT DISTINCT FROM b");
   });

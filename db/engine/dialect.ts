@@ -3,6 +3,8 @@
 // safely stays per engine beside the shared code. SQLite functions PostgreSQL lacks under that
 // name (group_concat, json_extract) are defined on PostgreSQL by its "sqlite functions" migration
 // instead (db/migrations-pg), where a rewrite would need to parse the SQL.
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import * as pgSchema from '../schema-pg';
 
 /** A name or a qualified, possibly quoted, column: o.id, "observations"."id". */
 const COLUMN = String.raw`(?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?`;
@@ -20,17 +22,54 @@ const REWRITES: [RegExp, string, string][] = [
   // "? IS NULL" (an optional filter): PostgreSQL must know a parameter's type, and any value is
   // NULL as text exactly when it is NULL.
   [new RegExp(String.raw`(${PARAM})(\s+IS\s+(?:NOT\s+)?NULL\b)`, 'gi'), '$1::text$2', '? IS NULL'],
+  // The figures page's search: FTS5's MATCH on its table is a text search of the table's body
+  // (PostgreSQL migration 0003, which also reads the FTS5 query).
+  [new RegExp(String.raw`\bfigure_text\s+MATCH\s+(${PARAM})`, 'gi'), "to_tsvector('simple', figure_text.body) @@ fts5_query($1)", 'MATCH'],
+  // SQLite's char(10) (a character by its code) is chr() on PostgreSQL, where CHAR names a type.
+  [/\bchar\((\d+)\)/gi, 'chr($1)', 'char()'],
   // SQLite's "a IS b" compares NULLs as equal values; PostgreSQL spells it IS NOT DISTINCT FROM.
   [/\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|UNKNOWN\b|DISTINCT\b)(?=[A-Za-z_"(?$])/gi, 'IS DISTINCT FROM ', 'IS NOT'],
   [/\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|UNKNOWN\b|DISTINCT\b)(?=[A-Za-z_"(?$])/gi, 'IS NOT DISTINCT FROM ', 'IS'],
 ];
 
+const COLUMNS = new Map(
+  (Object.values(pgSchema) as unknown[])
+    .filter((t): t is PgTable => typeof t === 'object' && t !== null && Symbol.for('drizzle:IsDrizzleTable') in t)
+    .map((t) => {
+      const config = getTableConfig(t);
+      return [config.name, new Set(config.columns.map((c) => c.name))] as const;
+    }),
+);
+
+/**
+ * Each upsert's DO UPDATE SET with the existing row's columns named by their table: bare, they are
+ * ambiguous on PostgreSQL ("figures = figure_counts_by_metric.figures + 1").
+ */
+function qualifyUpserts(sql: string): string {
+  return sql.replace(/INSERT INTO (\w+)([\s\S]*?DO UPDATE SET)([\s\S]*?)(;|$)/g, (_m, table: string, middle: string, sets: string, end: string) => {
+    const columns = COLUMNS.get(table) ?? new Set<string>();
+    const qualified = sets.replace(/(^|[^.\w])([a-z_]+)(?![\w.(])/g, (whole, before: string, name: string, offset: number, text: string) => {
+      // Not the column being set ("figures = …"): only names in the values.
+      const assigned = /^\s*=/.test(text.slice(offset + whole.length));
+      return columns.has(name) && !assigned ? `${before}${table}.${name}` : whole;
+    });
+    return `INSERT INTO ${table}${middle}${qualified}${end}`;
+  });
+}
+
+const translated = new Map<string, string>();
+
 /**
  * SQLite-flavoured SQL as PostgreSQL reads it. Quoted strings are left alone: a rewrite applies
- * only to the SQL between them.
+ * only to the SQL between them. (Remembered: the data layer's SQL is a few hundred fixed texts.)
  */
 export function toPostgresSql(sql: string): string {
-  // Split on single-quoted strings; rewrite the parts outside them.
-  const parts = sql.split(/('(?:[^']|'')*')/);
-  return parts.map((part, i) => (i % 2 === 1 ? part : REWRITES.reduce((text, [re, to]) => text.replace(re, to), part))).join('');
+  let out = translated.get(sql);
+  if (out === undefined) {
+    // Split on single-quoted strings; rewrite the parts outside them.
+    const parts = sql.split(/('(?:[^']|'')*')/);
+    out = qualifyUpserts(parts.map((part, i) => (i % 2 === 1 ? part : REWRITES.reduce((text, [re, to]) => text.replace(re, to), part))).join(''));
+    if (translated.size < 5000) translated.set(sql, out);
+  }
+  return out;
 }

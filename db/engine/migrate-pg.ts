@@ -28,7 +28,8 @@ export function migratePostgres(db: PostgresConnection, migrationsFolder = PG_MI
       record.run(migration.hash, migration.folderMillis);
       applied += 1;
     }
-    if (rollups) installRollupsPostgres(db);
+    // The triggers, and the rollups rebuilt, when a migration ran or the triggers changed.
+    if (rollups) installRollupsPostgres(db, { force: applied > 0 });
   })();
   return applied;
 }

@@ -64,6 +64,7 @@ const BOOL = 16;
 const JSON_TYPES = new Set([114, 3802]);
 
 type Param = string | number | bigint | boolean | null | undefined | Date;
+type Transaction<Args extends unknown[], Result> = ((...args: Args) => Result) & Record<'immediate' | 'deferred' | 'exclusive', (...args: Args) => Result>;
 type Row = Record<string, unknown>;
 
 /**
@@ -195,8 +196,9 @@ export class PostgresConnection {
 
   /** Runs SQL with no parameters: one or more statements separated by semicolons. */
   exec(sql: string): void {
-    this.pq.exec(sql);
-    this.check(sql);
+    const translated = toPostgresSql(sql);
+    this.pq.exec(translated);
+    this.check(translated);
   }
 
   /** Whether a transaction is open on this connection. */
@@ -208,8 +210,8 @@ export class PostgresConnection {
    * fn inside a transaction, as better-sqlite3's transaction(): committed when fn returns, rolled
    * back when it throws (the error passes on). Called inside another, it is a savepoint.
    */
-  transaction<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result {
-    return (...args: Args) => {
+  transaction<Args extends unknown[], Result>(fn: (...args: Args) => Result): Transaction<Args, Result> {
+    const run = (...args: Args) => {
       const savepoint = this.depth > 0 ? `sp_${this.depth}` : null;
       this.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
       this.depth++;
@@ -224,6 +226,9 @@ export class PostgresConnection {
         throw error;
       }
     };
+    // better-sqlite3's .immediate/.deferred/.exclusive choose when SQLite takes its write lock;
+    // PostgreSQL locks row by row, so all three are the same transaction.
+    return Object.assign(run, { immediate: run, deferred: run, exclusive: run });
   }
 
   close(): void {

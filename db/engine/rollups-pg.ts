@@ -6,41 +6,16 @@
 // - triggers on one event fire in name order on PostgreSQL (in creation order on SQLite), so each
 //   name carries its place in the list;
 // - SQLite's two-argument max() is greatest();
-// - in an upsert's DO UPDATE SET, PostgreSQL needs the existing row's columns named with the table
-//   ("figures = figure_counts_by_metric.figures + 1"): bare, they are ambiguous there;
-// - the search index's triggers are left out: search is not on PostgreSQL yet.
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+// - the search index (figure_text) is a plain table there (PostgreSQL migration 0003): the same
+//   triggers keep it;
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText, rebuildReportedOn } from '../rollups/rebuild';
 import { TRIGGERS, type TriggerDefinition } from '../rollups/triggers';
-import * as pgSchema from '../schema-pg';
 import { toPostgresSql } from './dialect';
 import type { PostgresConnection } from './postgres';
 
 const HEADER = /^CREATE TRIGGER (\w+) (BEFORE|AFTER) (INSERT|DELETE|UPDATE(?: OF [\w, ]+?)?) ON (\w+)(?:\s+WHEN ([\s\S]+?))? BEGIN\n([\s\S]*)END$/;
-
-/** Triggers PostgreSQL does not have yet, by name. */
-export const NOT_ON_POSTGRES = (t: TriggerDefinition) => t.name.startsWith('figure_text_');
-
-const COLUMNS = new Map(
-  (Object.values(pgSchema) as unknown[])
-    .filter((t): t is PgTable => typeof t === 'object' && t !== null && Symbol.for('drizzle:IsDrizzleTable') in t)
-    .map((t) => {
-      const config = getTableConfig(t);
-      return [config.name, new Set(config.columns.map((c) => c.name))] as const;
-    }),
-);
-
-/** Each upsert's DO UPDATE SET with the existing row's columns named by their table. */
-function qualifyUpserts(sql: string): string {
-  return sql.replace(/INSERT INTO (\w+)([\s\S]*?DO UPDATE SET)([\s\S]*?)(;|$)/g, (_m, table: string, middle: string, sets: string, end: string) => {
-    const columns = COLUMNS.get(table) ?? new Set<string>();
-    const qualified = sets.replace(/(^|[^.\w])([a-z_]+)(?![\w.(])/g, (whole, before: string, name: string, offset: number, text: string) => {
-      // Not the column being set ("figures = …"): only names in the values.
-      const assigned = /^\s*=/.test(text.slice(offset + whole.length));
-      return columns.has(name) && !assigned ? `${before}${table}.${name}` : whole;
-    });
-    return `INSERT INTO ${table}${middle}${qualified}${end}`;
-  });
-}
 
 export interface PostgresTrigger {
   name: string;
@@ -55,7 +30,7 @@ export function toPostgresTrigger(t: TriggerDefinition, place: number): Postgres
   const [, , timing, event, table, when, body] = m as unknown as [string, string, 'BEFORE' | 'AFTER', string, string, string | undefined, string];
   const name = `r${String(place).padStart(2, '0')}_${t.name}`;
   const result = timing === 'BEFORE' ? (event === 'DELETE' ? 'OLD' : 'NEW') : 'NULL';
-  const statements = qualifyUpserts(toPostgresSql(body).replace(/\bmax\(([\w.]+),\s*([\w.]+)\)/g, 'greatest($1, $2)'));
+  const statements = toPostgresSql(body).replace(/\bmax\(([\w.]+),\s*([\w.]+)\)/g, 'greatest($1, $2)');
   const guard = when ? `  IF (${toPostgresSql(when.trim())}) IS NOT TRUE THEN RETURN ${result}; END IF;\n` : '';
   return {
     name,
@@ -67,11 +42,31 @@ export function toPostgresTrigger(t: TriggerDefinition, place: number): Postgres
   };
 }
 
-export const POSTGRES_TRIGGERS: PostgresTrigger[] = TRIGGERS.map((t, i) => ({ t, i })).filter(({ t }) => !NOT_ON_POSTGRES(t)).map(({ t, i }) => toPostgresTrigger(t, i + 1));
+export const POSTGRES_TRIGGERS: PostgresTrigger[] = TRIGGERS.map((t, i) => toPostgresTrigger(t, i + 1));
 
-/** Drops the rollups' triggers and creates them again (in the caller's transaction). */
-export function installRollupsPostgres(db: PostgresConnection): void {
+/** A fingerprint of the triggers' text, kept as the first trigger function's comment. */
+const VERSION = crypto.createHash('sha256').update(POSTGRES_TRIGGERS.flatMap((t) => t.sql).join('\n;\n')).digest('hex').slice(0, 16);
+
+/**
+ * Installs the triggers and rebuilds the rollups from the figures if the triggers are not the
+ * current ones (or `force`), as db/rollups/index.ts does on SQLite, in the caller's transaction.
+ * `rebuild: false` for rows that bring their rollups with them (db:copy). Returns whether it did.
+ */
+export function installRollupsPostgres(db: PostgresConnection, { force = false, rebuild = true }: { force?: boolean; rebuild?: boolean } = {}): boolean {
+  const first = POSTGRES_TRIGGERS[0]!.name;
+  const current = db.prepare('SELECT obj_description(to_regproc(?), ?)').pluck().get(first, 'pg_proc') as string | null;
+  if (!force && current === VERSION) return false;
   const existing = db.prepare("SELECT tgname, tgrelid::regclass::text AS tbl FROM pg_trigger WHERE NOT tgisinternal AND tgname ~ '^r[0-9][0-9]_'").all() as { tgname: string; tbl: string }[];
   for (const { tgname, tbl } of existing) db.exec(`DROP TRIGGER ${tgname} ON ${tbl}; DROP FUNCTION IF EXISTS ${tgname}()`);
   for (const t of POSTGRES_TRIGGERS) for (const statement of t.sql) db.exec(statement);
+  if (rebuild) {
+    const client = db as unknown as Database.Database;
+    rebuildFigureCounts(client);
+    rebuildReportedOn(client);
+    rebuildFigureSums(client);
+    rebuildCoverage(client);
+    rebuildFigureText(client);
+  }
+  db.exec(`COMMENT ON FUNCTION ${first}() IS '${VERSION}'`);
+  return true;
 }

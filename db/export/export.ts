@@ -14,7 +14,7 @@ import { formatQualified } from '../../lib/qualifiers';
 import type { Qualifier, Unit } from '../../lib/vocabulary';
 import { csvLine, csvLinesStream, toCsv, type CsvCell } from '../../lib/csv';
 import type { AppDatabase } from '../client';
-import { databasePath } from '../client';
+import { databaseEngine, databasePath, getDb } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import { wholeExportReader } from './batches';
@@ -124,6 +124,9 @@ export function observationExportStream(
   { file = databasePath(), bom = true, parallel, db }: { file?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
 ): ReadableStream<Uint8Array> {
   const header = toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom });
+  // On PostgreSQL there is no file for the workers to open either: the full query, on the app's
+  // connection (its COPY fast path is still to come, docs/decisions/0016).
+  db ??= databaseEngine() === 'postgres' ? getDb() : undefined;
   // A database of its own (the figures as a board saw them, db/as-seen.ts) has no file for the
   // workers to open. It is small, and may be closed once a newer one is built: read it at once.
   if (db) {
@@ -152,6 +155,7 @@ export function observationExportRows(
   options: ExportOptions = {},
   { file = databasePath(), db }: { file?: string; db?: AppDatabase } = {},
 ): { rows: Iterable<CsvCell[]>; close: () => void } {
+  db ??= databaseEngine() === 'postgres' ? getDb() : undefined;
   const sqlite = db ? db.$client : openConnection(file);
   const query = observationExportQuery(db ?? (drizzle(sqlite, { schema }) as AppDatabase), filters, options);
   const statement = sqlite.prepare(query.sql).raw();

@@ -101,6 +101,6 @@ export function readCoverage(sqlite: Database.Database) {
 export function rebuildFigureText(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM figure_text');
-    sqlite.exec(`INSERT INTO figure_text (rowid, body) ${figureTextRows('1')}`);
+    sqlite.exec(`INSERT INTO figure_text (rowid, body) ${figureTextRows('TRUE')}`);
   })();
 }
