@@ -4,6 +4,8 @@ import { addUser } from '../auth/users';
 import { destroySession, getSessionUser } from '../auth/sessions';
 import { signIn } from '../auth/sign-in';
 import { createObservation, deleteObservation, updateObservation } from '../mutations/observations';
+import { importFiguresCsv } from '../mutations/csv-import';
+import { observationExportStream } from '../export/export';
 import { figureAsForm } from '../testing';
 import { getObservation } from '../queries/observations';
 import { prepareDatabase } from '../setup';
@@ -64,5 +66,23 @@ describe.skipIf(why !== null)('the app on PostgreSQL', () => {
     deleteObservation(db, user, id, 'Entered in error');
     expect(count()).toBe(before);
     expect(connection.prepare("SELECT action FROM audit_log WHERE entity_type = 'observation' AND entity_id = ? ORDER BY id").pluck().all(id)).toEqual(['create', 'update', 'delete']);
+  });
+  it('exports the figures and reads the export back as unchanged; imports a new figure from a CSV', async () => {
+    const user = { id: 1, email: 'officer@example.gov.uk', name: null, role: 'officer' as const };
+    const exported = await new Response(observationExportStream({}, {}, { db })).text();
+    const rows = exported.trim().split('\n').length - 1;
+    expect(rows).toBeGreaterThan(100);
+    async function* bytes(text: string) {
+      yield new TextEncoder().encode(text);
+    }
+    const back = await importFiguresCsv(db, user, bytes(exported), { fileName: 'export.csv', mode: 'preview', onError: 'block' });
+    expect(back.counts).toMatchObject({ new: 0, update: 0, error: 0 });
+    expect(back.counts.unchanged).toBeGreaterThan(100);
+    const csv = 'board,programme,metric,value,qualifier,basis,period_end,date_precision\nImprovement and Innovation Board,Leadership Academy,Attendees,55,exact,period,2031-03-31,day\n';
+    const preview = await importFiguresCsv(db, user, bytes(csv), { fileName: 'q.csv', mode: 'preview', onError: 'block' });
+    expect(preview).toMatchObject({ counts: { new: 1, error: 0 }, committed: false });
+    const committed = await importFiguresCsv(db, user, bytes(csv), { fileName: 'q.csv', mode: 'commit', onError: 'block' });
+    expect(committed).toMatchObject({ committed: true, written: { created: 1 } });
+    expect(connection.prepare("SELECT value FROM observations WHERE period_end = '2031-03-31'").pluck().all()).toEqual([55]);
   });
 });

@@ -31,6 +31,11 @@ describe('toPostgresSql', () => {
     );
   });
 
+  it('names a connection\'s own tables and its transactions as PostgreSQL does', () => {
+    expect(toPostgresSql('DROP TABLE IF EXISTS temp.import_1; INSERT INTO temp.import_1 SELECT * FROM attempt.x')).toBe('DROP TABLE IF EXISTS pg_temp.import_1; INSERT INTO pg_temp.import_1 SELECT * FROM attempt.x');
+    expect(toPostgresSql('BEGIN IMMEDIATE')).toBe('BEGIN');
+  });
+
   it('leaves quoted text alone', () => {
     expect(toPostgresSql("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS b")).toBe("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS NOT DISTINCT FROM b");
   });

@@ -25,6 +25,10 @@ const REWRITES: [RegExp, string, string][] = [
   // The figures page's search: FTS5's MATCH on its table is a text search of the table's body
   // (PostgreSQL migration 0003, which also reads the FTS5 query).
   [new RegExp(String.raw`\bfigure_text\s+MATCH\s+(${PARAM})`, 'gi'), "to_tsvector('simple', figure_text.body) @@ fts5_query($1)", 'MATCH'],
+  // A connection's own tables: SQLite's schema "temp" is PostgreSQL's "pg_temp".
+  [/(^|[^\w."])temp\.(?=[A-Za-z_"])/gi, '$1pg_temp.', 'temp.'],
+  // SQLite's BEGIN IMMEDIATE takes the write lock at once; PostgreSQL locks row by row.
+  [/\bBEGIN\s+(?:IMMEDIATE|DEFERRED|EXCLUSIVE)\b/gi, 'BEGIN', 'BEGIN IMMEDIATE'],
   // SQLite's char(10) (a character by its code) is chr() on PostgreSQL, where CHAR names a type.
   [/\bchar\((\d+)\)/gi, 'chr($1)', 'char()'],
   // SQLite's "a IS b" compares NULLs as equal values; PostgreSQL spells it IS NOT DISTINCT FROM.

@@ -26,6 +26,8 @@ interface LibPq {
   getvalue(row: number, column: number): string;
   getisnull(row: number, column: number): boolean;
   cmdTuples(): string;
+  /** 0 idle, 1 active, 2 in a transaction, 3 in a failed transaction (PQtransactionStatus). */
+  transactionStatus(): number;
   finish(): void;
 }
 
@@ -201,9 +203,9 @@ export class PostgresConnection {
     this.check(translated);
   }
 
-  /** Whether a transaction is open on this connection. */
+  /** Whether a transaction is open on this connection (by transaction() or an exec'd BEGIN). */
   get inTransaction(): boolean {
-    return this.depth > 0;
+    return this.depth > 0 || this.pq.transactionStatus() !== 0;
   }
 
   /**
