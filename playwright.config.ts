@@ -41,6 +41,7 @@ export default defineConfig({
     // The server's structured log goes to a file that e2e/officers.spec.ts reads (its log test).
     // It stands for an installation behind our own TLS proxy, so forwarded headers are trusted
     // (TRUST_PROXY=1; app/_server/proxy-headers.test.ts checks they are ignored without it).
-    env: { DATABASE_PATH: '.e2e-data/e2e.db', LOG_FILE: '.e2e-data/server.log', NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1' },
+    // (On PostgreSQL, npm run test:e2e:postgres passes DATABASE_URL: the same suite, the same app.)
+    env: { DATABASE_PATH: '.e2e-data/e2e.db', LOG_FILE: '.e2e-data/server.log', NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1', ...(env().DATABASE_URL ? { DATABASE_URL: env().DATABASE_URL! } : {}) },
   },
 });
