@@ -36,6 +36,10 @@ describe('toPostgresSql', () => {
     expect(toPostgresSql('BEGIN IMMEDIATE')).toBe('BEGIN');
   });
 
+  it('keeps a camelCase column name as written, as SQLite does', () => {
+    expect(toPostgresSql('SELECT u.created_at AS createdAt, t.user_id AS userId, u.id AS id FROM users u')).toBe('SELECT u.created_at AS "createdAt", t.user_id AS "userId", u.id AS id FROM users u');
+  });
+
   it('leaves quoted text alone', () => {
     expect(toPostgresSql("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS b")).toBe("SELECT 'x IS y INDEXED BY z' AS note WHERE a IS NOT DISTINCT FROM b");
   });

@@ -25,6 +25,9 @@ const REWRITES: [RegExp, string, string][] = [
   // The figures page's search: FTS5's MATCH on its table is a text search of the table's body
   // (PostgreSQL migration 0003, which also reads the FTS5 query).
   [new RegExp(String.raw`\bfigure_text\s+MATCH\s+(${PARAM})`, 'gi'), "to_tsvector('simple', figure_text.body) @@ fts5_query($1)", 'MATCH'],
+  // A column named in camelCase ("u.created_at AS createdAt"): PostgreSQL folds an unquoted name to
+  // lower case, SQLite keeps it as written; quoted, both keep it.
+  [/\bAS\s+([a-z][a-z0-9]*[A-Z][A-Za-z0-9_]*)\b/g, 'AS "$1"', 'AS camelCase'],
   // A connection's own tables: SQLite's schema "temp" is PostgreSQL's "pg_temp".
   [/(^|[^\w."])temp\.(?=[A-Za-z_"])/gi, '$1pg_temp.', 'temp.'],
   // SQLite's BEGIN IMMEDIATE takes the write lock at once; PostgreSQL locks row by row.

@@ -34,7 +34,7 @@ describe.skipIf(why !== null)('PostgresConnection on a throwaway PostgreSQL clus
 
   it('runs statements with "?" parameters and returns numbers as numbers, as SQLite does', () => {
     const insert = db.prepare('INSERT INTO figures (name, value, count, done) VALUES (?, ?, ?, ?)');
-    expect(insert.run('attendees', 1.5, 12, true)).toEqual({ changes: 1 });
+    expect(insert.run('attendees', 1.5, 12, true)).toMatchObject({ changes: 1 });
     insert.run('councils', null, 9_007_199_254, false);
     expect(db.prepare('SELECT name, value, count, done FROM figures WHERE name = ?').get('attendees')).toEqual({ name: 'attendees', value: 1.5, count: 12, done: 1 });
     expect(db.prepare('SELECT value FROM figures WHERE name = ?').get('councils')).toEqual({ value: null });
@@ -44,8 +44,23 @@ describe.skipIf(why !== null)('PostgresConnection on a throwaway PostgreSQL clus
     expect(db.prepare('SELECT nothing FROM (SELECT 1 AS nothing) s WHERE nothing = ?').get(2)).toBeUndefined();
   });
 
+  it('gives the id an insert took, as better-sqlite3 does, without spoiling a transaction', () => {
+    const id = db.prepare('INSERT INTO figures (name) VALUES (?)').run('inserted').lastInsertRowid;
+    expect(db.prepare('SELECT name FROM figures WHERE id = ?').pluck().get(id)).toBe('inserted');
+    const fresh = new PostgresConnection(url);
+    try {
+      fresh.transaction(() => {
+        expect(fresh.prepare("UPDATE figures SET value = 1 WHERE name = 'inserted'").run().lastInsertRowid).toBe(0);
+        fresh.prepare("UPDATE figures SET value = 2 WHERE name = 'inserted'").run();
+      })();
+      expect(fresh.prepare("SELECT value FROM figures WHERE name = 'inserted'").pluck().get()).toBe(2);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('keeps columns of the same name apart in raw rows', () => {
-    expect(db.prepare("SELECT a.name, b.name FROM figures a JOIN figures b ON b.id <> a.id WHERE a.name = 'attendees'").raw().all()).toEqual([['attendees', 'councils']]);
+    expect(db.prepare("SELECT a.name, b.name FROM figures a JOIN figures b ON b.id <> a.id WHERE a.name = 'attendees' AND b.name = 'councils'").raw().all()).toEqual([['attendees', 'councils']]);
   });
 
   it('commits a transaction, rolls it back whole when it throws, and nests as savepoints', () => {

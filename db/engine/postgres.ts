@@ -139,9 +139,19 @@ export class PostgresStatement {
     yield* this.rows(params);
   }
 
-  run(...params: Param[]): { changes: number } {
+  /**
+   * Runs the statement; `changes` is how many rows it changed and, as better-sqlite3 gives it,
+   * `lastInsertRowid` the id an insert took (asked of the server only when read, straight after).
+   */
+  run(...params: Param[]): { changes: number; lastInsertRowid: number } {
     this.connection.execute(this.source, params);
-    return { changes: this.connection.changes() };
+    const connection = this.connection;
+    return {
+      changes: connection.changes(),
+      get lastInsertRowid() {
+        return connection.lastInsertId();
+      },
+    };
   }
 
   private rows(params: Param[]): unknown[] {
@@ -249,6 +259,17 @@ export class PostgresConnection {
     else this.pq.exec(sql);
     this.check(sql);
     return this.pq;
+  }
+
+  /** @internal The last id an identity column or sequence gave on this connection (0 if none yet). */
+  lastInsertId(): number {
+    // (lastval() fails when no id has been given yet, which would spoil a transaction: a savepoint keeps it.)
+    const inside = this.inTransaction;
+    if (inside) this.pq.exec('SAVEPOINT last_insert_id');
+    this.pq.exec('SELECT lastval()');
+    const id = this.pq.resultStatus() === 'PGRES_TUPLES_OK' ? Number(this.pq.getvalue(0, 0)) : 0;
+    if (inside) this.pq.exec(id ? 'RELEASE SAVEPOINT last_insert_id' : 'ROLLBACK TO SAVEPOINT last_insert_id');
+    return id;
   }
 
   /** @internal Rows the last statement changed. */
