@@ -57,6 +57,14 @@ export function openPostgresDatabase(url: string): { db: AppDatabase; connection
   return { db: drizzle(connection as never, { schema }) as unknown as AppDatabase, connection };
 }
 
+/**
+ * A connection of its own on the app's database, whichever engine that is: an import's staging
+ * table and long transaction stay off the connection every page reads through.
+ */
+export function openOwnConnection(): AppDatabase {
+  return databaseEngine() === 'postgres' ? openPostgresDatabase(env().DATABASE_URL!).db : openDatabase(undefined, { optimize: false });
+}
+
 const globalForDb = globalThis as unknown as { appDb?: AppDatabase };
 
 /** Which database the app runs on: PostgreSQL when DATABASE_URL names one, else the SQLite file. */

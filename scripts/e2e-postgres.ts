@@ -3,12 +3,11 @@
 // named e2e, the suite run as `npm run test:e2e` runs it (production build, Chromium) on its own
 // port, then the cluster stopped and removed whatever the outcome.
 import { spawnSync } from 'node:child_process';
-import { findPostgresBin, startThrowawayCluster } from '../db/engine/pg-cluster';
-import { postgresDriverAvailable } from '../db/engine/postgres';
+import { startThrowawayCluster, whyNoPostgres } from '../db/engine/pg-cluster';
 
-const bin = findPostgresBin();
-if ('missing' in bin || !postgresDriverAvailable()) {
-  console.log(`Skipping the e2e suite on PostgreSQL: ${'missing' in bin ? bin.missing : 'the optional libpq addon is not built (libpq-dev, then npm install)'}.`);
+const why = whyNoPostgres();
+if (why) {
+  console.log(`Skipping the e2e suite on PostgreSQL: ${why}.`);
   process.exit(0);
 }
 const cluster = startThrowawayCluster();

@@ -10,11 +10,10 @@ import { figureAsForm } from '../testing';
 import { getObservation } from '../queries/observations';
 import { prepareDatabase } from '../setup';
 import { hashPassword } from '../../lib/auth/password';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { postgresDriverAvailable, type PostgresConnection } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import type { PostgresConnection } from './postgres';
 
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the app-on-PostgreSQL tests: ${why}.`);
 
 // What DATABASE_URL=postgres://… gives the app (db/client.ts getDb): first start, sign-in and

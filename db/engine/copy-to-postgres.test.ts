@@ -3,11 +3,10 @@ import type { AppDatabase } from '../client';
 import { loadSeed } from '../seed';
 import { addTestUser, createTestDatabase } from '../testing';
 import { CopyError, copyToPostgres, NOT_COPIED } from './copy-to-postgres';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { PostgresConnection, postgresDriverAvailable } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import { PostgresConnection } from './postgres';
 
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the copy-to-PostgreSQL tests: ${why}.`);
 
 describe.skipIf(why !== null)('copying a SQLite installation into PostgreSQL', () => {

@@ -6,11 +6,10 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as sqliteSchema from '../schema';
 import { createTestDatabase } from '../testing';
 import { migratePostgres } from './migrate-pg';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { PostgresConnection, PostgresError, postgresDriverAvailable } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import { PostgresConnection, PostgresError } from './postgres';
 
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the PostgreSQL migration tests: ${why}.`);
 
 // The tables drizzle-kit makes from db/schema.ts (not the rollups' and search tables SQLite's

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { postgresDriverAvailable } from './postgres';
 
 export interface ThrowawayCluster {
   /** A libpq connection string for the cluster's "postgres" database. */
@@ -22,6 +23,13 @@ export function findPostgresBin(): { bin: string } | { missing: string } {
   if (!versions.length) return { missing: `PostgreSQL's server programs were not found under ${root} (apt-get install postgresql)` };
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0]!;
   return { bin: path.join(root, newest, 'bin') };
+}
+
+/** Why PostgreSQL tests cannot run here (the server's programs or the libpq addon missing), or null. */
+export function whyNoPostgres(): string | null {
+  const found = findPostgresBin();
+  if ('missing' in found) return found.missing;
+  return postgresDriverAvailable() ? null : 'the optional libpq addon is not built (libpq-dev, then npm install)';
 }
 
 /** Starts a new cluster on a free port in a temporary directory. */

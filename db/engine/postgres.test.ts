@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { numberPlaceholders, PostgresConnection, PostgresError, postgresDriverAvailable } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import { numberPlaceholders, PostgresConnection, PostgresError } from './postgres';
 
 describe('numberPlaceholders', () => {
   it('numbers "?" placeholders, and leaves them in strings, quoted names and comments', () => {
@@ -11,8 +11,7 @@ describe('numberPlaceholders', () => {
 });
 
 // The rest needs a real server: a throwaway cluster this test starts and removes.
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the PostgreSQL connection tests: ${why}.`);
 
 describe.skipIf(why !== null)('PostgresConnection on a throwaway PostgreSQL cluster', () => {

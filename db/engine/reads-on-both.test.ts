@@ -11,11 +11,9 @@ import { loadBoardPage, loadComparePage, loadFiguresPage, loadMetricPage, loadMe
 import { loadPack } from '../../app/_data/pack';
 import { copyToPostgres } from './copy-to-postgres';
 import { migratePostgres } from './migrate-pg';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { postgresDriverAvailable } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
 
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the reads-on-both-engines tests: ${why}.`);
 
 // The same reads on the seeded data in SQLite and in PostgreSQL (copied by db:copy): what a page

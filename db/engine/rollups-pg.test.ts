@@ -5,12 +5,11 @@ import { readCoverage, readFigureCounts, readFigureSums, readQuarterSums, readRe
 import { addRollupReference, applyRollupWrites, rollupWrites } from '../rollups/rollup-writes';
 import { TRIGGERS } from '../rollups/triggers';
 import { migratePostgres } from './migrate-pg';
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
-import { PostgresConnection, postgresDriverAvailable } from './postgres';
+import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import { PostgresConnection } from './postgres';
 import { POSTGRES_TRIGGERS } from './rollups-pg';
 
-const bin = findPostgresBin();
-const why = 'missing' in bin ? bin.missing : !postgresDriverAvailable() ? 'the optional libpq addon is not built (libpq-dev, then npm install)' : null;
+const why = whyNoPostgres();
 if (why) console.log(`Skipping the PostgreSQL rollup tests: ${why}.`);
 
 describe('the rollups\' triggers on PostgreSQL', () => {

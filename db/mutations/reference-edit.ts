@@ -84,7 +84,7 @@ export function renameReference(db: AppDatabase, admin: SessionUser, kind: Edita
     }
     if (before.slug !== slug) {
       // Its old address points here; a former address it takes back is no longer a redirect.
-      sqlite.prepare('INSERT OR REPLACE INTO slug_redirects (kind, old_slug, entity_id) VALUES (?, ?, ?)').run(kind, before.slug, id);
+      sqlite.prepare('INSERT INTO slug_redirects (kind, old_slug, entity_id) VALUES (?, ?, ?) ON CONFLICT (kind, old_slug) DO UPDATE SET entity_id = excluded.entity_id').run(kind, before.slug, id);
       sqlite.prepare('DELETE FROM slug_redirects WHERE kind = ? AND old_slug = ?').run(kind, slug);
     }
     writeAudit(sqlite, admin, { action: 'update', entityType: kind, id, before, after: rowOf(db, kind, id), reason: before.slug === slug ? 'Renamed' : `Renamed; ${before.slug} now redirects to ${slug}` });
@@ -167,7 +167,7 @@ export function mergeReference(db: AppDatabase, admin: SessionUser, kind: 'progr
     const annotations = sqlite.prepare(`SELECT id FROM annotations WHERE ${col} = ?`).pluck().all(fromId) as number[];
     sqlite.prepare(`UPDATE annotations SET ${col} = ? WHERE ${col} = ?`).run(intoId, fromId);
     sqlite.prepare(`UPDATE ${TABLE[kind]} SET retired_at = ? WHERE id = ?`).run(now.toISOString(), fromId);
-    sqlite.prepare('INSERT OR REPLACE INTO slug_redirects (kind, old_slug, entity_id) VALUES (?, ?, ?)').run(kind, from.slug, intoId);
+    sqlite.prepare('INSERT INTO slug_redirects (kind, old_slug, entity_id) VALUES (?, ?, ?) ON CONFLICT (kind, old_slug) DO UPDATE SET entity_id = excluded.entity_id').run(kind, from.slug, intoId);
     const merge = sqlite
       .prepare('INSERT INTO reference_merges (kind, from_id, into_id, moved) VALUES (?, ?, ?, ?) RETURNING id')
       .get(kind, fromId, intoId, JSON.stringify({ figures, targets, annotations })) as { id: number };

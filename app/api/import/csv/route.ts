@@ -2,7 +2,7 @@
 // The body is the CSV file itself, or an Excel workbook (its first sheet, or `sheet`);
 // the answer is progress lines then the preview or the result.
 import { z } from 'zod';
-import { openDatabase } from '@/db/client';
+import { isPostgres, openOwnConnection } from '@/db/client';
 import { importFiguresCsv, type ImportCounts } from '@/db/mutations/csv-import';
 import { logWrite, serverLog, userRef } from '@/lib/log';
 import { asWriter, json, parseQuery } from '@/app/_server/http';
@@ -47,7 +47,8 @@ export async function POST(request: Request) {
       async (progress) => {
         // A connection of the import's own: its staging table and its long transaction stay off
         // the connection every page reads through, so pages keep answering during the import.
-        const connection = openDatabase(undefined, { optimize: false });
+        // (On PostgreSQL too: it had opened the SQLite file whatever DATABASE_URL said.)
+        const connection = openOwnConnection();
         let result;
         try {
           // An Excel workbook is read as its sheet's CSV: the same preview, checks and commit.
@@ -61,7 +62,7 @@ export async function POST(request: Request) {
         } finally {
           // A committed import leaves its rows in the write-ahead log: copy them into the
           // database now, without waiting for readers (PASSIVE), so the log can shrink.
-          if (result?.committed) connection.$client.pragma('wal_checkpoint(PASSIVE)');
+          if (result?.committed && !isPostgres(connection)) connection.$client.pragma('wal_checkpoint(PASSIVE)');
           connection.$client.close();
         }
         // Previews are logged too: an officer checking a file is part of the import's story.
