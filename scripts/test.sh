@@ -15,3 +15,5 @@ step "How far two labellings of the corpus agree (a measurement, printed)"; npx 
 step "Build";       npx --no-install next build
 step "End-to-end tests (Chromium, production build, throwaway database)"
 npx --no-install playwright test
+step "The same end-to-end tests against the app on PostgreSQL (a throwaway cluster)"
+npx --no-install tsx scripts/e2e-postgres.ts
