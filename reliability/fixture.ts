@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type AppDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
+import { openDatabase, openPostgresDatabase, type AppDatabase } from '../db/client';
+import { migrate } from '../db/setup';
 import { loadSeed } from '../db/seed';
 import { createSession, SESSION_COOKIE } from '../db/auth/sessions';
 
@@ -26,11 +26,12 @@ export interface Fixture {
   metric: string;
 }
 
-export function createFixture(name: string, officers = 4): Fixture {
+/** The fixture in a SQLite file of its own, or (with `url`) in that empty PostgreSQL database. */
+export function createFixture(name: string, officers = 4, url?: string): Fixture {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lga-${name}-`));
   const file = path.join(dir, 'dashboard.db');
-  const db = openDatabase(file);
-  migrateDatabase(db);
+  const db = url ? openPostgresDatabase(url).db : openDatabase(file);
+  migrate(db);
   loadSeed(db, { reportsDir: path.join(dir, 'no-reports') });
   const made: Officer[] = [];
   for (let i = 1; i <= officers; i++) {

@@ -13,10 +13,16 @@
 // the server acknowledged there with its final value and one audit entry per write, each import
 // entirely present. Prints the figures; exits 1 on any read error, failed or lost write.
 // Loopback only (127.0.0.1), on a throwaway database in the temp folder; bounded in time.
+//
+// With --postgres: the same, on a throwaway PostgreSQL cluster shared by two servers (ports 3291
+// and 3292): readers split between them, each officer adding a figure on one and correcting it on
+// the other, the import on the first (docs/decisions/0016). PostgreSQL has no integrity_check:
+// what was kept is checked the same way otherwise.
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase } from '../db/client';
+import { openDatabase, openPostgresDatabase, type AppDatabase } from '../db/client';
+import { startThrowawayCluster, whyNoPostgres } from '../db/engine/pg-cluster';
 import { createFixture, figureBody, importCsv, importedFigureCount, postImport, type Officer } from './fixture';
 import { ensureBuild, startServer } from './server';
 
@@ -28,6 +34,7 @@ const SECONDS = arg('seconds', 30);
 const READERS = arg('readers', 100);
 const IMPORT_ROWS = arg('import-rows', 5000);
 const PORT = 3291;
+const POSTGRES = process.argv.includes('--postgres');
 
 // Nothing may hang: the whole run is stopped after this long, and fails.
 const watchdog = setTimeout(() => {
@@ -46,7 +53,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** One officer's session of edits until `until`: every answer must be a success. */
-async function officerEdits(base: string, officer: Officer, programme: string, until: number, expected: Map<number, Expected>, latencies: number[], failures: string[]) {
+async function officerEdits(bases: string[], officer: Officer, programme: string, until: number, expected: Map<number, Expected>, latencies: number[], failures: string[]) {
+  // With two servers, each figure is added on one and corrected, deleted and restored on the other.
+  let base = bases[0]!;
   const send = async (method: string, url: string, body: object) => {
     const started = performance.now();
     try {
@@ -66,7 +75,9 @@ async function officerEdits(base: string, officer: Officer, programme: string, u
   };
   for (let n = 0; Date.now() < until; n++) {
     const value = officer.id * 1_000_000 + n * 10;
+    base = bases[n % bases.length]!;
     const created = await send('POST', '/api/observations', figureBody(value, programme));
+    base = bases[(n + 1) % bases.length]!;
     if (!created) continue;
     const figure: Expected = { value, deleted: false, writes: { create: 1, update: 0, delete: 0, restore: 0 } };
     expected.set(created.id, figure);
@@ -100,11 +111,12 @@ interface ReadSummary {
  * Paced readers: each of `READERS` people opens the pages in turn, reading each for 2.5–7.5 s
  * (5 s on average) before the next, as people do when they look at the dashboard before a meeting.
  */
-async function pacedReads(base: string, pages: string[], until: number, failures: Map<string, number>): Promise<ReadSummary> {
+async function pacedReads(bases: string[], pages: string[], until: number, failures: Map<string, number>): Promise<ReadSummary> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const reader = async (i: number) => {
+    const base = bases[i % bases.length]!;
     await sleep(Math.random() * 5000); // people do not all arrive in the same millisecond
     for (let n = i; Date.now() < until; n++) {
       const page = pages[n % pages.length]!;
@@ -140,13 +152,30 @@ async function pacedReads(base: string, pages: string[], until: number, failures
 }
 
 /** Saturating readers: autocannon keeps every connection busy, no pause between requests. */
-async function saturatingReads(base: string, pages: string[], failures: Map<string, number>): Promise<ReadSummary> {
+async function saturatingReads(bases: string[], pages: string[], failures: Map<string, number>): Promise<ReadSummary> {
+  // One autocannon per server, the connections shared between them; the slowest server's latencies.
+  const reads = await Promise.all(bases.map((base) => saturate(base, Math.ceil(READERS / bases.length), pages, failures)));
+  const worst = (f: (r: autocannon.Result) => number) => Math.max(...reads.map(f));
+  const sum = (f: (r: autocannon.Result) => number) => reads.reduce((a, r) => a + f(r), 0);
+  return {
+    total: sum((r) => r.requests.total),
+    seconds: worst((r) => r.duration),
+    p50: worst((r) => r.latency.p50),
+    p90: worst((r) => r.latency.p90),
+    p99: worst((r) => r.latency.p99),
+    max: worst((r) => r.latency.max),
+    errors: sum((r) => r.errors + r.timeouts + r.non2xx),
+    detail: `${sum((r) => r.non2xx)} non-2xx, ${sum((r) => r.errors)} socket errors, ${sum((r) => r.timeouts)} timeouts`,
+  };
+}
+
+function saturate(base: string, connections: number, pages: string[], failures: Map<string, number>): Promise<autocannon.Result> {
   const count = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
-  const read = await new Promise<autocannon.Result>((resolve, reject) => {
+  return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: base,
-        connections: READERS,
+        connections,
         duration: SECONDS,
         // Browsers wait minutes for a page; a request that has not answered in a minute is an error.
         timeout: 60,
@@ -163,22 +192,12 @@ async function saturatingReads(base: string, pages: string[], failures: Map<stri
     );
     instance.on('reqError', (error: { code?: string; message?: string }) => count(`connection error: ${error.code ?? error.message}`));
   });
-  return {
-    total: read.requests.total,
-    seconds: read.duration,
-    p50: read.latency.p50,
-    p90: read.latency.p90,
-    p99: read.latency.p99,
-    max: read.latency.max,
-    errors: read.errors + read.timeouts + read.non2xx,
-    detail: `${read.non2xx} non-2xx, ${read.errors} socket errors, ${read.timeouts} timeouts`,
-  };
 }
 
 /** What the server acknowledged, against what the database holds once it has stopped. */
-function verify(file: string, expected: Map<number, Expected>, csv: string) {
-  const db = openDatabase(file);
-  const integrity = String(db.$client.pragma('integrity_check', { simple: true }));
+function verify(file: string, url: string | null, expected: Map<number, Expected>, csv: string) {
+  const db: AppDatabase = url ? openPostgresDatabase(url).db : openDatabase(file);
+  const integrity = url ? 'not on PostgreSQL' : String(db.$client.pragma('integrity_check', { simple: true }));
   const getFigure = db.$client.prepare('SELECT value, deleted_at FROM observations WHERE id = ?');
   const auditCount = db.$client.prepare("SELECT action, count(*) AS n FROM audit_log WHERE entity_type = 'observation' AND entity_id = ? GROUP BY action");
   const lost: string[] = [];
@@ -205,10 +224,13 @@ function verify(file: string, expected: Map<number, Expected>, csv: string) {
  * the second one's pages bigger): readers, three officers editing, and an import ten seconds in.
  */
 async function phase(kind: 'paced' | 'saturating') {
-  const fixture = createFixture(`load-${kind}`);
-  const logFile = path.join(fixture.dir, 'server.log');
-  const server = await startServer(fixture.file, PORT, { LOG_FILE: logFile });
-  const base = server.base;
+  const cluster = POSTGRES ? startThrowawayCluster() : null;
+  const url = cluster ? cluster.createDatabase(`load_${kind}`) : null;
+  const fixture = createFixture(`load-${kind}`, 4, url ?? undefined);
+  const logFiles = (POSTGRES ? [0, 1] : [0]).map((i) => path.join(fixture.dir, `server${i}.log`));
+  const servers = await Promise.all(logFiles.map((logFile, i) => startServer(fixture.file, PORT + i, { LOG_FILE: logFile, ...(url ? { DATABASE_URL: url } : {}) })));
+  const bases = servers.map((s) => s.base);
+  const base = bases[0]!;
   const pages = [
     '/',
     `/boards/${fixture.board}`,
@@ -225,9 +247,9 @@ async function phase(kind: 'paced' | 'saturating') {
     const writeLatencies: number[] = [];
     const failures: string[] = [];
     const readFailures = new Map<string, number>();
-    const reads = kind === 'paced' ? pacedReads(base, pages, until, readFailures) : saturatingReads(base, pages, readFailures);
+    const reads = kind === 'paced' ? pacedReads(bases, pages, until, readFailures) : saturatingReads(bases, pages, readFailures);
     // The first officer does the import; the others edit.
-    const writers = fixture.officers.slice(1).map((o) => officerEdits(base, o, fixture.programme, until, expected, writeLatencies, failures));
+    const writers = fixture.officers.slice(1).map((o) => officerEdits(bases, o, fixture.programme, until, expected, writeLatencies, failures));
     // The import: an officer previews the file, then commits it with the preview's counts.
     const csv = importCsv(IMPORT_ROWS, fixture.programme, `load ${kind}`);
     const importer = (async () => {
@@ -239,22 +261,28 @@ async function phase(kind: 'paced' | 'saturating') {
       return { commit, seconds: (performance.now() - started) / 1000 };
     })();
     const [read, , imported] = await Promise.all([reads, Promise.all(writers), importer]);
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     writeLatencies.sort((a, b) => a - b);
-    const kept = verify(fixture.file, expected, csv);
-    const errorLines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"level":"error"')) : [];
+    const kept = verify(fixture.file, url, expected, csv);
+    const errorLines = logFiles.flatMap((logFile) => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"level":"error"')) : []));
     const problems = [...[...readFailures].map(([what, n]) => `${n} × ${what}`), ...failures, ...kept.lost, ...errorLines];
     if (!problems.length) fs.rmSync(fixture.dir, { recursive: true, force: true });
     return { kind, pages, read, imported, writeLatencies, failures, kept, errorLines, problems, figures: expected.size };
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    cluster?.stop();
   }
 }
 
 async function main() {
+  const why = POSTGRES ? whyNoPostgres() : null;
+  if (why) {
+    console.log(`The load test on PostgreSQL cannot run here: ${why}.`);
+    process.exit(1);
+  }
   ensureBuild();
   console.log(
-    `Two phases of ${SECONDS} s, each on a freshly seeded database: ${READERS} readers (paced, then saturating), ` +
+    `Two phases of ${SECONDS} s, each on a freshly seeded database${POSTGRES ? ' (PostgreSQL, two servers sharing it)' : ''}: ${READERS} readers (paced, then saturating), ` +
       `3 officers editing and a ${IMPORT_ROWS.toLocaleString('en-GB')}-row CSV import`,
   );
   const phases = [await phase('paced'), await phase('saturating')];
@@ -275,7 +303,7 @@ async function main() {
         imported.commit.committed && imported.commit.written.created === IMPORT_ROWS && kept.imported === IMPORT_ROWS,
       ],
       [`${label}: lost writes`, `${kept.lost.length} (every acknowledged write checked for its value, deletion and audit entries)`, kept.lost.length === 0],
-      [`${label}: integrity_check, server errors logged`, `${kept.integrity}, ${errorLines.length}`, kept.integrity === 'ok' && errorLines.length === 0],
+      [`${label}: integrity_check, server errors logged`, `${kept.integrity}, ${errorLines.length}`, (kept.integrity === 'ok' || POSTGRES) && errorLines.length === 0],
     );
   }
   console.log('\n| Load test | measured | |\n|---|---|---|');
