@@ -14,6 +14,8 @@ import { toPostgresSql } from './dialect';
 interface LibPq {
   connectSync(conninfo: string): void;
   execParams(text: string, params: (string | null)[]): void;
+  prepare(name: string, text: string, nParams: number): void;
+  execPrepared(name: string, params: (string | null)[]): void;
   exec(text: string): void;
   resultStatus(): string;
   resultErrorMessage(): string;
@@ -63,6 +65,8 @@ export class PostgresError extends Error {
 // value they hold (SQLite's json_extract gives a number as a number).
 const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
 const BOOL = 16;
+/** How many prepared statements a connection keeps (the data layer's SQL is a few hundred texts; an import's staging table's are new each time). */
+const PREPARED_PER_CONNECTION = 1000;
 const JSON_TYPES = new Set([114, 3802]);
 
 type Param = string | number | bigint | boolean | null | undefined | Date;
@@ -190,6 +194,8 @@ export class PostgresConnection {
   readonly engine = 'postgres' as const;
   private readonly pq: LibPq;
   private depth = 0; // transaction nesting: BEGIN at 0, SAVEPOINTs inside
+  private readonly prepared = new Map<string, string>(); // SQL → the name it is prepared under
+  private preparedCount = 0;
   private open = true;
 
   constructor(url: string) {
@@ -253,10 +259,30 @@ export class PostgresConnection {
     setImmediate(() => setImmediate(() => closing.delete(this.pq)));
   }
 
-  /** @internal Runs one statement with its parameters and leaves its result on the connection. */
+  /**
+   * @internal Runs one statement with its parameters and leaves its result on the connection. A
+   * statement with parameters is prepared on the server once per connection (parsed and planned
+   * once, as better-sqlite3 does), at most PREPARED_PER_CONNECTION of them.
+   */
   execute(sql: string, params: Param[]): LibPq {
-    if (params.length) this.pq.execParams(sql, params.map(asText));
-    else this.pq.exec(sql);
+    if (!params.length) {
+      this.pq.exec(sql);
+      this.check(sql);
+      return this.pq;
+    }
+    let name = this.prepared.get(sql);
+    if (name === undefined) {
+      if (this.prepared.size >= PREPARED_PER_CONNECTION) {
+        const [oldest, oldName] = this.prepared.entries().next().value!;
+        this.prepared.delete(oldest);
+        this.pq.exec(`DEALLOCATE ${oldName}`);
+      }
+      name = `s${++this.preparedCount}`;
+      this.pq.prepare(name, sql, params.length);
+      this.check(sql);
+      this.prepared.set(sql, name);
+    }
+    this.pq.execPrepared(name, params.map(asText));
     this.check(sql);
     return this.pq;
   }

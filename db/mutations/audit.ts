@@ -34,12 +34,13 @@ export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: 
   let insert = statements.get(sqlite);
   if (!insert) {
     insert = sqlite.prepare(
+      // (RETURNING: the id in the same statement, on PostgreSQL as on SQLite.)
       `INSERT INTO audit_log (user_id, actor, action, entity_type, entity_id, before, after, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ).pluck();
     statements.set(sqlite, insert);
   }
-  const { lastInsertRowid } = insert.run(
+  const id = insert.get(
     actor.id,
     actor.email,
     entry.action,
@@ -49,5 +50,5 @@ export function writeAudit(sqlite: AppDatabase['$client'], actor: Actor, entry: 
     entry.after === null ? null : JSON.stringify(entry.after),
     entry.reason,
   );
-  return Number(lastInsertRowid);
+  return Number(id);
 }
