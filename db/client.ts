@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { env } from '../lib/env';
-import { PostgresConnection } from './engine/postgres';
+import { isPostgresClient, PostgresConnection } from './engine/postgres';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -74,7 +74,7 @@ export function databaseEngine(): 'sqlite' | 'postgres' {
 
 /** Whether this handle is on PostgreSQL (db/engine), for the few places that must know. */
 export function isPostgres(db: AppDatabase): boolean {
-  return (db.$client as unknown as { engine?: string }).engine === 'postgres';
+  return isPostgresClient(db.$client);
 }
 
 /**

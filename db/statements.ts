@@ -3,6 +3,7 @@
 // Only for .all() and .get() with rows as arrays (raw): a statement is shared by every caller of
 // the same SQL on the connection, so never hold one across an iterate() or change its mode.
 import type Database from 'better-sqlite3';
+import { isPostgresClient } from './engine/postgres';
 
 const MAX_PER_CONNECTION = 200;
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[]>>>();
@@ -46,7 +47,7 @@ export function forgetStatements(sqlite: Database.Database): void {
  * keeps no such counter per connection: a caller keying a cache on it reads again instead.
  */
 export function changeVersion(sqlite: Database.Database): string | null {
-  if ((sqlite as unknown as { engine?: string }).engine === 'postgres') return null;
+  if (isPostgresClient(sqlite)) return null;
   const [changes, dataVersion] = rawStatement(sqlite, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').get() as [number, number];
   return `${changes}:${dataVersion}`;
 }

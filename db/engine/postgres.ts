@@ -47,6 +47,11 @@ function loadLibPq(): new () => LibPq {
   return createRequire(import.meta.url)('libpq') as new () => LibPq;
 }
 
+/** Whether a connection is PostgreSQL's (this file's), not better-sqlite3's: the one place that asks. */
+export function isPostgresClient(client: unknown): client is PostgresConnection {
+  return client instanceof PostgresConnection;
+}
+
 /** Connections just closed, kept from the garbage collector until libuv has let them go (close()). */
 const closing = new Set<LibPq>();
 
@@ -190,8 +195,6 @@ export class PostgresStatement {
  * of microseconds (decision 0016's measurements).
  */
 export class PostgresConnection {
-  /** Which engine this is, for the few places the data layer must know (db/statements.ts). */
-  readonly engine = 'postgres' as const;
   private readonly pq: LibPq;
   private depth = 0; // transaction nesting: BEGIN at 0, SAVEPOINTs inside
   private readonly prepared = new Map<string, string>(); // SQL → the name it is prepared under

@@ -10,7 +10,7 @@
 //   triggers keep it;
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText, rebuildReportedOn } from '../rollups/rebuild';
+import { rebuildRollups } from '../rollups/rebuild';
 import { TRIGGERS, type TriggerDefinition } from '../rollups/triggers';
 import { toPostgresSql } from './dialect';
 import type { PostgresConnection } from './postgres';
@@ -59,14 +59,7 @@ export function installRollupsPostgres(db: PostgresConnection, { force = false, 
   const existing = db.prepare("SELECT tgname, tgrelid::regclass::text AS tbl FROM pg_trigger WHERE NOT tgisinternal AND tgname ~ '^r[0-9][0-9]_'").all() as { tgname: string; tbl: string }[];
   for (const { tgname, tbl } of existing) db.exec(`DROP TRIGGER ${tgname} ON ${tbl}; DROP FUNCTION IF EXISTS ${tgname}()`);
   for (const t of POSTGRES_TRIGGERS) for (const statement of t.sql) db.exec(statement);
-  if (rebuild) {
-    const client = db as unknown as Database.Database;
-    rebuildFigureCounts(client);
-    rebuildReportedOn(client);
-    rebuildFigureSums(client);
-    rebuildCoverage(client);
-    rebuildFigureText(client);
-  }
+  if (rebuild) rebuildRollups(db as unknown as Database.Database);
   db.exec(`COMMENT ON FUNCTION ${first}() IS '${VERSION}'`);
   return true;
 }

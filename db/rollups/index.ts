@@ -5,7 +5,7 @@
 // again and every rollup rebuilt from the figures, in the caller's transaction.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { rebuildCoverage, rebuildFigureCounts, rebuildFigureSums, rebuildFigureText, rebuildReportedOn } from './rebuild';
+import { rebuildRollups } from './rebuild';
 import { TRIGGERS } from './triggers';
 
 /** A 31-bit fingerprint of the triggers' text (user_version is a signed 32-bit integer). */
@@ -17,11 +17,7 @@ export function installRollups(sqlite: Database.Database, force = false): boolea
   if (!force && version === ROLLUP_VERSION) return false;
   for (const t of TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
   for (const t of TRIGGERS) sqlite.exec(t.sql);
-  rebuildFigureCounts(sqlite);
-  rebuildReportedOn(sqlite);
-  rebuildFigureSums(sqlite);
-  rebuildCoverage(sqlite);
-  rebuildFigureText(sqlite);
+  rebuildRollups(sqlite);
   sqlite.pragma(`user_version = ${ROLLUP_VERSION}`);
   return true;
 }

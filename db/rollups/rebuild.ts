@@ -104,3 +104,12 @@ export function rebuildFigureText(sqlite: Database.Database): void {
     sqlite.exec(`INSERT INTO figure_text (rowid, body) ${figureTextRows('TRUE')}`);
   })();
 }
+
+/** Every rollup rebuilt from the figures, in the order they depend on one another (the search text last). */
+export function rebuildRollups(sqlite: Database.Database): void {
+  rebuildFigureCounts(sqlite);
+  rebuildReportedOn(sqlite);
+  rebuildFigureSums(sqlite);
+  rebuildCoverage(sqlite);
+  rebuildFigureText(sqlite);
+}
