@@ -47,9 +47,13 @@ function loadLibPq(): new () => LibPq {
   return createRequire(import.meta.url)('libpq') as new () => LibPq;
 }
 
-/** Whether a connection is PostgreSQL's (this file's), not better-sqlite3's: the one place that asks. */
+/**
+ * Whether a connection is PostgreSQL's (this file's), not better-sqlite3's: the one place that asks.
+ * By its brand, not instanceof: the production build may hold this module more than once (one copy
+ * per chunk), and a connection made by one copy is not an instance of another's class.
+ */
 export function isPostgresClient(client: unknown): client is PostgresConnection {
-  return client instanceof PostgresConnection;
+  return (client as { engine?: unknown } | null)?.engine === 'postgres';
 }
 
 /** Connections just closed, kept from the garbage collector until libuv has let them go (close()). */
@@ -195,6 +199,8 @@ export class PostgresStatement {
  * of microseconds (decision 0016's measurements).
  */
 export class PostgresConnection {
+  /** Which engine this is (isPostgresClient). */
+  readonly engine = 'postgres' as const;
   private readonly pq: LibPq;
   private depth = 0; // transaction nesting: BEGIN at 0, SAVEPOINTs inside
   private readonly prepared = new Map<string, string>(); // SQL → the name it is prepared under
