@@ -14,6 +14,7 @@ import { InputError, NotFoundError } from '../../lib/errors';
 import { slugFor } from '../../lib/reference-input';
 import { writeAudit } from './audit';
 import { figureWriter, valuesOf, type FigureRecord } from './figure-writer';
+import { isUniqueViolation } from '../engine/errors';
 
 export type EditableKind = 'board' | 'programme' | 'metric';
 const TABLE: Record<EditableKind, string> = { board: 'boards', programme: 'programmes', metric: 'metrics' };
@@ -57,7 +58,7 @@ export function editReference(db: AppDatabase, user: SessionUser, kind: Editable
     try {
       sqlite.prepare(`UPDATE ${TABLE[kind]} SET name = ?, ${ABOUT[kind]} = ? WHERE id = ?`).run(name, input.about?.trim() || null, id);
     } catch (error) {
-      if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) throw new InputError({ name: `There is already a ${kind} called ${name}` });
+      if (isUniqueViolation(error)) throw new InputError({ name: `There is already a ${kind} called ${name}` });
       throw error;
     }
     writeAudit(sqlite, user, { action: 'update', entityType: kind, id, before, after: rowOf(db, kind, id), reason: 'Name or description edited' });
@@ -79,7 +80,7 @@ export function renameReference(db: AppDatabase, admin: SessionUser, kind: Edita
     try {
       sqlite.prepare(`UPDATE ${TABLE[kind]} SET name = ?, slug = ? WHERE id = ?`).run(name, slug, id);
     } catch (error) {
-      if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) throw new InputError({ name: `There is already a ${kind} called ${name}` });
+      if (isUniqueViolation(error)) throw new InputError({ name: `There is already a ${kind} called ${name}` });
       throw error;
     }
     if (before.slug !== slug) {

@@ -6,6 +6,7 @@ import { requireRole } from '../../lib/auth/roles';
 import { REFERENCE_SCHEMAS, slugFor, type ReferenceKind } from '../../lib/reference-input';
 import { InputError } from '../../lib/errors';
 import { writeAudit } from './audit';
+import { isUniqueViolation } from '../engine/errors';
 
 type Input<K extends ReferenceKind> = z.output<(typeof REFERENCE_SCHEMAS)[K]>;
 
@@ -39,7 +40,7 @@ export function createReference<K extends ReferenceKind>(db: AppDatabase, user: 
           .get(i.title, i.documentDate, i.datePrecision, i.fileName, i.coversFrom, i.coversTo) as typeof row;
       }
     } catch (error) {
-      if (error instanceof Error && /UNIQUE constraint failed/.test(error.message))
+      if (isUniqueViolation(error))
         throw new InputError({ [kind === 'source' ? 'fileName' : 'name']: `There is already a ${kind} with this ${kind === 'source' ? 'file name' : 'name'}` });
       throw error;
     }
