@@ -68,7 +68,7 @@ function toRow(db: AppDatabase, r: Row): TargetRow {
 
 /** Every target, newest period first, then by metric, each with its RAG status. */
 export function listTargets(db: AppDatabase): TargetRow[] {
-  const rows = db.$client.prepare(`${SELECT} ORDER BY t.period DESC, m.name, p.name`).all() as Row[];
+  const rows = db.$client.prepare(`${SELECT} ORDER BY t.period DESC, m.name, p.name NULLS FIRST`).all() as Row[];
   return rows.map((r) => toRow(db, r));
 }
 
