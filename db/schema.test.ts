@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './testing';
+import { createTestDatabase, refusedBy } from './testing';
 import type { AppDatabase } from './client';
 
 let db: AppDatabase;
@@ -48,7 +48,7 @@ describe('observation constraints', () => {
   });
 
   it('rejects an unknown qualifier', () => {
-    expect(() => insertObservation({ qualifier: 'roughly' })).toThrow(/CHECK constraint failed: observations_qualifier_valid/);
+    expect(() => insertObservation({ qualifier: 'roughly' })).toThrow(refusedBy('check', 'observations_qualifier_valid'));
   });
 
   it('rejects an unknown basis', () => {
@@ -66,11 +66,11 @@ describe('observation constraints', () => {
   });
 
   it('rejects a figure with no programme', () => {
-    expect(() => insertObservation({ programme_id: null })).toThrow(/NOT NULL constraint failed: observations.programme_id/);
+    expect(() => insertObservation({ programme_id: null })).toThrow(refusedBy('not null', 'observations.programme_id'));
   });
 
   it('rejects a programme that does not exist', () => {
-    expect(() => insertObservation({ programme_id: 9999 })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => insertObservation({ programme_id: 9999 })).toThrow(refusedBy('foreign key'));
   });
 
   it('rejects a period end that is not an ISO date', () => {
@@ -78,15 +78,13 @@ describe('observation constraints', () => {
   });
 
   it('rejects a figure with no period end', () => {
-    expect(() => insertObservation({ period_end: null })).toThrow(/NOT NULL constraint failed: observations.period_end/);
+    expect(() => insertObservation({ period_end: null })).toThrow(refusedBy('not null', 'observations.period_end'));
   });
 });
 
 describe('reference constraints', () => {
   it('rejects a duplicate board slug', () => {
-    expect(() => db.$client.prepare("INSERT INTO boards (slug, name) VALUES ('test-board', 'Another')").run()).toThrow(
-      /UNIQUE constraint failed: boards.slug/,
-    );
+    expect(() => db.$client.prepare("INSERT INTO boards (slug, name) VALUES ('test-board', 'Another')").run()).toThrow(refusedBy('unique', 'boards.slug'));
   });
 
   it('rejects a slug that is not lowercase-hyphenated', () => {

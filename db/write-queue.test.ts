@@ -1,10 +1,9 @@
 // The write queue, and a long CSV import on its own connection: other requests keep running
 // between its slices, readers see only committed figures, and writes queued behind it wait.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './client';
 import { createObservation } from './mutations/observations';
 import { importFiguresCsv } from './mutations/csv-import';
-import { addTestUser, createSeededTestDatabase } from './testing';
+import { addTestUser, createSeededTestDatabase, openAnotherConnection, waitForNoLock } from './testing';
 import { queueWrite, yieldToOtherRequests } from './write-queue';
 
 describe('write queue', () => {
@@ -36,7 +35,7 @@ describe('write queue', () => {
     const count = () => (db.$client.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
     const before = count();
 
-    const importer = openDatabase(db.$client.name, { optimize: false });
+    const importer = openAnotherConnection(db);
     async function* body() {
       yield new TextEncoder().encode(csv);
     }
@@ -88,14 +87,14 @@ describe('write queue', () => {
     const officer = addTestUser(db, 'officer', 'o@example.gov.uk');
     const rows = 3000;
     const csv = ['programme,metric,value,qualifier,basis,period_end', ...Array.from({ length: rows }, (_, r) => `care-and-health-improvement-programme,page-views,${600_000 + r},exact,period,2019-03-31`)].join('\n');
-    const previewer = openDatabase(db.$client.name, { optimize: false });
+    const previewer = openAnotherConnection(db);
     async function* body() {
       yield new TextEncoder().encode(csv);
     }
     const previewing = importFiguresCsv(previewer, officer, body(), { fileName: 'preview.csv', mode: 'preview', onError: 'block' });
     // While the preview's transaction is open, another connection writes with no patience at all:
     // if the preview held the write lock, SQLite would refuse at once (SQLITE_BUSY).
-    db.$client.pragma('busy_timeout = 0');
+    waitForNoLock(db);
     let writesDuringPreview = 0;
     let done = false;
     const writer = (async () => {

@@ -8,7 +8,7 @@ bash scripts/ensure-postgresql.sh
 step() { printf '\n== %s\n' "$1"; }
 step "Type-check";  npx --no-install tsc --noEmit
 step "Lint";        npx --no-install eslint . --max-warnings 0
-step "Unit tests";  npx --no-install vitest run
+step "Unit tests (the database tests twice: on SQLite and on a throwaway PostgreSQL)";  npx --no-install vitest run --configLoader runner
 step "Data-quality check of the seed dataset"; npx --no-install tsx seed/check.ts
 step "Extraction quality against the curated dataset"; npx --no-install tsx scripts/eval-extract.ts
 step "How far two labellings of the corpus agree (a measurement, printed)"; npx --no-install tsx scripts/label-agreement.ts

@@ -207,7 +207,8 @@ export class PostgresConnection {
   private preparedCount = 0;
   private open = true;
 
-  constructor(url: string) {
+  /** url: the libpq connection string (kept, so a test or a script can open another on the same database). */
+  constructor(readonly url: string) {
     const PQ = loadLibPq();
     this.pq = new PQ();
     try {

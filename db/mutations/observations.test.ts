@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { addTestUser, createTestDatabase } from '../testing';
+import { addTestUser, createTestDatabase, failInsertsInto } from '../testing';
 import { listFigureHistory } from '../queries/figure-history';
 import { createObservation, deleteObservation, findLookAlike, restoreObservation, updateObservation } from './observations';
 import { ConflictError, InputError } from '../../lib/errors';
@@ -95,7 +95,7 @@ describe('changing figures', () => {
 
   it('writes the audit entry in the same transaction: if it fails, the change is not kept either', () => {
     const observations = count('SELECT count(*) AS n FROM observations');
-    db.$client.exec("CREATE TEMP TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
+    failInsertsInto(db, 'audit_log', 'audit unavailable');
     expect(() => createObservation(db, officer, form())).toThrow(/audit unavailable/);
     expect(() => deleteObservation(db, officer, 1, null)).toThrow(/audit unavailable/);
     expect(count('SELECT count(*) AS n FROM observations')).toBe(observations);

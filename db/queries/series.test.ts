@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOnePairDatabase, createTestDatabase } from '../testing';
-import { openDatabase } from '../client';
+import { createOnePairDatabase, createTestDatabase, openAnotherConnection } from '../testing';
 import type { AppDatabase } from '../client';
 import { loadSeed } from '../seed';
 import { listSeries, listSeriesOutline } from './series';
@@ -107,7 +106,7 @@ describe('programme and metric names in series', () => {
     expect(names()).toEqual([['P1', 'M1']]);
     one.$client.exec("UPDATE programmes SET name = 'Renamed here' WHERE id = 1");
     expect(names()).toEqual([['Renamed here', 'M1']]);
-    const other = openDatabase(one.$client.name);
+    const other = openAnotherConnection(one);
     other.$client.exec("UPDATE metrics SET name = 'Renamed there' WHERE id = 1");
     other.$client.close();
     expect(names()).toEqual([['Renamed here', 'Renamed there']]);
