@@ -72,9 +72,10 @@ describe('write queue', () => {
     expect(result.fileProblem).toBeNull();
     expect(result.committed).toBe(true);
     expect(result.written.created).toBe(rows);
-    // The event loop turned many times inside the import's transaction (once per slice at least),
-    // and every read there saw the figures as they were before it: none half-imported.
-    expect(turnsInTransaction).toBeGreaterThanOrEqual(rows / 200 - 1);
+    // The event loop turned inside the import's transaction (once per 10 ms of its work: how many
+    // times depends on the machine, so only "more than once" is asked), and every read there saw
+    // the figures as they were before it: none half-imported.
+    expect(turnsInTransaction).toBeGreaterThan(1);
     expect([...seen]).toEqual([before]);
     // The figure queued during the import was written after it: its id follows all of the import's.
     const lastImported = (db.$client.prepare("SELECT max(entity_id) AS n FROM audit_log WHERE reason LIKE 'CSV import of long.csv%'").get() as { n: number }).n;
@@ -113,7 +114,7 @@ describe('write queue', () => {
     done = true;
     await writer;
     previewer.$client.close();
-    expect(writesDuringPreview).toBeGreaterThanOrEqual(rows / 200 - 1);
+    expect(writesDuringPreview).toBeGreaterThan(1);
     // One snapshot: the figures written meanwhile (the same values as some rows) are not in it,
     // so every row is new; nothing was written by the preview itself.
     expect(result.counts).toEqual({ new: rows, update: 0, unchanged: 0, error: 0 });
