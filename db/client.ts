@@ -54,6 +54,10 @@ export function openDatabase(file: string = databasePath(), { optimize = true }:
  */
 export function openPostgresDatabase(url: string): { db: AppDatabase; connection: PostgresConnection } {
   const connection = new PostgresConnection(url);
+  // As SQLite's busy timeout: a write that finds a row locked by another connection (another
+  // server's import) waits up to 5 s, then is refused (db/engine/errors.ts isBusy), rather than
+  // holding this server — whose calls are synchronous — still for as long as the other takes.
+  connection.exec("SET lock_timeout = '5s'");
   return { db: drizzle(connection as never, { schema }) as unknown as AppDatabase, connection };
 }
 

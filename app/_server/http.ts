@@ -8,6 +8,7 @@ import { xlsxStream, type XlsxSheet, type XlsxStats } from '../../lib/xlsx';
 import { searchParamsToObject } from '../../lib/export-params';
 import { getDb } from '../../db/client';
 import { ConflictError, InputError, NotFoundError } from '../../lib/errors';
+import { isBusy } from '../../db/engine/errors';
 import { ForbiddenError } from '../../lib/errors';
 import { getSessionUser, SESSION_COOKIE } from '../../db/auth/sessions';
 import { serverLog, userRef } from '../../lib/log';
@@ -117,6 +118,10 @@ export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof InputError) return json({ error: 'Check the highlighted fields', fields: error.fields }, 400);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
   if (error instanceof ConflictError) return json({ error: error.message, conflict: error.current }, 409);
+  if (isBusy(error)) {
+    serverLog().warn({ event: 'write.busy', ...requestRef(request) }, 'write.busy');
+    return json({ error: 'Another change to the same figures is being saved (an import, perhaps); nothing was saved. Try again in a minute.' }, 503);
+  }
   serverLog().error({ event: 'write.failed', ...requestRef(request), err: error }, 'write.failed');
   return json({ error: 'Something went wrong; nothing was saved.' }, 500);
 }

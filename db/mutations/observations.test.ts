@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/roles';
 import { loadSeed } from '../seed';
 import type { AppDatabase } from '../client';
-import { addTestUser, createTestDatabase, failInsertsInto } from '../testing';
+import { addTestUser, createTestDatabase, failInsertsInto, openAnotherConnection, waitForNoLock } from '../testing';
+import { isBusy } from '../engine/errors';
 import { listFigureHistory } from '../queries/figure-history';
 import { createObservation, deleteObservation, findLookAlike, restoreObservation, updateObservation } from './observations';
 import { ConflictError, InputError } from '../../lib/errors';
@@ -157,5 +158,26 @@ describe('two officers editing the same figure', () => {
     } catch (error) {
       expect((error as ConflictError).current.changes).toEqual([expect.stringMatching(/^deleted .*Entered twice/), expect.stringMatching(/^restored .*Not a duplicate/)]);
     }
+  });
+
+  it('refuses, as busy, a correction of a figure another connection holds in a transaction, and keeps nothing of it', () => {
+    const id = createObservation(db, officer, form({ value: '100', qualifier: 'exact' }));
+    const audits = count('SELECT count(*) AS n FROM audit_log');
+    // Another server's import has changed the figure in a transaction it has not yet committed.
+    const other = openAnotherConnection(db);
+    other.$client.exec('BEGIN');
+    other.$client.prepare("UPDATE observations SET note = 'importing' WHERE id = ?").run(id);
+    waitForNoLock(db);
+    let refusal: unknown;
+    try {
+      updateObservation(db, officer, id, form({ value: '120', qualifier: 'exact', version: '1', reason: 'Late returns' }));
+    } catch (error) {
+      refusal = error;
+    }
+    other.$client.exec('ROLLBACK');
+    other.$client.close();
+    expect(isBusy(refusal)).toBe(true);
+    expect(db.$client.prepare('SELECT value, note, version FROM observations WHERE id = ?').get(id)).toEqual({ value: 100, note: null, version: 1 });
+    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(audits);
   });
 });
