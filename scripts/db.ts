@@ -6,7 +6,9 @@ import { CopyError, copyToPostgres, NOT_COPIED } from '../db/engine/copy-to-post
 import { PostgresConnection, PostgresError } from '../db/engine/postgres';
 import { databaseEngine, databasePath, getDb, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { prepareDatabase } from '../db/setup';
+import { migrate, prepareDatabase } from '../db/setup';
+import { backupPostgres, postgresManifestPath, restorePostgres } from '../db/engine/backup-pg';
+import { env } from '../lib/env';
 import { loadSeed, SeedError, type SeedResult } from '../db/seed';
 
 function describe(result: SeedResult): string {
@@ -16,48 +18,69 @@ function describe(result: SeedResult): string {
   );
 }
 
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/:/g, '-');
+
 async function main(command: string | undefined, argument: string | undefined): Promise<void> {
   const file = databasePath();
+  // Which database a command acted on, for its message.
+  const where = () => (databaseEngine() === 'postgres' ? 'PostgreSQL' : file);
   switch (command) {
     case 'backup': {
+      if (databaseEngine() === 'postgres') {
+        // data/backups/dashboard-2026-11-22T10-41-07.pgdump unless a file is named (pg_dump's custom format).
+        const destination = argument ?? path.join(path.dirname(file), 'backups', `dashboard-${stamp()}.pgdump`);
+        const { tables, bytes } = backupPostgres(env().DATABASE_URL!, destination);
+        console.log(`PostgreSQL backed up to ${destination} (${tables} tables, ${bytes.toLocaleString('en-GB')} bytes); manifest ${postgresManifestPath(destination)}`);
+        return;
+      }
       // data/backups/dashboard-2026-11-22T10-41-07.db unless a file is named.
-      const destination = argument ?? path.join(path.dirname(file), 'backups', `dashboard-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.db`);
+      const destination = argument ?? path.join(path.dirname(file), 'backups', `dashboard-${stamp()}.db`);
       const { pages } = await backupDatabase(file, destination);
       console.log(`${file} backed up to ${destination} (${pages} pages); integrity check ok; manifest ${manifestPath(destination)}`);
       return;
     }
     case 'restore': {
       if (!argument) {
-        console.error('Usage: npm run db:restore -- <backup file> [--without-manifest]   (stop the app first)');
+        console.error('Usage: npm run db:restore -- <backup file> [--without-manifest]   (stop the app first; on PostgreSQL, into an empty database)');
         process.exitCode = 2;
         return;
       }
-      await restoreDatabase(argument, file, { withoutManifest: process.argv.includes('--without-manifest') });
+      const withoutManifest = process.argv.includes('--without-manifest');
+      if (databaseEngine() === 'postgres') {
+        restorePostgres(argument, env().DATABASE_URL!, { withoutManifest });
+        console.log(`PostgreSQL restored from ${argument}; every table checked against the manifest. Start the app.`);
+        return;
+      }
+      await restoreDatabase(argument, file, { withoutManifest });
       console.log(`${file} restored from ${argument}; integrity check ok. Start the app again.`);
       return;
     }
     case 'migrate': {
-      const applied = migrateDatabase(openDatabase(file));
-      console.log(`${file}: ${applied} migration(s) applied`);
+      const db = databaseEngine() === 'postgres' ? getDb() : openDatabase(file);
+      console.log(`${where()}: ${migrate(db)} migration(s) applied`);
       return;
     }
     case 'seed': {
-      const db = openDatabase(file);
-      migrateDatabase(db);
-      console.log(`${file}: ${describe(loadSeed(db))}`);
+      const db = databaseEngine() === 'postgres' ? getDb() : openDatabase(file);
+      migrate(db);
+      console.log(`${where()}: ${describe(loadSeed(db))}`);
       return;
     }
     case 'setup': {
       // On PostgreSQL when DATABASE_URL names it (docs/decisions/0016), else the SQLite file.
-      const where = databaseEngine() === 'postgres' ? 'PostgreSQL' : file;
       const { migrationsApplied, seeded } = prepareDatabase(databaseEngine() === 'postgres' ? getDb() : openDatabase(file));
       console.log(
-        `${where}: ${migrationsApplied} migration(s) applied; ` +
+        `${where()}: ${migrationsApplied} migration(s) applied; ` +
           (seeded ? `seeded: ${describe(seeded)}` : 'already has data, not seeded'),
       );
       return;
     }
     case 'reset': {
+      if (databaseEngine() === 'postgres') {
+        console.error('npm run db:reset deletes the SQLite file and starts again. On PostgreSQL, drop the database and create it again (dropdb, createdb), then npm run db:setup; nothing was changed.');
+        process.exitCode = 2;
+        return;
+      }
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
       const db = openDatabase(file);
       migrateDatabase(db);

@@ -86,7 +86,8 @@ function canonical(row: unknown[]): string {
   return JSON.stringify(row.map((v) => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v)));
 }
 
-function checksum(rows: unknown[][]): string {
+/** sha256 of a table's rows, each as JSON in column order, sorted: the same whichever engine they came from. */
+export function checksum(rows: unknown[][]): string {
   const hash = crypto.createHash('sha256');
   for (const line of rows.map(canonical).sort()) hash.update(line).update('\n');
   return hash.digest('hex');
