@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { env } from '../../lib/env';
@@ -57,7 +57,8 @@ const totals = alias(observations, 'total');
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
 export function observationExportQuery(db: AppDatabase, filters: FigureSearch = {}, options: ExportOptions = {}) {
   const conditions = and(figureConditions(filters), ...searchConditions(filters));
-  const order = figureOrderBy(options.order ?? 'recorded');
+  // NULLs ordered as SQLite orders them, on both engines (figureOrderBy): the same rows in the same order.
+  const order = figureOrderBy(options.order ?? 'recorded', { nullsAsSqlite: true });
   // The table's rows: the first `limit` observations in the table's order.
   const chosen = db
     .select({ id: observations.id })
@@ -104,8 +105,11 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
   // the table in order, so rows stream without a sort.
   const limited = options.limit || options.offset ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
   // A figure's sources in document order; a source's id settles ties, so that every path (and
-  // db/export/batches.ts, which orders them in JavaScript) writes the same bytes.
-  return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line), asc(observationSources.sourceId)).toSQL();
+  // db/export/batches.ts, which orders them in JavaScript) writes the same bytes. No line comes
+  // first, as SQLite orders NULL (spelled out for PostgreSQL, which would put it last).
+  return limited
+    .orderBy(...order, asc(sources.documentDate), sql`${observationSources.line} asc nulls first`, asc(observationSources.sourceId))
+    .toSQL();
 }
 
 /**
