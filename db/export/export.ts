@@ -138,8 +138,9 @@ export function observationExportStream(
     const rows = db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][];
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], rows.map(csvLine)[Symbol.iterator](), { bom });
   }
-  // A table's rows, or a search (which the lean path does not read), come through the full query.
-  if (options.limit || options.offset || filters.search || filters.bases?.length) {
+  // A table's rows, an order other than the recorded one, or a search (which the lean path does
+  // not read) come through the full query.
+  if (options.limit || options.offset || (options.order && options.order !== 'recorded') || filters.search || filters.bases?.length) {
     const { lines, close } = openTableExport(filters, options, file);
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { bom, onClose: close });
   }
