@@ -18,6 +18,7 @@ import { databaseEngine, databasePath, getDb } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import { wholeExportReader } from './batches';
+import { copyCsvStream } from './copy-pg';
 import { figureConditions, figureOrderBy, searchConditions } from '../queries/figure-filters';
 import { type FigureFilters, type FigureSearch } from '../../lib/filters';
 import type { FigureOrder } from '../../lib/figure-search';
@@ -118,19 +119,25 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
  * block other requests. Everything is read in one snapshot of the database, and each
  * connection closes when the stream ends or the client goes away.
  *
- * A table's rows (a limit) come through the full query. A whole export takes the lean path
- * (db/export/batches.ts) and, when it is large and the machine has cores to spare,
- * its batches are written by worker threads, one connection each (parallelExport).
+ * On PostgreSQL (`postgresUrl`, DATABASE_URL's database by default) the server writes the CSV:
+ * COPY of the full query, on a connection of its own (db/export/copy-pg.ts), for every filter,
+ * search, order and limit. On SQLite, a table's rows (a limit) come through the full query; a
+ * whole export takes the lean path (db/export/batches.ts) and, when it is large and the machine
+ * has cores to spare, its batches are written by worker threads, one connection each
+ * (parallelExport).
  */
 export function observationExportStream(
   filters: FigureSearch = {},
   options: ExportOptions = {},
-  { file = databasePath(), bom = true, parallel, db }: { file?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
+  {
+    file = databasePath(),
+    postgresUrl = databaseEngine() === 'postgres' ? env().DATABASE_URL : undefined,
+    bom = true,
+    parallel,
+    db,
+  }: { file?: string; postgresUrl?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
 ): ReadableStream<Uint8Array> {
   const header = toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom });
-  // On PostgreSQL there is no file for the workers to open either: the full query, on the app's
-  // connection (its COPY fast path is still to come, docs/decisions/0016).
-  db ??= databaseEngine() === 'postgres' ? getDb() : undefined;
   // A database of its own (the figures as a board saw them, db/as-seen.ts) has no file for the
   // workers to open. It is small, and may be closed once a newer one is built: read it at once.
   if (db) {
@@ -138,6 +145,7 @@ export function observationExportStream(
     const rows = db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][];
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], rows.map(csvLine)[Symbol.iterator](), { bom });
   }
+  if (postgresUrl) return copyCsvStream(postgresUrl, [...OBSERVATION_EXPORT_COLUMNS], (own) => observationExportQuery(own, filters, options), { bom });
   // A table's rows, an order other than the recorded one, or a search (which the lean path does
   // not read) come through the full query.
   if (options.limit || options.offset || (options.order && options.order !== 'recorded') || filters.search || filters.bases?.length) {
