@@ -16,7 +16,8 @@ export const ONE_ENGINE_TEST_FILES: Record<string, string> = {
   'bench/floor.test.ts': "the benchmark's floor replays statements through better-sqlite3",
   'db/backup.test.ts': "backups of the SQLite file (PostgreSQL's are its own tools', pg_dump: not built here)",
   'db/migrate.test.ts': "SQLite's migrations (PostgreSQL's: db/engine/migrate-pg.test.ts)",
-  'db/export/export.test.ts': "the SQLite export's paths: batches, worker threads, one file's snapshot (PostgreSQL's export: db/engine/)",
+  'db/export/export.test.ts': "the SQLite export's paths: batches, worker threads, one file's snapshot",
+  'db/export/copy-pg.test.ts': "PostgreSQL's export by COPY, held byte for byte to SQLite's: it makes both databases itself",
 };
 
 function isDatabaseTest(file: string): boolean {

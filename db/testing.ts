@@ -157,7 +157,11 @@ export function failInsertsInto(db: AppDatabase, table: string, message: string)
   else db.$client.exec(`CREATE TEMP TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`);
 }
 
-/** Where an export reads this database: its file on SQLite (a connection of the export's own), the handle on PostgreSQL. */
-export function exportFrom(db: AppDatabase): { file: string } | { db: AppDatabase } {
-  return postgresOf(db) ? { db } : { file: db.$client.name };
+/**
+ * Where an export reads this database: on SQLite its file (a connection of the export's own); on
+ * PostgreSQL the CSV export's COPY on a connection of its own, and the Excel rows through the handle.
+ */
+export function exportFrom(db: AppDatabase): { csv: { file: string } | { postgresUrl: string }; rows: { file: string } | { db: AppDatabase } } {
+  const client = postgresOf(db);
+  return client ? { csv: { postgresUrl: client.url }, rows: { db } } : { csv: { file: db.$client.name }, rows: { file: db.$client.name } };
 }

@@ -1,12 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
-import { numberPlaceholders, PostgresConnection, PostgresError } from './postgres';
+import { numberPlaceholders, PostgresConnection, PostgresError, withLiterals } from './postgres';
 
 describe('numberPlaceholders', () => {
   it('numbers "?" placeholders, and leaves them in strings, quoted names and comments', () => {
     expect(numberPlaceholders('SELECT * FROM t WHERE a = ? AND b IN (?, ?)')).toBe('SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)');
     expect(numberPlaceholders(`SELECT '?' AS q, "odd?name" FROM t WHERE a = ? -- why?\nAND b = ? /* or? */`)).toBe(`SELECT '?' AS q, "odd?name" FROM t WHERE a = $1 -- why?\nAND b = $2 /* or? */`);
     expect(numberPlaceholders("SELECT 'it''s ?' WHERE x = ?")).toBe("SELECT 'it''s ?' WHERE x = $1");
+  });
+});
+
+describe('withLiterals', () => {
+  it('writes parameters in as literals, and leaves "?" in strings, quoted names and comments', () => {
+    expect(withLiterals(`SELECT '?', "odd?name" FROM t WHERE a = ? AND b IN (?, ?) -- or?\nLIMIT ? OFFSET ?`, ["it's", 'x', null, 25, -1])).toBe(
+      `SELECT '?', "odd?name" FROM t WHERE a = 'it''s' AND b IN ('x', NULL) -- or?\nLIMIT 25 OFFSET (-1)`,
+    );
+    // Backslashes stay as they are (standard_conforming_strings); true and false as the text 1 and 0, as parameters are sent.
+    expect(withLiterals('SELECT ?, ?', ['a\\b', true])).toBe("SELECT 'a\\b', '1'");
+    // The dialect's rewrites first, as for a prepared statement.
+    expect(withLiterals('SELECT x FROM t WHERE id IN (SELECT value FROM json_each(?))', ['[1,2]'])).toBe("SELECT x FROM t WHERE id::text IN (SELECT value FROM json_array_elements_text('[1,2]'::json))");
+  });
+
+  it('refuses too few or too many parameters, a NUL character and a number PostgreSQL cannot read', () => {
+    expect(() => withLiterals('SELECT ?, ?', [1])).toThrow(/takes more/);
+    expect(() => withLiterals('SELECT ?', [1, 2])).toThrow(/takes 1/);
+    expect(() => withLiterals('SELECT ?', ['a\0b'])).toThrow(/NUL/);
+    expect(() => withLiterals('SELECT ?', [Number.NaN])).toThrow(/Not a number/);
   });
 });
 

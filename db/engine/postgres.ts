@@ -31,6 +31,20 @@ interface LibPq {
   /** 0 idle, 1 active, 2 in a transaction, 3 in a failed transaction (PQtransactionStatus). */
   transactionStatus(): number;
   finish(): void;
+  // For a statement's column types without running it (describe), and for COPY … TO STDOUT read
+  // without blocking the event loop (copyOut).
+  describePrepared(name: string): void;
+  sendQuery(text: string): boolean;
+  /** Whether there was a result to take (PQgetResult; it blocks while isBusy()). */
+  getResult(): boolean;
+  isBusy(): boolean;
+  consumeInput(): boolean;
+  /** One row of COPY data; 0 when none has arrived yet (async), -1 when the COPY is done, -2 on an error. */
+  getCopyData(async: boolean): Buffer | number;
+  startReader(): void;
+  stopReader(): void;
+  once(event: 'readable', listener: () => void): void;
+  cancel(): unknown;
 }
 
 /** Whether PostgreSQL can be reached from this installation (the optional `libpq` addon built). */
@@ -78,7 +92,7 @@ const BOOL = 16;
 const PREPARED_PER_CONNECTION = 1000;
 const JSON_TYPES = new Set([114, 3802]);
 
-type Param = string | number | bigint | boolean | null | undefined | Date;
+export type Param = string | number | bigint | boolean | null | undefined | Date;
 type Transaction<Args extends unknown[], Result> = ((...args: Args) => Result) & Record<'immediate' | 'deferred' | 'exclusive', (...args: Args) => Result>;
 type Row = Record<string, unknown>;
 
@@ -87,6 +101,11 @@ type Row = Record<string, unknown>;
  * a string literal is text, not a parameter.)
  */
 export function numberPlaceholders(sql: string): string {
+  return replacePlaceholders(sql, (n) => `$${n}`);
+}
+
+/** Each "?" placeholder (the nth, from 1) replaced by what `by` gives, outside strings, quoted names and comments. */
+function replacePlaceholders(sql: string, by: (n: number) => string): string {
   let out = '';
   let n = 0;
   for (let i = 0; i < sql.length; i++) {
@@ -106,9 +125,42 @@ export function numberPlaceholders(sql: string): string {
       const stop = end < 0 ? sql.length : end + 2;
       out += sql.slice(i, stop);
       i = stop - 1;
-    } else if (c === '?') out += `$${++n}`;
+    } else if (c === '?') out += by(++n);
     else out += c;
   }
+  return out;
+}
+
+/**
+ * A value as an SQL literal, for the statements that take no parameters (COPY): text quoted as
+ * standard_conforming_strings reads it (PostgreSQL's default since 9.1, which a connection that
+ * relies on this should set), numbers as written, NULL. Typed by its context, as a parameter is.
+ */
+export function sqlLiteral(value: Param): string {
+  const text = asText(value);
+  if (text === null) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) throw new Error(`Not a number PostgreSQL can read: ${text}`);
+    // In brackets, so that a minus sign never meets another to start a comment.
+    return text.startsWith('-') ? `(${text})` : text;
+  }
+  // PostgreSQL's text holds no NUL; as a parameter libpq would cut the value there.
+  if (text.includes('\0')) throw new Error('A text value holds a NUL character');
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A statement as PostgreSQL reads it (the dialect's rewrites) with its parameters written in as
+ * literals (sqlLiteral): for the statements that take none, such as COPY's query.
+ */
+export function withLiterals(sql: string, params: Param[]): string {
+  let count = 0;
+  const out = replacePlaceholders(toPostgresSql(sql), (n) => {
+    count = n;
+    if (n > params.length) throw new Error(`${params.length} parameters for a statement that takes more`);
+    return sqlLiteral(params[n - 1]);
+  });
+  if (count !== params.length) throw new Error(`${params.length} parameters for a statement that takes ${count}`);
   return out;
 }
 
@@ -227,6 +279,74 @@ export class PostgresConnection {
     const translated = toPostgresSql(sql);
     this.pq.exec(translated);
     this.check(translated);
+  }
+
+  /** The type (pg_type OID) of each column a query gives, from the server's description of it, without running it. */
+  columnTypes(sql: string): number[] {
+    this.pq.prepare('', sql, 0);
+    this.check(sql);
+    this.pq.describePrepared('');
+    this.check(sql);
+    return Array.from({ length: this.pq.nfields() }, (_, c) => this.pq.ftype(c));
+  }
+
+  /**
+   * Starts `COPY … TO STDOUT` (PostgreSQL's SQL, not rewritten) and gives its data a row at a
+   * time, as Buffers, in batches of about `bytes` (read). Unlike every other call here it does
+   * not block while the server works: it waits for the socket on the event loop, so a long
+   * export leaves the process free to answer other requests. Until read() has returned null,
+   * nothing else may run on the connection; stop() abandons the COPY (close the connection next).
+   */
+  copyOut(sql: string): { read(bytes: number): Promise<Buffer[] | null>; stop(): void } {
+    const pq = this.pq;
+    if (!pq.sendQuery(sql)) throw new PostgresError(`${pq.errorMessage().trim()}\n  in: ${sql.slice(0, 200)}`, undefined);
+    let state: 'starting' | 'copying' | 'done' = 'starting';
+    const readable = () =>
+      new Promise<void>((resolve, reject) => {
+        pq.once('readable', () => {
+          pq.stopReader();
+          if (pq.consumeInput()) resolve();
+          else reject(new PostgresError(pq.errorMessage().trim(), undefined));
+        });
+        pq.startReader();
+      });
+    /** The next result, waiting for it without blocking; false when there are no more. */
+    const nextResult = async () => {
+      while (pq.isBusy()) await readable();
+      return pq.getResult();
+    };
+    return {
+      read: async (bytes) => {
+        if (state === 'starting') {
+          if (!(await nextResult())) throw new PostgresError('COPY gave no result', undefined);
+          this.check(sql);
+          if (pq.resultStatus() !== 'PGRES_COPY_OUT') throw new PostgresError(`Not a COPY … TO STDOUT (${pq.resultStatus()})`, undefined);
+          state = 'copying';
+        }
+        const rows: Buffer[] = [];
+        let size = 0;
+        while (state === 'copying' && size < bytes) {
+          const row = pq.getCopyData(true);
+          if (typeof row !== 'number') {
+            rows.push(row);
+            size += row.length;
+          } else if (row === 0) await readable();
+          else if (row === -1) {
+            // The COPY's own result (an error that stopped it midway comes here), then no more.
+            state = 'done';
+            while (await nextResult()) this.check(sql);
+          } else throw new PostgresError(`${pq.errorMessage().trim()}\n  in: ${sql.slice(0, 200)}`, pq.resultErrorFields()?.sqlState);
+        }
+        return rows.length || state !== 'done' ? rows : null;
+      },
+      stop: () => {
+        if (state === 'done') return;
+        state = 'done';
+        pq.stopReader();
+        // Ask the server to stop now: closing the connection alone leaves a long sort running until its first row.
+        pq.cancel();
+      },
+    };
   }
 
   /** Whether a transaction is open on this connection (by transaction() or an exec'd BEGIN). */

@@ -51,6 +51,11 @@ describe('observations export', () => {
     expect(ids).toEqual(shown.map((o) => o.id));
   });
 
+  it('writes every figure in the order asked for, without a limit too', async () => {
+    const ids = [...new Set((parse(await exportCsv({}, { order: 'period' }), { bom: true, columns: true }) as Record<string, string>[]).map((r) => Number(r.observation_id)))];
+    expect(ids).toEqual(db.$client.prepare('SELECT id FROM observations WHERE deleted_at IS NULL ORDER BY period_end DESC, id DESC').pluck().all());
+  });
+
   it('writes a whole export on its lean path exactly as the full query would, filters and all', async () => {
     // Hostile names and text, so that quoting and the formula guard are exercised on every path.
     db.$client.exec(`UPDATE programmes SET name = name || ', "quoted" =1' WHERE id = 1;

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { env } from '../../lib/env';
@@ -18,6 +18,7 @@ import { databaseEngine, databasePath, getDb } from '../client';
 import * as schema from '../schema';
 import { boards, metrics, observationSources, observations, programmes, sources } from '../schema';
 import { wholeExportReader } from './batches';
+import { copyCsvStream } from './copy-pg';
 import { figureConditions, figureOrderBy, searchConditions } from '../queries/figure-filters';
 import { type FigureFilters, type FigureSearch } from '../../lib/filters';
 import type { FigureOrder } from '../../lib/figure-search';
@@ -57,7 +58,8 @@ const totals = alias(observations, 'total');
 /** The SQL of the export, built by drizzle, to run as a streaming cursor. */
 export function observationExportQuery(db: AppDatabase, filters: FigureSearch = {}, options: ExportOptions = {}) {
   const conditions = and(figureConditions(filters), ...searchConditions(filters));
-  const order = figureOrderBy(options.order ?? 'recorded');
+  // NULLs ordered as SQLite orders them, on both engines (figureOrderBy): the same rows in the same order.
+  const order = figureOrderBy(options.order ?? 'recorded', { nullsAsSqlite: true });
   // The table's rows: the first `limit` observations in the table's order.
   const chosen = db
     .select({ id: observations.id })
@@ -104,8 +106,11 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
   // the table in order, so rows stream without a sort.
   const limited = options.limit || options.offset ? query.innerJoin(ids, eq(ids.id, observations.id)) : query.where(conditions);
   // A figure's sources in document order; a source's id settles ties, so that every path (and
-  // db/export/batches.ts, which orders them in JavaScript) writes the same bytes.
-  return limited.orderBy(...order, asc(sources.documentDate), asc(observationSources.line), asc(observationSources.sourceId)).toSQL();
+  // db/export/batches.ts, which orders them in JavaScript) writes the same bytes. No line comes
+  // first, as SQLite orders NULL (spelled out for PostgreSQL, which would put it last).
+  return limited
+    .orderBy(...order, asc(sources.documentDate), sql`${observationSources.line} asc nulls first`, asc(observationSources.sourceId))
+    .toSQL();
 }
 
 /**
@@ -114,19 +119,25 @@ export function observationExportQuery(db: AppDatabase, filters: FigureSearch = 
  * block other requests. Everything is read in one snapshot of the database, and each
  * connection closes when the stream ends or the client goes away.
  *
- * A table's rows (a limit) come through the full query. A whole export takes the lean path
- * (db/export/batches.ts) and, when it is large and the machine has cores to spare,
- * its batches are written by worker threads, one connection each (parallelExport).
+ * On PostgreSQL (`postgresUrl`, DATABASE_URL's database by default) the server writes the CSV:
+ * COPY of the full query, on a connection of its own (db/export/copy-pg.ts), for every filter,
+ * search, order and limit. On SQLite, a table's rows (a limit) come through the full query; a
+ * whole export takes the lean path (db/export/batches.ts) and, when it is large and the machine
+ * has cores to spare, its batches are written by worker threads, one connection each
+ * (parallelExport).
  */
 export function observationExportStream(
   filters: FigureSearch = {},
   options: ExportOptions = {},
-  { file = databasePath(), bom = true, parallel, db }: { file?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
+  {
+    file = databasePath(),
+    postgresUrl = databaseEngine() === 'postgres' ? env().DATABASE_URL : undefined,
+    bom = true,
+    parallel,
+    db,
+  }: { file?: string; postgresUrl?: string; bom?: boolean; parallel?: ParallelOptions; db?: AppDatabase } = {},
 ): ReadableStream<Uint8Array> {
   const header = toCsv([...OBSERVATION_EXPORT_COLUMNS], [], { bom });
-  // On PostgreSQL there is no file for the workers to open either: the full query, on the app's
-  // connection (its COPY fast path is still to come, docs/decisions/0016).
-  db ??= databaseEngine() === 'postgres' ? getDb() : undefined;
   // A database of its own (the figures as a board saw them, db/as-seen.ts) has no file for the
   // workers to open. It is small, and may be closed once a newer one is built: read it at once.
   if (db) {
@@ -134,8 +145,10 @@ export function observationExportStream(
     const rows = db.$client.prepare(query.sql).raw().all(...(query.params as unknown[])) as CsvCell[][];
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], rows.map(csvLine)[Symbol.iterator](), { bom });
   }
-  // A table's rows, or a search (which the lean path does not read), come through the full query.
-  if (options.limit || options.offset || filters.search || filters.bases?.length) {
+  if (postgresUrl) return copyCsvStream(postgresUrl, [...OBSERVATION_EXPORT_COLUMNS], (own) => observationExportQuery(own, filters, options), { bom });
+  // A table's rows, an order other than the recorded one, or a search (which the lean path does
+  // not read) come through the full query.
+  if (options.limit || options.offset || (options.order && options.order !== 'recorded') || filters.search || filters.bases?.length) {
     const { lines, close } = openTableExport(filters, options, file);
     return csvLinesStream([...OBSERVATION_EXPORT_COLUMNS], lines, { bom, onClose: close });
   }

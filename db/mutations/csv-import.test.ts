@@ -288,7 +288,7 @@ describe('an export imported again after someone corrected a figure', () => {
   it('is refused for that figure (nothing undone), and applies once the version is cleared or fresh', async () => {
     const e = existing();
     // The officer exports the figure (its version is a column of the export)…
-    const exported = await new Response(observationExportStream({}, { order: 'recorded', limit: 1 }, { ...exportFrom(db), bom: false })).text();
+    const exported = await new Response(observationExportStream({}, { order: 'recorded', limit: 1 }, { ...exportFrom(db).csv, bom: false })).text();
     const [header, row] = exported.trim().split('\r\n') as [string, string];
     expect(header.split(',').at(-1)).toBe('version');
     expect(row.split(',').at(-1)).toBe('1');
@@ -320,7 +320,7 @@ describe('an export imported again after someone corrected a figure', () => {
 
 describe('an Excel export imported again', () => {
   it('changes nothing: every figure is found unchanged, and the shown-value column is ignored', async () => {
-    const { rows, close } = observationExportRows({}, { order: 'recorded' }, exportFrom(db));
+    const { rows, close } = observationExportRows({}, { order: 'recorded' }, exportFrom(db).rows);
     const bytes = new Uint8Array(await new Response(xlsxStream({ name: 'Figures', header: [...OBSERVATION_XLSX_COLUMNS], rows, close }, () => [])).arrayBuffer());
     const figures = count('SELECT count(*) n FROM observations WHERE deleted_at IS NULL');
     const before = snapshot();
@@ -338,7 +338,7 @@ describe('an Excel export imported again', () => {
   });
 
   it('reads numbers as numbers and dates as dates when opened with the same library', async () => {
-    const { rows, close } = observationExportRows({}, { order: 'recorded', limit: 5 }, exportFrom(db));
+    const { rows, close } = observationExportRows({}, { order: 'recorded', limit: 5 }, exportFrom(db).rows);
     const bytes = await new Response(xlsxStream({ name: 'Figures', header: [...OBSERVATION_XLSX_COLUMNS], rows, close }, () => [])).arrayBuffer();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes);

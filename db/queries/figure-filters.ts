@@ -42,11 +42,17 @@ export function searchConditions(f: FigureSearch): SQL[] {
   return conditions;
 }
 
-/** A list of figures in one of the orders people choose (lib/figure-search.ts), ties by id. */
-export function figureOrderBy(order: FigureOrder | 'recorded'): SQL[] {
+/**
+ * A list of figures in one of the orders people choose (lib/figure-search.ts), ties by id.
+ * `nullsAsSqlite`: a figure with no date reported (no source) where SQLite puts it, last, spelled
+ * out for PostgreSQL, which puts NULL first in a descending order (the export, whose rows must
+ * come in one order on both engines). SQLite reads the spelled-out order as its own; PostgreSQL
+ * then sorts instead of walking its index backwards, which is why the pages do not ask for it.
+ */
+export function figureOrderBy(order: FigureOrder | 'recorded', { nullsAsSqlite = false }: { nullsAsSqlite?: boolean } = {}): SQL[] {
   switch (order) {
     case 'reported':
-      return [desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)];
+      return [nullsAsSqlite ? sql`${observations.reportedOn} desc nulls last` : desc(observations.reportedOn), desc(observations.periodEnd), desc(observations.id)];
     case 'period':
       return [desc(observations.periodEnd), desc(observations.id)];
     case 'earliest':
