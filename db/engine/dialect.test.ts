@@ -7,8 +7,12 @@ describe('toPostgresSql', () => {
   });
 
   it('reads a list passed as one JSON parameter as text, column and all', () => {
-    expect(toPostgresSql('WHERE o.id IN (SELECT value FROM json_each(?))')).toBe('WHERE o.id::text IN (SELECT value FROM json_array_elements_text(?::json))');
-    expect(toPostgresSql('WHERE "observations"."id" NOT IN (SELECT value FROM json_each(?))')).toBe('WHERE "observations"."id"::text NOT IN (SELECT value FROM json_array_elements_text(?::json))');
+    // Read as the column's type, so that its index serves the lookup: ids as integers, slugs as text.
+    expect(toPostgresSql('WHERE o.id IN (SELECT value FROM json_each(?))')).toBe('WHERE o.id IN (SELECT value::integer FROM json_array_elements_text(?::json))');
+    expect(toPostgresSql('WHERE "observations"."id" NOT IN (SELECT value FROM json_each(?))')).toBe('WHERE "observations"."id" NOT IN (SELECT value::integer FROM json_array_elements_text(?::json))');
+    expect(toPostgresSql('WHERE b.slug IN (SELECT value FROM json_each(?))')).toBe('WHERE b.slug IN (SELECT value FROM json_array_elements_text(?::json))');
+    // A name the schema does not know, or knows with more than one type, is compared as text.
+    expect(toPostgresSql('WHERE papers.x IN (SELECT value FROM json_each(?))')).toBe('WHERE papers.x::text IN (SELECT value FROM json_array_elements_text(?::json))');
     expect(toPostgresSql('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT slug FROM boards)')).toBe('SELECT value FROM json_array_elements_text(?::json) AS value WHERE value NOT IN (SELECT slug FROM boards)');
   });
 
