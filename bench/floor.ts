@@ -23,10 +23,12 @@ export function recordStatements(sqlite: Database.Database, fn: () => unknown): 
     let raw = false;
     const proxy: Database.Statement = new Proxy(statement, {
       get(target, prop) {
-        if (prop === 'raw')
+        // raw() and pluck() return the statement itself: the proxy instead, or what is run next
+        // would not be seen.
+        if (prop === 'raw' || prop === 'pluck')
           return (on?: boolean) => {
-            raw = on !== false;
-            target.raw(on !== false);
+            raw = prop === 'raw' && on !== false;
+            target[prop](on !== false);
             return proxy;
           };
         if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run')
