@@ -78,7 +78,7 @@ const BOOL = 16;
 const PREPARED_PER_CONNECTION = 1000;
 const JSON_TYPES = new Set([114, 3802]);
 
-type Param = string | number | bigint | boolean | null | undefined | Date;
+export type Param = string | number | bigint | boolean | null | undefined | Date;
 type Transaction<Args extends unknown[], Result> = ((...args: Args) => Result) & Record<'immediate' | 'deferred' | 'exclusive', (...args: Args) => Result>;
 type Row = Record<string, unknown>;
 
@@ -112,7 +112,8 @@ export function numberPlaceholders(sql: string): string {
   return out;
 }
 
-function asText(value: Param): string | null {
+/** A parameter as libpq sends it: text, or null (the benchmark's psql floor writes the same values). */
+export function asText(value: Param): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (value instanceof Date) return value.toISOString();
