@@ -1,10 +1,12 @@
-// npm run test:export -- [--rows 1000000] [--db file.db] [--workers N] [--json]
+// npm run test:export -- [--rows 1000000] [--db file.db] [--workers N] [--json] [--url postgres-url]
 // Streams the observations CSV export of a generated database through the same functions the
 // route uses, and checks that memory stays bounded: fails if peak RSS grows by more than
 // 200 MB over the start (the export never holds the whole result). Prints rows per second;
 // with --json, one line of figures for `npm run bench` (which runs it in a process of its own
-// so that its peak memory is the export's alone).
+// so that its peak memory is the export's alone). With --url, the export of a PostgreSQL
+// database (as DATABASE_URL, the route's call unchanged), for `npm run bench:postgres`.
 import fs from 'node:fs';
+import { getDb } from '../db/client';
 import { observationExportStream } from '../db/export/export';
 import { benchDatabasePath, generateDatabase } from '../db/synthetic';
 
@@ -15,7 +17,10 @@ const arg = (name: string) => {
 const json = process.argv.includes('--json');
 const rows = Number(arg('rows') ?? 1_000_000);
 const file = arg('db') ?? benchDatabasePath(rows);
-if (!fs.existsSync(file)) {
+// On PostgreSQL the app reads DATABASE_URL, whatever the file.
+const url = arg('url');
+if (url) process.env.DATABASE_URL = url;
+if (!url && !fs.existsSync(file)) {
   const { seconds } = generateDatabase(rows, file);
   console.log(`Generated ${rows.toLocaleString('en-GB')} observations in ${seconds.toFixed(1)} s (${file})`);
 }
@@ -41,7 +46,8 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const started = performance.now();
 // --workers N: how many worker threads (default EXPORT_WORKERS, else one: the server's default).
 const workers = arg('workers') === undefined ? undefined : Number(arg('workers'));
-const reader = observationExportStream({}, {}, { file, parallel: { workers } }).getReader();
+// On PostgreSQL as the route calls it (app/api/export/observations/route.ts): on the app's connection.
+const reader = (url ? observationExportStream({}, {}, {}) : observationExportStream({}, {}, { file, parallel: { workers } })).getReader();
 let bytes = 0;
 let lines = 0;
 for (;;) {
@@ -53,6 +59,7 @@ for (;;) {
 }
 clearInterval(sampler);
 const seconds = (performance.now() - started) / 1000;
+if (url) getDb().$client.close();
 const dataRows = lines - 1;
 const growthMb = (peak - baseline) / 2 ** 20;
 if (json) {

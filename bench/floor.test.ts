@@ -15,6 +15,9 @@ describe('the SQL floor', () => {
     // Recording ends with the call: prepare() is the connection's own again.
     expect(recordStatements(sqlite, () => sqlite.prepare('SELECT 1').get())).toHaveLength(1);
     expect(recordStatements(sqlite, () => undefined)).toEqual([]);
+    // A statement read by pluck() is seen too; on SQLite the SQL sent is the SQL written.
+    const plucked = recordStatements(sqlite, () => sqlite.prepare('SELECT count(*) FROM boards WHERE id > ?').pluck().get(0));
+    expect(plucked).toEqual([{ sql: 'SELECT count(*) FROM boards WHERE id > ?', sent: 'SELECT count(*) FROM boards WHERE id > ?', params: [0], method: 'get', raw: false }]);
 
     const replayed = recordStatements(sqlite, () => replay(sqlite, statements)());
     expect(replayed.map((s) => [s.sql, s.params])).toEqual(statements.map((s) => [s.sql, s.params]));

@@ -10,6 +10,7 @@ import { openDatabase } from '../db/client';
 import { createSession, SESSION_COOKIE } from '../db/auth/sessions';
 import { addUser } from '../db/auth/users';
 import { importCsv } from '../reliability/fixture';
+import { timing, type Sample } from './measure';
 
 /** Every page a board member or officer opens, as the bench opens it at each size. */
 export const PAGES: [name: string, path: string][] = [
@@ -27,17 +28,6 @@ export const PAGES: [name: string, path: string][] = [
   ['Compare', '/compare'],
   ['Import', '/import'],
 ];
-
-export interface Sample {
-  median: number;
-  p95: number;
-}
-
-export function timing(samples: number[]): Sample {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 export interface PageResult extends Sample {
   bytes: number;

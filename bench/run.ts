@@ -17,105 +17,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type AppDatabase } from '../db/client';
-import { listObservations } from '../db/queries/observations';
-import { loadBoardPage, loadComparePage, loadMetricPage, loadOverview, loadProgrammePage, TABLE_ROWS } from '../app/_data/page-data';
-import { recordStatements, replay } from './floor';
 import { benchDatabasePath, generateDatabase } from '../db/synthetic';
 import { ensureBuild, ROOT, startServer } from '../reliability/server';
-import { benchImportPreview, benchPages, officerCookie, pageJavaScript, sampleMemory, timing, type PageResult, type Sample as Timing } from './pages';
+import { benchImportPreview, benchPages, officerCookie, pageJavaScript, sampleMemory, type PageResult } from './pages';
+import { benchDataFunctions, BUDGET, BUDGET_ROWS, ms, RUNS, SIZES, table, timing, WARMUP, WARMUP_MS, type DataResult, type Sample as Timing } from './measure';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const SIZES = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
-const RUNS = Number(arg('runs') ?? 20);
-const WARMUP = 3;
-const WARMUP_MS = 250;
 const PORT = 3290;
-const BUDGET_ROWS = 1_000_000;
-
-const BUDGET = {
-  dataMedianMs: 50,
-  dataP95Ms: 100,
-  floorRatio: 1.5,
-  pageMedianMs: 100,
-  pageP95Ms: 150,
-  pageKb: 300,
-  serverRssMb: 300,
-  exportRowsPerSecond: 300_000,
-  exportPeakMb: 200,
-  exportFloorRatio: 1.5,
-  filteredExportFloorRatio: 2,
-  firstLoadKb: 200,
-};
-
-/**
- * The app's function and its floor, run by turns (app, floor, app, floor...) so that both meet
- * the same spells of a busy or slowed machine: measured one after the other, a slow spell during
- * one of them alone moved the ratio by a third on this VM.
- */
-function measurePair(app: () => unknown, floor: () => unknown, runs = RUNS): { app: Timing; floor: Timing } {
-  // Warm up for WARMUP runs and at least WARMUP_MS: a function of 2 ms is still being compiled
-  // after three runs (app/floor 1.56 measured so, 1.21 once warm), and a server that has served
-  // a page a few times runs it compiled.
-  const warmUntil = performance.now() + WARMUP_MS;
-  for (let i = 0; i < WARMUP || performance.now() < warmUntil; i++) {
-    app();
-    floor();
-  }
-  const samples = { app: [] as number[], floor: [] as number[] };
-  for (let i = 0; i < runs; i++)
-    for (const [which, fn] of [
-      ['app', app],
-      ['floor', floor],
-    ] as const) {
-      const started = performance.now();
-      fn();
-      samples[which].push(performance.now() - started);
-    }
-  return { app: timing(samples.app), floor: timing(samples.floor) };
-}
-
-/** The data functions the pages call, with the views a board member opens first. */
-function dataFunctions(db: AppDatabase): { name: string; fn: () => unknown }[] {
-  const latest = (db.$client.prepare("SELECT max(period_end) AS d FROM observations WHERE deleted_at IS NULL AND basis != 'planned'").get() as { d: string }).d;
-  const year = Number(latest.slice(0, 4)) - (Number(latest.slice(5, 7)) < 4 ? 1 : 0);
-  return [
-    { name: 'Overview (latest quarter)', fn: () => loadOverview(db, {}) },
-    { name: 'Overview, one board', fn: () => loadOverview(db, { board: 'board-2' }) },
-    { name: 'Board page (all figures)', fn: () => loadBoardPage(db, 'board-2', {}) },
-    { name: 'Programme page (all figures)', fn: () => loadProgrammePage(db, 'programme-7', {}) },
-    { name: 'Metric page (all figures)', fn: () => loadMetricPage(db, 'attendees', {}) },
-    { name: 'Compare (default quarters)', fn: () => loadComparePage(db, {}) },
-    { name: 'Compare, two years, one board', fn: () => loadComparePage(db, { a: `${year - 1}`, b: `${year}`, board: 'board-2' }) },
-    {
-      name: `Figures table, board + metric filter (first ${TABLE_ROWS})`,
-      fn: () => listObservations(db, { boards: ['board-2'], metrics: ['attendees'] }, { order: 'period', limit: TABLE_ROWS }),
-    },
-  ];
-}
-
-interface DataResult {
-  name: string;
-  app: Timing;
-  floor: Timing;
-  ratio: number;
-  statements: number;
-}
-
-function benchDataFunctions(file: string): DataResult[] {
-  const db = openDatabase(file);
-  const results = dataFunctions(db).map(({ name, fn }) => {
-    const statements = recordStatements(db.$client, fn);
-    const floorFn = replay(db.$client, statements);
-    const { app, floor } = measurePair(fn, floorFn);
-    return { name, app, floor, ratio: app.median / floor.median, statements: statements.length };
-  });
-  db.$client.close();
-  return results;
-}
 
 // --- the production server -------------------------------------------------------------------
 
@@ -252,13 +159,7 @@ interface SizeResult {
   load: [number, number];
 }
 
-const ms = (t: Timing) => `${t.median.toFixed(1)} / ${t.p95.toFixed(1)}`;
 const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-function table(header: string[], rows: string[][]): string {
-  const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
-  return lines.join('\n');
-}
 
 function report(results: SizeResult[], firstLoad: Record<string, { kb: number; scripts: number }>): { text: string; failures: string[] } {
   const failures: string[] = [];
@@ -413,7 +314,7 @@ async function main() {
     const { seconds } = generateDatabase(rows, file);
     console.log(`${rows.toLocaleString('en-GB')} observations generated in ${seconds.toFixed(1)} s; measuring…`);
     const loadBefore = os.loadavg()[0]!;
-    const data = benchDataFunctions(file);
+    const data = await benchDataFunctions(file);
     const server = await benchServer(file);
     if (!Object.keys(firstLoad).length) {
       const running = await startServer(file, PORT);

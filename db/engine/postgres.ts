@@ -164,7 +164,8 @@ export function withLiterals(sql: string, params: Param[]): string {
   return out;
 }
 
-function asText(value: Param): string | null {
+/** A parameter as libpq sends it: text, or null (the benchmark's psql floor writes the same values). */
+export function asText(value: Param): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (value instanceof Date) return value.toISOString();
