@@ -5,6 +5,8 @@ import path from 'node:path';
 import { openDatabase, openPostgresDatabase, type AppDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { isPostgresClient, PostgresConnection } from './engine/postgres';
+import { copyToPostgres } from './engine/copy-to-postgres';
+import { startThrowawayCluster, type ThrowawayCluster } from './engine/pg-cluster';
 import { addUser } from './auth/users';
 import { loadSeed } from './seed';
 import type { SessionUser } from '../lib/auth/roles';
@@ -164,4 +166,32 @@ export function failInsertsInto(db: AppDatabase, table: string, message: string)
 export function exportFrom(db: AppDatabase): { csv: { file: string } | { postgresUrl: string }; rows: { file: string } | { db: AppDatabase } } {
   const client = postgresOf(db);
   return client ? { csv: { postgresUrl: client.url }, rows: { db } } : { csv: { file: db.$client.name }, rows: { file: db.$client.name } };
+}
+
+/**
+ * The seeded figures in a SQLite database and, copied by db:copy's code, in a new database of a
+ * throwaway PostgreSQL cluster: for tests that hold the two engines to the same answers.
+ * close() closes both and removes the cluster.
+ */
+export function seededOnBothEngines(name: string): { sqlite: AppDatabase; postgres: AppDatabase; connection: PostgresConnection; url: string; cluster: ThrowawayCluster; close(): void } {
+  const cluster = startThrowawayCluster();
+  try {
+    const sqlite = openDatabase(tempDatabasePath());
+    migrateDatabase(sqlite);
+    loadSeed(sqlite);
+    const url = cluster.createDatabase(name);
+    const { db: postgres, connection } = openPostgresDatabase(url);
+    copyToPostgres(sqlite.$client, connection);
+    return {
+      sqlite, postgres, connection, url, cluster,
+      close() {
+        connection.close();
+        sqlite.$client.close();
+        cluster.stop();
+      },
+    };
+  } catch (error) {
+    cluster.stop();
+    throw error;
+  }
 }

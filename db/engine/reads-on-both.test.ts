@@ -6,12 +6,11 @@ import * as observations from '../queries/observations';
 import * as overview from '../queries/overview';
 import * as reference from '../queries/reference';
 import { loadSeed } from '../seed';
-import { createTestDatabase } from '../testing';
+import { seededOnBothEngines } from '../testing';
 import { loadBoardPage, loadComparePage, loadFiguresPage, loadMetricPage, loadMetricPanel, loadOverview, loadProgrammePage } from '../../app/_data/page-data';
 import { loadPack } from '../../app/_data/pack';
-import { copyToPostgres } from './copy-to-postgres';
 import { migratePostgres } from './migrate-pg';
-import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
+import { whyNoPostgres, type ThrowawayCluster } from './pg-cluster';
 
 const why = whyNoPostgres();
 if (why) console.log(`Skipping the reads-on-both-engines tests: ${why}.`);
@@ -52,20 +51,13 @@ describe.skipIf(why !== null)('the same reads on SQLite and on PostgreSQL', () =
   let cluster: ThrowawayCluster;
   let sqlite: AppDatabase;
   let postgres: AppDatabase;
-  let connection: ReturnType<typeof openPostgresDatabase>['connection'];
 
+  let both: ReturnType<typeof seededOnBothEngines>;
   beforeAll(() => {
-    cluster = startThrowawayCluster();
-    sqlite = createTestDatabase();
-    loadSeed(sqlite);
-    ({ db: postgres, connection } = openPostgresDatabase(cluster.createDatabase('reads')));
-    copyToPostgres(sqlite.$client, connection);
+    both = seededOnBothEngines('reads');
+    ({ sqlite, postgres, cluster } = both);
   }, 120_000);
-  afterAll(() => {
-    connection?.close();
-    sqlite?.$client.close();
-    cluster?.stop();
-  });
+  afterAll(() => both?.close());
 
   // Sets and Maps hold no order of their own (the pages sort what they list from them); arrays do.
   const unordered = (value: unknown): unknown =>

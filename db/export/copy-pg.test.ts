@@ -1,11 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresDatabase, type AppDatabase } from '../client';
-import { copyToPostgres } from '../engine/copy-to-postgres';
-import { startThrowawayCluster, whyNoPostgres, type ThrowawayCluster } from '../engine/pg-cluster';
+import type { AppDatabase } from '../client';
+import { whyNoPostgres } from '../engine/pg-cluster';
 import type { PostgresConnection } from '../engine/postgres';
-import { loadSeed } from '../seed';
-import { createTestDatabase } from '../testing';
+import { seededOnBothEngines } from '../testing';
 import type { FigureSearch } from '../../lib/filters';
 import { jsNumberSql } from './copy-pg';
 import { observationExportStream, type ExportOptions } from './export';
@@ -30,7 +28,6 @@ function difference(actual: Buffer, expected: Buffer): string | null {
 // byte, on the same data: the seeded figures copied across (db:copy), then the same hostile
 // writes made on each.
 describe.skipIf(why !== null)('the export by COPY on PostgreSQL', () => {
-  let cluster: ThrowawayCluster;
   let sqlite: AppDatabase;
   let url: string;
   let connection: PostgresConnection;
@@ -45,19 +42,12 @@ describe.skipIf(why !== null)('the export by COPY on PostgreSQL', () => {
     postgres: await bytes(observationExportStream(filters, options, { postgresUrl: url, bom })),
   });
 
+  let engines: ReturnType<typeof seededOnBothEngines>;
   beforeAll(() => {
-    cluster = startThrowawayCluster();
-    sqlite = createTestDatabase();
-    loadSeed(sqlite);
-    url = cluster.createDatabase('exported');
-    ({ connection } = openPostgresDatabase(url));
-    copyToPostgres(sqlite.$client, connection);
+    engines = seededOnBothEngines('exported');
+    ({ sqlite, url, connection } = engines);
   }, 120_000);
-  afterAll(() => {
-    connection?.close();
-    sqlite?.$client.close();
-    cluster?.stop();
-  });
+  afterAll(() => engines?.close());
 
   it('writes the seeded figures as SQLite does, with and without the byte-order mark', async () => {
     for (const bom of [true, false]) {
