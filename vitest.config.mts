@@ -14,6 +14,7 @@ const INCLUDE = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'seed/**/*.test.ts', 'be
 export const ONE_ENGINE_TEST_FILES: Record<string, string> = {
   'db/engine/': "PostgreSQL's own adapter, migrations, rollups and copy: these tests start their own clusters",
   'bench/floor.test.ts': "the benchmark's floor replays statements through better-sqlite3",
+  'bench/postgres-floor.test.ts': "the benchmark's psql floor on PostgreSQL, which starts its own cluster",
   'db/backup.test.ts': "backups of the SQLite file (PostgreSQL's are its own tools', pg_dump: not built here)",
   'db/migrate.test.ts': "SQLite's migrations (PostgreSQL's: db/engine/migrate-pg.test.ts)",
   'db/export/export.test.ts': "the SQLite export's paths: batches, worker threads, one file's snapshot",
