@@ -996,6 +996,37 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a table pasted from a PDF whose header leaves the label column blank: quarters, a total of those reported, a target, thousands', () => {
+    const found = extractFigures(
+      [
+        'Table 1: Key performance indicators',
+        '                                Q1        Q2        Q3        Q4      Total   Target 23/24',
+        'Corporate peer challenges          12         9        14        -        35        50',
+        'Councils supported                 28        31        26        -        85       110',
+        'Page views (000s)                 212       188       201        -       601       900',
+      ].join('\n'),
+      { reportDate: '2024-01-23', reference: TEST_REFERENCE },
+    );
+    // (The "1" of "Table 1" is set apart, naming nothing.)
+    expect(found.filter((p) => p.line > 1).map((p) => [p.value, p.likelyContext ? p.contextReason : p.basis, p.likelyContext ? null : p.periodStart, p.likelyContext ? null : p.periodEnd])).toEqual([
+      [12, 'period', '2023-04-01', '2023-06-30'],
+      [9, 'period', '2023-07-01', '2023-09-30'],
+      [14, 'period', '2023-10-01', '2023-12-31'],
+      [35, 'period', '2023-04-01', '2023-12-31'],
+      [50, 'a target, not something delivered', null, null],
+      [28, 'period', '2023-04-01', '2023-06-30'],
+      [31, 'period', '2023-07-01', '2023-09-30'],
+      [26, 'period', '2023-10-01', '2023-12-31'],
+      [85, 'period', '2023-04-01', '2023-12-31'],
+      [110, 'a target, not something delivered', null, null],
+      [212_000, 'period', '2023-04-01', '2023-06-30'],
+      [188_000, 'period', '2023-07-01', '2023-09-30'],
+      [201_000, 'period', '2023-10-01', '2023-12-31'],
+      [601_000, 'cumulative', null, '2023-12-31'],
+      [900_000, 'a target, not something delivered', null, null],
+    ]);
+  });
+
   it('sets apart a table’s column of changes, signed or not', () => {
     const found = extractFigures(['Outputs', '', 'Programme | 2022/23 | 2023/24 | Change', 'Corporate Peer Challenge | 41 | 38 | -7%', 'Finance Peer Review | 12 | 22 | +83%'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE });
     expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.periodEnd])).toEqual([

@@ -15,7 +15,7 @@ import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positi
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
-import { analyseLines, clauseSpans, isTableRule, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
+import { analyseLines, clauseSpans, headerCellsOver, isTableRule, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
 
 export interface ReferenceNames {
   boards: { name: string; slug: string }[];
@@ -77,6 +77,11 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 
 /** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
 const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
+
+/** A table's column of targets or plans ("Target", "Target 23/24", "Annual target", "Plan for 2024"): not what was delivered. */
+/** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
+const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
+const TARGET_HEADER = /^(?:annual\s+|full[- ]year\s+|year\s+)?(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)\b/i;
 
 /** A paragraph's label as a name: without an article before it, with a capital. */
 function labelAsName(label: string): string {
@@ -158,9 +163,9 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
     const cells = inTable[li] ? tableCells(line.masked) : null;
     if (inTable[li] && isTableRule(line.masked)) continue;
     if (!cells) tableHeader = null;
-    // (A header names periods, not counts: "2022/23", "Q1", "April 2024" leave no digit behind.)
-    else if (!cells.some((c) => /\d/.test(findDates(c.text).reduceRight((text, d) => text.slice(0, d.start) + text.slice(d.end), c.text).replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b/g, '')))) {
-      tableHeader = cells.map((c) => c.text);
+    // (A header names periods, not counts: "2022/23", "23/24", "Q1", "April 2024" leave no digit behind.)
+    else if (!cells.some((c) => /\d/.test(findDates(c.text).reduceRight((text, d) => text.slice(0, d.start) + text.slice(d.end), c.text).replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b|\b\d\d\/\d\d\b/g, '')))) {
+      tableHeader = headerCellsOver(cells, li + 1 < lines.length ? tableCells(lines[li + 1]!.masked) : null).map((c) => c.text);
       continue;
     }
     const rowLabel = cells && !/\d/.test(cells[0]!.text) && cells[0]!.text ? cells[0]!.text : null;
@@ -235,6 +240,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         // period ("2022/23", "Q1"), dates it and the row's label says what it counts.
         const column = cells && tableHeader ? cells.findIndex((c) => mention.start >= c.start && mention.start < c.end) : -1;
         let columnPeriod: PeriodSpan | null = null;
+        let columnCounts = false;
         let rowIsMeasure = false; // the row's label says what is counted, so it names no programme
         const cell = column > 0 ? cells![column]! : null;
         // Only a cell that is just a number takes its header's words: a cell with a sentence of
@@ -244,9 +250,16 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           const header = tableHeader![column]!;
           const headerDates = findDates(header);
           columnPeriod = periodOfHeader(header, headerDates, options.reportDate);
-          // A "Total" column after columns of periods ("Q1 | Q2 | Total") spans them all.
+          // A column headed by a quarter or a year counts what happened in it, whatever the
+          // measure would be read as elsewhere (page views to date).
+          columnCounts = columnPeriod !== null && columnPeriod.start < columnPeriod.end && !TARGET_HEADER.test(header.trim());
+          // A "Total" column after columns of periods ("Q1 | Q2 | Total") spans those the row
+          // has numbers in (a quarter not yet reported, "-", is not in its total).
           if (!columnPeriod && /^(?:total|totals|year\s+to\s+date|ytd|cumulative)$/i.test(header.trim())) {
-            const spans = tableHeader!.slice(1, column).map((h) => periodOfHeader(h, findDates(h), options.reportDate)).filter((p): p is PeriodSpan => p !== null);
+            const spans = tableHeader!
+              .slice(1, column)
+              .map((h, k) => (/\d/.test(cells![k + 1]?.text ?? '') ? periodOfHeader(h, findDates(h), options.reportDate) : null))
+              .filter((p): p is PeriodSpan => p !== null);
             if (spans.length >= 2) columnPeriod = { start: spans.reduce((a, p) => (p.start < a ? p.start : a), spans[0]!.start), end: spans.reduce((a, p) => (p.end > a ? p.end : a), spans[0]!.end), precision: spans[spans.length - 1]!.precision };
           }
           const read = (words: string) => readCounted({ after: ` ${words}`, before: '', clause: words, unit: mention.unit, range: mention.range });
@@ -298,7 +311,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
-        if (!reason && cells && tableHeader && column > 0 && bare && /^(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)$/i.test((tableHeader[column] ?? '').trim()))
+        if (!reason && cells && tableHeader && column > 0 && bare && TARGET_HEADER.test((tableHeader[column] ?? '').trim()))
           reason = 'a target, not something delivered';
         // Nor is a column of changes ("| 2022/23 | 2023/24 | Change |"): the dashboard works them out.
         if (!reason && cells && tableHeader && column > 0 && bare && /^(?:%\s*)?(?:change|difference|variance|increase|decrease|growth|movement|trend)(?:\s*\(%\)|\s*%)?$/i.test((tableHeader[column] ?? '').trim()))
@@ -413,6 +426,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           })(),
         });
 
+        if (columnCounts && period.basis === 'cumulative') period.basis = 'period';
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
 
         // What the rules leave, the learned scorer weighs (scorer.ts).
@@ -441,12 +455,14 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
         }
 
         const unit: Unit = counted.slug ? counted.unit : mention.unit;
+        // A table's cell in thousands, as its row or column says ("Page views (000s)", "£'000").
+        const scale = bare && IN_THOUSANDS.test(`${cells?.[0]?.text ?? ''} ${column > 0 ? (tableHeader?.[column] ?? '') : ''}`) ? 1000 : 1;
         proposals.push({
           line: line.index + 1,
           evidence,
           numberStart: qualifierStart - evidenceSpan.start,
           numberEnd: Math.min(mention.range === 'low' ? mention.groupEnd : mention.end, evidenceSpan.end) - evidenceSpan.start,
-          value: mention.value,
+          value: mention.value * scale,
           qualifier: q.qualifier,
           unit,
           counted: counted.counted.replace(/\s+/g, ' ').trim(),
@@ -459,7 +475,7 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
           datePrecision: period.datePrecision,
           likelyContext: reason !== null,
           contextReason: reason,
-          upper: mention.range === 'low' ? mention.rangeEnd : null,
+          upper: mention.range === 'low' && mention.rangeEnd !== null ? mention.rangeEnd * scale : null,
           proposedMetric: reason ? null : proposedMetric,
           proposedProgramme: reason ? null : proposedProgramme,
           ...(features ? { features } : {}),

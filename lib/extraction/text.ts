@@ -142,6 +142,17 @@ function alignedCells(line: string): { text: string; start: number; end: number 
   return out;
 }
 
+/**
+ * A header row's cells as the rows below it are laid out: a header laid out with spaces often
+ * leaves the column of row labels blank ("              Q1     Q2    Total" over "Peer challenges
+ * 12   9   21"), so it has one cell fewer, each over the row's cell after the label. Then the
+ * header gets an empty first cell; otherwise its cells as they are.
+ */
+export function headerCellsOver(header: { text: string; start: number; end: number }[], row: { text: string; start: number; end: number }[] | null): { text: string; start: number; end: number }[] {
+  if (!row || header.length !== row.length - 1 || header[0]!.start < row[0]!.end) return header;
+  return [{ text: '', start: 0, end: 0 }, ...header];
+}
+
 /** A Markdown table's rule under its header ("|---|:--:|", "| --- | --- |"): no row of figures. */
 export const isTableRule = (line: string): boolean => /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/.test(line);
 
@@ -150,9 +161,12 @@ export const isTableRule = (line: string): boolean => /^\s*\|?\s*:?-{2,}:?\s*(?:
  * cell short. A line of prose with a "|" in it, or a single such line, is text.
  */
 export function tableRows(lines: string[]): boolean[] {
-  const shape = lines.map((l) => {
-    const cells = tableCells(l);
-    return cells && cells.every((c) => c.text.length <= 80) ? cells.length : 0;
+  const cellsOf = lines.map((l) => tableCells(l));
+  const shape = cellsOf.map((cells) => (cells && cells.every((c) => c.text.length <= 80) ? cells.length : 0));
+  // A header with its label column left blank heads the rows below it (headerCellsOver).
+  cellsOf.forEach((cells, i) => {
+    const below = cellsOf[i + 1];
+    if (cells && below && shape[i + 1]! >= 3 && shape[i + 1] === shape[i + 2] && headerCellsOver(cells, below) !== cells) shape[i] = shape[i + 1]!;
   });
   // A rule under the header joins the header to the rows below it.
   lines.forEach((l, i) => {
