@@ -194,14 +194,27 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "no more than 2 places per council": a limit or rule, not something delivered.
   if (/\b(no|not)\s+more\s+than\s*$/i.test(before)) return reason('a limit or rule');
 
+  // A budget and its parts: "a total budget of £2.64m to March 2025, of which £1.9m is grant and
+  // £740,000 is for staffing" — what there is to spend, not money awarded or saved.
+  if (mention.unit === 'GBP' && /\bbudget\s+(?:of|is|was|for|totals?|totalling)\b/i.test(sentence) && /\bof\s+which\b/i.test(sentence)) return reason('a budget and its parts, not money awarded');
   // A rate of return: "£5 for every £1 spent", "for every £1 of grant … at least £5".
-  if (/\bfor\s+(?:every|each)\s*(?:£\s?)?$/i.test(beforeQualifier) || (/\bfor\s+(?:every|each)\s+£/i.test(sentence) && mention.unit === 'GBP'))
+  // ("Every £1 invested in tenancy sustainment saves an estimated £3.40": the same, said first.)
+  if (/\bfor\s+(?:every|each)\s*(?:£\s?)?$/i.test(beforeQualifier) || (/\b(?:for\s+)?(?:every|each)\s+£/i.test(sentence) && mention.unit === 'GBP'))
     return reason('a rate of return');
   // A cap or allowance per participant: "up to £50,000 to each project", "up to 3 sessions per
   // council", "a £20,000 grant each", "a minimum of three placements".
-  const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per)\s+(?:each|every|a|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
+  const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per|at|in)\s+(?:each|every|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:to|for)\s+a\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
+  // "Each school received up to 2 free visits", "Each council can claim up to 5 days": what one
+  // taker may have.
+  if (/\beach\s+(?:[\w'’-]+\s+){1,3}?(?:received|receives|gets|got|can|could|may|will|is\s+entitled\s+to|are\s+entitled\s+to)\s+(?:[\w-]+\s+){0,2}?(?:up\s+to|a\s+maximum\s+of)\s*$/i.test(before))
+    return reason('a cap per participant, not something delivered');
+  // "The maximum grant for a single project is £50,000", "projects below £5,000 are decided by
+  // officers": the offer's limits and thresholds.
+  if (/\b(?:maximum|minimum|max\.?|largest\s+possible)\s+(?:grant|award|amount|payment|funding|contribution|bid|request)s?\b[^.;]{0,50}?\b(?:is|was|will\s+be|are|were)\s*$/i.test(beforeQualifier) ||
+      /\b(?:projects?|applications?|grants?|bids?|awards?|requests?|schemes?)\s+(?:of\s+)?(?:below|under|above|less\s+than|exceeding)\s*$/i.test(before))
+    return reason('a limit or threshold the offer sets, not something delivered');
   // "3 further events, each for up to 60 delegates".
   if (/\beach\s+(?:for|of|with|taking)\s+(?:up\s+to|a\s+maximum\s+of|no\s+more\s+than)\s*$/i.test(before)) return reason('a cap per participant, not something delivered');
   // "offered grants of up to £100,000", "bursaries worth up to £500": the most one award can be.
@@ -375,6 +388,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'count' && mention.written === 'numeral' && !Number.isInteger(mention.value) && /^\s?[a-z]{3,}/.test(afterGroup) && !/^\s?(hours?|days?|weeks?|months?|years?|fte|full[- ]time|per\b|times\b|million|thousand|stars?|out\s+of)\b/i.test(afterGroup))
     return reason('a number with a fraction, which cannot count whole things');
 
+  // Someone else's count of a whole country or sector: "Nationally, fire and rescue services
+  // attended 153,957 fires (Home Office statistics)", "… (ONS Census 2021)".
+  // (Not where we, us or our did it. Not "according to" alone: "according to a report on results
+  // under the LGA's programme" is the programme's own.)
+  if (!/\b(?:we|our|us)\b/i.test(sentence) &&
+      (/^\W*(?:nationally|across\s+(?:the\s+)?(?:country|england|the\s+uk|uk|wales|scotland|britain)|in\s+(?:england|the\s+uk|britain|wales|scotland))\s*,/i.test(sentence) ||
+        /\((?:[^)]*\b(?:statistics|census|ons|office\s+for\s+national\s+statistics|home\s+office|national\s+audit\s+office|nao|dluhc|mhclg|dfe|dwp|nhs\s+digital|nhs\s+england)\b[^)]*)\)/i.test(sentence)))
+    return reason('an outside statistic');
   // Published statistics of a whole area or market: "Public data for 2021/22 shows … around 980
   // starts". And a total others reached that a programme only helped towards: "have also
   // contributed to the 250 apprenticeship starts".

@@ -1027,6 +1027,29 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('sets apart a return said first, what one taker may have, an offer’s limits, a budget’s parts and a country’s statistics', () => {
+    const reasons = (text: string) => extractFigures(text, { reportDate: '2024-03-01', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
+    expect(reasons('Every £1 invested in tenancy sustainment saves an estimated £3.40 in eviction costs.')).toEqual([
+      [1, 'a rate of return'],
+      [3.4, 'a rate of return'],
+    ]);
+    expect(reasons('Each school received up to 2 free visits. Each council can claim up to 5 days of free consultancy. We offered places for up to 40 officers at each session.').map(([, r]) => r)).toEqual([
+      'a cap per participant, not something delivered',
+      'a cap per participant, not something delivered',
+      'a cap per participant, not something delivered',
+    ]);
+    expect(reasons('The maximum grant for a single project is £50,000; projects below £5,000 are decided by officers.').map(([, r]) => r)).toEqual([
+      'a limit or threshold the offer sets, not something delivered',
+      'a limit or threshold the offer sets, not something delivered',
+    ]);
+    expect(reasons('The programme has a total budget of £2.64m to March 2025, of which £1.9m is grant and £740,000 is for staffing.').map(([, r]) => r)).toEqual(Array(3).fill('a budget and its parts, not money awarded'));
+    expect(reasons('Nationally, fire and rescue services attended 153,957 fires in 2022/23.')).toEqual([[153957, 'an outside statistic']]);
+    expect(reasons('Councils face around 1,400 attempted cyber attacks every single day (National Cyber Security Centre statistics).')).toEqual([[1400, 'an outside statistic']]);
+    // What the programme did stays a figure, in the same shapes.
+    expect(reasons('We held 12 webinars, attended by 540 officers, and awarded £412,000 to 87 community groups.').map(([, r]) => r)).toEqual(Array(4).fill('figure'));
+    expect(reasons('Nationally, our programme has supported 243 councils.')).toEqual([[243, 'figure']]);
+  });
+
   it('sets apart a table’s column of changes, signed or not', () => {
     const found = extractFigures(['Outputs', '', 'Programme | 2022/23 | 2023/24 | Change', 'Corporate Peer Challenge | 41 | 38 | -7%', 'Finance Peer Review | 12 | 22 | +83%'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE });
     expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.periodEnd])).toEqual([
