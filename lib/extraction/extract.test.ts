@@ -1050,6 +1050,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(reasons('Nationally, our programme has supported 243 councils.')).toEqual([[243, 'figure']]);
   });
 
+  it('reads money a fund shared out as awarded: shared, given to so many groups, supported them with, approved', () => {
+    const money = (text: string) => extractFigures(text, { reportDate: '2024-03-01', reference: TEST_REFERENCE }).filter((p) => p.unit === 'GBP').map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
+    expect(money('Eighty-seven community groups have shared £412,000 from the Community Resilience Fund.')).toEqual([[412000, 'figure']]);
+    expect(money('- £48,500 to 11 village halls for energy improvements')).toEqual([[48500, 'figure']]);
+    expect(money('The fund supported 73 groups with £318,000 this year.')).toEqual([[318000, 'figure']]);
+    expect(money('In total, 58 projects were approved (£612,000).')).toEqual([[612000, 'figure']]);
+    // Money coming in is still not awarded.
+    expect(money('The council received £1.9m from the Department for Education in November.')).toEqual([[1900000, 'money received, not awarded or saved by a programme']]);
+  });
+
   it('sets apart a table’s column of changes, signed or not', () => {
     const found = extractFigures(['Outputs', '', 'Programme | 2022/23 | 2023/24 | Change', 'Corporate Peer Challenge | 41 | 38 | -7%', 'Finance Peer Review | 12 | 22 | +83%'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE });
     expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.periodEnd])).toEqual([
