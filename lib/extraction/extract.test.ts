@@ -1093,6 +1093,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(extractFigures('Previous rounds funded 52 projects worth £3.4m, which have generated an estimated £11m in savings.', { reportDate: '2024-02-28', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Projects funded', 'Money awarded', 'Money saved']);
     expect(metric('Peers took part in 134 peer challenges and made 64 follow-up visits.')).toBe('Peer challenges and reviews');
     expect(extractFigures('Peers made 64 follow-up visits.', { reportDate: '2023-07-13', reference: TEST_REFERENCE })[0]?.metric).toBe('Events delivered');
+    // Visits of a kind named before the word are made to people: events. A website's are not.
+    const metricOf = (text: string) => extractFigures(text, { reportDate: '2023-07-13', reference: TEST_REFERENCE }).map((p) => p.metric);
+    expect(metricOf('We completed 8,412 Safe and Well visits.')).toEqual(['Events delivered']);
+    expect(metricOf('The toolkit page had 5,000 visits and 1,200 website visits.')).toEqual(['Page views', 'Page views']);
     // Who applied is counted with the applications, not as councils supported.
     expect(extractFigures('We received 49 applications from 40 councils.', { reportDate: '2023-01-24', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Applications', 'Applications']);
   });

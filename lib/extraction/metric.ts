@@ -124,7 +124,7 @@ const RULES: Rule[] = [
   {
     re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
     // ("64 follow-up visits", "site visits": visits made are events.)
-    pick: (i, noun) => (/^visits$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,2}?(?:follow[- ]up|site|home|support|peer|in[- ]person|monitoring|field|school|study|outreach|assessment|inspection|advisory)\s+visits\b/i.test(i.after) ? 'events-delivered' : /^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
+    pick: (i, noun) => (/^visits$/i.test(noun) && (/^\s*(?:[\w'’-]+\s+){0,2}?(?:follow[- ]up|site|home|support|peer|in[- ]person|monitoring|field|school|study|outreach|assessment|inspection|advisory)\s+visits\b/i.test(i.after) || namedVisits(i.after)) ? 'events-delivered' : /^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
   },
   // Visitors to places ("13,762 visitors across the Library Service") came; a website's are users.
   { re: /\bvisitors\b/i, pick: (i) => (visitsToPlaces(i.clause) ? 'attendees' : 'members') },
@@ -183,6 +183,18 @@ const RULES: Rule[] = [
 ];
 
 /** The noun phrase right after a number: words up to the first stop word or punctuation. */
+/**
+ * Visits of a kind named before the word ("8,412 Safe and Well visits", "2 free visits") are made
+ * to people or places, so they are events; a website's are named by web words ("website visits",
+ * "unique visits") or by none ("5,000 visits" to a toolkit's page).
+ */
+function namedVisits(after: string): boolean {
+  const named = /^\s*((?:[\w'’-]+\s+){1,4}?)visits\b/i.exec(after)?.[1];
+  if (!named) return false;
+  if (/\b(?:page|pages|web|website|websites|site['’]s|online|unique|portal|hub|toolkit|app|digital|virtual)\b/i.test(named)) return false;
+  return named.split(/\s+/).some((w) => w && !/^(?:more|further|additional|new|total|separate|individual|extra|monthly|of|the|and|over|around)$/i.test(w));
+}
+
 /** Whether visits in this clause are to places people go ("warm welcome locations", "libraries"), not to pages. */
 function visitsToPlaces(clause: string): boolean {
   return /\b(?:librar(?:y|ies)|locations?|centres?|centers?|hubs?|spaces?|venues?|buildings?|museums?|galler(?:y|ies)|parks?|pools?|leisure|theatres?|archives?)\b/i.test(clause) && !/\b(?:web\s*sites?|web\s*pages?|pages?|online|portal|digital|app)\b/i.test(clause);
