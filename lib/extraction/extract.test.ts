@@ -1097,6 +1097,9 @@ describe('extractFigures: numbers that are not figures', () => {
     const metricOf = (text: string) => extractFigures(text, { reportDate: '2023-07-13', reference: TEST_REFERENCE }).map((p) => p.metric);
     expect(metricOf('We completed 8,412 Safe and Well visits.')).toEqual(['Events delivered']);
     expect(metricOf('The toolkit page had 5,000 visits and 1,200 website visits.')).toEqual(['Page views', 'Page views']);
+    // A new measure's name stops before a verb joined by "and".
+    expect(extractFigures('We fitted 3,150 smoke alarms and referred 418 residents.', { reportDate: '2023-07-13', reference: TEST_REFERENCE }).map((p) => p.counted)).toEqual(['smoke alarms', 'residents']);
+    expect(extractFigures('We helped 250 families and aim to support 400 more.', { reportDate: '2023-07-13', reference: TEST_REFERENCE })[0]?.counted).toBe('families');
     // Who applied is counted with the applications, not as councils supported.
     expect(extractFigures('We received 49 applications from 40 councils.', { reportDate: '2023-01-24', reference: TEST_REFERENCE }).map((p) => p.metric)).toEqual(['Applications', 'Applications']);
   });

@@ -218,7 +218,9 @@ function nounPhrase(after: string): string {
     if (STOP.has(lw)) {
       // "9 task and finish groups", "six district and county councils": bridge one "and"
       // when no noun has been seen yet — not into a verb ("35 consultations and gave evidence").
-      const verbAfter = /\d/.test(words[k + 1] ?? '') || /^(?:(?:deliver|support|train|receiv|attend|host|publish|produc|provid|help|engag|respond|work|reach|secur|award|fund|launch|complet|hold|creat|develop)(?:ed|s)|gave|ran|held|made|took|won|met|saw|got|put|set|led|did|went|came|became|brought|sent|wrote|spoke|began|grew|built|found)$/i.test(words[k + 1] ?? '');
+      const verbAfter = /\d/.test(words[k + 1] ?? '') || /^(?:(?:deliver|support|train|receiv|attend|host|publish|produc|provid|help|engag|respond|work|reach|secur|award|fund|launch|complet|hold|creat|develop)(?:ed|s)|gave|ran|held|made|took|won|met|saw|got|put|set|led|did|went|came|became|brought|sent|wrote|spoke|began|grew|built|found|aim|aims|will|would|can|could|is|are|was|were|has|have|had)$/i.test(words[k + 1] ?? '') ||
+        // (Any past tense in lower case: "3,150 smoke alarms and referred 418 residents".)
+        (/^[a-z]{3,}ed$/.test(words[k + 1] ?? '') && /\d/.test(words[k + 2] ?? ''));
       if ((lw === 'and' || lw === 'or') && !bridged && !verbAfter && out.length > 0 && !RULES.some((r) => r.re.test(out.join(' ')))) {
         bridged = true;
         out.push(w);
