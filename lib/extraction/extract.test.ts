@@ -188,6 +188,13 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads "has since been viewed" as so far: the date before it is its subject\'s', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2023-12-08', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read('Our November webinar on cyber security has since been viewed 1,230 times.')).toEqual([[1230, 'cumulative', '2023-12-08']]);
+    expect(read('The guide, published in May 2023, has since been downloaded 3,100 times.')).toEqual([[3100, 'cumulative', '2023-12-08']]);
+    expect(read('In May 2023 we trained 40 officers.')).toEqual([[40, 'period', '2023-05-31']]);
+  });
+
   it('reads "since it began in 2014" as a running total at the report date, not as 2014', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },

@@ -429,7 +429,10 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
       // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
       const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
-      if (launched || sinceStart || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
+      // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
+      // came after it is counted as of the report.
+      const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
+      if (launched || sinceStart || sinceThen || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
         precision = input.reportPrecision;
