@@ -146,7 +146,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
   // and days of coaching or support are measured output, not durations.
-  const duration = /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b|last\b|this\b|next\b|previous\b|that\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|seconds?|secs?|decades?|nights?)\b/i.exec(afterGroup);
+  // (A share is never a duration: "to 74% six months after it" says when it was measured.)
+  const duration = mention.unit !== 'percent' && /^\s?[-–]?\s?(?:(?!per\b|a\b|an\b|each\b|every\b|last\b|this\b|next\b|previous\b|that\b)[a-z]+\s)?(days?|weeks?|weekends?|months?|years?|hours?|minutes?|mins?|hrs?|seconds?|secs?|decades?|nights?)\b/i.exec(afterGroup);
   if (duration) {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
@@ -275,6 +276,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // (Places provided or visited are what was delivered: "provide over 150 Warm Welcome locations",
   // "visiting 18 different venues".)
   if (/^\s?(?:[\w-]+\s+){0,2}?(venues?|locations?|sites?)\b(?!\s+visits?\b)/i.test(afterGroup) && !/\b(?:provid\w*|open(?:ed|ing|s)?|set\s+up|establish\w*|creat\w*|launch\w*|visit(?:ed|ing|s)?|toured|ran|run(?:ning)?)\s+$/i.test(beforeQualifier)) return reason('places where the work happened, not what it delivered');
+  // A number inside a name: "the LGA Cyber 360 programme", "Project 500 scheme" — a capitalised
+  // word before it (not the sentence's first) and a single programme or scheme after it.
+  if (mention.unit === 'count' && /\S\s+(?!(?:Over|Around|About|Almost|Nearly|Some|More|Just|Approximately|Roughly|All|The|These|Those|Our|Its|Their|Another|Further|Additional)\s)[A-Z][a-z]+\s+$/.test(beforeQualifier) && /^\s?(?:programme|scheme|fund|initiative|strategy|project|network|framework|challenge)\b(?!s)/i.test(afterGroup))
+    return reason('part of a name');
   // "almost three times the amount": a change, which the dashboard works out itself.
   if (/^\s?times\s+(?:the|as|more|higher|larger|bigger|greater)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
   // Parts of a plan or an offer ("three key areas of activity", "22 different topics", "five

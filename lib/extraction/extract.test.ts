@@ -1067,6 +1067,18 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(money('The council received £1.9m from the Department for Education in November.')).toEqual([[1900000, 'money received, not awarded or saved by a programme']]);
   });
 
+  it('keeps a share measured some months after, and sets apart a number in a programme’s name', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-01-10', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
+    expect(read('Confidence rose from 61% before the programme to 74% six months after it.')).toEqual([
+      [61, 'figure'],
+      [74, 'figure'],
+      [6, 'a duration'],
+    ]);
+    expect(read('The work is part of the LGA Cyber 360 programme.')).toEqual([[360, 'part of a name']]);
+    // A count of programmes is a count, capital or not.
+    expect(read('Over 30 programmes were run. The LGA ran 12 Leadership programmes.').map(([, r]) => r)).toEqual(['figure', 'figure']);
+  });
+
   it('sets apart a table’s column of changes, signed or not', () => {
     const found = extractFigures(['Outputs', '', 'Programme | 2022/23 | 2023/24 | Change', 'Corporate Peer Challenge | 41 | 38 | -7%', 'Finance Peer Review | 12 | 22 | +83%'].join('\n'), { reportDate: '2024-05-31', reference: TEST_REFERENCE });
     expect(found.map((p) => [p.value, p.likelyContext ? p.contextReason : p.periodEnd])).toEqual([
