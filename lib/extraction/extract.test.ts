@@ -188,6 +188,11 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('reads what follows a range as it reads what follows one number: "A further 10-12 projects will be funded"', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2023-12-08', reference: TEST_REFERENCE }).map((p) => [p.value, p.upper, p.basis, p.periodEnd]);
+    expect(read('A further 10-12 projects will be funded in spring 2024.')).toEqual([[10, 12, 'planned', '2024-05-31']]);
+  });
+
   it('reads "has since been viewed" as so far: the date before it is its subject\'s', () => {
     const read = (text: string) => extractFigures(text, { reportDate: '2023-12-08', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
     expect(read('Our November webinar on cyber security has since been viewed 1,230 times.')).toEqual([[1230, 'cumulative', '2023-12-08']]);

@@ -392,7 +392,8 @@ export function extractFigures(text: string, options: ExtractOptions): Proposal[
 
         // Basis and period.
         const prev = inSentence[mi - 1];
-        const nextMention = inSentence[mi + 1];
+        // (The top of this number's own range, "10-12", is not the next number.)
+        const nextMention = inSentence.slice(mi + 1).find((m) => m.start >= mention.groupEnd);
         // A sentence wrapped onto the next line ("A further 17 challenges are" / "booked for the
         // second half of the year.") is read whole: its words and dates there are its own too.
         const wrapped = atClauseEnd && runOn ? runOn : '';
