@@ -188,6 +188,14 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates "up from 9,100 in the same period last year" a year before the figure beside it', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-01-10', reference: TEST_REFERENCE }).map((p) => [p.value, p.periodStart, p.periodEnd]);
+    expect(read('The toolkit was viewed 12,600 times between April and December, up from 9,100 in the same period last year.')).toEqual([
+      [12600, '2023-04-01', '2023-12-31'],
+      [9100, '2022-04-01', '2022-12-31'],
+    ]);
+  });
+
   it('reads what follows a range as it reads what follows one number: "A further 10-12 projects will be funded"', () => {
     const read = (text: string) => extractFigures(text, { reportDate: '2023-12-08', reference: TEST_REFERENCE }).map((p) => [p.value, p.upper, p.basis, p.periodEnd]);
     expect(read('A further 10-12 projects will be funded in spring 2024.')).toEqual([[10, 12, 'planned', '2024-05-31']]);
