@@ -5,18 +5,17 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 export default class TestCountReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    // Tests passed, by engine and file; the database test files are those the postgres project ran.
     const passed = new Map<string, number>();
-    const files = new Map<string, Set<string>>();
+    const databaseFiles = new Set<string>();
     for (const testModule of modules) {
       const engine = testModule.project.name;
       if (engine !== 'sqlite' && engine !== 'postgres') continue;
-      const count = [...testModule.children.allTests()].filter((test) => test.result().state === 'passed').length;
-      if (engine === 'postgres') files.set(engine, (files.get(engine) ?? new Set()).add(testModule.moduleId));
-      passed.set(`${engine}:${testModule.moduleId}`, count);
+      if (engine === 'postgres') databaseFiles.add(testModule.moduleId);
+      passed.set(`${engine}:${testModule.moduleId}`, [...testModule.children.allTests()].filter((test) => test.result().state === 'passed').length);
     }
-    const databaseFiles = files.get('postgres');
     // Only when both engines ran (not `vitest run --project postgres`, nor one file by name).
-    if (!databaseFiles || ![...databaseFiles].every((file) => passed.has(`sqlite:${file}`))) return;
+    if (!databaseFiles.size || ![...databaseFiles].every((file) => passed.has(`sqlite:${file}`))) return;
     const on = (engine: string) => [...databaseFiles].reduce((sum, file) => sum + (passed.get(`${engine}:${file}`) ?? 0), 0);
     const [sqlite, postgres] = [on('sqlite'), on('postgres')];
     console.log(`\nDatabase tests (${databaseFiles.size} files): ${sqlite} passed on SQLite, ${postgres} passed on PostgreSQL${sqlite === postgres ? ' — equal' : ' — NOT EQUAL'}.`);
