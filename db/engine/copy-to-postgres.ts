@@ -8,8 +8,8 @@
 // copied figures; every other table is copied, rollups included.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import * as pgSchema from '../schema-pg';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { PG_TABLES } from './dialect';
 import { migratePostgres, PG_MIGRATIONS_FOLDER } from './migrate-pg';
 import { installRollupsPostgres } from './rollups-pg';
 import { rebuildFigureText } from '../rollups/rebuild';
@@ -49,9 +49,7 @@ interface TablePlan {
 }
 
 function plans(): TablePlan[] {
-  const tables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => typeof t === 'object' && t !== null && Symbol.for('drizzle:IsDrizzleTable') in t);
-  const all = tables.map((t) => {
-    const config = getTableConfig(t);
+  const all = PG_TABLES.map((config) => {
     const refs = config.foreignKeys.map((fk) => {
       const r = fk.reference();
       return { table: getTableConfig(r.foreignTable).name, columns: r.columns.map((c) => c.name) };

@@ -42,15 +42,16 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|UNKNOWN\b|DISTINCT\b)(?=[A-Za-z_"(?$])/gi, 'IS NOT DISTINCT FROM ', 'IS'],
 ];
 
-const TABLES = (Object.values(pgSchema) as unknown[])
+/** Every table of schema-pg, as drizzle describes it (its name, columns, keys): read here and by copy-to-postgres.ts. */
+export const PG_TABLES = (Object.values(pgSchema) as unknown[])
   .filter((t): t is PgTable => typeof t === 'object' && t !== null && Symbol.for('drizzle:IsDrizzleTable') in t)
   .map((t) => getTableConfig(t));
 
-const COLUMNS = new Map(TABLES.map((config) => [config.name, new Set(config.columns.map((c) => c.name))] as const));
+const COLUMNS = new Map(PG_TABLES.map((config) => [config.name, new Set(config.columns.map((c) => c.name))] as const));
 
 /** Each column name's SQL types across the tables that have it ("id": integer). */
 const COLUMN_TYPES = new Map<string, Set<string>>();
-for (const config of TABLES) for (const c of config.columns) COLUMN_TYPES.set(c.name, (COLUMN_TYPES.get(c.name) ?? new Set()).add(c.getSQLType()));
+for (const config of PG_TABLES) for (const c of config.columns) COLUMN_TYPES.set(c.name, (COLUMN_TYPES.get(c.name) ?? new Set()).add(c.getSQLType()));
 
 /** "column IN (a JSON list)", its elements read as the column's type (see REWRITES). */
 function listOfColumnType(_match: string, column: string, not: string | undefined, param: string): string {
