@@ -1154,6 +1154,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('date 2024-07-12 The programme trained 40 officers.')).toEqual([40]);
   });
 
+  it('dates a report known only by its month by the day it names ("Thursday 13 October 2022"), not by a figure’s cut-off', () => {
+    const end = (text: string) => extractFigures(text, { reportDate: '2022-10-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.periodEnd, p.datePrecision]);
+    expect(end('Growth advisers show and tell webinar – Thursday 13 October 2022\n\nAlmost 140 people attended the webinar.')).toEqual([[140, '2022-10-13', 'day']]);
+    expect(end('Who took part\n\nOn Friday 14th October 2022 we published our report.\n\nOver 1,800 people shared their views.')).toEqual([[1800, '2022-10-14', 'day']]);
+    // A figure's own date is not the report's.
+    expect(end('Peer support update\n\nWe ran 12 webinars.\n\nAs of week ending 7 October 2022, 192 councils have taken part.')).toEqual([
+      [12, '2022-10-31', 'month'],
+      [192, '2022-10-07', 'day'],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

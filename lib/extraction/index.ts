@@ -89,9 +89,31 @@ function labelAsName(label: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-export function extractFigures(text: string, options: ExtractOptions): Proposal[] {
-  const reportPrecision = options.datePrecision ?? 'day';
+/**
+ * A report dated only to its month ("October 2019") that names a day of that month near its
+ * start — its meeting, its event, the day it was published ("Thursday 13 October 2022", "On
+ * Friday 18th October 2019 we published…") — is dated that day: its undated figures stand then.
+ */
+// A line that is only its date ("23rd March 2021", "Date: 7 July 2023"); a day named with its
+// weekday ("Thursday 13 October 2022"): the report's day, not a figure's cut-off ("as of week ending 19 February").
+const DATELINE = /^[\s,.:;–-]*(?:(?:date|published|posted|updated|last\s+updated|meeting\s+date|issued)\s*:?)?[\s,.:;–-]*$/i;
+const WEEKDAY_BEFORE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?$/i;
+
+export function dayTheReportNames(lines: LineInfo[], reportDate: string, precision: DatePrecision): { reportDate: string; datePrecision: DatePrecision } {
+  if (precision !== 'month') return { reportDate, datePrecision: precision };
+  const [year, month] = reportDate.split('-').map(Number) as [number, number];
+  let day: number | null = null;
+  for (const line of lines.filter((l) => !l.blank).slice(0, 20))
+    for (const d of findDates(line.masked))
+      if (d.kind === 'day' && d.year === year && d.month === month && d.day !== null && (DATELINE.test(line.masked.replace(line.masked.slice(d.start, d.end), '')) || WEEKDAY_BEFORE.test(line.masked.slice(0, d.start))))
+        day = Math.max(day ?? 0, d.endDay ?? d.day);
+  return day === null ? { reportDate, datePrecision: precision } : { reportDate: `${reportDate.slice(0, 8)}${String(day).padStart(2, '0')}`, datePrecision: 'day' };
+}
+
+export function extractFigures(text: string, given: ExtractOptions): Proposal[] {
   const lines = analyseLines(text);
+  const options = { ...given, ...dayTheReportNames(lines, given.reportDate, given.datePrecision ?? 'day') };
+  const reportPrecision = options.datePrecision;
   const matcher = new ProgrammeMatcher(options.reference.programmes, options.reference.boards, text);
   const documentStart = findDocumentStart(lines.slice(0, 60).map((l) => l.raw));
   // The period the title names ("Communications support – 2022/23 highlights"): the figures'
