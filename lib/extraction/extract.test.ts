@@ -1165,6 +1165,11 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a number on to the day after it ("the current number … was 145 as at 14 December 2018")', () => {
+    const found = extractFigures('Apprenticeships\n\nIt was noted that the current number of apprentices employed by the Council was 145 as at 14 December 2018.', { reportDate: '2019-01-08', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 145)).toMatchObject({ basis: 'cumulative', periodEnd: '2018-12-14' });
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -415,7 +415,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // Basis and period.
         const prev = inSentence[mi - 1];
         // (The top of this number's own range, "10-12", is not the next number.)
-        const nextMention = inSentence.slice(mi + 1).find((m) => m.start >= mention.groupEnd);
+        // (Nor is the day of a date after it: "145 as at 14 December 2018" reads on to its month.)
+        const nextMention = inSentence.slice(mi + 1).find((m) => m.start >= mention.groupEnd && !dates.some((d) => d.kind === 'day' && m.start >= d.start && m.start < d.end));
         // A sentence wrapped onto the next line ("A further 17 challenges are" / "booked for the
         // second half of the year.") is read whole: its words and dates there are its own too.
         const wrapped = atClauseEnd && runOn ? runOn : '';
