@@ -28,7 +28,8 @@ export interface DateExpression {
   endYear: number | null;
   /** "early 2021", "late 2020", "mid-February". */
   part: 'early' | 'late' | 'mid' | null;
-  season: 'spring' | 'summer' | 'autumn' | 'winter' | null;
+  /** The seasons, and the school holidays named by their feast ("over Easter 2024", "the Christmas holidays"). */
+  season: 'spring' | 'summer' | 'autumn' | 'winter' | 'easter' | 'christmas' | null;
   /** Relative spans: "the next 4 months", "the past year". */
   relative: { direction: 'next' | 'past'; months: number } | null;
   /** "Q3", "the second quarter": 1-4 of a financial year (April–June is the first). */
@@ -125,7 +126,7 @@ export function findDates(masked: string): DateExpression[] {
     d.numberSpans = digitSpans(m[0], m.index);
     return d;
   });
-  run(/\b(spring|summer|autumn|winter)(?:\s+of)?\s+((?:19|20)\d\d)\b/gi, (m) => {
+  run(/\b(spring|summer|autumn|winter|easter|christmas)(?:\s+of)?\s+((?:19|20)\d\d)\b/gi, (m) => {
     const d = blank(m.index, m.index + m[0].length, 'season');
     d.season = m[1]!.toLowerCase() as DateExpression['season'];
     d.year = Number(m[2]);
@@ -179,7 +180,12 @@ export function findDates(masked: string): DateExpression[] {
     d.month = MONTHS[m[1]!.toLowerCase().replace('.', '')]!;
     return d;
   });
-  run(/\b(spring|summer|autumn|winter)\b/gi, (m) => {
+  run(/\b(spring|summer|autumn|winter)\b|\b(?:over|at|during|in|since|for)\s+(?:the\s+)?(easter|christmas)\b/gi, (m) => {
+    if (m[2]) {
+      const feast = blank(m.index + m[0].length - m[2].length, m.index + m[0].length, 'season');
+      feast.season = m[2].toLowerCase() as DateExpression['season'];
+      return feast;
+    }
     const d = blank(m.index, m.index + m[0].length, 'season');
     d.season = m[1]!.toLowerCase() as DateExpression['season'];
     return d;

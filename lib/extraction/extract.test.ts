@@ -1170,6 +1170,18 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(found.find((p) => p.value === 145)).toMatchObject({ basis: 'cumulative', periodEnd: '2018-12-14' });
   });
 
+  it('dates money for a year after the report in that year ("a further £34 million … in 2019-20", March 2019)', () => {
+    const found = extractFigures('Rough sleeping\n\nWe are providing a further £34 million to these councils in 2019-20.', { reportDate: '2019-03-25', reference: TEST_REFERENCE });
+    expect(found.find((p) => p.value === 34_000_000)).toMatchObject({ basis: 'period', periodStart: '2019-04-01', periodEnd: '2020-03-31' });
+  });
+
+  it('dates a school holiday named by its feast ("Over Easter 2024", "over the Christmas holidays")', () => {
+    const end = (text: string) => extractFigures(`Holiday clubs\n\n${text}`, { reportDate: '2024-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.periodEnd]);
+    expect(end('Over Easter 2024, over 377,000 children attended the programme.')).toEqual([[377_000, '2024-04-30']]);
+    expect(end('Over the Christmas holidays, 5,000 children attended the clubs.')).toEqual([[5000, '2024-12-31']]);
+    expect(extractFigures('Holiday clubs\n\nOver Easter, 2,100 children attended the clubs.', { reportDate: '2024-09-30', reference: TEST_REFERENCE })[0]).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-04-30' });
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

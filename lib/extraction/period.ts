@@ -108,7 +108,8 @@ export interface Span {
   precision: DatePrecision;
 }
 
-const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], winter: [12, 2] };
+// (Easter's holidays fall in March or April, Christmas's in December: the months a reader gives them.)
+const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], winter: [12, 2], easter: [4, 4], christmas: [12, 12] };
 
 /** The span a date expression means, its year fixed from the report date. */
 function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, future: boolean): Span | null {
@@ -461,6 +462,14 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         start = s.start;
         end = input.reportDate;
         precision = input.reportPrecision;
+        break;
+      }
+      // A year wholly after the report, named ("we are providing a further £34 million to these
+      // areas in 2019-20", written in March 2019): the money is for that year, and dated so.
+      if (s.start > input.reportDate && basis === 'period' && d.year !== null && (d.kind === 'financial-year' || d.kind === 'academic-year' || d.kind === 'year')) {
+        start = s.start;
+        end = s.end;
+        precision = s.precision;
         break;
       }
       if (s.end > input.reportDate && basis !== 'planned' && d.kind !== 'relative') continue;
