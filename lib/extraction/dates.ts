@@ -50,7 +50,7 @@ function digitSpans(text: string, offset: number): { start: number; end: number 
   return spans;
 }
 
-const COUNT_WORDS = /^\s+(councils?|people|attendees|delegates|members|projects|events|webinars|authorities|applications|participants)\b/i;
+const COUNT_WORDS = /^\s+(councils?|people|attendees|attendances|delegates|members|projects|events|webinars|authorities|applications|participants|residents|children|families|households|visits|visitors|volunteers|young\s+people|places|homes|businesses|jobs)\b/i;
 
 /** Date expressions of a masked line, without overlaps, in order. */
 export function findDates(masked: string): DateExpression[] {
@@ -164,7 +164,7 @@ export function findDates(masked: string): DateExpression[] {
   // A year on its own: "in 2020", "since 2012", "the 2020s". Not "over 2000 people".
   run(/\b((?:19[5-9]|20\d)\d)(s)?\b(?![,.]\d)/g, (m) => {
     const before = masked.slice(Math.max(0, m.index - 14), m.index);
-    if (/(£\s?|over\s|more than\s|nearly\s|around\s|almost\s|about\s)$/i.test(before)) return null;
+    if (/(£\s?|over\s|more than\s|nearly\s|around\s|almost\s|about\s|a total of\s)$/i.test(before)) return null;
     if (COUNT_WORDS.test(masked.slice(m.index + m[0].length))) return null;
     const d = blank(m.index, m.index + m[0].length, 'year');
     d.year = Number(m[1]);

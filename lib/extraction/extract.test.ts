@@ -1182,6 +1182,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(extractFigures('Holiday clubs\n\nOver Easter, 2,100 children attended the clubs.', { reportDate: '2024-09-30', reference: TEST_REFERENCE })[0]).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2024-04-30' });
   });
 
+  it('reads a year-like number that counts as a count ("a total of 2005 attendances", "2019 residents")', () => {
+    const found = extractFigures('Food and Fun\n\nThis summer has seen a total of 2005 attendances, with 4010 breakfasts served. In 2019 we began; 2019 residents took part.', { reportDate: '2022-08-31', reference: TEST_REFERENCE });
+    expect(found.filter((p) => !p.likelyContext).map((p) => [p.value, p.periodEnd])).toEqual([
+      [2005, '2022-08-31'],
+      [4010, '2022-08-31'],
+      [2019, '2022-08-31'],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
