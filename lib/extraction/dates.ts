@@ -14,7 +14,7 @@ export const MONTHS: Record<string, number> = {
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?';
 const ORD = '(?:st|nd|rd|th)?';
 
-export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'academic-year' | 'last-year' | 'quarter' | 'years' | 'season' | 'relative';
+export type DateKind = 'day' | 'month' | 'year' | 'financial-year' | 'academic-year' | 'last-year' | 'quarter' | 'years' | 'season' | 'relative' | 'yesterday';
 
 export interface DateExpression {
   start: number;
@@ -190,6 +190,8 @@ export function findDates(masked: string): DateExpression[] {
     d.season = m[1]!.toLowerCase() as DateExpression['season'];
     return d;
   });
+  // "held yesterday evening": the day before the report's.
+  run(/\byesterday\b/gi, (m) => blank(m.index, m.index + m[0].length, 'yesterday'));
   run(/\b(?:early|the beginning of|the start of)\s+next\s+year\b/gi, (m) => {
     const d = blank(m.index, m.index + m[0].length, 'relative');
     d.part = 'early';

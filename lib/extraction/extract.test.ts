@@ -1191,6 +1191,14 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('dates "yesterday" the day before the report', () => {
+    const found = extractFigures('Community fund\n\nThe final figure was achieved at an awards event held yesterday evening, where 33 groups received £176,272.', { reportDate: '2021-03-01', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.periodEnd])).toEqual([
+      [33, '2021-02-28'],
+      [176_272, '2021-02-28'],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -176,6 +176,11 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
       const endYear = from > to ? y + 1 : y;
       return { start: iso(y, from, 1), end: iso(endYear, to, lastDay(endYear, to)), precision: 'month' };
     }
+    case 'yesterday': {
+      const t = new Date(Date.UTC(report.y, report.m - 1, report.d - 1));
+      const day = iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+      return { start: day, end: day, precision: 'day' };
+    }
     case 'relative': {
       if (!d.relative) return null;
       if (d.part === 'early') return { start: iso(report.y + 1, 1, 1), end: iso(report.y + 1, 3, 31), precision: 'month' };
