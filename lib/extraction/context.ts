@@ -36,11 +36,21 @@ const DROP: ContextVerdict = { drop: true };
 // "Local government" is the sector itself, not a funder.
 const GOVERNMENT = /\b((?<!local\s)government|ministry|mhclg|beis|dfe|dhsc|treasury|chancellor|hmt|department for|department of)\b/i;
 const FUNDING = /\b(announc\w*|provided|allocat\w*|fund(?:ing|s)?|grants?|budget|billion)\b|£/i;
-const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|leverag(?:es|ing)|levered|levering|brokered|paid|(?:projects?|schemes?|bids?|grants?|awards?)\s+worth|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs|(?:groups|projects|organisations|charities|councils|authorities|businesses|schemes|clubs|applicants|partnerships)\s+(?:have\s+|has\s+|will\s+|to\s+|are\s+to\s+)?(?:now\s+|also\s+)?(?:shared|share)|(?<=£\s?)\d[\d.,]*\s?(?:k|m|million)?\s+to\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:groups|projects|organisations|charities|halls|clubs|schemes|businesses|applicants|councils|schools)|supported\s+\d[\d,]*\s+(?:[\w-]+\s+){1,3}?with\s+£|approved\s*\(\s*£)\b/i;
+const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|ing)?|grant(?:ed|s)?|provid(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?£[\d.,]+\s?(?:k|m|million)?\s+(?:of\s+[\w\s-]{1,30}?\s+)?to\b|commit(?:ted|ting)\s+£[\d.,]+\s?(?:k|m|million)?\s+of\s+(?:support|funding|grants?)\s+to\b|disburs(?:ed|ing)|sav(?:e|es|ed|ing|ings)|generat(?:e|es|ed|ing)|rais(?:e|ed|ing)|secur(?:e|ed|ing)|levera?g?e?d?|leverag(?:es|ing)|levered|levering|brokered|paid|(?:projects?|schemes?|bids?|grants?|awards?)\s+worth|distribut(?:ed|ing)|invest(?:ed|ing)|capital receipts|reduc(?:e|ed|ing)\s+(?:running\s+)?costs|cut(?:s|ting)?\s+(?:\w+\s+){0,2}?costs|(?:groups|projects|organisations|charities|councils|authorities|businesses|schemes|clubs|applicants|partnerships|towns|areas)\s+(?:(?:across|in|from)\s+(?:the\s+)?[\w-]+\s+)?(?:have\s+|has\s+|will\s+|to\s+|are\s+to\s+)?(?:now\s+|also\s+)?(?:shared|share)|(?<=£\s?)\d[\d.,]*\s?(?:k|m|million)?\s+to\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:groups|projects|organisations|charities|halls|clubs|schemes|businesses|applicants|councils|schools)|supported\s+\d[\d,]*\s+(?:[\w-]+\s+){1,3}?with\s+£|approved\s*\(\s*£)\b/i;
 // Money coming in to a council or the LGA, rather than given or saved by a programme.
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
 /** Whether the sentence announces government money (whose numbers are outside statistics). */
+// A government fund shared out among those it names and counts: "£60m has been awarded under the
+// Brownfield Land Release Fund to nearly 100 local authority regeneration projects", "26 towns
+// across England share over £600m". What the fund awarded, and to how many, is its delivery; the
+// national package around it ("£2 billion … over 3 years") is not.
+const SHARED_OUT = /\b(?:award(?:ed|s)?|allocat(?:ed|ing)|shar(?:e|es|ed|ing)|distribut(?:ed|ing)|given|granted)\b/i;
+const RECIPIENTS_COUNTED = /(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))\+?\s+(?:[\w'’-]+\s+){0,4}?(?:councils|local\s+authorities|authorities|towns|areas|projects|schemes|partnerships|organisations|groups|bids|deals)\b/i;
+export function isSharedOutByAFund(sentence: string): boolean {
+  return SHARED_OUT.test(sentence) && RECIPIENTS_COUNTED.test(sentence) && !/\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i.test(sentence);
+}
+
 export function isGovernmentFunding(sentence: string): boolean {
   if (/\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i.test(sentence)) return true;
   const g = GOVERNMENT.exec(sentence);
@@ -296,7 +306,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // money, grants a council or the LGA received, contracts paid to the LGA and allowance rates
   // are not.
   if (mention.unit === 'GBP') {
-    if (isGovernmentFunding(sentence)) return reason('government funding');
+    if (isGovernmentFunding(sentence) && !isSharedOutByAFund(sentence)) return reason('government funding');
     // The words before the sum, back to the number before it: "received 177 referrals which
     // resulted in £290k" does not say the £290k was received.
     const window = masked.slice(Math.max(0, mention.start - 80), mention.start);
@@ -324,7 +334,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if (AWARD_OR_SAVING.test(sentence)) return null;
     return reason('a sum of money, not awarded or saved by a programme');
   }
-  if (isGovernmentFunding(sentence)) return reason('government funding');
+  // (The count of those a government fund shared out to is the fund's delivery: "26 towns".)
+  if (isGovernmentFunding(sentence) && !(isSharedOutByAFund(sentence) && RECIPIENTS_COUNTED.test(masked.slice(input.qualifierStart, mention.groupEnd + 60).split(/[.;]/)[0]!))) return reason('government funding');
 
   // Percentages: a share of the people or councils a programme reached ("94 per cent of council
   // leaders said…") is a figure. A change ("20 per cent more than the year before", "an 8.96%

@@ -1199,6 +1199,14 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('proposes what a government fund shared out, and to how many, but not the national package', () => {
+    const ticked = (text: string) => extractFigures(`Funding news\n\n${text}`, { reportDate: '2023-10-09', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('The Government has announced the latest round of towns deals, which will see 26 towns across England share over £600m.')).toEqual([26, 600_000_000]);
+    expect(ticked('The department announced that £60m has been awarded under the Brownfield Land Release Fund to 95 regeneration projects.')).toEqual([60_000_000, 95]);
+    expect(ticked('The Government announced £2.4 billion for councils, shared by 300 councils.')).toEqual([]);
+    expect(ticked('The Government is providing £600m of funding for councils this year.')).toEqual([]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
