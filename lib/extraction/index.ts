@@ -144,6 +144,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   let paragraphContext: Context = EMPTY_CONTEXT; // the paragraph's sentences so far
   let paragraphText = '';
   let previousReading: Reading | null = null; // last number's reading in the paragraph
+  let listReading: Reading | null = null; // what the list's items so far counted ("• 1,772 apprentices …")
   let tableHeader: string[] | null = null; // the header row of the table being read
   // Lines of tables: two or more rows in a row with the same number of cells (a single line
   // with a "|" in it is just text).
@@ -170,8 +171,10 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       } else minorHeading = line.masked.trim();
       carriedLabel = null;
       previousReading = null;
+      listReading = null;
       continue;
     }
+    if (line.prefixLength === 0) listReading = null;
     if (!line.continuation) {
       if (paragraphLabel) carriedLabel = paragraphLabel;
       paragraphLabel = [line.label, line.inheritedLabel].filter(Boolean).join(' ') || null;
@@ -368,11 +371,16 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // What a number counts need not be one of the dashboard's measures: a number counting
         // something ("56 conferences", "19 social workers") is proposed, with a new metric named
         // after what it counts for the officer to confirm. Only a number counting nothing is set apart.
+        // A list's item that opens with its number and says only where or by whom ("• 510 in
+        // maintained schools", "• 838 by businesses") counts what the items before it counted.
+        if (!reason && !counted.slug && !counted.counted.trim() && listReading && line.prefixLength > 0 && !before.trim() && /^\s+(?:in|by|from|at|through|via|across|to|for|with|on|within)\b/i.test(after))
+          counted = { counted: listReading.counted, slug: listReading.slug, unit: listReading.slug ? unitFor(listReading.slug, mention.unit) : mention.unit, ellipsis: true };
         const phrase = counted.counted.replace(/\s+/g, ' ').trim();
         if (!reason && !counted.slug && !phrase) reason = 'no measure named';
         const proposedMetric = !reason && !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
         if (phrase && !reason) lastCounted = { ...reading, end: mention.groupEnd };
+        if (phrase && !reason && line.prefixLength > 0 && !before.trim()) listReading = reading;
         if (counted.slug) {
           // A breakdown's parts keep pointing at their total.
           if (!lastInSentence || !/\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)) || lastInSentence.slug !== counted.slug)
