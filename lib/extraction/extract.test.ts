@@ -131,6 +131,11 @@ describe('extractFigures: programme and board', () => {
     expect(at(23, '9')).toMatchObject({ programme: 'Planning Futures Programme', likelyContext: false });
   });
 
+  it('reads a text whose acronym follows a comma ("Transformation Partnership,(STP)") without failing', () => {
+    const text = 'Social prescribing\n\n(To receive a report on behalf of the Lincolnshire Sustainable Transformation Partnership,(STP) which advises the Board.)\n\nThe STP referred 120 residents.';
+    expect(extractFigures(text, { reportDate: '2020-12-31', reference: TEST_REFERENCE }).map((p) => p.value)).toEqual([120]);
+  });
+
   it('takes the programme named in the sentence', () => {
     expect(at(29, 'at least 75').programme).toBe('Safer Streets Academy');
   });

@@ -59,7 +59,7 @@ function aliasesFromText(text: string): Alias[] {
     if (letters.length < 2) continue;
     const before = /((?:[A-Za-z][\w'’-]*[ \t,]+){1,12})$/.exec(text.slice(Math.max(0, m.index - 160), m.index));
     if (!before) continue;
-    const words = before[1]!.trim().split(/[\s,]+/);
+    const words = before[1]!.trim().split(/[\s,]+/).filter(Boolean);
     // Shortest run of words, ending just before the bracket, whose initials spell the acronym.
     for (let from = words.length - 1; from >= 0; from--) {
       const run = words.slice(from);
