@@ -244,9 +244,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // first sight), and on those 105 this round's rules moved recall 80.2 -> 80.4, precision 79.3 ->
 // 79.8, metric 81.8 -> 82.2, basis 71.3 -> 71.7 and period end 73.9 -> 73.8 (after one rule the
 // period-end floor caught was taken back: see the commit "Take back 'a plan's sentence dates
-// nothing after it'"). The floors are the 125's: recall 79.0, precision 80.7, metric 81.9, basis
-// 69.3, period end 72.2.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.8, metric: 0.81, basis: 0.69, periodEnd: 0.72 };
+// nothing after it'"). The floors were the 125's: recall 79.0, precision 80.7, metric 81.9, basis
+// 69.3, period end 72.2. Batches AA–AD (30 documents never seen, 15 to each half) made the test
+// half 140: at first sight they scored 73.0/75.4 there (66.7/86.1 on their tuning half), and the
+// 140 scored recall 78.5, precision 80.2, metric 80.4, basis 69.7, period end 71.2 — the floors
+// below, rounded down, before any rule was written from the new tuning documents.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.8, metric: 0.8, basis: 0.69, periodEnd: 0.71 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
