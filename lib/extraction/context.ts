@@ -45,10 +45,24 @@ const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accep
 // Brownfield Land Release Fund to nearly 100 local authority regeneration projects", "26 towns
 // across England share over £600m". What the fund awarded, and to how many, is its delivery; the
 // national package around it ("£2 billion … over 3 years") is not.
-const SHARED_OUT = /\b(?:award(?:ed|s)?|allocat(?:ed|ing)|shar(?:e|es|ed|ing)|distribut(?:ed|ing)|given|granted)\b/i;
-const RECIPIENTS_COUNTED = /(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))\+?\s+(?:[\w'’-]+\s+){0,4}?(?:councils|local\s+authorities|authorities|towns|areas|projects|schemes|partnerships|organisations|groups|bids|deals)\b/i;
+// A fund named by its name ("the Libraries Improvement Fund", "the Public Sector Decarbonisation
+// Scheme (PSDS)"), or its round ("this round's recipients", "the third round"), and money going from
+// it to a council it names or to those it counts: "Essex County Council will receive £337,500",
+// "£4.9m from the Libraries Improvement Fund for 27 library services", "£107 million allocated
+// through the single homelessness accommodation programme". Where the text speaks for the fund,
+// what it gives out is its delivery, even when the council is said to receive it.
+const SHARED_OUT = /\b(?:award(?:ed|s)?|allocat(?:ed|ing)|shar(?:e|es|ed|ing)|distribut(?:ed|ing)|given|granted|directed|passed\s+(?:[\w£.,]+\s+){0,4}?on\s+to)\b/i;
+const RECIPIENTS = String.raw`(?:councils|local\s+authorities|authorities|towns|areas|projects|schemes|partnerships|organisations|groups|bids|deals|services|businesses|charities|applicants|schools|clubs|bodies|forces|commissioners|recipients)`;
+const RECIPIENTS_COUNTED = new RegExp(String.raw`(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))\+?\s+(?:[\w'’-]+\s+){0,4}?${RECIPIENTS}\b`, 'i');
+const FUND_NAMED = /\b(?:[A-Z][\w’'-]*\s+){1,6}(?:Fund|Scheme|Programme|Initiative)\b|\b(?:this|the\s+(?:first|second|third|fourth|fifth|latest|final|next))\s+(?:bidding\s+)?round\b|\bround\s+(?:\d|one|two|three|four|five|six)\b|\brecipients\b|\bsuccessful\s+(?:bids|applicants|councils|projects)\b/;
+const TO_RECIPIENTS = new RegExp(String.raw`\b(?:to|for|between|among|across)\s+(?:the\s+|these\s+)?(?:\d[\d,]*\s+|[\w'’-]+\s+){0,4}?${RECIPIENTS}\b|\b${RECIPIENTS}\s+(?:[\w'’-]+\s+){0,3}?(?:have\s+|has\s+|will\s+|are\s+to\s+)?(?:received|receive|get|got|been\s+given|be\s+given)\b`, 'i');
+// (A council by its name, its words capitalised: "Essex County Council", "Leicester City Council".)
+const NAMED_COUNCIL = /\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:City\s+|County\s+|Borough\s+|District\s+)?Council\b(?!\s+Tax)/;
+const RECEIVING = /\b(?:receiv(?:e|es|ed|ing)|get|gets|got|given|allocat(?:ed|ing)|award(?:ed|ing)|directed|share\s+of|shared|announced\s+(?:a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?£)/i;
+const BILLIONS = /\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i;
 export function isSharedOutByAFund(sentence: string): boolean {
-  return SHARED_OUT.test(sentence) && RECIPIENTS_COUNTED.test(sentence) && !/\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i.test(sentence);
+  if (BILLIONS.test(sentence)) return false;
+  return (SHARED_OUT.test(sentence) && RECIPIENTS_COUNTED.test(sentence)) || (FUND_NAMED.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence)));
 }
 
 export function isGovernmentFunding(sentence: string): boolean {
@@ -317,6 +331,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // Money others put in: "matched by over £2m in private sector contributions".
     if (/\bmatch(?:ed)?\s+(?:by|with|funding)\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bmatch(?:ed|es|ing)?\s+(?:the|their|this|its|our)\s+(?:[\w-]+\s+)?(?:grants?|funding|awards?|investment)\s+with\s*(?:[\w-]+\s+){0,2}$/i.test(clauseBefore) || /\bcontributions?\s+(?:to\s+(?:[\w-]+\s+){1,4})?of\s*$/i.test(clauseBefore) || /^\s?(?:[\w-]+\s){0,2}?(?:in\s+)?(?:private[\s-]sector\s+)?(?:match\s+funding|contributions?)\b/i.test(afterGroup))
       return reason('money others put in, not awarded or saved by a programme');
+    // What a fund the text speaks for gave out (above): a figure, whoever is said to receive it —
+    // but not what each taker may have, nor a payment's rate in brackets ("Winter Fuel Payment (£300)").
+    const perTaker = /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
+    if (isSharedOutByAFund(sentence) && !perTaker) return null;
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
     // ("West Lindsey was allocated £2.7million from the fund" is the council's allocation.)

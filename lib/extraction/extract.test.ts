@@ -1224,6 +1224,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(found.find((p) => p.value === 40)).toMatchObject({ likelyContext: true });
   });
 
+  it('proposes what a named fund gives out, whoever is said to receive it, but not each taker’s rate', () => {
+    const ticked = (text: string) => extractFigures(`Libraries fund\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('The Department for Culture, Media and Sport has announced a further £4.9m from the Libraries Improvement Fund for 27 library services.')).toEqual([4_900_000, 27]);
+    expect(ticked('Among this round’s recipients is Essex County Council, which will receive £337,500 to install a learning space.')).toEqual([337_500]);
+    expect(ticked('Greater Manchester will receive £78,236,986 from the Public Sector Decarbonisation Scheme to decarbonise 15 public bodies.')).toContain(78_236_986);
+    // Not a payment's rate, nor money a council was given with no fund speaking for it.
+    expect(ticked('Pensioners may receive other support through the Energy Support Scheme (£400) and the Council Tax Rebate (£150).')).toEqual([]);
+    expect(ticked('The council received £2m from the government for its libraries.')).toEqual([]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
