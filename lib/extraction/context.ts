@@ -127,11 +127,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Labels and rankings: "Phase 8", "Tier 3", "stage two", "top ten", "number one".
   // (A list of labels goes on in bare numbers, "Years 1, 2 and 3"; not "At the end of Q2, 98% of KPIs".)
-  if (/\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$/i.test(before) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
+  // ("In the first round 25 library services received…": a round named by its ordinal; the number counts.)
+  const ordinalLabel = /\b(?:first|second|third|fourth|fifth|sixth|final|latest|last|next|previous|current|this|that)\s+(?:phase|round|wave|cohort|stage)\s*$/i.test(before);
+  if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   // The end of a run of labels: "quarters one to 20", "phases 2 and 3".
-  if (/\b(quarters|phases|rounds|waves|cohorts|stages|tiers|years|months|weeks|items|paragraphs|sections|priorities)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–|and|&)\s*$/i.test(before))
+  // ("sections 2.3 and 2.4 of the report": numbered to the decimal.)
+  if (/\b(quarters|phases|rounds|waves|cohorts|stages|tiers|years|months|weeks|items|paragraphs|sections|priorities|appendices|annexes)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–|and|&|,)\s*$/i.test(before))
     return reason('a label or stage');
   // "a year or two": a rough span, not a count.
   if (/\b(?:a|one|next|last|first)\s+(?:day|week|month|year|decade)\s+or\s*$/i.test(beforeQualifier)) return reason('a duration');
@@ -176,7 +179,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     const unit = duration[1]!.toLowerCase();
     const near = masked.slice(mention.groupEnd, mention.groupEnd + 60) + ' ' + before.slice(-30);
     // Effort given is measured too: "spent more than 233 hours", "2,300 days donated", "14,500 hours of work".
-    const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered|dedicated|devoted)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed)\b/i.test(afterGroup);
+    // ("468 volunteer hours pledged", "83 hours of staff time had been used for calls and visits".)
+    const given = !/\b(over|in|within|across|during|for)\s*$/i.test(beforeQualifier) && /\b(spent|spend|put\s+in|gave|given|donated|volunteered|contributed|deployed|provided|delivered|dedicated|devoted)\s+(?:[\w-]+\s+){0,2}$/i.test(before.slice(-40)) || /^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:of\s+)?(?:work|volunteering|volunteer\w*|service|staff\s+time|officer\s+time|support)\b|^\s?[-–]?\s?(?:[a-z]+\s)?(?:hours?|days?)\s+(?:donated|given|volunteered|contributed|pledged)\b|^\s?(?:volunteer(?:ing)?|staff|officer)\s+(?:hours?|days?)\b/i.test(afterGroup);
     // (Thousands of days or hours are provision counted, not a span: "five million HAF days".)
     const measured =
       given ||
@@ -199,8 +203,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // A price: "at a nominal fee of £60", "tickets cost £15".
   if (mention.unit === 'GBP' && /\b(fees?|price|charge|ticket|tickets|subscription)\s+(?:of\s+|is\s+|was\s+|costs?\s+)?(?:just\s+|only\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('a price, not money awarded or saved');
 
-  // Rates: "per 100,000 people", "300 people a year".
+  // Rates: "per 100,000 people", "300 people a year", "17 new firms per 10,000 head of population".
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?per\s+(?:\d[\d,]*|thousand|hundred|million)\b/i.test(afterGroup)) return reason('a rate');
   // (A sum of money a year is the year's amount: "investing over £6 million each year".)
   // ("Nearly 5,000 graduates apply every year" is a year's count, not a rate.)
   // (An average over a span is a figure of its own kind: "an average of 593 a week since December",
@@ -360,7 +365,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // increase") is worked out by the dashboard, not stored; "the top 20 per cent most deprived"
   // describes a place; a share of a sum of money or a rate is not a figure of delivery.
   if (mention.unit === 'percent') {
-    if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
+    if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|up|down|uplift|falling|fell|fallen|rising|rose|risen|dropping|dropped|declining|declined|decreasing|decreased|increasing|increased|growing|grew|grown)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
@@ -415,6 +420,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // ("Around 1 in 3 councils report difficulty recruiting, according to the RTPI": someone else's finding.)
     const attributed = /\baccording\s+to\s+(?!(?:our|us|we|the\s+lga|lga|the\s+local\s+government\s+association)\b)/i.test(sentence);
     if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');
+    // What a poll of the public found is the public's view, whoever ran the poll: "Our recent polling
+    // shows that 71 per cent of residents trust their council".
+    if (/\b(?:polling|polls?|opinion\s+(?:research|survey))\b/i.test(sentenceBefore) && /^\s?of\s+(?:the\s+)?(?:public|residents|people|adults|voters|those\s+polled)\b/i.test(afterGroup)) return reason('an outside statistic');
     return null;
   }
 
@@ -451,7 +459,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason("the meeting's own attendance or votes");
   // A count's change on an earlier one: "180 (9.2%) fewer than in 2019/20", "2 more than last year",
   // "increased by 4 (1.1%)".
-  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced)\s+by\s*$/i.test(beforeQualifier)))
+  // ("apprentice numbers up 10,000": what a count rose by, said of the count.)
+  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced)\s+by\s*$/i.test(beforeQualifier) || /\b(?:numbers?|figures?|totals?|attendances?|levels?|applications|referrals|starts|visits|visitors|membership|users|downloads|views)\s+(?:were\s+|are\s+|is\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:up|down)\s+(?:by\s+)?$/i.test(beforeQualifier)))
     return reason('a change, which the dashboard works out itself');
   // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
   // ("40 outstanding volunteers" are excellent ones: "outstanding" means not done only after its noun.)

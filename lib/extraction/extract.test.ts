@@ -1234,6 +1234,18 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('The council received £2m from the government for its libraries.')).toEqual([]);
   });
 
+  it('sets apart section numbers, a count’s rise, a poll of the public and a count per head; keeps hours given and a round’s count', () => {
+    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('That Cabinet approve the criteria as set out at sections 2.3 and 2.4 of the report.')).toEqual([]);
+    expect(ticked('Councils have a record of nurturing talent, with apprentice numbers up 10,000.')).toEqual([]);
+    expect(ticked('The service signed up 400 residents.')).toEqual([400]);
+    expect(ticked('Our recent polling shows that 71 per cent of residents trust their council.')).toEqual([]);
+    expect(ticked('We did this despite the headcount of the sector falling by 8 per cent.')).toEqual([]);
+    expect(ticked('That translates as just over 17 new firms per 10,000 head of population.')).toEqual([]);
+    expect(ticked('There had been 468 volunteer hours pledged to befriend others. 83 hours of staff time had been used for calls.')).toEqual([468, 83]);
+    expect(ticked('In the first round 25 library services received a total of £5m.')).toContain(25);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
