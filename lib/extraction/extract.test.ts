@@ -1246,6 +1246,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('In the first round 25 library services received a total of £5m.')).toContain(25);
   });
 
+  it('proposes benefits claimed and debt managed for residents, money given to businesses and allocated through a programme', () => {
+    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-15', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('This had resulted in an additional £37,580 of benefit being claimed and £18,000 of debt being managed.')).toEqual([37_580, 18_000]);
+    expect(ticked('£199,770.36 of additional benefit claims had also been supported.')).toEqual([199_770.36]);
+    expect(ticked('Thousands of small businesses have been given almost £28m in grants.')).toEqual([28_000_000]);
+    expect(ticked('£107 million allocated through the single homelessness accommodation programme.')).toEqual([107_000_000]);
+    // (A council given money is still money it received.)
+    expect(ticked('The council has been given £2m by the department.')).toEqual([]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
