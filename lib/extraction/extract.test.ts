@@ -1256,6 +1256,14 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('The council has been given £2m by the department.')).toEqual([]);
   });
 
+  it('reads referrals as a measure of their own, not enquiries handled', () => {
+    const found = extractFigures('Safe and Well\n\nThere were 782 falls team referrals. We answered 420 enquiries.', { reportDate: '2018-03-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.metric, p.proposedMetric])).toEqual([
+      [782, null, 'Falls team referrals'],
+      [420, 'Enquiries handled', null],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

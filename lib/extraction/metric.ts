@@ -150,7 +150,7 @@ const RULES: Rule[] = [
   // (Bids received or submitted are applications: "74 bids were received".)
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
   { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
-  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|referrals|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
+  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
   {
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
