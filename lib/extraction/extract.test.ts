@@ -1264,6 +1264,14 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads those a fund gave money to as projects funded, not what the money is for', () => {
+    const metric = (text: string) => extractFigures(`Funding\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric]);
+    expect(metric('In the first round 25 library services received a total of £5m.')).toEqual([[25, 'Projects funded']]);
+    expect(metric('The latest round will see 26 towns across England share over £600m.')).toEqual([[26, 'Projects funded']]);
+    expect(metric('Members were advised of the 12 interventions that had been funded.')).toEqual([[12, 'Projects funded']]);
+    expect(metric('Greater Manchester will receive £78m from the scheme to decarbonise 15 public bodies.')).toEqual([[15, 'Networks and organisations engaged']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -100,6 +100,16 @@ const STOP = new Set(
 
 type Rule = { re: RegExp; pick: (input: MetricInput, noun: string) => MetricSlug | null };
 
+// Money given to what the number counts: "25 library services received a total of £5m", "26 towns
+// across England share over £600m", "the 12 interventions that had been funded", "£600m awarded
+// to 26 new Town Deals" (not what the money is for: "£78m … to decarbonise 15 bodies").
+function funded(i: MetricInput): boolean {
+  return (
+    /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|share|shared|awarded|granted|funded|given)\b/i.test(i.after) ||
+    /\b(?:awarded|granted|allocated)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60))
+  );
+}
+
 const PEOPLE_AS_MEMBERS = /\b(bulletins?|updates?|newsletters?|circulation|mailing|subscri\w*|network of)\b/i;
 const ATTENDANCE = /\b(attend\w*|join\w*|delegates?|participat\w*|reach\w*|register\w*|webinars?|events?|sessions?|conferences?|seminars?|workshops?|heard|listen\w*|audience)\b/i;
 const DEVELOPMENT = /\b(programmes?|courses?|training|trained|complet\w*|opportunity|coach\w*|mentor\w*|learning)\b/i;
@@ -163,8 +173,11 @@ const RULES: Rule[] = [
   },
   {
     re: /\b(networks?|groups?|organisations|organizations|forums?|partnerships|associations|bodies)\b/i,
-    pick: () => 'networks-and-organisations-engaged',
+    pick: (i) => (funded(i) ? 'projects-funded' : 'networks-and-organisations-engaged'),
   },
+  // Those a fund gave money to are what it funded: "26 towns … share over £600m", "25 library
+  // services received a total of £5m", "the 12 interventions that had been funded".
+  { re: /\b(towns|services|interventions|deals|clubs|charities|businesses|libraries)\b/i, pick: (i) => (funded(i) ? 'projects-funded' : null) },
   { re: /\b(attendees|delegates|participants|attendances)\b/i, pick: (i) => (i.range ? 'attendees-per-event' : 'attendees') },
   { re: /\b(recipients|subscribers|followers|users|readers)\b/i, pick: () => 'members' },
   {
