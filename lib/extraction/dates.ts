@@ -186,6 +186,10 @@ export function findDates(masked: string): DateExpression[] {
       feast.season = m[2].toLowerCase() as DateExpression['season'];
       return feast;
     }
+    // ("winter warmth advice", "summer reading challenge", "winter pressures funding": a season
+    // naming a thing, not a time — unless a time word leads it in, "during the winter".)
+    if (!/\b(?:this|last|next|the|in|over|during|since|throughout|by|until|from|each|every|early|late|mid|of)\s*$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?!(?:holidays?|months?|term|terms|period|season|break|half[- ]term|of)\b)[A-Za-z]/.test(masked.slice(m.index + m[0].length)))
+      return null;
     const d = blank(m.index, m.index + m[0].length, 'season');
     d.season = m[1]!.toLowerCase() as DateExpression['season'];
     return d;

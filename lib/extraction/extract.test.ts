@@ -1272,6 +1272,26 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Greater Manchester will receive £78m from the scheme to decarbonise 15 public bodies.')).toEqual([[15, 'Networks and organisations engaged']]);
   });
 
+  it('reads a season naming a thing as no date ("winter warmth advice"), but "during the winter" as one', () => {
+    const end = (text: string) => extractFigures(`Safe and Well\n\n${text}`, { reportDate: '2018-05-31', reference: TEST_REFERENCE }).map((p) => p.periodEnd);
+    expect(end('Crews give advice on falls and winter warmth safety. They made 782 referrals.')).toEqual(['2018-05-31']);
+    expect(end('During the winter, crews made 782 referrals.')).toEqual(['2018-02-28']);
+  });
+
+  it('carries an "as at" date to the undated counts after it, until a blank line, a list item or a new period', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2019-01-08', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read('Apprentices\n\nThe number of apprentices was 145 as at 14 December 2018. 129 apprentices were employed by the Council, with 24 new recruits.')).toEqual([
+      [145, 'cumulative', '2018-12-14'],
+      [129, 'cumulative', '2018-12-14'],
+      [24, 'cumulative', '2018-12-14'],
+    ]);
+    expect(read('Safe and Well\nThe latest figures show that 47,768 visits had been carried out by the end of November 2018.\nThere were 782 falls team referrals.\n\nThere were 40 other referrals.')).toEqual([
+      [47_768, 'cumulative', '2018-11-30'],
+      [782, 'cumulative', '2018-11-30'],
+      [40, 'period', '2019-01-08'],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

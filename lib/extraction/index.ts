@@ -131,6 +131,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       .filter((l) => /\bthis\s+(?:report|paper|update|briefing|note)\s+(?:updates|covers|sets\s+out|summarises|provides|gives|describes|reports)\b/i.test(l.masked))
       .reduce<PeriodSpan | null>((found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate), null);
   let currentPeriod = documentPeriod;
+  // The date a running total was given "as at" or "by the end of" ("47,768 visits had been carried
+  // out by the end of March 2018"): the undated counts after it in the section stand then too.
+  let asOf: { end: string; precision: DatePrecision; line: number; sentence: number } | null = null;
   let leadIn = ''; // the last line ending with ":" in the section ("Since the programme started:")
   const proposals: Proposal[] = [];
 
@@ -158,9 +161,13 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
 
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
+    // (An "as at" date stands for what follows it in its own run of lines: a blank line, a list
+    // item or a labelled paragraph starts afresh.)
+    if (line.blank || (!line.continuation && (line.prefixLength > 0 || line.label))) asOf = null;
     if (line.blank) continue;
     if (line.heading && !inTable[li]) {
       currentPeriod = documentPeriod;
+      asOf = null;
       leadIn = '';
       if (line.majorHeading) {
         majorHeading = line.masked.trim();
@@ -459,6 +466,11 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         });
 
         if (columnCounts && period.basis === 'cumulative') period.basis = 'period';
+        const sentenceDated = dates.some((d) => d.start >= sentence.start && d.end <= sentence.end);
+        if (asOf && !bare && period.basis === 'period' && !sentenceDated && period.periodEnd === options.reportDate)
+          Object.assign(period, { basis: 'cumulative', periodStart: null, periodEnd: asOf.end, datePrecision: asOf.precision });
+        else if (!bare && period.basis === 'cumulative' && period.periodEnd !== options.reportDate && /\b(?:as\s+(?:of|at)|(?:by|at|to)\s+the\s+end\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z])/.test(sentenceText))
+          asOf = { end: period.periodEnd, precision: period.datePrecision, sentence: sentence.start, line: li };
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
 
         // What the rules leave, the learned scorer weighs (scorer.ts).
@@ -517,7 +529,11 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       // The period this sentence names stands for the figures after it that name none.
       // (Within or after the title's period: "up from 40 in 2021/22" in a 2022/23 report compares, it does not re-date.)
       const stated = statedPeriod(dates, masked, sentence.start, sentence.end, options.reportDate);
-      if (stated && (!documentPeriod || stated.start >= documentPeriod.start)) currentPeriod = stated;
+      if (stated && (!documentPeriod || stated.start >= documentPeriod.start)) {
+        currentPeriod = stated;
+        // (Not the sentence that gave the "as at" date: its own date is the one that carries.)
+        if (asOf && !(asOf.line === li && asOf.sentence === sentence.start)) asOf = null;
+      }
       // Remember the programme this sentence names, for the sentences after it.
       const named = matcher.match([EMPTY_CONTEXT, EMPTY_CONTEXT, EMPTY_CONTEXT, sentenceContext], null);
       if (named) recent = named.programme;
