@@ -1292,6 +1292,21 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a fund’s award announced as made now, and what the money is for as the plan', () => {
+    const basis = (text: string) => extractFigures(`Funding\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis]);
+    expect(basis('Leicester City Council will get £24,253,008 from the scheme to upgrade 93 buildings.')).toEqual([
+      [24_253_008, 'period'],
+      [93, 'planned'],
+    ]);
+    expect(basis('The latest round will see 26 towns across England share over £600m.')).toEqual([
+      [26, 'period'],
+      [600_000_000, 'period'],
+    ]);
+    // Not what someone will share that is not money, nor what a committee is asked to approve.
+    expect(basis('Over a series of nine sessions, councillors will share their advice.')).toEqual([[9, 'planned']]);
+    expect(basis('Grants were proposed to be supported in 2021/22 to provide funding towards three projects.')).toEqual([[3, 'planned']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

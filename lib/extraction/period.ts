@@ -59,6 +59,8 @@ const PLANNED =
   /\b(will|planned|plans? to|proposed to|(?:sought|seek\w*|for|recommended for)\s+approval|be approved|scheduled|to be (?:delivered|held|launched|funded|published)|being (?:developed|prepared|planned|arranged|finalised)|are developing|upcoming|forthcoming|due to (?:be|start|begin|open|launch|complete|finish|close|end|run|take place|go live|report|conclude|commence)|looking to|hop(?:es|ing) to|(?:are|is|been)\s+(?:now\s+|already\s+)?booked|booked\s+(?:in\s+)?for|aim(?:s|ing)? to|intend\w*|projected|predicted|in the pipeline|over the next|in the next|(?:the\s+)?potential\s+to)\b/i;
 // A forecast governs every number after it in its sentence: "By 2020, projects are expected to
 // deliver £615 million in capital receipts and £158 million in running cost savings".
+const MONEY_GIVEN = String.raw`(?:[\w'’-]+\s+){0,3}?(?:£|funding|grants?\b|awards?\b|a\s+share|money|investment|allocations?)`;
+const AWARD_ANNOUNCED = new RegExp(String.raw`\b(?:will|to|are\s+to|is\s+to|set\s+to)\s+(?:each\s+|also\s+|now\s+|collectively\s+)?(?:(?:receive|get|share(?:\s+in)?|be\s+given|be\s+allocated)\s+${MONEY_GIVEN}|be\s+awarded\b|provide\s+(?:[\w'’-]+\s+){0,4}?(?:with\s+)?(?:£|funding|a\s+grant|grants))|\bwill\s+see\s+(?:[\w'’-]+\s+){0,4}?(?:share|receive|get)\s+${MONEY_GIVEN}`, 'i');
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
@@ -348,6 +350,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // £129,600, … be approved".
   const sentenceBefore = input.masked.slice(input.sentenceStart, input.numberStart);
   if (basis === 'period' && (APPROVAL.test(sentenceBefore) || FORECAST.test(sentenceBefore) || RESOLUTION.test(sentence))) basis = 'planned';
+  // A fund's award announced is made now: "Greater Manchester will receive £78m from the
+  // scheme", "Seven councils to get funding", "26 towns … will share over £600m", "the LGA will
+  // provide the eight councils with a £20,000 grant each" — its sum and those who get it are counted
+  // now, as the corpus's readers label them; what the money is for is the plan ("… to decarbonise
+  // 15 public bodies").
+  if (AWARD_ANNOUNCED.test(sentence)) {
+    const purpose = /\bto\s+(?!(?:receive|get|share|be)\b)[a-z]+\s+(?:(?:up\s+to|more\s+than|over|around|some|nearly|almost|a\s+further|an\s+extra)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, input.numberStart - 50), input.numberStart));
+    if (purpose) basis = 'planned';
+    else if (basis === 'planned' && !APPROVAL.test(sentenceBefore) && !FORECAST.test(sentenceBefore) && !RESOLUTION.test(sentence) && !PLANNED.test(unplanned(windowText.replace(/\b(?:will|to|are\s+to|is\s+to|set\s+to)\s+(?:each\s+|also\s+|now\s+|collectively\s+)?(?:receive|get|share|be\s+given|be\s+allocated|be\s+awarded|provide)\b|\bwill\s+see\b/gi, ' ')))) basis = 'period';
+  }
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     // ("Since I was voted in as Mayor, we've upskilled over 40,000": a sentence opening with a
