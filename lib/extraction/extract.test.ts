@@ -1307,6 +1307,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('Grants were proposed to be supported in 2021/22 to provide funding towards three projects.')).toEqual([[3, 'planned']]);
   });
 
+  it('reads what a round or phase did as a count within it, not a running total', () => {
+    const basis = (text: string) => extractFigures(`Funding\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.basis]);
+    expect(basis('Round two saw 50 projects awarded a total of £18.4 million.')).toEqual([
+      [50, 'period'],
+      [18_400_000, 'period'],
+    ]);
+    expect(basis('In its latest phase of the programme, the LGA has provided eight councils with grants.')).toEqual([[8, 'period']]);
+    // (Without a round, a news item's undated total stands as a running total.)
+    expect(basis('The programme has supported a total of 50 projects.')).toEqual([[50, 'cumulative']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

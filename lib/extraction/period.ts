@@ -61,6 +61,7 @@ const PLANNED =
 // deliver £615 million in capital receipts and £158 million in running cost savings".
 const MONEY_GIVEN = String.raw`(?:[\w'’-]+\s+){0,3}?(?:£|funding|grants?\b|awards?\b|a\s+share|money|investment|allocations?)`;
 const AWARD_ANNOUNCED = new RegExp(String.raw`\b(?:will|to|are\s+to|is\s+to|set\s+to)\s+(?:each\s+|also\s+|now\s+|collectively\s+)?(?:(?:receive|get|share(?:\s+in)?|be\s+given|be\s+allocated)\s+${MONEY_GIVEN}|be\s+awarded\b|provide\s+(?:[\w'’-]+\s+){0,4}?(?:with\s+)?(?:£|funding|a\s+grant|grants))|\bwill\s+see\s+(?:[\w'’-]+\s+){0,4}?(?:share|receive|get)\s+${MONEY_GIVEN}`, 'i');
+const ROUND_FRAME = /\b(?:round|phase|cohort|wave|tranche)\s+(?:\d+|one|two|three|four|five|six)\b|\b(?:first|second|third|fourth|fifth|sixth|latest|final|last|this|new|next|current)\s+(?:['‘’"]?[\w-]+['‘’"]?\s+)?(?:round|phase|cohort|wave|tranche)\b/i;
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
@@ -520,12 +521,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // no date is the running total so far: "Nearly 7,500 people have benefited", "the library has
   // loaned 307 devices"; so is a total ("A total of 217 courses were delivered", "In total just
   // over 41,000 started"). A report covering a period says what was done in it.
+  // (Not what a round, phase or cohort of it did: "Round two saw 50 projects awarded a total of
+  // £18.4 million", "In the first round 25 library services received a total of £5m" — the round
+  // is the period.)
   if (
     !end &&
     basis === 'period' &&
     !input.carried &&
     !input.documentPeriod &&
     !input.documentStart &&
+    !ROUND_FRAME.test(sentence) &&
     (PRESENT_PERFECT.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`) || /\b(?:in\s+total|a\s+total\s+of|total(?:ling)?|overall)\b/i.test(`${input.masked.slice(input.sentenceStart, input.numberStart)} ${windowText}`))
   )
     basis = 'cumulative';
