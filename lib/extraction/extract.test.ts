@@ -1318,6 +1318,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('The programme has supported a total of 50 projects.')).toEqual([[50, 'cumulative']]);
   });
 
+  it('reads a count over years, through lockdown or since then as a running total, not a relative clause’s', () => {
+    const basis = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.basis]);
+    expect(basis('Over the 3 years we ran 874 courses.')).toEqual([[874, 'cumulative']]);
+    expect(basis('During the crisis we shared £130m in grants with businesses.')).toEqual([[130_000_000, 'cumulative']]);
+    expect(basis('Since then 21 grant rounds have been run.')).toEqual([[21, 'cumulative']]);
+    expect(basis('This adds to 1,230 homes funded through the previous rounds.')).toEqual([[1230, 'cumulative']]);
+    expect(basis('We supported a new Leader who took on the role during the pandemic, and seconded staff to 12 councils.')).toEqual([[12, 'period']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -62,6 +62,11 @@ const PLANNED =
 const MONEY_GIVEN = String.raw`(?:[\w'’-]+\s+){0,3}?(?:£|funding|grants?\b|awards?\b|a\s+share|money|investment|allocations?)`;
 const AWARD_ANNOUNCED = new RegExp(String.raw`\b(?:will|to|are\s+to|is\s+to|set\s+to)\s+(?:each\s+|also\s+|now\s+|collectively\s+)?(?:(?:receive|get|share(?:\s+in)?|be\s+given|be\s+allocated)\s+${MONEY_GIVEN}|be\s+awarded\b|provide\s+(?:[\w'’-]+\s+){0,4}?(?:with\s+)?(?:£|funding|a\s+grant|grants))|\bwill\s+see\s+(?:[\w'’-]+\s+){0,4}?(?:share|receive|get)\s+${MONEY_GIVEN}`, 'i');
 const ROUND_FRAME = /\b(?:round|phase|cohort|wave|tranche)\s+(?:\d+|one|two|three|four|five|six)\b|\b(?:first|second|third|fourth|fifth|sixth|latest|final|last|this|new|next|current)\s+(?:['‘’"]?[\w-]+['‘’"]?\s+)?(?:round|phase|cohort|wave|tranche)\b/i;
+// Spans that run to now, said before the number in its phrase or leading its sentence: "Over the 3 years we
+// ran 874 courses", "during lockdown", "since the pandemic began", "Since then 21 grant rounds have
+// been run", "This adds to 1,230 homes funded through the previous four rounds".
+const RUNNING_SPAN = /\b(?:over|in|across|during)\s+the\s+(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b(?!\s+(?:to|ending|up\s+to)\b)|\b(?:during|throughout|through)\s+(?:the\s+)?(?:first\s+|recent\s+)?(?:lockdowns?|pandemic|covid(?:-19)?\s+(?:pandemic|crisis)|crisis|outbreak)\b|\bsince\s+(?:the\s+)?(?:first\s+)?(?:lockdown|pandemic|outbreak|crisis)(?:\s+(?:began|started|hit))?\b|\bsince\s+then\b|\b(?:adds?|added|adding)\s+to\s+(?:the\s+)?$/i;
+const RUNNING_SPAN_LEAD = new RegExp(String.raw`^\W*(?:${RUNNING_SPAN.source})`, 'i');
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
 const RESOLUTION = /^\s*(?:\d+\.\s*|\(?[a-z]\)\s*|[ivx]+\)\s*)?That\b[^]*\bbe\s+(?:approved|agreed|endorsed|allocated|awarded)\b/;
@@ -367,7 +372,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     // "since" clause; not one with "since" inside its first clause, which may date only a part.)
     // ("the highest attendance to date", "our largest cohort so far": a record, not a running total.)
     const record = (text: string) => text.replace(/\b(?:highest|largest|biggest|best|most|greatest|record|strongest|busiest)\s+(?:[\w'’-]+\s+){0,3}?(?:to\s+date|so\s+far|yet)\b/gi, '');
-    if ((STRONG_CUMULATIVE.test(record(windowText)) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn) || /(?:^|[:“"‘]\s*)since\b/i.test(input.sentenceLead.trim())) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
+    if ((STRONG_CUMULATIVE.test(record(windowText)) || RUNNING_SPAN.test(input.masked.slice(input.clauseStart, input.numberStart).split(/[,;:]/).pop()!) || RUNNING_SPAN_LEAD.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.sentenceLead) || STRONG_CUMULATIVE.test(input.leadIn) || /\bsince\b/i.test(input.leadIn) || /(?:^|[:“"‘]\s*)since\b/i.test(input.sentenceLead.trim())) && !/\bbetween\b/i.test(sentence)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && !FLOW.has(input.slug) && WEAK_CUMULATIVE.test(windowText)) basis = 'cumulative';
     else if (!explicitSpan && input.slug && STOCK.has(input.slug)) basis = 'cumulative';
     // "We now work with over 90 per cent of councils in 76 partnerships": who the programme works
