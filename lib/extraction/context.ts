@@ -200,6 +200,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(per\s+hour|an\s+hour|per\s+day|a\s+day|hourly)\b/i.test(afterGroup) || /\b(allowance|living wage|hourly rate|day rate|rate)\s+(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)))
     return reason('an allowance rate');
 
+  // What something cost: "the cost of the project was £79,048".
+  if (mention.unit === 'GBP' && /\b(?:the\s+)?(?:total\s+)?costs?\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:was|is|were|are|came\s+to|totalled|amounted\s+to)\s+(?:just\s+|only\s+|around\s+|about\s+)?$/i.test(beforeQualifier)) return reason('a cost, not money awarded or saved');
   // A price: "at a nominal fee of £60", "tickets cost £15".
   if (mention.unit === 'GBP' && /\b(fees?|price|charge|ticket|tickets|subscription)\s+(?:of\s+|is\s+|was\s+|costs?\s+)?(?:just\s+|only\s+)?(?:£\s?)?$/i.test(beforeQualifier)) return reason('a price, not money awarded or saved');
 
@@ -471,6 +473,14 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
     return reason('a count of what was not done');
 
+  // What a service was called out to or told of — fires, false alarms, incidents, collisions,
+  // crimes — is demand on it, not what it delivered: "The Service attended 2,314 false alarms",
+  // "43 fly-tipping incidents had been reported".
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:fires|false\s+alarms|incidents|incidences|(?:road\s+traffic\s+)?collisions|crimes|offences|call[- ]outs|emergencies)\b/i.test(afterGroup))
+    return reason('incidents a service met, not something it delivered');
+  // How a plan is made up: "The Transformation Plan comprised seven programmes and 23 projects".
+  if (/\b(?:compris(?:ed|es|ing)|consist(?:s|ed|ing)?\s+of|(?:is|are|was|were)\s+made\s+up\s+of)\s+(?:(?:[\w'’-]+\s+){0,2}?(?:and|,)\s+)?$/i.test(beforeQualifier) || /\b(?:compris(?:ed|es)|consist(?:s|ed)?\s+of)\s+[^.;]*\band\s+$/i.test(beforeQualifier))
+    return reason('it describes how the work is organised, not what it delivered');
   // A single thing written "one" ("in one place", "one central location"): not a count worth a figure.
   if (mention.value === 1 && mention.written === 'word') return reason('a single item');
   return null;

@@ -480,8 +480,10 @@ describe('extractFigures: basis and period', () => {
         'West Lindsey was allocated £2.7million from the fund. We have 747 pensioners that did not qualify for the payment.',
       ].join('\n'),
     );
+    // (Fires attended are demand on the service, set apart as the corpus's readers do — the count's
+    // change is set apart all the same.)
+    expect(found.find((p) => p.value === 1770)).toMatchObject({ setApart: true });
     expect(found.filter((p) => !p.setApart).map((p) => [p.value, p.counted])).toEqual([
-      [1770, 'fires'],
       [11334, 'Safe and Well Checks'],
       [4382, 'Safe and Well Checks'],
       [279370, 'funding awarded'],
@@ -1325,6 +1327,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('Since then 21 grant rounds have been run.')).toEqual([[21, 'cumulative']]);
     expect(basis('This adds to 1,230 homes funded through the previous rounds.')).toEqual([[1230, 'cumulative']]);
     expect(basis('We supported a new Leader who took on the role during the pandemic, and seconded staff to 12 councils.')).toEqual([[12, 'period']]);
+  });
+
+  it('sets apart incidents a service met, how a plan is made up and what something cost', () => {
+    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('The Service attended 2,314 false alarms during the year.')).toEqual([]);
+    expect(ticked('The Transformation Plan comprised seven programmes and 23 projects.')).toEqual([]);
+    expect(ticked('The officer confirmed that the cost of the project was £79,048.')).toEqual([]);
+    // (What a service delivered at them still counts.)
+    expect(ticked('Crews completed 8,412 Safe and Well visits.')).toEqual([8412]);
   });
 
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
