@@ -200,6 +200,12 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(per\s+hour|an\s+hour|per\s+day|a\s+day|hourly)\b/i.test(afterGroup) || /\b(allowance|living wage|hourly rate|day rate|rate)\s+(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)))
     return reason('an allowance rate');
 
+  // A council's own budget position: "a £14m budget gap", "a funding shortfall of £3m"; and the
+  // savings its budget plans to make: "plans in place to deliver £11m savings".
+  if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend|underspend|budget\s+pressures?)\b/i.test(afterGroup) || /\b(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend)\s+of\s+(?:around\s+|about\s+|nearly\s+|over\s+)?$/i.test(beforeQualifier)))
+    return reason("a council's budget, not money awarded or saved");
+  if (mention.unit === 'GBP' && /\bplans?\s+(?:in\s+place\s+)?to\s+(?:deliver|make|achieve|find)\s+(?:[\w'’-]+\s+){0,2}?$/i.test(beforeQualifier) && /^\s?(?:of\s+)?(?:[\w'’-]+\s){0,1}?savings?\b/i.test(afterGroup))
+    return reason('a target, not something delivered');
   // What something cost: "the cost of the project was £79,048".
   if (mention.unit === 'GBP' && /\b(?:the\s+)?(?:total\s+)?costs?\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:was|is|were|are|came\s+to|totalled|amounted\s+to)\s+(?:just\s+|only\s+|around\s+|about\s+)?$/i.test(beforeQualifier)) return reason('a cost, not money awarded or saved');
   // A price: "at a nominal fee of £60", "tickets cost £15".

@@ -1329,11 +1329,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('We supported a new Leader who took on the role during the pandemic, and seconded staff to 12 councils.')).toEqual([[12, 'period']]);
   });
 
-  it('sets apart incidents a service met, how a plan is made up and what something cost', () => {
+  it('sets apart incidents a service met, how a plan is made up, what something cost and a budget', () => {
     const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
     expect(ticked('The Service attended 2,314 false alarms during the year.')).toEqual([]);
     expect(ticked('The Transformation Plan comprised seven programmes and 23 projects.')).toEqual([]);
     expect(ticked('The officer confirmed that the cost of the project was £79,048.')).toEqual([]);
+    expect(ticked('The council had plans in place to deliver £11m savings towards a £14m budget gap.')).toEqual([]);
+    expect(ticked('The programme delivered £2m savings for the council.')).toEqual([2_000_000]);
     // (What a service delivered at them still counts.)
     expect(ticked('Crews completed 8,412 Safe and Well visits.')).toEqual([8412]);
   });
