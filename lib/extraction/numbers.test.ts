@@ -34,6 +34,14 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads a sum’s pence after a comma and thousands marked with a point ("£ 1,557,863,67", "3.100 new homes")', () => {
+    expect(findNumbers('enhanced scheme - £ 1,557,863,67 paid').map((n) => [n.value, n.unit])).toEqual([[1_557_863.67, 'GBP']]);
+    expect(findNumbers('3.100 new homes were built').map((n) => n.value)).toEqual([3100]);
+    // (Not a measure, nor a count with a true fraction.)
+    expect(findNumbers('over 2.500 hours and 1.5 days').map((n) => n.value)).toEqual([2.5, 1.5]);
+    expect(findNumbers('1,234,56 councils').map((n) => n.value)).toEqual([1234, 56]);
+  });
+
   it('starts no range at the end of another ("from 24,426 in 2019-2020 to 58,489")', () => {
     expect(values('from 24,426 issues in 2019-2020 to 58,489 issues')).toEqual([
       [24426, 'count', null],

@@ -67,6 +67,17 @@ export function findNumbers(masked: string): NumberMention[] {
       end += split[0].length;
       numeral.lastIndex = end;
     }
+    // A sum's pence after a comma, a slip for a point: "£ 1,557,863,67".
+    const pence = unit === 'GBP' && m[2]!.includes(',') && !m[3] ? /^,(\d{2})(?![\d,])/.exec(masked.slice(end)) : null;
+    if (pence) {
+      value += Number(pence[1]) / 100;
+      end += pence[0].length;
+      numeral.lastIndex = end;
+    }
+    // Thousands marked with a point, as some write them: "3.100 new homes" (not 3.1 homes — whole
+    // things are counted whole).
+    if (unit === 'count' && m[3] && /^\.\d{3}$/.test(m[3]) && /^\d{1,3}$/.test(m[2]!) && /^\s+(?:[a-z-]+\s+){0,2}?(?!(?:hours|years|days|weeks|months|metres|miles|kilometres|tonnes|acres|hectares|times|points|seconds|minutes)\b)[a-z]+s\b/.test(masked.slice(end)))
+      value = Number(m[2]! + m[3].slice(1));
     const after = masked.slice(end);
     const scale = /^\s?(k|m|mn|bn|million|billion|thousand)\b/i.exec(after);
     // "£25k", "£1.2m", "40 thousand"; a count's "k" only when written onto the digits ("12.5k views"):
