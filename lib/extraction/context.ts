@@ -476,7 +476,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('a count of what was not done');
   // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
   // (Not who "did not qualify" for one payment and were helped another way: a group described.)
-  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet)\b/i.test(afterGroup))
+  // ("nine would not be met within the target date", "Three of the actions were delayed".)
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet|(?:would|will)\s+not\s+be\s+(?:met|completed|delivered|achieved)|(?:were|was|are|is)\s+(?:delayed|behind\s+schedule|off\s+track|at\s+risk))\b/i.test(afterGroup))
     return reason('a count of what was not done');
 
   // What a service was called out to or told of — fires, false alarms, incidents, collisions,
