@@ -247,9 +247,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // nothing after it'"). The floors were the 125's: recall 79.0, precision 80.7, metric 81.9, basis
 // 69.3, period end 72.2. Batches AA–AD (30 documents never seen, 15 to each half) made the test
 // half 140: at first sight they scored 73.0/75.4 there (66.7/86.1 on their tuning half), and the
-// 140 scored recall 78.5, precision 80.2, metric 80.4, basis 69.7, period end 71.2 — the floors
-// below, rounded down, before any rule was written from the new tuning documents.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.8, metric: 0.8, basis: 0.69, periodEnd: 0.71 };
+// 140 scored recall 78.5, precision 80.2, metric 80.4, basis 69.7, period end 71.2, before any rule
+// was written from the new tuning documents. Batches AE–AH (30 more, 15 to each half, in the same
+// session after rules from AA–AD's tuning half had moved the 140 to 79.5/80.3/81.6/70.6/73.1) made
+// the test half 155: at first sight they scored 78.4/65.6 there (74.4/62.7 on their tuning half —
+// AE is nearly all numbers that are not figures), and the 155 scored recall 79.4, precision 79.1,
+// metric 82.4, basis 69.9, period end 71.1: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.79, metric: 0.82, basis: 0.69, periodEnd: 0.71 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
