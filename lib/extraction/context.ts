@@ -294,8 +294,13 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   )
     return reason('a target, not something delivered');
 
-  // A restatement: "(i.e. a third of the workforce)", "the equivalent of one person spending 6 weeks".
-  if (/(?:\bi\.?\s?e\.?,?|\bthat is,?|\b(?:the\s+)?equivalent\s+(?:of|to)|\bequating\s+to)\s*$/i.test(beforeQualifier)) return reason('a restatement of a figure before it');
+  // A restatement: "(i.e. a third of the workforce)", "the equivalent of one person spending 6 weeks",
+  // "enough energy to make 72 million cups of tea".
+  if (/(?:\bi\.?\s?e\.?,?|\bthat is,?|\b(?:the\s+)?equivalent\s+(?:of|to)|\bequating\s+to|\benough\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:make|power|fill|boil|heat|run|supply|light|charge)|\bthe\s+(?:same\s+as|size\s+of|weight\s+of|length\s+of))\s*$/i.test(beforeQualifier)) return reason('a restatement of a figure before it');
+  // What the economy is estimated to gain: "generating an estimated £19 million for the local
+  // economy", "a £5m boost to the region's economy", "£2.1m in economic impact".
+  if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(?:for|to|into|in)\s+(?:the\s+)?(?:local|regional|national|city['’]s|region['’]s|area['’]s|uk|wider)?\s*econom(?:y|ies)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:economic\s+(?:impact|benefit|value|boost)|boost\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+)?econom|gva|gross\s+value\s+added)\b/i.test(afterGroup) || /\b(?:economic\s+(?:impact|benefit|value)|gva|gross\s+value\s+added)\s+(?:of|worth|estimated\s+at)\s+(?:an?\s+)?(?:estimated\s+)?$/i.test(beforeQualifier)))
+    return reason('an estimate of what an economy gained, not money awarded or saved');
 
   // The whole a share is of: the 10 of "9 in 10 councils", the 317 of "312 of the 317 local
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.

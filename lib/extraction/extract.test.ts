@@ -1350,6 +1350,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('The council surpassed its target to create 4,000 apprenticeships, creating 4,860.')).toEqual([4860]);
   });
 
+  it('sets apart what an economy is estimated to gain and an illustrative equivalent', () => {
+    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('The funded events drew in 300,000 attendees, generating an estimated £19 million for the local economy.')).toEqual([300_000]);
+    expect(ticked('The fund enabled businesses to save enough energy to make 72 million cups of tea.')).toEqual([]);
+    expect(ticked('The fund saved businesses £2m on their energy bills.')).toEqual([2_000_000]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
