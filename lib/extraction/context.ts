@@ -132,6 +132,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
+  // A subsection of a numbered reference: the 3 of "section 18(3) of the Care Act".
+  if (mention.written === 'numeral' && /\d\($/.test(before) && /^\)/.test(masked.slice(mention.end))) return reason('a label or stage');
   // The end of a run of labels: "quarters one to 20", "phases 2 and 3".
   // ("sections 2.3 and 2.4 of the report": numbered to the decimal.)
   if (/\b(quarters|phases|rounds|waves|cohorts|stages|tiers|years|months|weeks|items|paragraphs|sections|priorities|appendices|annexes)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–|and|&|,)\s*$/i.test(before))

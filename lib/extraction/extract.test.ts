@@ -1357,6 +1357,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('The fund saved businesses £2m on their energy bills.')).toEqual([2_000_000]);
   });
 
+  it('reads "N of our M goals" and "N of M properties" by the whole’s noun; sets apart a subsection "18(3)"', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.counted]);
+    expect(read('We achieved 32 of our 33 performance goals for the year.')).toEqual([[32, 'performance goals']]);
+    expect(read('Officers inspected 96 of 97 properties.')).toEqual([[96, 'properties']]);
+    expect(read('Councils are preparing for section 18(3) of the Care Act.')).toEqual([]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

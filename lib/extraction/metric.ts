@@ -340,10 +340,17 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   }
   // "three of the councils involved": the noun after "of the".
   // "nine out of the eleven Boroughs and Districts" counts boroughs too.
-  const partitive = /^\s*(?:out\s+)?of\s+(?:the|these|those)\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(after);
+  // ("we achieved 32 of our 33 performance goals", "96 of 97 properties inspected": the whole's
+  // noun, whatever it is, a new measure if none of the dashboard's.)
+  const whole = String.raw`(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)`;
+  const partitive = new RegExp(String.raw`^\s*(?:out\s+)?of\s+(?:(?:the|these|those|our|its|their)\s+(?:${whole}\s+)?|(${whole})\s+)((?:[\w-]+\s+){0,2}?[\w-]+)`, 'i').exec(after);
   if (partitive) {
-    const c = classify(partitive[1]!, input);
-    if (c) return { counted: partitive[1]!, slug: c.slug, unit: unitOf(c.slug), ellipsis: false };
+    const c = classify(partitive[2]!, input);
+    if (c) return { counted: partitive[2]!, slug: c.slug, unit: unitOf(c.slug), ellipsis: false };
+    if (partitive[1] || /^\s*(?:out\s+)?of\s+(?:our|its|their)\s/i.test(after)) {
+      const noun = nounPhrase(after.replace(/^\s*(?:out\s+)?of\s+(?:(?:our|its|their)\s+)?(?:[\d,]+\s+)?/i, ' '));
+      if (noun) return { counted: noun, slug: null, unit: 'count', ellipsis: false };
+    }
   }
   // "viewed 12,345 times", "downloaded more than 2,000 times", "has met 14 times".
   if (/^\s*times\b/i.test(after)) {
@@ -395,7 +402,7 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   }
   // "all 14 of the KPIs … had been met": a count of the noun after "of the", named or not.
   if (!phrase && partitive) {
-    const noun = nounPhrase(` ${partitive[1]!}`);
+    const noun = nounPhrase(` ${partitive[2]!}`);
     if (noun) return { counted: noun, slug: null, unit: 'count', ellipsis: false };
   }
   return { counted: phrase, slug: null, unit: 'count', ellipsis: phrase === '' || /^(planned|more|further|additional|new)$/i.test(phrase) };
