@@ -27,6 +27,8 @@ export interface ContextInput {
   inDate: boolean;
   /** Where the sentence runs on to the next line ("£3.4m" / "saved by councils…"), its words there; else ''. */
   runOn?: string;
+  /** The text speaks for a fund or a government funder: its title names one (see speaksForAFund). */
+  fundSpeaks?: boolean;
 }
 
 const reason = (r: string): ContextVerdict => ({ drop: false, reason: r });
@@ -60,6 +62,16 @@ const TO_RECIPIENTS = new RegExp(String.raw`\b(?:to|for|between|among|across)\s+
 const NAMED_COUNCIL = /\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:City\s+|County\s+|Borough\s+|District\s+)?Council\b(?!\s+Tax)/;
 const RECEIVING = /\b(?:receiv(?:e|es|ed|ing)|get|gets|got|given|allocat(?:ed|ing)|award(?:ed|ing)|directed|share\s+of|shared|announced\s+(?:a\s+further\s+|an\s+extra\s+|an\s+additional\s+)?£)/i;
 const BILLIONS = /\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i;
+/**
+ * Whether a text speaks for a fund or a government funder: its opening lines name a fund, scheme
+ * or initiative ("… the Public Sector Decarbonisation Scheme") or a government department ("date
+ * 2024-01-16 Department for Levelling Up, Housing & Communities"). Then a council it names that
+ * "received over £400,000" is one the fund gave to, even where the sentence names no fund.
+ */
+export function speaksForAFund(openingLines: string): boolean {
+  return FUND_NAMED.test(openingLines) || /\b(?:Department\s+(?:for|of)\s+[A-Z]|Ministry\s+of\s+[A-Z]|Home\s+Office|HM\s+Treasury|Cabinet\s+Office|DLUHC|MHCLG|DCMS|DfE|DHSC|DESNZ|Homes\s+England|Sport\s+England|Arts\s+Council)/.test(openingLines);
+}
+
 export function isSharedOutByAFund(sentence: string): boolean {
   if (BILLIONS.test(sentence)) return false;
   return (SHARED_OUT.test(sentence) && RECIPIENTS_COUNTED.test(sentence)) || (FUND_NAMED.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence)));
@@ -343,7 +355,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // money, grants a council or the LGA received, contracts paid to the LGA and allowance rates
   // are not.
   if (mention.unit === 'GBP') {
-    if (isGovernmentFunding(sentence) && !isSharedOutByAFund(sentence)) return reason('government funding');
+    // (In a text speaking for a fund, a council it names receiving a sum is given it by the fund.)
+    const awardOfFund = isSharedOutByAFund(sentence) || (!!input.fundSpeaks && !BILLIONS.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence)));
+    if (isGovernmentFunding(sentence) && !awardOfFund) return reason('government funding');
     // The words before the sum, back to the number before it: "received 177 referrals which
     // resulted in £290k" does not say the £290k was received.
     const window = masked.slice(Math.max(0, mention.start - 80), mention.start);
@@ -356,8 +370,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('money others put in, not awarded or saved by a programme');
     // What a fund the text speaks for gave out (above): a figure, whoever is said to receive it —
     // but not what each taker may have, nor a payment's rate in brackets ("Winter Fuel Payment (£300)").
-    const perTaker = /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
-    if (isSharedOutByAFund(sentence) && !perTaker) return null;
+    const perTaker = /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$|\beach\s+(?:receive|get|be\s+awarded|be\s+given)\b[^.;£]*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
+    if (awardOfFund && !perTaker) return null;
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
     // ("West Lindsey was allocated £2.7million from the fund" is the council's allocation.)

@@ -1364,6 +1364,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('Councils are preparing for section 18(3) of the Care Act.')).toEqual([]);
   });
 
+  it('reads a council receiving a sum as the fund’s award where the text speaks for a fund or a department', () => {
+    const ticked = (title: string, text: string) => extractFigures(`${title}\n\n${text}`, { reportDate: '2024-01-16', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    const sentence = 'Nottingham City Council received over £400,000 and Bristol City Council over £300,000.';
+    expect(ticked('date 2024-01-16 Department for Levelling Up, Housing & Communities', sentence)).toEqual([400_000, 300_000]);
+    expect(ticked('Council budget update', sentence)).toEqual([]);
+    // (Not what each may receive.)
+    expect(ticked('Cultural Development Fund: round four', 'Thirty-nine projects will each receive between £750,000 and £1m.')).toEqual([39]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

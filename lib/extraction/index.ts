@@ -7,7 +7,7 @@
 // The rules are general reading rules (see the modules beside this file); nothing here knows
 // any particular report. scripts/eval-extract.ts measures them against seed/figures.csv.
 import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
-import { judgeContext } from './context';
+import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
@@ -131,6 +131,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       .filter((l) => /\bthis\s+(?:report|paper|update|briefing|note)\s+(?:updates|covers|sets\s+out|summarises|provides|gives|describes|reports)\b/i.test(l.masked))
       .reduce<PeriodSpan | null>((found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate), null);
   let currentPeriod = documentPeriod;
+  // Whether the text speaks for a fund or a government funder (context.ts).
+  const fundSpeaks = speaksForAFund(lines.filter((l) => !l.blank).slice(0, 3).map((l) => l.masked).join('\n'));
   // The date a running total was given "as at" or "by the end of" ("47,768 visits had been carried
   // out by the end of March 2018"): the undated counts after it in the section stand then too.
   let asOf: { end: string; precision: DatePrecision; line: number; sentence: number } | null = null;
@@ -249,7 +251,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         const inDate = fixed.some((s) => mention.start >= s.start && mention.start < s.end);
         // A number alone on its line, as an "in numbers" page sets one, is read with the words under it.
         const aloneOnLine = masked.trim() === masked.slice(qualifierStart, mention.groupEnd).trim();
-        const verdict = judgeContext({ masked, raw: line.raw, mention, sentence: sentenceText, qualifierStart, prefixLength: line.prefixLength, inDate, runOn: aloneOnLine ? runOn : '' });
+        const verdict = judgeContext({ masked, raw: line.raw, mention, sentence: sentenceText, qualifierStart, prefixLength: line.prefixLength, inDate, runOn: aloneOnLine ? runOn : '', fundSpeaks });
         if (verdict && verdict.drop) continue;
 
         // What it counts.
