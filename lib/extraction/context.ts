@@ -176,9 +176,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     mention.written === 'numeral' &&
     mention.unit === 'count' &&
     input.qualifierStart === mention.start &&
-    // ("Councils undertaking an LGA Cyber 360 can expect…": a name after an acronym, then a verb.)
-    /[a-z,]\s+(?:[A-Z][a-z]+\s){1,3}$|^(?:[A-Z][a-z]+\s){2,3}$|\b(?:an?|the)\s+[A-Z]{2,}\s+(?:[A-Z][a-z]+\s){1,2}$/.test(masked.slice(Math.max(input.qualifierStart - 60, 0), mention.start).replace(/^.*[.;:!?]\s*/, '')) &&
-    /^\s*(?:[.,;:)]|$|(?:commenced|began|started|opened|closed|is|was|has|had|will|which|that|can|could|may|might|would|should|offers|provides|helps|aims)\b)/.test(afterGroup)
+    /[a-z,]\s+(?:[A-Z][a-z]+\s){1,3}$|^(?:[A-Z][a-z]+\s){2,3}$/.test(masked.slice(Math.max(input.qualifierStart - 60, 0), mention.start).replace(/^.*[.;:!?]\s*/, '')) &&
+    /^\s*(?:[.,;:)]|$|(?:commenced|began|started|opened|closed|is|was|has|had|will|which|that)\b)/.test(afterGroup)
   )
     return reason('part of a name');
 
@@ -300,8 +299,6 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (
     /\b(target|ambition|aim|goal|trajectory)\s+(?:(?:for|in)\s+(?:[\w'’-]+\s+){1,4}?)?(?:of|was|is)\s*$/i.test(beforeQualifier) ||
     /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier) ||
-    // "surpassed its target to create 4,000 additional apprenticeships"
-    /\b(?:target|ambition|aim|goal|pledge)\s+to\s+(?:create|deliver|recruit|reach|support|help|build|train|plant|provide|engage)\s+(?:up\s+to\s+|at\s+least\s+|over\s+|more\s+than\s+)?$/i.test(beforeQualifier) ||
     // "(target: 12)", "Target – 60"
     /\b(?:target|ambition|aim|goal|profile)\s*[:=–—-]\s*$/i.test(beforeQualifier) ||
     /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)
@@ -401,10 +398,6 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
-    // "An increase in online transactions of 120%", "a corresponding decrease in call volume of 14%".
-    if (/\b(?:increase|rise|fall|drop|growth|reduction|decrease|uplift|improvement)\s+in\s+(?:[\w'’-]+\s+){1,4}?of\s*$/i.test(beforeQualifier)) return reason('a change, which the dashboard works out itself');
-    // "9% more than the 44% average for England": a benchmark, not the programme's.
-    if (/^\s?(?:national\s+|regional\s+|uk\s+|england\s+)?average\s+(?:for|in|across)\s+(?:england|the\s+uk|wales|scotland|the\s+country|the\s+region|london)\b|^\s?(?:national|regional|england|uk)\s+average\b/i.test(afterGroup)) return reason('an outside statistic');
     // What an offer pays towards: "councils can claim a 50% bursary", "a 20% discount".
     if (/^\s?(?:[\w-]+\s){0,1}?(?:bursary|bursaries|discount|subsidy|contribution\s+towards|match[\s-]funding\s+rate|grant\s+rate|intervention\s+rate)\b/i.test(afterGroup)) return reason('an allowance rate');
     // "13 per cent above profile": a comparison with a target.

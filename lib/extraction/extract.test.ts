@@ -1342,14 +1342,6 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('Crews completed 8,412 Safe and Well visits.')).toEqual([8412]);
   });
 
-  it('sets apart a name closing with a number, a change "in X of N%", a benchmark average and a target to create', () => {
-    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
-    expect(ticked('Councils undertaking an LGA Cyber 360 can expect to gain advice.')).toEqual([]);
-    expect(ticked('An increase in online transactions of 120%, and a corresponding decrease in call volume of 14%.')).toEqual([]);
-    expect(ticked('Our recycling rate was 53.1%. This is 9% more than the 44% average for England.')).toEqual([53.1]);
-    expect(ticked('The council surpassed its target to create 4,000 apprenticeships, creating 4,860.')).toEqual([4860]);
-  });
-
   it('sets apart what an economy is estimated to gain and an illustrative equivalent', () => {
     const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
     expect(ticked('The funded events drew in 300,000 attendees, generating an estimated £19 million for the local economy.')).toEqual([300_000]);
