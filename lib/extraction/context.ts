@@ -11,7 +11,7 @@ import type { NumberMention } from './numbers';
 
 // What people are, not what a programme did for them: "165,000 Londoners live in temporary
 // accommodation", "1 in 4 children live in poverty", "an estimated 360,000 people are affected".
-const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?(live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*)\b/i;
+const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?((?:who\s+)?(?:are|were)\s+eligible|live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*)\b/i;
 
 export type ContextVerdict = { drop: true } | { drop: false; reason: string } | null;
 
@@ -182,7 +182,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('part of a name');
 
   // Ages: "18-25 year olds", "18-25s", "aged 16", "under 18s", "over the age of 19".
-  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before) || /\baged\s*$/i.test(beforeQualifier))
+  // ("aged five to 16": the top of an age range too.)
+  if (/^\s?[-–]?\s?(years?|yrs?)[- ]?olds?\b/i.test(afterGroup) || /^s\b/.test(afterGroup) || /\b(aged|ages?\s+of)\s*$/i.test(before) || /\baged\s*$/i.test(beforeQualifier) || /\baged\s+(?:\d{1,2}|[a-z]+)\s+(?:to|-|–|and)\s*$/i.test(beforeQualifier))
     return reason('an age range');
 
   // Durations: "over 2-3 days", "1.5 days", "45-day", "three-year", "the next 4 months". Hours
@@ -449,6 +450,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // ("Around 1 in 3 councils report difficulty recruiting, according to the RTPI": someone else's finding.)
     const attributed = /\baccording\s+to\s+(?!(?:our|us|we|the\s+lga|lga|the\s+local\s+government\s+association)\b)/i.test(sentence);
     if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');
+    // A prevalence is the population's: "adult smoking prevalence across the region falling from 26% to 13%".
+    if (/\bprevalence\b/i.test(sentenceBefore)) return reason('an outside statistic');
     // What a poll of the public found is the public's view, whoever ran the poll: "Our recent polling
     // shows that 71 per cent of residents trust their council".
     if (/\b(?:polling|polls?|opinion\s+(?:research|survey))\b/i.test(sentenceBefore) && /^\s?of\s+(?:the\s+)?(?:public|residents|people|adults|voters|those\s+polled)\b/i.test(afterGroup)) return reason('an outside statistic');

@@ -161,6 +161,24 @@ export function findDates(masked: string): DateExpression[] {
     d.numberSpans = digitSpans(m[0], m.index);
     return d;
   });
+  // "the 2020 to 2021 financial year": the financial year 2020/21.
+  run(/\b((?:19|20)\d\d)\s+to\s+((?:19|20)\d\d)\s+(financial|academic)\s+year\b/gi, (m) => {
+    const first = Number(m[1]);
+    if (Number(m[2]) !== first + 1) return null;
+    const d = blank(m.index, m.index + m[0].length, /academic/i.test(m[3]!) ? 'academic-year' : 'financial-year');
+    d.year = first;
+    d.endYear = first + 1;
+    d.numberSpans = digitSpans(m[0], m.index);
+    return d;
+  });
+  // An older year after a word of time: "built before 1919", "since 1896".
+  run(/\b(?:before|after|since|until|in|from|by|circa)\s+(1[89]\d\d)\b(?![,.]\d)(?!\s+(?:people|residents|councils|children|families|households|homes|visits|members))/gi, (m) => {
+    const at = m.index + m[0].length - 4;
+    const d = blank(at, at + 4, 'year');
+    d.year = Number(m[1]);
+    d.numberSpans = digitSpans(m[1]!, at);
+    return d;
+  });
   // A year on its own: "in 2020", "since 2012", "the 2020s". Not "over 2000 people".
   run(/\b((?:19[5-9]|20\d)\d)(s)?\b(?![,.]\d)/g, (m) => {
     const before = masked.slice(Math.max(0, m.index - 14), m.index);

@@ -1365,6 +1365,29 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('Cultural Development Fund: round four', 'Thirty-nine projects will each receive between £750,000 and £1m.')).toEqual([39]);
   });
 
+  it('reads a sum split by a space, old years, "2020 to 2021 financial year", and the year of a rise “on” a year', () => {
+    const read = (text: string, reportDate = '2021-06-30') => extractFigures(`Update\n\n${text}`, { reportDate, reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.periodEnd]);
+    expect(read('The team successfully secured £204, 403 to provide holiday clubs.')).toEqual([[204_403, '2021-06-30']]);
+    expect(read('Much of the retail stock was built before 1919.')).toEqual([]);
+    expect(read('The service dealt with 8,196 referrals in 2020 to 2021 financial year.')).toEqual([[8196, '2021-03-31']]);
+    expect(read('The service has made 8,000 referrals, a 70% increase on the number in 2019/20.')).toEqual([[8000, '2021-06-30']]);
+  });
+
+  it('sets apart the top of an age range, an eligible population and a prevalence', () => {
+    const ticked = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-07-19', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('The scheme is open to young people aged five to 16 who are eligible.')).toEqual([]);
+    expect(ticked('In total there are 7200 children who are eligible for free school meals.')).toEqual([]);
+    expect(ticked('Smoking rates halved, with adult smoking prevalence across the region falling from 26% to 13%.')).toEqual([]);
+  });
+
+  it('reads what received funding, or was issued grants, as projects funded, but not people paid', () => {
+    const metric = (text: string) => extractFigures(`Funding\n\n${text}`, { reportDate: '2024-03-26', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric]);
+    expect(metric('196 facilities received funding.')).toEqual([[196, 'Projects funded']]);
+    expect(metric('Eco grants had been issued to 79 businesses.')).toEqual([[79, 'Projects funded']]);
+    expect(metric('£60.5 million of funding has been announced to support 325 swimming pools.')).toEqual([[325, 'Projects funded']]);
+    expect(metric('Under the scheme, 21,906 residents received a payment of £150.')).not.toContainEqual([21_906, 'Projects funded']);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -103,10 +103,20 @@ type Rule = { re: RegExp; pick: (input: MetricInput, noun: string) => MetricSlug
 // Money given to what the number counts: "25 library services received a total of £5m", "26 towns
 // across England share over £600m", "the 12 interventions that had been funded", "£600m awarded
 // to 26 new Town Deals" (not what the money is for: "£78m … to decarbonise 15 bodies").
+function moneyWentTo(i: MetricInput): boolean {
+  return (
+    /^\s*(?:[\w'’-]+\s+){0,4}?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|given|awarded|granted|allocated|shared?)\s+(?:[\w'’-]+\s+){0,3}?(?:funding|£|grants?\b|awards?\b|money|a\s+share)/i.test(i.after) ||
+    /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60)) ||
+    /\b(?:funding|grants?|£[\d.,]+\s*(?:m|million|k|bn)?)\b[^.;]{0,40}?\bto\s+(?:support|fund|help)\s+(?:(?:up\s+to|over|more\s+than|around|some|nearly|almost)\s+)?$/i.test(i.before.slice(-80))
+  );
+}
+
 function funded(i: MetricInput): boolean {
   return (
     /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|share|shared|awarded|granted|funded|given)\b/i.test(i.after) ||
-    /\b(?:awarded|granted|allocated)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60))
+    /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60)) ||
+    // "£60.5 million of funding has been announced to support 325 swimming pools"
+    /\b(?:funding|grants?|£[\d.,]+\s*(?:m|million|k|bn)?)\b[^.;]{0,40}?\bto\s+(?:support|fund|help)\s+(?:(?:up\s+to|over|more\s+than|around|some|nearly|almost)\s+)?$/i.test(i.before.slice(-80))
   );
 }
 
@@ -405,6 +415,9 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
     const noun = nounPhrase(` ${partitive[2]!}`);
     if (noun) return { counted: noun, slug: null, unit: 'count', ellipsis: false };
   }
+  // What a fund gave money to is what it funded, whatever the dashboard calls it: "196 facilities received funding".
+  // (Only where the words say money went to them; people who received a payment are people.)
+  if (phrase && !/^(planned|more|further|additional|new)$/i.test(phrase) && !/\b(?:residents|people|persons|families|households|children|pupils|tenants|individuals|carers)\b/i.test(phrase) && moneyWentTo(input)) return { counted: phrase, slug: 'projects-funded', unit: 'count', ellipsis: false };
   return { counted: phrase, slug: null, unit: 'count', ellipsis: phrase === '' || /^(planned|more|further|additional|new)$/i.test(phrase) };
 }
 

@@ -62,7 +62,8 @@ export function findNumbers(masked: string): NumberMention[] {
     let unit: Unit = m[1] ? 'GBP' : 'count';
     // A thousands group split by formatting: "12  ,   345" (after masking "**12**, **345").
     const split = /^\s*,\s+(\d{3})(?![\d,])/.exec(masked.slice(end));
-    if (split && /^\d{1,3}$/.test(m[2]!) && !m[3] && /\s{2,}|,\s{2,}/.test(masked.slice(end, end + split[0].length))) {
+    // (And a sum's, by one space: "secured £204, 403 to provide…".)
+    if (split && /^\d{1,3}$/.test(m[2]!) && !m[3] && (/\s{2,}|,\s{2,}/.test(masked.slice(end, end + split[0].length)) || (m[1] && /^,\s\d{3}(?![\d,])/.test(masked.slice(end))))) {
       value = Number(m[2]! + split[1]!);
       end += split[0].length;
       numeral.lastIndex = end;
