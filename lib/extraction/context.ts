@@ -69,11 +69,14 @@ const BILLIONS = /\bbillion\b|£\s?\d[\d.,]*\s?bn\b/i;
  * "received over £400,000" is one the fund gave to, even where the sentence names no fund.
  */
 export function speaksForAFund(openingLines: string): boolean {
-  return FUND_NAMED.test(openingLines) || /\b(?:Department\s+(?:for|of)\s+[A-Z]|Ministry\s+of\s+[A-Z]|Home\s+Office|HM\s+Treasury|Cabinet\s+Office|DLUHC|MHCLG|DCMS|DfE|DHSC|DESNZ|Homes\s+England|Sport\s+England|Arts\s+Council)/.test(openingLines);
+  return FUND_NAMED.test(openingLines) || /\b(?:Government\s+(?:announces|has\s+announced|confirms|awards|allocates)\b|Department\s+(?:for|of)\s+[A-Z]|Ministry\s+of\s+[A-Z]|Home\s+Office|HM\s+Treasury|Cabinet\s+Office|DLUHC|MHCLG|DCMS|DfE|DHSC|DESNZ|Homes\s+England|Sport\s+England|Arts\s+Council)/.test(openingLines);
 }
 
+// Money announced or allocated "to support 325 swimming pools", or that "went to swimming pools".
+const TO_SUPPORT_COUNTED = /£[\d.,]+\s*(?:k|m|million)?\b[^.;]{0,60}?\b(?:to\s+(?:support|fund|help)\s+(?:up\s+to\s+|over\s+|more\s+than\s+|around\s+|some\s+)?\d[\d,]*\s+[a-z]|went\s+to\s+(?:\d[\d,]*\s+)?(?:[a-z]+\s+){0,3}?[a-z]+s\b)/i;
 export function isSharedOutByAFund(sentence: string): boolean {
   if (BILLIONS.test(sentence)) return false;
+  if (TO_SUPPORT_COUNTED.test(sentence) && /\b(?:funding|fund|announced|allocated|awarded|grants?)\b/i.test(sentence)) return true;
   return (SHARED_OUT.test(sentence) && RECIPIENTS_COUNTED.test(sentence)) || (FUND_NAMED.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence)));
 }
 
@@ -354,7 +357,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // are not.
   if (mention.unit === 'GBP') {
     // (In a text speaking for a fund, a council it names receiving a sum is given it by the fund.)
-    const awardOfFund = isSharedOutByAFund(sentence) || (!!input.fundSpeaks && !BILLIONS.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence)));
+    // ("The Pulse in Stroud has received almost £300,000": in such a text, whoever received it.)
+    const awardOfFund =
+      isSharedOutByAFund(sentence) ||
+      (!!input.fundSpeaks && !BILLIONS.test(sentence) && RECEIVING.test(sentence) && (TO_RECIPIENTS.test(sentence) || NAMED_COUNCIL.test(sentence) || /\b(?:has|have|had)\s+(?:also\s+)?received\s+(?:[\w'’-]+\s+){0,2}?$/i.test(beforeQualifier)));
     if (isGovernmentFunding(sentence) && !awardOfFund) return reason('government funding');
     // The words before the sum, back to the number before it: "received 177 referrals which
     // resulted in £290k" does not say the £290k was received.

@@ -1388,6 +1388,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Under the scheme, 21,906 residents received a payment of £150.')).not.toContainEqual([21_906, 'Projects funded']);
   });
 
+  it('proposes money announced to support so many, money that went to them, and what each received where the government speaks', () => {
+    const ticked = (title: string, text: string) => extractFigures(`${title}\n\n${text}`, { reportDate: '2024-03-26', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(ticked('Pools update', '£60.5 million of funding has been announced to support 325 swimming pools.')).toEqual([60_500_000, 325]);
+    expect(ticked('Pools update', 'The first £20 million of funding from the Fund went to swimming pools at risk of closure.')).toEqual([20_000_000]);
+    const received = 'The Pulse in Stroud has received almost £300,000 to refurbish its entrance.';
+    expect(ticked('Government announces funding allocation to support swimming pools', received)).toEqual([300_000]);
+    expect(ticked('Leisure centre news', received)).toEqual([]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
