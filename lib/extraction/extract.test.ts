@@ -1397,6 +1397,12 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('Leisure centre news', received)).toEqual([]);
   });
 
+  it('counts to the report "since the fund was announced", and dates a rise "in the numbers from" a year as that year’s', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-03-26', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read("Since the fund was announced in last year's budget, 442 swimming pools will have benefited.")).toEqual([[442, 'cumulative', '2024-03-26']]);
+    expect(read('We made over 8000 referrals, a 70% increase in the numbers from 2022/23.')).toContainEqual([8000, 'period', '2024-03-26']);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

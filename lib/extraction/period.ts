@@ -304,7 +304,7 @@ export function findDocumentStart(lines: string[]): string | null {
  * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
  * value's: its noun is the one before (index.ts), its dates its own.
  */
-export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:on|over)|against|versus)|,\s*from)/i;
+export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?(?:on|over|from)|against|versus)|,\s*from)/i;
 
 /**
  * Words that bring in the running total the number before adds to: "…, bringing the total placed
@@ -333,7 +333,11 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // finding of now, not a plan: only the words before a reporting verb can make it planned.
   const said = /\b(say|says|said|saying|told us|tell us|report(?:ed|s|ing)?|agree[ds]?|felt|feel)\b/i.exec(windowText);
   // ("twice as many as the council had planned", "more than expected": a comparison with a plan, not one.)
-  const unplanned = (text: string) => text.replace(/\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}?(?:planned|expected|forecast|projected|anticipated|predicted)\b/gi, '');
+  // ("Since the fund was announced, 442 pools will have benefited": a future perfect after "since" counts to now.)
+  const unplanned = (text: string) =>
+    text
+      .replace(/\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}?(?:planned|expected|forecast|projected|anticipated|predicted)\b/gi, '')
+      .replace(/^(?=[^]*\bsince\b)([^]*?)\bwill\s+have\s+(?:been\s+)?[a-z]+(?:ed|en)\b/i, '$1');
   if (PLANNED.test(unplanned(said ? windowText.slice(0, said.index) : windowText))) basis = 'planned';
   else basis = 'period';
   // A list opened by "Since the programme started:" or "So far:" is of running totals; one
@@ -452,7 +456,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
       // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
-      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
       // came after it is counted as of the report.
       const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
