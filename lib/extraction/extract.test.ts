@@ -1403,6 +1403,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('We made over 8000 referrals, a 70% increase in the numbers from 2022/23.')).toContainEqual([8000, 'period', '2024-03-26']);
   });
 
+  it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
+    expect(metric('The log handled over 15,000 email communications.')).toEqual([[15_000, 'Emails handled']]);
+    expect(metric('We supported 40 councils.')).toEqual([[40, 'Councils supported']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -169,7 +169,7 @@ const RULES: Rule[] = [
   },
   // (Bids received or submitted are applications: "74 bids were received".)
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
-  { re: /\b(emails?|email\s+communications?)\b/i, pick: () => 'emails-handled' },
+  { re: /\b(email\s+communications?|emails?)\b/i, pick: () => 'emails-handled' },
   { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
   {
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
@@ -303,6 +303,9 @@ function classify(phrase: string, input: MetricInput): { noun: string; slug: Met
   // "Council Tax Support applications" counts applications, "event bookings" bookings.
   const later = found.filter((m) => m.at > head.end && /s$/i.test(m.noun)).pop();
   if (later && !/s$/i.test(head.noun)) head = later;
+  // ("182 council buildings": a singular modifier before a plural noun none of the rules knows
+  // counts that noun — a new measure, not councils.)
+  else if (!/s$/i.test(head.noun) && /^\s+[a-z]+s\b/.test(phrase.slice(head.end))) return null;
   return { noun: head.noun, slug: head.rule.pick(input, head.noun) };
 }
 
