@@ -1410,6 +1410,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('We supported 40 councils.')).toEqual([[40, 'Councils supported']]);
   });
 
+  it('reads "has been announced" as decided now, "have made" and "has been paid" as done to date', () => {
+    const basis = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-03-26', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.basis]);
+    expect(basis('£60.5 million of funding has been announced to support 325 swimming pools.')).toEqual([
+      [60_500_000, 'period'],
+      [325, 'period'],
+    ]);
+    expect(basis('Frontline staff have made over 155,000 calls to tenants.')).toEqual([[155_000, 'cumulative']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -87,7 +87,8 @@ const STOCK: ReadonlySet<MetricSlug> = new Set<MetricSlug>([
   'job-offers',
 ]);
 // (Not an award or an announcement: "has awarded funding to eight councils" happened once.)
-const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+)?(?!awarded|announced|chosen|selected|granted|approved|agreed|allocated|offered)[a-z]+(?:ed|en|t|wn)\b/i;
+// ("has been announced", "have been chosen": what was decided, not a total; "been" alone is no participle.)
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:now\s+|also\s+|already\s+|so\s+far\s+|together\s+)?(?:been\s+(?!(?:awarded|announced|chosen|selected|granted|approved|agreed|allocated|offered)\b)[a-z]+(?:ed|en|t|wn|ing)|(?!(?:awarded|announced|chosen|selected|granted|approved|agreed|allocated|offered|been)\b)[a-z]+(?:ed|en|t|wn)|(?:been\s+)?(?:made|paid|done|found|sold|laid))\b/i;
 const PRESENT_SIMPLE = /\b(?:(?:is|are)\s+(?:now\s+|currently\s+)?(?:used|supported|served|helped|reached|engaged|registered|enrolled)\s+by|(?:it|the\s+\w+|service|programme|scheme|hub|network|library|project)\s+(?:now\s+|currently\s+)?(?:helps|supports|serves|reaches|works\s+with|engages)|(?:people|residents|councils|members|families|households|users|businesses|learners|organisations)\s+(?:now\s+|currently\s+)?(?:benefit|use|access|receive|attend)\b)/i;
 const FLOW: ReadonlySet<MetricSlug> = new Set<MetricSlug>(['events-delivered', 'attendees', 'resources-published', 'projects-funded', 'peer-reviews']);
 
