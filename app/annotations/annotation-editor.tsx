@@ -7,6 +7,7 @@ import type { Annotation } from '@/db/queries/annotations';
 import { Alert } from '../_components/alert';
 import { useHydrated } from '../_components/forms/use-hydrated';
 import { sendJson, useFormSender } from '../_components/forms/send-form';
+import { ReadyFieldset } from '@/app/_components/forms/ready-fieldset';
 
 type Option = { value: string; label: string };
 type Field = 'date' | 'text' | 'scope';
@@ -59,6 +60,7 @@ export function AnnotationEditor({ notes, scopes }: { notes: Annotation[]; scope
   return (
     <>
       <form onSubmit={submit} noValidate className="mt-4 grid max-w-3xl gap-4 rounded border border-slate-300 p-4 sm:grid-cols-[10rem_1fr]">
+        <ReadyFieldset>
         {errors.form && <Alert tone="error" className="text-sm font-semibold sm:col-span-2">{errors.form}</Alert>}
         {done && <p role="status" className="font-semibold text-green-800 sm:col-span-2">{done}</p>}
         <div>{label('date', 'Date')}<input type="date" {...props('date')} /></div>
@@ -76,6 +78,7 @@ export function AnnotationEditor({ notes, scopes }: { notes: Annotation[]; scope
           </button>
           {editing && <button type="button" onClick={() => { setEditing(null); setValues(EMPTY); setErrors({}); }} className="rounded border border-slate-900 px-4 py-2">Cancel</button>}
         </div>
+        </ReadyFieldset>
       </form>
       <ul className="mt-6 divide-y divide-slate-300" aria-label="Notes, latest first" data-testid="annotations">
         {notes.length === 0 && <li className="py-2 text-slate-700">No notes yet.</li>}

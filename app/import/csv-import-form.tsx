@@ -9,6 +9,7 @@ import { Alert } from '../_components/alert';
 import { DataTable, type DataTableColumn } from '../_components/tables/data-table';
 import { sendWithProgress, type UploadProgress } from './send-with-progress';
 import { useHydrated } from '@/app/_components/forms/use-hydrated';
+import { ReadyFieldset } from '@/app/_components/forms/ready-fieldset';
 
 const STATUS_LABEL: Record<RowStatus, string> = { new: 'New', update: 'Changes a figure', unchanged: 'Already recorded', error: 'Error' };
 const STATUS_STYLE: Record<RowStatus, string> = {
@@ -73,6 +74,7 @@ export function CsvImportForm() {
   return (
     <div className="mt-6 max-w-5xl">
       <form onSubmit={submit} className="space-y-4" aria-busy={busy}>
+        <ReadyFieldset spacing="space-y-4">
         <div>
           <label htmlFor="csv-file" className="block font-semibold">
             CSV or Excel file
@@ -126,6 +128,7 @@ export function CsvImportForm() {
         <button type="submit" disabled={busy || !hydrated} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
           Check the file
         </button>
+        </ReadyFieldset>
       </form>
 
       <ProgressLine progress={progress} />

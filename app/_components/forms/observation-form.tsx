@@ -6,6 +6,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, observationInputSchema, type FieldErrors, type ObservationFields } from '@/lib/observation-input';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
+import { ReadyFieldset } from './ready-fieldset';
 
 interface Option {
   value: string;
@@ -119,6 +120,7 @@ export function ObservationForm(props: {
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 space-y-4">
+      <ReadyFieldset spacing="space-y-4">
       {errors.form && (
         <Alert tone="error" title={errors.form} className="text-sm">
           {conflict && (
@@ -185,6 +187,7 @@ export function ObservationForm(props: {
       <button type="submit" disabled={busy || !hydrated} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : props.mode === 'create' ? 'Add figure' : 'Save correction'}
       </button>
+      </ReadyFieldset>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
 import { sendJson } from './send-form';
+import { ReadyFieldset } from './ready-fieldset';
 
 /** An administrator marks a quarter final (after the board has seen it), or reopens it with a reason. */
 export function QuarterStatusForm({ quarters }: { quarters: { quarter: string; label: string; status: 'provisional' | 'final' }[] }) {
@@ -40,6 +41,7 @@ export function QuarterStatusForm({ quarters }: { quarters: { quarter: string; l
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 max-w-xl space-y-4 rounded border border-slate-300 p-4">
+      <ReadyFieldset spacing="space-y-4">
       {errors.form && <Alert tone="error" className="text-sm font-semibold">{errors.form}</Alert>}
       {done && <p role="status" className="font-semibold text-green-800">{done}</p>}
       <div>
@@ -69,6 +71,7 @@ export function QuarterStatusForm({ quarters }: { quarters: { quarter: string; l
       <button type="submit" disabled={busy || !hydrated || !chosen} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : next === 'final' ? 'Mark final' : 'Reopen'}
       </button>
+      </ReadyFieldset>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { REFERENCE_SCHEMAS, type ReferenceKind } from '@/lib/reference-input';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
+import { ReadyFieldset } from './ready-fieldset';
 
 export interface ReferenceField {
   name: string;
@@ -57,6 +58,7 @@ export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: Ref
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 max-w-xl space-y-4">
+      <ReadyFieldset spacing="space-y-4">
       {errors.form && (
         <Alert tone="error" className="text-sm font-semibold">{errors.form}</Alert>
       )}
@@ -92,6 +94,7 @@ export function ReferenceForm({ kind, fields, after, initial = {} }: { kind: Ref
       <button type="submit" disabled={busy || !hydrated} className="rounded bg-slate-900 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Saving…' : 'Add'}
       </button>
+      </ReadyFieldset>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { targetInputSchema } from '@/lib/target-input';
 import { Alert } from '../alert';
 import { useHydrated } from './use-hydrated';
 import { useFormSender } from './send-form';
+import { ReadyFieldset } from './ready-fieldset';
 
 type Option = { value: string; label: string };
 type Field = 'metric' | 'programme' | 'period' | 'basis' | 'value' | 'amberBelowPct' | 'redBelowPct';
@@ -54,6 +55,7 @@ export function TargetForm({ metrics, programmes, periods, initialPeriod }: { me
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 grid max-w-3xl gap-4 rounded border border-slate-300 p-4 sm:grid-cols-2">
+      <ReadyFieldset>
       {errors.form && <Alert tone="error" className="text-sm font-semibold sm:col-span-2">{errors.form}</Alert>}
       {done && <p role="status" className="font-semibold text-green-800 sm:col-span-2">{done}</p>}
       {field('metric', 'Metric', select(metrics))}
@@ -70,6 +72,7 @@ export function TargetForm({ metrics, programmes, periods, initialPeriod }: { me
           {busy ? 'Saving…' : 'Set target'}
         </button>
       </div>
+      </ReadyFieldset>
     </form>
   );
 }

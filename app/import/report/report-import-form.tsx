@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../_components/alert';
 import { useHydrated } from '@/app/_components/forms/use-hydrated';
+import { ReadyFieldset } from '@/app/_components/forms/ready-fieldset';
 
 interface TextlessSource {
   id: number;
@@ -67,6 +68,7 @@ export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
 
   return (
     <form onSubmit={submit} className="mt-6 max-w-3xl space-y-5" aria-busy={busy} noValidate>
+      <ReadyFieldset spacing="space-y-5">
       {errors.form && (
         <Alert tone="error">{errors.form}</Alert>
       )}
@@ -172,6 +174,7 @@ export function ReportImportForm({ textless }: { textless: TextlessSource[] }) {
       <button type="submit" disabled={busy || !hydrated} className="rounded bg-oi-blue px-4 py-2 font-semibold text-white disabled:opacity-60">
         {busy ? 'Reading the report…' : 'Import and review figures'}
       </button>
+      </ReadyFieldset>
     </form>
   );
 }

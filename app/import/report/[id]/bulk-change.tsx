@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { BASES, input, type Editable, type Option } from './proposal-card';
 import { useHydrated } from '@/app/_components/forms/use-hydrated';
+import { ReadyFieldset } from '@/app/_components/forms/ready-fieldset';
 
 export type BulkValues = Partial<Pick<Editable, 'metric' | 'programme' | 'basis' | 'periodStart' | 'periodEnd'>>;
 
@@ -40,6 +41,7 @@ export function BulkChange({ count, programmes, metrics, onApply }: { count: num
   );
   return (
     <form onSubmit={submit} aria-labelledby="bulk-heading" className="rounded border border-slate-300 bg-slate-50 p-3">
+      <ReadyFieldset>
       <h2 id="bulk-heading" className="text-lg font-semibold">
         Change all ticked figures
       </h2>
@@ -93,6 +95,7 @@ export function BulkChange({ count, programmes, metrics, onApply }: { count: num
           </p>
         )}
       </div>
+      </ReadyFieldset>
     </form>
   );
 }
