@@ -43,13 +43,11 @@ const AWARD_OR_SAVING = /\b(gains?|(?:additional|extra)\s+income|award(?:ed|s|in
 const RECEIVED = /\b(received|receive|receives|receiving|allocat(?:ed|ion)|accept\w*\s+(?:the\s+)?grant|grant\s+allocation|grant\s+of\b|funding\s+of\b|top[- ]up\s+allocation|(?<!(?:councils|authorities|projects|areas|organisations|bids|applicants|groups|businesses|residents|families|households|charities|schools|clubs|people|tenants)\s+(?:have\s+|had\s+)?)been\s+(?:given|provided|granted)\b|budget\s+of\b)/i;
 
 /** Whether the sentence announces government money (whose numbers are outside statistics). */
-// A government fund shared out among those it names and counts: "£60m has been awarded under the
-// Brownfield Land Release Fund to nearly 100 local authority regeneration projects", "26 towns
-// across England share over £600m". What the fund awarded, and to how many, is its delivery; the
-// national package around it ("£2 billion … over 3 years") is not.
-// A fund named by its name ("the Libraries Improvement Fund", "the Public Sector Decarbonisation
-// Scheme (PSDS)"), or its round ("this round's recipients", "the third round"), and money going from
-// it to a council it names or to those it counts: "Essex County Council will receive £337,500",
+// A government fund shared out among those it counts: "£60m has been awarded under the Brownfield
+// Land Release Fund to nearly 100 local authority regeneration projects", "26 towns across England
+// share over £600m"; or a fund named by its name ("the Libraries Improvement Fund", "the Public
+// Sector Decarbonisation Scheme (PSDS)"), or its round ("this round's recipients", "the third
+// round"), and money going from it to a council it names or to those it counts: "Essex County Council will receive £337,500",
 // "£4.9m from the Libraries Improvement Fund for 27 library services", "£107 million allocated
 // through the single homelessness accommodation programme". Where the text speaks for the fund,
 // what it gives out is its delivery, even when the council is said to receive it.

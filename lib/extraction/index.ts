@@ -78,9 +78,9 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 /** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
 const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
 
-/** A table's column of targets or plans ("Target", "Target 23/24", "Annual target", "Plan for 2024"): not what was delivered. */
 /** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
+/** A table's column of targets or plans ("Target", "Target 23/24", "Annual target", "Plan for 2024"): not what was delivered. */
 const TARGET_HEADER = /^(?:annual\s+|full[- ]year\s+|year\s+)?(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)\b/i;
 
 /** A paragraph's label as a name: without an article before it, with a capital. */
@@ -89,16 +89,16 @@ function labelAsName(label: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/**
- * A report dated only to its month ("October 2019") that names a day of that month near its
- * start — its meeting, its event, the day it was published ("Thursday 13 October 2022", "On
- * Friday 18th October 2019 we published…") — is dated that day: its undated figures stand then.
- */
 // A line that is only its date ("23rd March 2021", "Date: 7 July 2023"); a day named with its
 // weekday ("Thursday 13 October 2022"): the report's day, not a figure's cut-off ("as of week ending 19 February").
 const DATELINE = /^[\s,.:;–-]*(?:(?:date|published|posted|updated|last\s+updated|meeting\s+date|issued)\s*:?)?[\s,.:;–-]*$/i;
 const WEEKDAY_BEFORE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?$/i;
 
+/**
+ * A report dated only to its month ("October 2019") that names a day of that month near its
+ * start — its meeting, its event, the day it was published ("Thursday 13 October 2022", "On
+ * Friday 18th October 2019 we published…") — is dated that day: its undated figures stand then.
+ */
 export function dayTheReportNames(lines: LineInfo[], reportDate: string, precision: DatePrecision): { reportDate: string; datePrecision: DatePrecision } {
   if (precision !== 'month') return { reportDate, datePrecision: precision };
   const [year, month] = reportDate.split('-').map(Number) as [number, number];

@@ -103,21 +103,23 @@ type Rule = { re: RegExp; pick: (input: MetricInput, noun: string) => MetricSlug
 // Money given to what the number counts: "25 library services received a total of £5m", "26 towns
 // across England share over £600m", "the 12 interventions that had been funded", "£600m awarded
 // to 26 new Town Deals" (not what the money is for: "£78m … to decarbonise 15 bodies").
-function moneyWentTo(i: MetricInput): boolean {
+// The words before the number give money to it: "£600m awarded to 26 new Town Deals", "Eco grants
+// had been issued to 79 businesses", "£60.5 million of funding has been announced to support 325 pools".
+function givenToBefore(i: MetricInput): boolean {
   return (
-    /^\s*(?:[\w'’-]+\s+){0,4}?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|given|awarded|granted|allocated|shared?)\s+(?:[\w'’-]+\s+){0,3}?(?:funding|£|grants?\b|awards?\b|money|a\s+share)/i.test(i.after) ||
     /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60)) ||
     /\b(?:funding|grants?|£[\d.,]+\s*(?:m|million|k|bn)?)\b[^.;]{0,40}?\bto\s+(?:support|fund|help)\s+(?:(?:up\s+to|over|more\s+than|around|some|nearly|almost)\s+)?$/i.test(i.before.slice(-80))
   );
 }
 
+/** Money went to what the number counts, said in so many words ("196 facilities received funding"). */
+function moneyWentTo(i: MetricInput): boolean {
+  return /^\s*(?:[\w'’-]+\s+){0,4}?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|given|awarded|granted|allocated|shared?)\s+(?:[\w'’-]+\s+){0,3}?(?:funding|£|grants?\b|awards?\b|money|a\s+share)/i.test(i.after) || givenToBefore(i);
+}
+
+/** What the number counts received, shared or was awarded or funded (of nouns that may be recipients). */
 function funded(i: MetricInput): boolean {
-  return (
-    /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|share|shared|awarded|granted|funded|given)\b/i.test(i.after) ||
-    /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60)) ||
-    // "£60.5 million of funding has been announced to support 325 swimming pools"
-    /\b(?:funding|grants?|£[\d.,]+\s*(?:m|million|k|bn)?)\b[^.;]{0,40}?\bto\s+(?:support|fund|help)\s+(?:(?:up\s+to|over|more\s+than|around|some|nearly|almost)\s+)?$/i.test(i.before.slice(-80))
-  );
+  return /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|share|shared|awarded|granted|funded|given)\b/i.test(i.after) || givenToBefore(i);
 }
 
 const PEOPLE_AS_MEMBERS = /\b(bulletins?|updates?|newsletters?|circulation|mailing|subscri\w*|network of)\b/i;
@@ -205,7 +207,6 @@ const RULES: Rule[] = [
   },
 ];
 
-/** The noun phrase right after a number: words up to the first stop word or punctuation. */
 /**
  * Visits of a kind named before the word ("8,412 Safe and Well visits", "2 free visits") are made
  * to people or places, so they are events; a website's are named by web words ("website visits",
@@ -223,6 +224,7 @@ function visitsToPlaces(clause: string): boolean {
   return /\b(?:librar(?:y|ies)|locations?|centres?|centers?|hubs?|spaces?|venues?|buildings?|museums?|galler(?:y|ies)|parks?|pools?|leisure|theatres?|archives?)\b/i.test(clause) && !/\b(?:web\s*sites?|web\s*pages?|pages?|online|portal|digital|app)\b/i.test(clause);
 }
 
+/** The noun phrase right after a number: words up to the first stop word or punctuation. */
 function nounPhrase(after: string): string {
   // Skip an acronym in brackets ("12 Community Safety Partnership (CSP) chairs").
   // and a name in quotes ("75 'Be a councillor' events" counts events).
