@@ -201,3 +201,24 @@ test('an officer form cannot be sent before its script runs: its button starts d
     await expect(page.getByRole('button', { name: button, exact: true })).toBeEnabled();
   }
 });
+
+// Their fields are kept in the page's state, which starts from the server's HTML: a field filled in
+// before the script ran was emptied when it did (an e2e run on a busy machine was told "Say what the
+// metric counts" after filling it in). The fields now wait for the script, as the button does.
+// Here the script is held back on purpose, so the form is used before it could run.
+test('an officer form filled in while its script is still loading keeps what was typed', async ({ page }) => {
+  await signInAs(page, 'officer');
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  // Letters only, so the name is new on every run and adds no number of its own.
+  const name = `Carers ${[...String(Date.now() % 1e6)].map((d) => 'abcdefghij'[Number(d)]).join('')} recruited`;
+  // (Not waiting for the page's load, which waits for its scripts: a person starts typing when they see the form.)
+  await page.goto(`/manage/new/metric?name=${encodeURIComponent(name)}`, { waitUntil: 'commit' });
+  await page.getByLabel('What it counts').fill('Foster carers a campaign recruited for councils.');
+  await page.getByLabel('Unit').selectOption('count');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByText('Foster carers a campaign recruited for councils.')).toBeVisible();
+});
