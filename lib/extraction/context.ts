@@ -177,8 +177,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     mention.written === 'numeral' &&
     mention.unit === 'count' &&
     input.qualifierStart === mention.start &&
-    /[a-z,]\s+(?:[A-Z][a-z]+\s){1,3}$|^(?:[A-Z][a-z]+\s){2,3}$/.test(masked.slice(Math.max(input.qualifierStart - 60, 0), mention.start).replace(/^.*[.;:!?]\s*/, '')) &&
-    /^\s*(?:[.,;:)]|$|(?:commenced|began|started|opened|closed|is|was|has|had|will|which|that)\b)/.test(afterGroup)
+    /[a-z,]\s+(?:[A-Z][a-z]+\s|[A-Z]{2,5}\s(?=[A-Z][a-z]+\s)){1,3}$|^(?:[A-Z][a-z]+\s){2,3}$/.test(masked.slice(Math.max(input.qualifierStart - 60, 0), mention.start).replace(/^.*[.;:!?]\s*/, '')) &&
+    /^\s*(?:[.,;:)]|$|(?:commenced|began|started|opened|closed|is|was|has|had|will|can|could|may|would|should|which|that)\b)/.test(afterGroup)
   )
     return reason('part of a name');
 
@@ -216,6 +216,12 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(per\s+hour|an\s+hour|per\s+day|a\s+day|hourly)\b/i.test(afterGroup) || /\b(allowance|living wage|hourly rate|day rate|rate)\s+(?:of\s+)?(?:£\s?)?$/i.test(beforeQualifier)))
     return reason('an allowance rate');
 
+  // A body's own spending, in the progressive: "THE Liverpool City Region is investing £68m in
+  // adult training", "• Investing £14m to improve and maintain highways" — not money a programme
+  // awarded (but what a programme, scheme or fund is investing is: "The 2022-26 grants programme
+  // is investing over £6 million each year").
+  if (mention.unit === 'GBP' && /(?:^|[^\w\s]\s*|\b(?:is|are|was|were|be|been|by|and|including)\s+)investing\s+(?:(?:over|more\s+than|around|about|nearly|almost|some|a\s+further|an\s+extra|an\s+additional)\s+)?$/i.test(beforeQualifier) && !/\b(?:programme|scheme|fund)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))))))
+    return reason("a body's own spending, not money awarded or saved");
   // A council's own budget position: "a £14m budget gap", "a funding shortfall of £3m"; and the
   // savings its budget plans to make: "plans in place to deliver £11m savings".
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend|underspend|budget\s+pressures?)\b/i.test(afterGroup) || /\b(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend)\s+of\s+(?:around\s+|about\s+|nearly\s+|over\s+)?$/i.test(beforeQualifier)))
@@ -301,6 +307,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (
     /\b(target|ambition|aim|goal|trajectory)\s+(?:(?:for|in)\s+(?:[\w'’-]+\s+){1,4}?)?(?:of|was|is)\s*$/i.test(beforeQualifier) ||
     /\btarget(?:ed|ing)?\s*$/i.test(beforeQualifier) ||
+    // "surpassed its target to create 4,000 additional apprenticeship opportunities"
+    /\b(?:target|ambition|goal|pledge)\s+(?:was\s+|is\s+)?to\s+[a-z]+\s+(?:(?:a\s+further|an\s+extra|an\s+additional|at\s+least|more\s+than|over|up\s+to)\s+)?$/i.test(beforeQualifier) ||
     // "(target: 12)", "Target – 60"
     /\b(?:target|ambition|aim|goal|profile)\s*[:=–—-]\s*$/i.test(beforeQualifier) ||
     /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)

@@ -1419,6 +1419,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('Frontline staff have made over 155,000 calls to tenants.')).toEqual([[155_000, 'cumulative']]);
   });
 
+  it('sets apart a body’s own investing, a target "to create" a number, and a name with an acronym before a modal verb', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2022-02-28', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('THE Liverpool City Region is investing £68m in adult training.')).toEqual([[68_000_000, "a body's own spending, not money awarded or saved"]]);
+    expect(why('• Investing £14m to improve and maintain highways')).toEqual([[14_000_000, "a body's own spending, not money awarded or saved"]]);
+    expect(why('The 2022-26 grants programme is investing over £6 million in tackling homelessness.')).toContainEqual([6_000_000, 'ticked']);
+    expect(why('The council has invested a total of £319 million in measures to support businesses.')).toEqual([[319_000_000, 'ticked']]);
+    expect(why('Hounslow has surpassed its target to create 4,000 additional apprenticeship opportunities.')).toEqual([[4000, 'a target, not something delivered']]);
+    expect(why('Councils undertaking an LGA Cyber 360 can expect to gain advice.')).toEqual([[360, 'part of a name']]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);
