@@ -502,9 +502,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'count' && /^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\bagainst\b|\babstain|\babstention/i.test(sentence) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
     return reason("the meeting's own attendance or votes");
   // A count's change on an earlier one: "180 (9.2%) fewer than in 2019/20", "2 more than last year",
-  // "increased by 4 (1.1%)".
+  // "increased by 4 (1.1%)", "less by 100 compared to the previous year".
   // ("apprentice numbers up 10,000": what a count rose by, said of the count.)
-  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced)\s+by\s*$/i.test(beforeQualifier) || /\b(?:numbers?|figures?|totals?|attendances?|levels?|applications|referrals|starts|visits|visitors|membership|users|downloads|views)\s+(?:were\s+|are\s+|is\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:up|down)\s+(?:by\s+)?$/i.test(beforeQualifier)))
+  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|less|fewer|lower|higher)\s+by\s*$/i.test(beforeQualifier) || /\b(?:numbers?|figures?|totals?|attendances?|levels?|applications|referrals|starts|visits|visitors|membership|users|downloads|views)\s+(?:were\s+|are\s+|is\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:up|down)\s+(?:by\s+)?$/i.test(beforeQualifier)))
     return reason('a change, which the dashboard works out itself');
   // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
   // ("40 outstanding volunteers" are excellent ones: "outstanding" means not done only after its noun.)

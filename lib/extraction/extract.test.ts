@@ -1429,6 +1429,19 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('Councils undertaking an LGA Cyber 360 can expect to gain advice.')).toEqual([[360, 'part of a name']]);
   });
 
+  it('reads a part after its whole ("Of the 1,107 suppliers, 659 are Scottish") and sets apart "less by 100"', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2020-12-13', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : p.counted]);
+    expect(read('Of the organisation’s 1,107 suppliers, 659 are Scottish.')).toEqual([
+      [1107, 'suppliers'],
+      [659, 'suppliers'],
+    ]);
+    expect(read('Out of the 320 peers used to support delivery of the programme, 88 were elected members.')).toContainEqual([88, 'peers']);
+    expect(read('Members were advised of the 1,497 learners that had enrolled, less by 100 compared to the previous year.')).toEqual([
+      [1497, 'learners'],
+      [100, 'a change, which the dashboard works out itself'],
+    ]);
+  });
+
   it('drops numbers inside names ("COVID-19", "5G", "PPN 01/21")', () => {
     const found = extractFigures('During COVID-19 we trialled 5G in 14 councils under PPN 01/21.', { reportDate: '2021-03-31', reference: TEST_REFERENCE });
     expect(found.map((p) => p.value)).toEqual([14]);

@@ -420,6 +420,17 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
     const noun = nounPhrase(` ${partitive[2]!}`);
     if (noun) return { counted: noun, slug: null, unit: 'count', ellipsis: false };
   }
+  // The whole named first, then the part as the subject of its clause: "Of the organisation's
+  // 1,107 suppliers, 659 are Scottish", "Out of the 320 peers used to support delivery, 88 were
+  // elected members" — the part counts the whole's noun.
+  if (!phrase && /^\s*(?:are|were|is|was|have|had|has)\b/i.test(after)) {
+    const wholeFirst = new RegExp(String.raw`(?:^|[.;:]\s*|\band\s+)(?:out\s+)?of\s+(?:(?:the|these|those|our|its|their)\s+)?(?:[\w'’-]+['’]s\s+)?(?:${whole}\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\b[^,.;]{0,80},\s*$`, 'i').exec(input.before);
+    const noun = wholeFirst ? nounPhrase(` ${wholeFirst[1]!}`) : '';
+    if (noun) {
+      const c = classify(noun, input);
+      return { counted: noun, slug: c ? c.slug : null, unit: c ? unitOf(c.slug) : 'count', ellipsis: false };
+    }
+  }
   // What a fund gave money to is what it funded, whatever the dashboard calls it: "196 facilities received funding".
   // (Only where the words say money went to them; people who received a payment are people.)
   if (phrase && !/^(planned|more|further|additional|new)$/i.test(phrase) && !/\b(?:residents|people|persons|families|households|children|pupils|tenants|individuals|carers)\b/i.test(phrase) && moneyWentTo(input)) return { counted: phrase, slug: 'projects-funded', unit: 'count', ellipsis: false };
