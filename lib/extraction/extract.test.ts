@@ -1403,6 +1403,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('We made over 8000 referrals, a 70% increase in the numbers from 2022/23.')).toContainEqual([8000, 'period', '2024-03-26']);
   });
 
+  it('dates a clause by brackets after it that hold only a date ("(since June 2019)")', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2020-03-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodStart, p.periodEnd]);
+    expect(read('2817 people engaged with us; there were 4800 visits to our website (since June 2019).')).toEqual([
+      [2817, 'period', null, '2020-03-31'],
+      [4800, 'cumulative', null, '2020-03-31'],
+    ]);
+    expect(read('We supported 12 councils (2018/19).')).toEqual([[12, 'period', '2018-04-01', '2019-03-31']]);
+    // (Not across another number: the bracket is the nearer number's.)
+    expect(read('We held 9 events and reached 400 people (since June 2019).')).toContainEqual([9, 'period', null, '2020-03-31']);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -403,6 +403,16 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     return open > close && open >= input.sentenceStart ? open : -1;
   };
   const numberBracket = bracketOf(input.numberStart);
+  // Brackets after the number, with no other number between, that hold only a date date the
+  // number's clause: "there were 4800 visits to our website (since June 2019)", "12 councils (as
+  // at March 2020)".
+  const bracketedAfter = (d: DateExpression) => {
+    const open = bracketOf(d.start);
+    if (open < 0 || numberBracket >= 0 || open < input.numberStart || open > input.windowEnd || !/^\D*[\d,.]+\D*$/.test(input.masked.slice(input.numberStart, open))) return false;
+    // (A date's own text may take in the closing bracket.)
+    const close = input.masked.indexOf(')', d.start);
+    return close >= 0 && /^\(\s*(?:since|from|as\s+(?:of|at)|until|to|by|in|during)?\s*$/i.test(input.masked.slice(open, d.start)) && /^\s*$/.test(input.masked.slice(Math.min(d.end, close), close));
+  };
   // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
   // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
   const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
@@ -415,7 +425,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   const near = (d: DateExpression) =>
     !naming(d) &&
     !(d.start > earlierAt && d.end <= input.numberStart) &&
-    (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
+    (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0 || bracketedAfter(d)) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
   const ownDates = clauseDates.filter(near);
   const ownSentenceDates = sentenceDates.filter(near);
   const inSentence = ownDates.length || input.clauseEnd - input.clauseStart < input.sentenceEnd - input.sentenceStart ? ownDates : ownSentenceDates;
