@@ -1414,6 +1414,19 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('We held 9 events and reached 400 people (since June 2019).')).toContainEqual([9, 'period', null, '2020-03-31']);
   });
 
+  it('reads each of a list that "we have" opens as who is in a service now', () => {
+    const basis = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-03-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis]);
+    expect(basis('We have 217 people receiving Day Care, 324 people receiving a Direct Payment and 161 people in Supported Living.')).toEqual([
+      [217, 'cumulative'],
+      [324, 'cumulative'],
+      [161, 'cumulative'],
+    ]);
+    expect(basis('We have held 30 events and 40 webinars.')).toEqual([
+      [30, 'period'],
+      [40, 'period'],
+    ]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

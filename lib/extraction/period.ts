@@ -388,7 +388,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     else if (!explicitSpan && PRESENT_SIMPLE.test(`${input.masked.slice(input.clauseStart, input.numberStart)} ${windowText}`)) basis = 'cumulative';
     // Who is in a service now: "we have 1,364 people in residential care", "Of those, 1,031 are
     // in long term care", "217 people receiving Day Care" after "we have".
-    else if (!explicitSpan && (/\b(?:we|they|it|the\s+(?:council|service|programme|scheme))\s+(?:now\s+|currently\s+|still\s+)?(?:have|has)\s+(?:(?:over|more\s+than|around|about|nearly|almost|some|just\s+over|just\s+under)\s+)?$/i.test(input.masked.slice(input.clauseStart, input.numberStart)) || /^[\d,.]*\s+(?:[\w'’-]+\s+){0,3}?(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?(?:in|on|receiving|living\s+in|supported\s+(?:in|by)|enrolled|registered|accommodated|housed|placed)\b/i.test(input.masked.slice(input.numberStart, input.sentenceEnd)))) basis = 'cumulative';
+    // ("we have 217 people receiving Day Care, 324 people receiving a Direct Payment and 161 people in
+    // Supported Living": each of the list that "we have" opens.)
+    else if (!explicitSpan && (/\b(?:we|they|it|the\s+(?:council|service|programme|scheme))\s+(?:now\s+|currently\s+|still\s+)?(?:have|has)\s+(?:(?:over|more\s+than|around|about|nearly|almost|some|just\s+over|just\s+under)\s+)?(?:[\d,]+\s+[^.;:]*?(?:,|\band)\s+(?:(?:over|more\s+than|around|about|nearly|almost|some)\s+)?)?$/i.test(input.masked.slice(input.clauseStart, input.numberStart)) || /^[\d,.]*\s+(?:[\w'’-]+\s+){0,3}?(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?(?:in|on|receiving|living\s+in|supported\s+(?:in|by)|enrolled|registered|accommodated|housed|placed)\b/i.test(input.masked.slice(input.numberStart, input.sentenceEnd)))) basis = 'cumulative';
   }
   const future = basis === 'planned';
 
