@@ -1427,6 +1427,11 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a headline that counts a quoted name ("back twenty ‘Kickstart’ posts") as a sentence, not a heading', () => {
+    const found = extractFigures('Council moves to back twenty ‘Kickstart’ posts for young people\nDate: 22 June 2021\n', { reportDate: '2021-06-22', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.line, p.value, p.counted])).toEqual([[1, 20, 'posts']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -109,7 +109,7 @@ function endsParagraph(masked: string): boolean {
 
 const COUNT_WORDS = 'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen'.split(' ');
 // ("LGA announces nine Digital Pathfinders councils": a number word in lower case counts, whatever follows.)
-const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[a-z]|[a-z]\\s+(?:${COUNT_WORDS.join('|')})\\s+[A-Z]`);
+const COUNTING_WORD = new RegExp(`\\b(?:${COUNT_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\s+[‘'"“]?[a-z]|[a-z]\\s+(?:${COUNT_WORDS.join('|')})\\s+[‘'"“]?[A-Z]`);
 
 /** The cells of a table row as report-text.ts writes them ("A | 23 | 410"), with offsets; null if not a row. */
 export function tableCells(line: string): { text: string; start: number; end: number }[] | null {
@@ -190,8 +190,8 @@ function looksLikeHeading(masked: string, prefixLength: number): boolean {
   // Headings carry no figures: digits other than in "COVID-19" or "Appendix 1" rule a line out.
   const stripped = body.replace(/covid[- ]?19/gi, '').replace(/^appendix\s+\d+/i, '');
   if (/\d/.test(stripped)) return false;
-  // Nor number words counting something: "Eight councils win funding" is a headline's sentence
-  // ("One Public Estate", a name, is not).
+  // Nor number words counting something: "Eight councils win funding", "back twenty ‘Kickstart’
+  // posts" is a headline's sentence ("One Public Estate", a name, is not).
   if (COUNTING_WORD.test(stripped)) return false;
   return true;
 }
