@@ -1432,6 +1432,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(found.map((p) => [p.line, p.value, p.counted])).toEqual([[1, 20, 'posts']]);
   });
 
+  it('does not count a breakdown of buildings as money ("£24m to upgrade 93 buildings including 56 schools")', () => {
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).map((p) => [p.value, p.unit, p.metric ?? p.proposedMetric]);
+    expect(metric('Leicester City Council will get £24,253,008 to upgrade 93 buildings including 56 schools.')).toEqual([
+      [24_253_008, 'GBP', TEST_REFERENCE.metrics.find((m) => m.slug === 'money-awarded')!.name],
+      [93, 'count', 'Buildings'],
+      [56, 'count', 'Schools'],
+    ]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -9,7 +9,7 @@
 import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
 import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
-import { metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
+import { metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
 import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
@@ -340,8 +340,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         if (!counted.slug && lastInSentence?.slug && lastInSentence.slug !== 'percentage' && mention.unit === 'count' && /^[a-z]+ed$/i.test(counted.counted.trim()))
           counted = { counted: lastInSentence.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
-        // its total counts, whatever its own words.
-        if (!counted.slug && lastInSentence?.slug && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
+        // its total counts, whatever its own words. (A count is no part of a sum of money: in "will
+        // get £24,253,008 to upgrade 93 buildings including 56 schools" the schools are buildings.)
+        if (!counted.slug && lastInSentence?.slug && (unitOf(lastInSentence.slug) === 'GBP') === (mention.unit === 'GBP') && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         let reason = verdict ? verdict.reason : null;
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
