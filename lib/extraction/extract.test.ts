@@ -1441,6 +1441,14 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads the numbers of what money is given to do as planned, not those who get it', () => {
+    const basis = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.basis]);
+    expect(basis('Agreed £2.9m to develop employment sites in Rotherham, to create more than 1000 new jobs.')).toEqual([[1000, 'planned']]);
+    expect(basis('Over £105,000 grant funding had been secured to create a 14,300 tree woodland.')).toEqual([[14_300, 'planned']]);
+    expect(basis('We are providing a further £34 million to these 83 areas.')).toEqual([[83, 'period']]);
+    expect(basis('£60.5 million of funding has been announced to support 325 swimming pools.')).toEqual([[325, 'period']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -371,6 +371,20 @@ export function readPeriod(input: PeriodInput): PeriodReading {
     if (purpose) basis = 'planned';
     else if (basis === 'planned' && !APPROVAL.test(sentenceBefore) && !FORECAST.test(sentenceBefore) && !RESOLUTION.test(sentence) && !PLANNED.test(unplanned(windowText.replace(/\b(?:will|to|are\s+to|is\s+to|set\s+to)\s+(?:each\s+|also\s+|now\s+|collectively\s+)?(?:receive|get|share|be\s+given|be\s+allocated|be\s+awarded|provide)\b|\bwill\s+see\b/gi, ' ')))) basis = 'period';
   }
+  // What money is given "to upgrade 93 buildings including 56 schools" or "to create more than 1000
+  // new jobs" pays for a plan: the numbers of its purpose are planned — not those who get it
+  // ("announced to support 325 swimming pools", "a further £34 million to these 83 areas").
+  if (basis === 'period' && input.slug !== 'money-awarded' && input.slug !== 'money-saved') {
+    const beforeNumber = input.masked.slice(input.sentenceStart, input.numberStart);
+    const pound = beforeNumber.lastIndexOf('£');
+    if (
+      pound >= 0 &&
+      !/£\s*$/.test(beforeNumber) &&
+      /^£[\d.,]+[^.;£]*?\bto\s+(?!(?:receive|get|share|be|support|help|fund|benefit|reach|the|a|an)\b)[a-z]+\b[^.;£]*$/i.test(beforeNumber.slice(pound)) &&
+      !/\b(?:in|to|across|for|among|between|from|with|by)\s+(?:the\s+|these\s+)?(?:(?:over|more\s+than|around|about|nearly|almost|some|up\s+to)\s+)?$/i.test(beforeNumber)
+    )
+      basis = 'planned';
+  }
   const explicitSpan = /\b(between|since|from|during|in the past|over the past|this financial year|every year|each year|per year|a year|[Aa]nnually|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/.test(sentence);
   if (basis !== 'planned') {
     // ("Since I was voted in as Mayor, we've upskilled over 40,000": a sentence opening with a
