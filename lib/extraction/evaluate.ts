@@ -255,8 +255,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // metric 82.4, basis 69.9, period end 71.1. Batches AI–AL (31 more, 15 to the test half) made it
 // 170: at first sight 75.5/58.8 there (76.1/81.0 on their tuning half), after rules from AE–AH's
 // tuning half (one of them taken back because it cost the 155 three figures); the 170 scored
-// recall 79.3, precision 77.3, metric 82.6, basis 69.8, period end 70.9: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.77, metric: 0.82, basis: 0.69, periodEnd: 0.7 };
+// recall 79.3, precision 77.3, metric 82.6, basis 69.8, period end 70.9. Batches AM–AP (32 more, 16
+// to each half) made it 186: at first sight 76.1/71.8 there (76.0/72.3 on their tuning half), after
+// rules from AI–AL's tuning half that had moved the 170 from 79.3/77.5/82.9/69.5/70.8 to
+// 79.0/77.4/82.9/69.7/70.7 (two of its figures fewer ticked; taken back: none); the 186 scored
+// recall 78.8, precision 76.9, metric 82.2, basis 70.5, period end 71.0: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.76, metric: 0.82, basis: 0.7, periodEnd: 0.7 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
