@@ -464,6 +464,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     if ((ofPopulation || ofSector || attributed) && !tiedToSupport) return reason('an outside statistic');
     // A prevalence is the population's: "adult smoking prevalence across the region falling from 26% to 13%".
     if (/\bprevalence\b/i.test(sentenceBefore)) return reason('an outside statistic');
+    // The doubts or dissatisfaction a survey found are the sector's opinion, not something a
+    // programme delivered: "Nearly half (46%) of council chief executives said they were doubtful
+    // over their ability to recover their local economies", "77% said they were 'unsatisfied'".
+    if (/^[^.;]{0,80}?\b(?:said|say|says|expressed|had|have|were|are|felt|reported)\s+(?:they\s+(?:were|are|had|have|felt)\s+)?(?:major\s+|serious\s+|some\s+)?(?:doubt(?:s|ful)?|unsatisfied|dissatisfied|concern(?:s|ed)|worried|pessimistic|not\s+confident)\b/i.test(clauseAfterOf(masked, mention.groupEnd).replace(/[‘’'"“”]/g, '')))
+      return reason('an outside statistic');
     // What a poll of the public found is the public's view, whoever ran the poll: "Our recent polling
     // shows that 71 per cent of residents trust their council".
     if (/\b(?:polling|polls?|opinion\s+(?:research|survey))\b/i.test(sentenceBefore) && /^\s?of\s+(?:the\s+)?(?:public|residents|people|adults|voters|those\s+polled)\b/i.test(afterGroup)) return reason('an outside statistic');

@@ -1449,6 +1449,19 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('£60.5 million of funding has been announced to support 325 swimming pools.')).toEqual([[325, 'period']]);
   });
 
+  it('sets apart the doubts a survey found, and keeps what people said the help did for them', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2020-06-25', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('Nearly half (46%) of council chief executives said they were doubtful over their ability to recover their local economies.')).toEqual([
+      [50, 'an outside statistic'],
+      [46, 'an outside statistic'],
+    ]);
+    expect(why('More than three quarters (77%) said they were ‘unsatisfied’ about the level of funding.')).toEqual([
+      [75, 'an outside statistic'],
+      [77, 'an outside statistic'],
+    ]);
+    expect(why('A recent survey found that 95 per cent of respondents were satisfied with the programme.')).toEqual([[95, 'ticked']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
