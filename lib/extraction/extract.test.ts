@@ -1462,6 +1462,20 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('A recent survey found that 95 per cent of respondents were satisfied with the programme.')).toEqual([[95, 'ticked']]);
   });
 
+  it('counts problems advised on, and a list of their topics, as enquiries handled', () => {
+    const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    expect(metric('We advised 16,881 clients with 65,449 different problems.')).toContainEqual([65_449, enquiries]);
+    expect(metric('We advised over 2,920 issues to do with charitable support, 358 education, 2,227 employment and 822 financial services.')).toEqual([
+      [2920, enquiries],
+      [358, enquiries],
+      [2227, enquiries],
+      [822, enquiries],
+    ]);
+    // ("Members were advised that …" is a committee told, not advice given.)
+    expect(metric('Members were advised that 12 issues had been raised by residents.')).not.toContainEqual([12, enquiries]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -344,6 +344,10 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // get £24,253,008 to upgrade 93 buildings including 56 schools" the schools are buildings.)
         if (!counted.slug && lastInSentence?.slug && (unitOf(lastInSentence.slug) === 'GBP') === (mention.unit === 'GBP') && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
+        // A list of topics after a count of enquiries counts enquiries too: "We advised over 2,920
+        // issues to do with charitable support, 358 education, 2,227 employment, 822 financial services".
+        if (!counted.slug && lastInSentence?.slug === 'enquiries-handled' && mention.unit === 'count' && /^[^.;:\d]*(?:,|\band)\s*$/.test(masked.slice(lastInSentence.end, mention.start)))
+          counted = { counted: counted.counted, slug: lastInSentence.slug, unit: mention.unit, ellipsis: false };
         let reason = verdict ? verdict.reason : null;
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
         if (!reason && cells && tableHeader && column > 0 && bare && TARGET_HEADER.test((tableHeader[column] ?? '').trim()))

@@ -173,6 +173,9 @@ const RULES: Rule[] = [
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
   { re: /\b(email\s+communications?|emails?)\b/i, pick: () => 'emails-handled' },
   { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
+  // Problems or issues advised on are enquiries: "we advised 16,881 clients with 65,449 different
+  // problems", "We advised over 2,920 issues to do with charitable support".
+  { re: /\b(problems|issues)\b/i, pick: (i) => (/\b((?<!\b(?:were|was|been|are|is)\s)advis\w*|advice|dealt\s+with|handl\w*|help(?:ed)?\s+with|resolv\w*|assist\w*\s+with)\b/i.test(i.clause) ? 'enquiries-handled' : null) },
   {
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
