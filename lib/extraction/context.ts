@@ -142,7 +142,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // (A list of labels goes on in bare numbers, "Years 1, 2 and 3"; not "At the end of Q2, 98% of KPIs".)
   // ("In the first round 25 library services received…": a round named by its ordinal; the number counts.)
   const ordinalLabel = /\b(?:first|second|third|fourth|fifth|sixth|final|latest|last|next|previous|current|this|that)\s+(?:phase|round|wave|cohort|stage)\s*$/i.test(before);
-  if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
+  // ("between quarters 3 and 4": quarters in the plural are named, whatever their case.)
+  if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$|\bquarters\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   // A subsection of a numbered reference: the 3 of "section 18(3) of the Care Act".

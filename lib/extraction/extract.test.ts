@@ -974,6 +974,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked1('Bootcamps are short courses for people over the age of 19; 1,200 people took part.')).toEqual([1200]);
     expect(ticked1('The initial target set nationally was for 22.5% of participants to find work; 30% did.')).toEqual([30]);
     expect(ticked1('Outcomes for quarters one to 20 show 300 people helped, over the next year or two.')).toEqual([300]);
+    expect(ticked1('There was a marked increase of 18% between quarters 3 and 4; some 3,054 problems were advised on.')).toEqual([3054]);
     // A numeral closing a name ("Skills Bank 2", "Hotel 1824"), not a count.
     expect(ticked1('Skills Bank 2 commenced delivery late but supported 300 businesses.')).toEqual([300]);
     expect(ticked1('The final report on the youth homelessness hub project, Hotel 1824.')).toEqual([]);
