@@ -65,7 +65,7 @@ const ROUND_FRAME = /\b(?:round|phase|cohort|wave|tranche)\s+(?:\d+|one|two|thre
 // Spans that run to now, said before the number in its phrase or leading its sentence: "Over the 3 years we
 // ran 874 courses", "during lockdown", "since the pandemic began", "Since then 21 grant rounds have
 // been run", "This adds to 1,230 homes funded through the previous four rounds".
-const RUNNING_SPAN = /\b(?:over|in|across|during)\s+the\s+(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b(?!\s+(?:to|ending|up\s+to)\b)|\b(?:during|throughout|through)\s+(?:the\s+)?(?:first\s+|recent\s+)?(?:lockdowns?|pandemic|covid(?:-19)?\s+(?:pandemic|crisis)|crisis|outbreak)\b|\bsince\s+(?:the\s+)?(?:first\s+)?(?:lockdown|pandemic|outbreak|crisis)(?:\s+(?:began|started|hit))?\b|\bsince\s+then\b|\b(?:adds?|added|adding)\s+to\s+(?:the\s+)?$/i;
+const RUNNING_SPAN = /\b(?:over|in|across|during)\s+the\s+(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b(?!\s+(?:to|ending|up\s+to)\b)|\b(?:during|throughout|through)\s+(?:the\s+)?(?:first\s+|recent\s+)?(?:lockdowns?|pandemic|covid(?:-19)?(?:\s+(?:pandemic|crisis))?|crisis|outbreak)\b|\bsince\s+(?:the\s+)?(?:first\s+)?(?:lockdown|pandemic|outbreak|crisis)(?:\s+(?:began|started|hit))?\b|\bsince\s+then\b|\b(?:adds?|added|adding)\s+to\s+(?:the\s+)?$/i;
 const RUNNING_SPAN_LEAD = new RegExp(String.raw`^\W*(?:${RUNNING_SPAN.source})`, 'i');
 const FORECAST = /\b(?:(?:is|are|was|were)\s+(?:now\s+)?expected\s+to|expected\s+to\s+(?:deliver|generate|save|create|raise|reach|release|provide)|forecast\s+to)\b/i;
 const APPROVAL = /\b(?:(?:sought|seeks?|seeking|for|recommended for)\s+(?:the\s+)?approval|(?:is|are|was|were)\s+proposed\s+to\s+be|recommended\s+that)\b/i;
