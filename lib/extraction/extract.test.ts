@@ -1478,6 +1478,18 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Members were advised that 12 issues had been raised by residents.')).not.toContainEqual([12, enquiries]);
   });
 
+  it('reads "since our Climate Emergency Declaration in 2019" as a running total, and keeps it to its own number', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-11-30', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodStart, p.periodEnd]);
+    expect(read('We have planted 324,647 trees since our Climate Emergency Declaration in 2019, with 115,983 trees planted between 2023-2024.')).toEqual([
+      [324_647, 'cumulative', null, '2024-11-30'],
+      [115_983, 'period', '2023-04-01', '2024-03-31'],
+    ]);
+    expect(read('Since April 2020, we trained 40 people, and 12 councils joined.')).toEqual([
+      [40, 'cumulative', null, '2024-11-30'],
+      [12, 'cumulative', null, '2024-11-30'],
+    ]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

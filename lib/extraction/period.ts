@@ -438,8 +438,14 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // from 25 councils in 2021/22 to 71 this year", 2021/22 is the 25's.
   const earlier = COMPARISON_WITH_VALUE.exec(input.masked.slice(input.sentenceStart, input.numberStart));
   const earlierAt = earlier ? input.sentenceStart + earlier.index : Infinity;
+  // A "since" phrase trailing the number before is that number's: in "planted 324,647 trees since
+  // our Climate Emergency Declaration in 2019, with 115,983 trees planted between 2023-2024" the
+  // 2019 is not the 115,983's.
+  const sincesTheNumberBefore = (d: DateExpression) =>
+    d.end <= input.numberStart && /\d[^,;\d]*\bsince\b[^,;\d]*$/i.test(input.masked.slice(input.sentenceStart, d.start)) && /^[^\d]*,/.test(input.masked.slice(d.end, input.numberStart));
   const near = (d: DateExpression) =>
     !naming(d) &&
+    !sincesTheNumberBefore(d) &&
     !(d.start > earlierAt && d.end <= input.numberStart) &&
     (bracketOf(d.start) === numberBracket || bracketOf(d.start) < 0 || bracketedAfter(d)) && (!now || (d.start >= input.windowStart && d.end <= input.windowEnd)) && d.start < comparisonAt;
   const ownDates = clauseDates.filter(near);
@@ -483,7 +489,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
       // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
-      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start)) ||
+        // ("since our Climate Emergency Declaration in 2019": an event by its capitalised name.)
+        /\b[Ss]ince\s+(?:our|its|their|the)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:(?:in|on|of)\s+)?$/.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
       // came after it is counted as of the report.
       const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
