@@ -481,12 +481,13 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('a number with a fraction, which cannot count whole things');
 
   // Someone else's count of a whole country or sector: "Nationally, fire and rescue services
-  // attended 153,957 fires (Home Office statistics)", "… (ONS Census 2021)".
+  // attended 153,957 fires (Home Office statistics)", "… (ONS Census 2021)" — a source cited after
+  // the number, not a department's initials before it ("DLUHC has allocated £3.25m to 28 projects").
   // (Not where we, us or our did it. Not "according to" alone: "according to a report on results
   // under the LGA's programme" is the programme's own.)
   if (!/\b(?:we|our|us)\b/i.test(sentence) &&
       (/^\W*(?:nationally|across\s+(?:the\s+)?(?:country|england|the\s+uk|uk|wales|scotland|britain)|in\s+(?:england|the\s+uk|britain|wales|scotland))\s*,/i.test(sentence) ||
-        /\((?:[^)]*\b(?:statistics|census|ons|office\s+for\s+national\s+statistics|home\s+office|national\s+audit\s+office|nao|dluhc|mhclg|dfe|dwp|nhs\s+digital|nhs\s+england)\b[^)]*)\)/i.test(sentence)))
+        /\((?:[^)]*\b(?:statistics|census|ons|office\s+for\s+national\s+statistics|home\s+office|national\s+audit\s+office|nao|dluhc|mhclg|dfe|dwp|nhs\s+digital|nhs\s+england)\b[^)]*)\)/i.test(sentence.slice(Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end)))))))
     return reason('an outside statistic');
   // Published statistics of a whole area or market: "Public data for 2021/22 shows … around 980
   // starts". And a total others reached that a programme only helped towards: "have also

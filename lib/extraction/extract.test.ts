@@ -1490,6 +1490,15 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads a department’s initials before the number as no source cited after it', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2022-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('The Department for Levelling Up, Housing and Communities (DLUHC) has allocated over £3.25 million to 28 projects.')).toEqual([
+      [3_250_000, 'ticked'],
+      [28, 'ticked'],
+    ]);
+    expect(why('Fire and rescue services attended 153,957 fires (Home Office statistics).')).toContainEqual([153_957, 'an outside statistic']);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
