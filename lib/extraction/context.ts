@@ -11,7 +11,7 @@ import type { NumberMention } from './numbers';
 
 // What people are, not what a programme did for them: "165,000 Londoners live in temporary
 // accommodation", "1 in 4 children live in poverty", "an estimated 360,000 people are affected".
-const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?((?:who\s+)?(?:are|were)\s+eligible|live|living|suffer\w*|experienc\w*|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*)\b/i;
+const POPULATION_STATE = /^\s?(?:[\w'’-]+\s){0,6}?((?:who\s+)?(?:are|were)\s+eligible|live|living|suffer\w*|experienc(?:e|ed|ing)\b|are\s+affected|affected\s+by|are\s+estimated|is\s+estimated|are\s+homeless|are\s+unemployed|are\s+at\s+risk|are\s+thought|are\s+fuel\s+poor|lost\s+their\s+lives|died|were\s+(?:killed|injured|hurt)|(?:were\s+recorded\s+as\s+having\s+)?sustained\s+(?:\w+\s+)?injur\w*)\b/i;
 
 export type ContextVerdict = { drop: true } | { drop: false; reason: string } | null;
 

@@ -1499,6 +1499,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('Fire and rescue services attended 153,957 fires (Home Office statistics).')).toContainEqual([153_957, 'an outside statistic']);
   });
 
+  it('reads experiences shared as a figure, and people experiencing homelessness as a population', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('5417 different experiences shared with Healthwatch Norfolk.')).toEqual([[5417, 'ticked']]);
+    expect(why('Nearly 5500 people shared their experiences of health and social care with Healthwatch Norfolk.')).toEqual([[5500, 'ticked']]);
+    expect(why('An estimated 3,000 people are experiencing homelessness.')).toEqual([[3000, 'an outside statistic']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
