@@ -112,9 +112,17 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\bcovid[\s-]*$/i.test(before)) return DROP;
   if (/^\/\d|^\d*\/\d/.test(masked.slice(mention.end)) || /\d\/$/.test(before)) return DROP;
   if (mention.written === 'numeral' && /^(st|nd|rd|th)\b/i.test(after)) return reason('an ordinal');
-  if (/^\s?(km|kg|kwh|mw|m2|sq\.?\s?m|miles|mph|mm|cm|metres|meters|acres|hectares|tonnes|litres|kb|mb|gb)\b/i.test(afterGroup))
-    return reason('a measurement');
-  if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count') return DROP;
+  // (Work measured by what it did stays a figure: "15km roads resurfaced", "removing a staggering
+  // 1033kg of litter", "has already saved 117,000 tonnes of carbon"; a file's size, a height or an
+  // allowance of data does not.)
+  const measure = /^\s?(km|kg|kwh|mw|m2|sq\.?\s?m|miles|mph|mm|cm|metres|meters|acres|hectares|tonnes|litres|kb|mb|gb)\b/i.exec(afterGroup);
+  if (measure) {
+    const workDone = /^(?:km|kg|miles|metres|meters|acres|hectares|tonnes)$/i.test(measure[1]!) &&
+      (/^\s?[a-z]+\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:resurfaced|repaired|planted|removed|collected|cleared|recycled|restored|created|installed|laid|improved|maintained|treated)\b/i.test(afterGroup) ||
+        /\b(?:resurfac\w*|repair\w*|plant\w*|remov\w*|collect\w*|clear\w*|recycl\w*|restor\w*|sav(?:e|ed|es|ing)|divert\w*|prevent\w*)\s+(?:(?:a\s+)?(?:staggering|total\s+of|further|an?\s+additional|over|more\s+than|around|about|nearly|almost|some)\s+)*$/i.test(beforeQualifier));
+    if (!workDone) return reason('a measurement');
+  }
+  if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count' && !measure) return DROP;
 
   // Page numbers at the end of an agenda line: "Minutes of the last meeting	5 - 12".
   const pages = /\t\s*\d+\s?[-–]\s?\d+\s*$/.exec(input.raw);

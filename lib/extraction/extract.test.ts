@@ -1506,6 +1506,18 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('An estimated 3,000 people are experiencing homelessness.')).toEqual([[3000, 'an outside statistic']]);
   });
 
+  it('keeps work measured by what it did ("15km roads resurfaced"), and sets apart sizes and heights', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('15km roads resurfaced and 7,000 potholes filled.')).toEqual([
+      [15, 'ticked'],
+      [7000, 'ticked'],
+    ]);
+    expect(why('Our volunteers left no stone unturned, removing a staggering 1033kg of litter.')).toEqual([[1033, 'ticked']]);
+    expect(why('The trees are approximately 60cm high.')).toEqual([[60, 'a measurement']]);
+    expect(why('Each SIM card offers 25GB of monthly data.')).toEqual([[25, 'a measurement']]);
+    expect(why('The roads are 15km long.')).toEqual([[15, 'a measurement']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
