@@ -294,6 +294,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // can be applied for" — the size of one award on offer, not money awarded.
   if (mention.unit === 'GBP' && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+of\s*$/i.test(beforeQualifier) && /^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:(?:now|once\s+again|still|also)\s+)?(?:available|on\s+offer|open)|can\s+(?:be\s+)?appl(?:y|ied)|to\s+apply)\b/i.test(afterGroup))
     return reason('an amount for each participant, not a total');
+  // The pot an invitation to apply is for: "inviting organisations to apply for a share of the
+  // £50,000 investment", "councils can bid for £2m" — on offer, not yet awarded.
+  if (mention.unit === 'GBP' && /\b(?:apply|applying|bid|bidding)\s+for\s+(?:a\s+share\s+(?:of\s+)?|part\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:total|further|additional|new)\s+)?$/i.test(beforeQualifier))
+    return reason('money on offer, not yet awarded');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   // ("Councils will be limited to leading on 2 applications.")
   if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:limited|restricted|capped)\s+to\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?$/i.test(beforeQualifier)))
