@@ -244,6 +244,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
 
   // Rates: "per 100,000 people", "300 people a year", "17 new firms per 10,000 head of population".
   if (/\bper\s*$/i.test(beforeQualifier)) return reason('a rate');
+  // "On a normal day 12 households will need our support": a typical day's count.
+  if (/\b(?:on|in)\s+an?\s+(?:normal|typical|average|usual|ordinary|given)\s+(?:day|week|month|night|weekend)\s*,?\s*$/i.test(beforeQualifier)) return reason('a rate');
   if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?per\s+(?:\d[\d,]*|thousand|hundred|million)\b/i.test(afterGroup)) return reason('a rate');
   // (A sum of money a year is the year's amount: "investing over £6 million each year".)
   // ("Nearly 5,000 graduates apply every year" is a year's count, not a rate.)

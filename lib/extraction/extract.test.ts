@@ -894,6 +894,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Trainees rotate through a minimum of three placements.', 'a minimum or maximum the offer sets, not something delivered'],
       ['Councils will be limited to leading on 2 applications each round.', 'a minimum or maximum the offer sets, not something delivered'],
       ['The Commissioner is inviting groups to apply for a share of the £50,000 investment.', 'money on offer, not yet awarded'],
+      ['On a normal day 12 households will need our support to access a food bank.', 'a rate'],
       ['We will run 3 further regional events, each for up to 60 delegates.', 'a cap per participant, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
