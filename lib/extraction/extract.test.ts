@@ -1520,6 +1520,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('The roads are 15km long.')).toEqual([[15, 'a measurement']]);
   });
 
+  it('never gives a count a percentage’s measure ("Benefits 38% (24,274)")', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.unit, p.likelyContext ? p.contextReason : (p.metric ?? p.proposedMetric)]);
+    const percentage = TEST_REFERENCE.metrics.find((m) => m.slug === 'percentage')!.name;
+    expect(read('• Benefits 38% (24,274)')).toEqual([
+      [38, 'percent', percentage],
+      [24_274, 'count', 'Benefits'],
+    ]);
+    expect(read('An increase in online transactions of 120%, to 45,000.')).toContainEqual([45_000, 'count', 'Online transactions']);
+    expect(read('This equates to 97% of the total number of starts (1,010).')).toContainEqual([1010, 'count', 'no measure named']);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -333,7 +333,16 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         if (!counted.slug && !partOrEarlier && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
-          if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
+          // (A count is never a percentage: "Benefits 38% (24,274)" counts what its line's label
+          // names; with no label it names no measure.)
+          // ("An increase in online transactions of 120%, to 45,000" counts online transactions.)
+          if (borrowed && borrowed.slug === 'percentage' && mention.unit !== 'percent') {
+            const upTo = masked.slice(sentence.start, mention.start);
+            const changed = /\b(?:increase|rise|growth|decrease|fall|drop|reduction)\s+in\s+(?:the\s+)?(?:number\s+of\s+)?([a-z][a-z -]{2,40}?)\s+(?:of|by)\s+\d[\d.]*\s*(?:%|per\s*cent)\s*,?\s*to\s*$/i.exec(upTo)?.[1];
+            const label = /^\W*([A-Za-z][A-Za-z ,'’&-]{0,40}?)\s+\d[\d.]*\s*(?:%|per\s*cent)/.exec(upTo)?.[1] ?? '';
+            const named = changed ?? (label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '');
+            counted = { counted: named, slug: null, unit: mention.unit, ellipsis: false };
+          } else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         // "The 39 projects cover England, with 14 located in the North": a part named by a
         // participle alone counts what the sentence's count before it counts.
