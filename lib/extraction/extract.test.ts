@@ -1531,6 +1531,12 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('This equates to 97% of the total number of starts (1,010).')).toContainEqual([1010, 'count', 'no measure named']);
   });
 
+  it('stands a running total no later than the report ("as of November", written on the 16th)', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-11-16', datePrecision: 'day', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read('100,000 meals delivered as of November.')).toEqual([[100_000, 'cumulative', '2021-11-16']]);
+    expect(read('100,000 meals delivered as of October.')).toEqual([[100_000, 'cumulative', '2021-10-31']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -599,6 +599,12 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // A total over more than a year of a programme ("between 2014 and 2018", "April 2017 to March
   // 2019") is a running total at the span's end, as the corpus's readers take it.
   if (basis === 'period' && start && end && monthsBetween(start, end) > 13) basis = 'cumulative';
+  // A running total stands no later than the report that gives it: "100,000 meals delivered as of
+  // November", written on 16 November, stands at the 16th, not the month's end.
+  if (basis === 'cumulative' && end > input.reportDate && (!start || start <= input.reportDate)) {
+    end = input.reportDate;
+    precision = input.reportPrecision;
+  }
   if (basis === 'cumulative') start = null;
   else if (!start && basis === 'period' && input.documentStart && input.documentStart <= end) start = input.documentStart;
   return { basis, periodStart: start, periodEnd: end, datePrecision: precision ?? input.reportPrecision };
