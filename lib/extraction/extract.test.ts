@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, type Proposal } from './index';
+import { extractFigures, newMetricName, type Proposal } from './index';
 import { TEST_REFERENCE } from './test-reference';
 
 // An invented board report in the style of the real ones: headings as short lines, numbered
@@ -1535,6 +1535,13 @@ describe('extractFigures: numbers that are not figures', () => {
     const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-11-16', datePrecision: 'day', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
     expect(read('100,000 meals delivered as of November.')).toEqual([[100_000, 'cumulative', '2021-11-16']]);
     expect(read('100,000 meals delivered as of October.')).toEqual([[100_000, 'cumulative', '2021-10-31']]);
+  });
+
+  it('names a new metric without a dangling joining word or list mark', () => {
+    expect(newMetricName('impressions and')).toBe('Impressions');
+    expect(newMetricName('new residents parking zones ·')).toBe('New residents parking zones');
+    expect(newMetricName('‘Kickstart’ posts')).toBe('Kickstart posts');
+    expect(newMetricName('and')).toBe('And');
   });
 
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {

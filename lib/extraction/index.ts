@@ -573,9 +573,16 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
 }
 
 /** A new metric's name from what a number counts: "social workers" → "Social workers". */
-function newMetricName(phrase: string): string {
-  const words = phrase.replace(/["“”‘’']/g, '').split(' ').slice(0, 5).join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/**
+ * A new metric's name from what the number counts: its first five words, without quotation marks,
+ * list marks or a dangling joining word ("Impressions and" → "Impressions", "New residents
+ * parking zones ·" → "New residents parking zones").
+ */
+export function newMetricName(phrase: string): string {
+  let words = phrase.replace(/["“”‘’']/g, '').split(' ').slice(0, 5);
+  while (words.length > 1 && /^(?:and|or|of|to|by|for|with|the|a|an|in|on|at|including|[·•–—-])$/i.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  const name = words.join(' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function unitFor(slug: MetricSlug, unit: Unit): Unit {
