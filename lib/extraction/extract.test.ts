@@ -1544,6 +1544,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(newMetricName('and')).toBe('And');
   });
 
+  it('reads "ii)" as a list item and counts what the lead-in says the list counts', () => {
+    const text = ['Update', '', 'b) the number of interventions delivered in the relevant period:', 'i) Priority 1, combatting homelessness – 107,739', 'ii) Priority 2, tackling sexual and domestic violence – 623,239'].join('\n');
+    const found = extractFigures(text, { reportDate: '2022-07-31', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext);
+    expect(found.map((p) => [p.line, p.value, p.counted])).toEqual([
+      [4, 107_739, 'interventions'],
+      [5, 623_239, 'interventions'],
+    ]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

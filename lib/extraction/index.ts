@@ -315,7 +315,11 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // ("KPI 1: Households prevented from homelessness – 312 (target 300)", "Number of
         // apprenticeships started – 45 against a target of 60": a target after it is its own.)
         if (!cell && !counted.slug && !counted.counted.trim() && /^[\s.,;)]*(?:\((?:target|plan|profile|aim)\b[^)]*\)|against\s+(?:a|the|its)\s+(?:target|plan|profile)\s+of\s+[£\d][\d,.]*%?)?[\s.,;]*$/i.test(masked.slice(mention.groupEnd))) {
-          const label = /([A-Za-z][^.;:–—]{2,80}?)\s*(?:[–—:]|\s-)\s*$/.exec(before)?.[1]?.replace(/^(?:[ivxlc]+|\d+|[a-z])[).]\s+/i, '').replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/i, '');
+          // (Under a lead-in naming what the list counts — "the number of interventions delivered
+          // in the relevant period:" — each item's label says only which part: "ii) Priority 2,
+          // tackling sexual and domestic violence – 270,407" counts interventions.)
+          const leadNoun = line.prefixLength > 0 ? /\bnumber\s+of\s+([a-z][a-z\s-]{2,40}?)(?:\s+(?:delivered|provided|made|received|supported|completed|held|awarded|funded|in|during|by|for|over|across|at|to)\b|\s*:\s*$)/i.exec(leadIn)?.[1] : undefined;
+          const label = leadNoun ?? /([A-Za-z][^.;:–—]{2,80}?)\s*(?:[–—:]|\s-)\s*$/.exec(before)?.[1]?.replace(/^(?:[ivxlc]+|\d+|[a-z])[).]\s+/i, '').replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/i, '');
           if (label) {
             rowIsMeasure = true;
             const byLabel = readCounted({ after: ` ${label}`, before: '', clause: label, unit: mention.unit, range: mention.range });

@@ -29,7 +29,7 @@ export function listPrefixLength(masked: string): number {
 }
 
 export function hasListMarker(masked: string): boolean {
-  return /^\s*(?:[-•–*]\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}\.\d{1,3}\s)/.test(masked);
+  return /^\s*(?:[-•–*]\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}\.\d{1,3}\s|\(?(?:[a-z]|\d{1,3}|[ivx]{1,5})\)\s)/.test(masked);
 }
 
 // Abbreviations after which a full stop does not end a sentence.
