@@ -161,6 +161,9 @@ describe('readQualifier', () => {
     expect(q('approaching 1,000 downloads')).toBe('approx');
     expect(q('upward of 50 events')).toBe('at_least');
     expect(q('Estimated award £219,370')).toBe('approx');
+    // More than the number said: "entries surpassed 200", "sales topped 1,000".
+    expect(q('entries surpassed 200 for the second year')).toBe('at_least');
+    expect(q('downloads topped 1,000')).toBe('at_least');
   });
 });
 
