@@ -1553,6 +1553,13 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('counts submissions or entries to a fund or awards as applications', () => {
+    const applications = TEST_REFERENCE.metrics.find((m) => m.slug === 'applications')!.name;
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2022-08-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    expect(metric('We’ve received 18 submissions for the Fund.')).toEqual([[18, applications]]);
+    expect(metric('This year, entries to the awards surpassed 200.')).toEqual([[200, applications]]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

@@ -172,6 +172,9 @@ const RULES: Rule[] = [
   // (Bids received or submitted are applications: "74 bids were received".)
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
   { re: /\b(email\s+communications?|emails?)\b/i, pick: () => 'emails-handled' },
+  // Submissions or entries to a fund, a programme or awards are applications: "we've received 18
+  // submissions for the Fund", "over 200 entries" to the awards.
+  { re: /\b(submissions|expressions\s+of\s+interest|entries)\b/i, pick: (i) => (/\b(?:receiv\w*|submitted|fund|funding|awards?|programme|scheme|competition|applications?|bids?)\b/i.test(`${i.clause} ${i.before.slice(-80)}`) ? 'applications' : null) },
   { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
   // Problems or issues advised on are enquiries: "we advised 16,881 clients with 65,449 different
   // problems", "We advised over 2,920 issues to do with charitable support".
