@@ -259,8 +259,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // to each half) made it 186: at first sight 76.1/71.8 there (76.0/72.3 on their tuning half), after
 // rules from AI–AL's tuning half that had moved the 170 from 79.3/77.5/82.9/69.5/70.8 to
 // 79.0/77.4/82.9/69.7/70.7 (two of its figures fewer ticked; taken back: none); the 186 scored
-// recall 78.8, precision 76.9, metric 82.2, basis 70.5, period end 71.0: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.76, metric: 0.82, basis: 0.7, periodEnd: 0.7 };
+// recall 78.8, precision 76.9, metric 82.2, basis 70.5, period end 71.0. Batches AQ–AT (32 more, 16
+// to each half) made it 202: at first sight 83.6/53.1 there (76.6/65.3 on their tuning half; AS and
+// AT are mostly numbers that are not figures), after rules from AM–AP's tuning half that had moved
+// the 186 to 78.6/77.1/82.5/70.7/72.0 (two of its figures fewer found; taken back: none); the 202
+// scored recall 78.9, precision 74.7, metric 83.0, basis 71.7, period end 70.9: the floors below,
+// rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.74, metric: 0.82, basis: 0.71, periodEnd: 0.7 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
