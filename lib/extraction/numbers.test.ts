@@ -32,6 +32,11 @@ describe('findNumbers', () => {
       [72, 'percent', null],
       [45, 'percent', null],
     ]);
+    // The press's "pc" is per cent; a capitalised "PC" is a computer.
+    expect(values('worth 29.9 pc less, and 40 PC bought')).toEqual([
+      [29.9, 'percent', null],
+      [40, 'count', null],
+    ]);
   });
 
   it('reads a sum’s pence after a comma and thousands marked with a point ("£ 1,557,863,67", "3.100 new homes")', () => {

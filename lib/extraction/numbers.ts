@@ -96,7 +96,8 @@ export function findNumbers(masked: string): NumberMention[] {
       unit = 'GBP';
       end += pounds[0].length;
     }
-    const pct = /^\s?(%|per\s?cent\b|percent\b)/i.exec(masked.slice(end));
+    // ("29.9 pc less": the press's "pc" is per cent; a capitalised "PC" is a computer.)
+    const pct = /^\s?(%|per\s?cent\b|percent\b)/i.exec(masked.slice(end)) ?? /^\s?(pc)\b/.exec(masked.slice(end));
     if (pct) {
       unit = 'percent';
       end += pct[0].length;
