@@ -1560,6 +1560,17 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('This year, entries to the awards surpassed 200.')).toEqual([[200, applications]]);
   });
 
+  it('reads a cut in a budget as a change, however it is said', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-05-09', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const change = 'a change, which the dashboard works out itself';
+    expect(why('Oldham and Rochdale have faced real-term council cuts of 29.1 pc and 28.4 pc respectively.')).toEqual([
+      [29.1, change],
+      [28.4, change],
+    ]);
+    expect(why('SIGOMA found that the biggest real-term cut to a council in Greater Manchester was nearly 30 pc.')).toEqual([[30, change]]);
+    expect(why('95 per cent of delegates rated the event good.')).toEqual([[95, 'ticked']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
