@@ -151,7 +151,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // ("In the first round 25 library services received…": a round named by its ordinal; the number counts.)
   const ordinalLabel = /\b(?:first|second|third|fourth|fifth|sixth|final|latest|last|next|previous|current|this|that)\s+(?:phase|round|wave|cohort|stage)\s*$/i.test(before);
   // ("between quarters 3 and 4": quarters in the plural are named, whatever their case.)
-  if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$|\bquarters\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
+  if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$|\bquarters\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q|Response|Reference|Ref\.?|Request)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
   // A subsection of a numbered reference: the 3 of "section 18(3) of the Care Act".
@@ -269,8 +269,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // £740,000 is for staffing" — what there is to spend, not money awarded or saved.
   if (mention.unit === 'GBP' && /\bbudget\s+(?:of|is|was|for|totals?|totalling)\b/i.test(sentence) && /\bof\s+which\b/i.test(sentence)) return reason('a budget and its parts, not money awarded');
   // A rate of return: "£5 for every £1 spent", "for every £1 of grant … at least £5".
-  // ("Every £1 invested in tenancy sustainment saves an estimated £3.40": the same, said first.)
-  if (/\bfor\s+(?:every|each)\s*(?:£\s?)?$/i.test(beforeQualifier) || (/\b(?:for\s+)?(?:every|each)\s+£/i.test(sentence) && mention.unit === 'GBP'))
+  // ("Every £1 invested in tenancy sustainment saves an estimated £3.40": the same, said first;
+  // "Almost £25 was generated for every pound spent": the same, the pound in words.)
+  if (/\bfor\s+(?:every|each)\s*(?:£\s?)?$/i.test(beforeQualifier) || (/\b(?:for\s+)?(?:every|each)\s+(?:£|pound\b)/i.test(sentence) && mention.unit === 'GBP'))
     return reason('a rate of return');
   // A cap or allowance per participant: "up to £50,000 to each project", "up to 3 sessions per
   // council", "a £20,000 grant each", "a minimum of three placements".
@@ -298,7 +299,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('an amount for each participant, not a total');
   // The pot an invitation to apply is for: "inviting organisations to apply for a share of the
   // £50,000 investment", "councils can bid for £2m" — on offer, not yet awarded.
-  if (mention.unit === 'GBP' && /\b(?:apply|applying|bid|bidding)\s+for\s+(?:a\s+share\s+(?:of\s+)?|part\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:total|further|additional|new)\s+)?$/i.test(beforeQualifier))
+  // ("GLOUCESTERSHIRE County Council is offering £50,000 in grant funding": on offer too.)
+  if (mention.unit === 'GBP' && (/\b(?:apply|applying|bid|bidding)\s+for\s+(?:a\s+share\s+(?:of\s+)?|part\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:total|further|additional|new)\s+)?$/i.test(beforeQualifier) || /\b(?:is|are)\s+(?:now\s+|again\s+|once\s+again\s+)?offering\s+(?:up\s+to\s+)?$/i.test(beforeQualifier)))
     return reason('money on offer, not yet awarded');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   // ("Councils will be limited to leading on 2 applications.")
@@ -351,7 +353,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('it describes how the work is organised, not what it delivered');
   // The size of a team or body: "a 19-strong team", "a team of 12", "a Citizens' Assembly of 38"
   // (but "a team of around 250 volunteers" is a volunteer force, counted).
-  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || (mention.value <= 50 && /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier))) return reason('the size of a team');
+  // ("It currently employs eight staff": the organisation's own size.)
+  if (/^\s?[-–]?\s?strong\b/i.test(afterGroup) || (mention.value <= 50 && /\b(team|assembly|panel|board|committee|jury|group)\s+of\s*$/i.test(beforeQualifier)) || (/\b(?:employs|employed|employing|has\s+a\s+staff\s+of)\s*$/i.test(beforeQualifier) && /^\s?(?:[\w-]+\s+)?(?:staff|people|officers|employees|members\s+of\s+staff|fte)\b/i.test(afterGroup))) return reason('the size of a team');
   // Places, not what happened in them: "in 65 community-based venues", "7 key libraries".
   // (A "site visit" is an event, not a place.)
   // (Places provided or visited are what was delivered: "provide over 150 Warm Welcome locations",
