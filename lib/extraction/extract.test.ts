@@ -1575,6 +1575,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('95 per cent of delegates rated the event good.')).toEqual([[95, 'ticked']]);
   });
 
+  it('keeps money a programme provided its takers with, and hours volunteers put in', () => {
+    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-07-12', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    expect(why('The GULCS London programme has provided boroughs with more than £7 million funding for the delivery of charge points.')).toEqual([[7_000_000, 'ticked']]);
+    expect(why('Together these litter heroes put in around 950 hours of picking.')).toEqual([[950, 'ticked']]);
+    expect(why('The clean-up ran in 3 hours.')).toEqual([[3, 'a duration']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);
