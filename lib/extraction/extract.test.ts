@@ -1533,6 +1533,7 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
     expect(read('An increase in online transactions of 120%, to 45,000.')).toContainEqual([45_000, 'count', 'Online transactions']);
     expect(read('This equates to 97% of the total number of starts (1,010).')).toContainEqual([1010, 'count', 'no measure named']);
+    expect(read('Initial indications are that approximately 37% (188) of guests are children.')).toContainEqual([188, 'count', 'Guests']);
   });
 
   it('stands a running total no later than the report ("as of November", written on the 16th)', () => {

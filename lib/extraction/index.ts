@@ -344,7 +344,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
             const upTo = masked.slice(sentence.start, mention.start);
             const changed = /\b(?:increase|rise|growth|decrease|fall|drop|reduction)\s+in\s+(?:the\s+)?(?:number\s+of\s+)?([a-z][a-z -]{2,40}?)\s+(?:of|by)\s+\d[\d.]*\s*(?:%|per\s*cent)\s*,?\s*to\s*$/i.exec(upTo)?.[1];
             const label = /^\W*([A-Za-z][A-Za-z ,'’&-]{0,40}?)\s+\d[\d.]*\s*(?:%|per\s*cent)/.exec(upTo)?.[1] ?? '';
-            const named = changed ?? (label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '');
+            // ("approximately 37% (188) of guests are children" counts guests.)
+            const ofWhole = /^\s*\)?\s*of\s+(?:the\s+|all\s+|our\s+|its\s+)?([a-z][a-z\s-]{2,30}?)(?=\s+(?:are|were|is|was|have|had|who|that|in|from|said)\b|\s*[.,;]|\s*$)/i.exec(masked.slice(mention.groupEnd))?.[1];
+            const named = changed ?? ofWhole ?? (label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '');
             counted = { counted: named, slug: null, unit: mention.unit, ellipsis: false };
           } else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
