@@ -1334,6 +1334,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(basis('Since then 21 grant rounds have been run.')).toEqual([[21, 'cumulative']]);
     expect(basis('This adds to 1,230 homes funded through the previous rounds.')).toEqual([[1230, 'cumulative']]);
     expect(basis('We can tell you that during COVID we delivered over 100,000 meals to vulnerable residents.')).toEqual([[100_000, 'cumulative']]);
+    expect(basis('Since opening there had been nearly 2500 visits to the Warm Hubs.')).toEqual([[2500, 'cumulative']]);
     expect(basis('We supported a new Leader who took on the role during the pandemic, and seconded staff to 12 councils.')).toEqual([[12, 'period']]);
   });
 
