@@ -333,6 +333,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   )
     return reason('a target, not something delivered');
 
+  // A hedged forecast is neither delivered nor a commitment: "Herefordshire can expect at least
+  // another 171 guests", "is likely to reach 5,000 as the scheme continues".
+  if (/\b(?:can|could|may|might)\s+expect\s+(?:to\s+(?:see|receive|welcome|have)\s+)?(?:(?:at\s+least|up\s+to|around|about|some|over|more\s+than)\s+)?(?:another\s+|a\s+further\s+)?$|\b(?:is|are|was|were)\s+likely\s+to\s+(?:reach|be|exceed|top|hit|pass)\s+(?:(?:at\s+least|around|about|over|more\s+than)\s+)?$/i.test(before))
+    return reason('a forecast, not something delivered');
   // A restatement: "(i.e. a third of the workforce)", "the equivalent of one person spending 6 weeks",
   // "enough energy to make 72 million cups of tea".
   if (/(?:\bi\.?\s?e\.?,?|\bthat is,?|\b(?:the\s+)?equivalent\s+(?:of|to)|\bequating\s+to|\benough\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:make|power|fill|boil|heat|run|supply|light|charge)|\bthe\s+(?:same\s+as|size\s+of|weight\s+of|length\s+of))\s*$/i.test(beforeQualifier)) return reason('a restatement of a figure before it');

@@ -899,6 +899,8 @@ describe('extractFigures: numbers that are not figures', () => {
       ['GLOUCESTERSHIRE County Council is offering £50,000 in grant funding to communities.', 'money on offer, not yet awarded'],
       ['It currently employs eight staff, running a series of projects.', 'the size of a team'],
       ['Response 3566317', 'a label or stage'],
+      ['Government data indicates that Herefordshire can expect at least another 171 guests.', 'a forecast, not something delivered'],
+      ['The figure is likely to reach 5,000 as the scheme continues.', 'a forecast, not something delivered'],
       ['We will run 3 further regional events, each for up to 60 delegates.', 'a cap per participant, not something delivered'],
       ['This year we have grown to a 19-strong team.', 'the size of a team'],
       ['More than 9 in 10 councils across the country are experiencing recruitment difficulties.', 'an outside statistic'],
