@@ -48,6 +48,10 @@ function at(line: number, words: string): Proposal {
   return found[0]!;
 }
 const ticked = (p: Proposal) => !p.likelyContext;
+/** Each number of a text under an "Update" heading: its value, and why it was set apart or 'ticked'. */
+function whyIn(text: string, reportDate: string): [number, string | null][] {
+  return extractFigures(`Update\n\n${text}`, { reportDate, reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+}
 
 describe('extractFigures: what the numbers are', () => {
   it('keeps each qualifier with its value', () => {
@@ -1461,7 +1465,7 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('sets apart the doubts a survey found, and keeps what people said the help did for them', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2020-06-25', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2020-06-25');
     expect(why('Nearly half (46%) of council chief executives said they were doubtful over their ability to recover their local economies.')).toEqual([
       [50, 'an outside statistic'],
       [46, 'an outside statistic'],
@@ -1500,7 +1504,7 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('reads a department’s initials before the number as no source cited after it', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2022-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2022-03-31');
     expect(why('The Department for Levelling Up, Housing and Communities (DLUHC) has allocated over £3.25 million to 28 projects.')).toEqual([
       [3_250_000, 'ticked'],
       [28, 'ticked'],
@@ -1509,14 +1513,14 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('reads experiences shared as a figure, and people experiencing homelessness as a population', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2024-12-31');
     expect(why('5417 different experiences shared with Healthwatch Norfolk.')).toEqual([[5417, 'ticked']]);
     expect(why('Nearly 5500 people shared their experiences of health and social care with Healthwatch Norfolk.')).toEqual([[5500, 'ticked']]);
     expect(why('An estimated 3,000 people are experiencing homelessness.')).toEqual([[3000, 'an outside statistic']]);
   });
 
   it('keeps work measured by what it did ("15km roads resurfaced"), and sets apart sizes and heights', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2024-12-31');
     expect(why('15km roads resurfaced and 7,000 potholes filled.')).toEqual([
       [15, 'ticked'],
       [7000, 'ticked'],
@@ -1569,7 +1573,7 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('reads a cut in a budget as a change, however it is said', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-05-09', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2023-05-09');
     const change = 'a change, which the dashboard works out itself';
     expect(why('Oldham and Rochdale have faced real-term council cuts of 29.1 pc and 28.4 pc respectively.')).toEqual([
       [29.1, change],
@@ -1580,7 +1584,7 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('keeps money a programme provided its takers with, and hours volunteers put in', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-07-12', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2021-07-12');
     expect(why('The GULCS London programme has provided boroughs with more than £7 million funding for the delivery of charge points.')).toEqual([[7_000_000, 'ticked']]);
     expect(why('Together these litter heroes put in around 950 hours of picking.')).toEqual([[950, 'ticked']]);
     expect(why('The clean-up ran in 3 hours.')).toEqual([[3, 'a duration']]);
@@ -1603,7 +1607,7 @@ describe('extractFigures: numbers that are not figures', () => {
   });
 
   it('sets apart a body’s own investing, a target "to create" a number, and a name with an acronym before a modal verb', () => {
-    const why = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2022-02-28', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'ticked']);
+    const why = (text: string) => whyIn(text, '2022-02-28');
     expect(why('THE Liverpool City Region is investing £68m in adult training.')).toEqual([[68_000_000, "a body's own spending, not money awarded or saved"]]);
     expect(why('• Investing £14m to improve and maintain highways')).toEqual([[14_000_000, "a body's own spending, not money awarded or saved"]]);
     expect(why('The 2022-26 grants programme is investing over £6 million in tackling homelessness.')).toContainEqual([6_000_000, 'ticked']);
