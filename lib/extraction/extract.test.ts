@@ -1590,6 +1590,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('The clean-up ran in 3 hours.')).toEqual([[3, 'a duration']]);
   });
 
+  it('reads "the financial year ending 31 March 2023" and "the 12 months to March 2023" as the whole span', () => {
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-12-31', datePrecision: 'year', reference: TEST_REFERENCE }).filter((p) => !p.likelyContext).map((p) => [p.value, p.basis, p.periodStart, p.periodEnd]);
+    expect(read('Over the financial year ending 31 March 2023 we advised 16,881 clients.')).toEqual([[16_881, 'period', '2022-04-01', '2023-03-31']]);
+    expect(read('In the year ending 30 June 2022 we trained 40 people.')).toEqual([[40, 'period', '2021-07-01', '2022-06-30']]);
+    expect(read('In the 12 months to March 2023 we trained 40 people.')).toEqual([[40, 'period', '2022-04-01', '2023-03-31']]);
+    expect(read('In the six months ended 15 September 2022 we trained 40 people.')).toEqual([[40, 'period', '2022-03-16', '2022-09-15']]);
+    // (A running total "as of week ending" a day stands at that day.)
+    expect(read('As of week ending 19 February 2021, 192 councils have participated.')).toEqual([[192, 'cumulative', null, '2021-02-19']]);
+  });
+
   it('reads "182 council buildings" as buildings, not councils, and "15,000 email communications" as emails', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.metric ?? p.proposedMetric]);
     expect(metric('The grant will upgrade 182 council buildings.')).toEqual([[182, 'Council buildings']]);

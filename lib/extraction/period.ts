@@ -501,6 +501,21 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         precision = input.reportPrecision;
         break;
       }
+      // "the financial year ending 31 March 2023", "the 12 months to March 2023", "the six months
+      // ended September": a span of that length ending then, not the day or month itself.
+      const length = /\b(?:(?:financial|calendar|academic)\s+)?year\s+(?:ending|ended|to|up\s+to)\s+(?:on\s+)?$|\b(\d{1,2}|three|six|nine|twelve|eighteen)\s+months\s+(?:ending|ended|to|up\s+to)\s+(?:on\s+)?$/i.exec(c);
+      if (length) {
+        const words: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12, eighteen: 18 };
+        const months = length[1] ? (words[length[1].toLowerCase()] ?? Number(length[1])) : 12;
+        const [y, m, dd] = s.end.split('-').map(Number) as [number, number, number];
+        const back = y * 12 + (m - 1) - months;
+        const [by, bm] = [Math.floor(back / 12), (back % 12) + 1];
+        const bd = Math.min(dd, lastDay(by, bm));
+        start = bd === lastDay(by, bm) ? (bm === 12 ? iso(by + 1, 1, 1) : iso(by, bm + 1, 1)) : iso(by, bm, bd + 1);
+        end = s.end;
+        precision = s.precision;
+        break;
+      }
       if (/\b(as of|as at|by|until|up to|week ending|(?:by|as of|as at|at) the end of)\s*$/i.test(c)) {
         end = s.end;
         precision = s.precision;
