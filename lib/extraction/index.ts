@@ -9,7 +9,7 @@
 import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
 import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
-import { countBesideAShare, measureFits, metricName, nounBefore, readCounted, type CountedReading, type MetricSlug } from './metric';
+import { metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
 import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
@@ -331,27 +331,37 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // last year", "up from 31".
         // (Before borrowing the nearest noun: "around 3,100 practitioners, up from 2,400 a year
         // earlier" counts practitioners, whatever else the sentence names.)
-        const partOrEarlier = !counted.slug && counted.ellipsis && !verdict && lastCounted !== null && (!lastCounted.slug || measureFits(lastCounted.slug, mention.unit)) && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart));
+        const partOrEarlier = !counted.slug && counted.ellipsis && !verdict && lastCounted !== null && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart));
         if (partOrEarlier && lastCounted)
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         if (!counted.slug && !partOrEarlier && counted.ellipsis && !verdict) {
           // "A further twelve have been supported": the noun of the number before it.
           const borrowed = lastInSentence ?? nounBefore(metricInput) ?? previousReading ?? nounBefore(metricInput, paragraphText);
-          // (Only a measure that fits: a count beside a share counts what the share's words name.)
-          if (borrowed?.slug && measureFits(borrowed.slug, mention.unit)) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
-          else if (borrowed?.slug === 'percentage') counted = { counted: countBesideAShare(masked.slice(sentence.start, mention.start), masked.slice(mention.groupEnd)), slug: null, unit: mention.unit, ellipsis: false };
+          // (A count is never a percentage: "Benefits 38% (24,274)" counts what its line's label
+          // names; with no label it names no measure.)
+          // ("An increase in online transactions of 120%, to 45,000" counts online transactions.)
+          if (borrowed && borrowed.slug === 'percentage' && mention.unit !== 'percent') {
+            const upTo = masked.slice(sentence.start, mention.start);
+            const changed = /\b(?:increase|rise|growth|decrease|fall|drop|reduction)\s+in\s+(?:the\s+)?(?:number\s+of\s+)?([a-z][a-z -]{2,40}?)\s+(?:of|by)\s+\d[\d.]*\s*(?:%|per\s*cent)\s*,?\s*to\s*$/i.exec(upTo)?.[1];
+            const label = /^\W*([A-Za-z][A-Za-z ,'’&-]{0,40}?)\s+\d[\d.]*\s*(?:%|per\s*cent)/.exec(upTo)?.[1] ?? '';
+            // ("approximately 37% (188) of guests are children" counts guests.)
+            const ofWhole = /^\s*\)?\s*of\s+(?:the\s+|all\s+|our\s+|its\s+)?([a-z][a-z\s-]{2,30}?)(?=\s+(?:are|were|is|was|have|had|who|that|in|from|said)\b|\s*[.,;]|\s*$)/i.exec(masked.slice(mention.groupEnd))?.[1];
+            const named = changed ?? ofWhole ?? (label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '');
+            counted = { counted: named, slug: null, unit: mention.unit, ellipsis: false };
+          } else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         // "The 39 projects cover England, with 14 located in the North": a part named by a
         // participle alone counts what the sentence's count before it counts.
-        if (!counted.slug && lastInSentence?.slug && measureFits(lastInSentence.slug, mention.unit) && /^[a-z]+ed$/i.test(counted.counted.trim()))
+        if (!counted.slug && lastInSentence?.slug && lastInSentence.slug !== 'percentage' && mention.unit === 'count' && /^[a-z]+ed$/i.test(counted.counted.trim()))
           counted = { counted: lastInSentence.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: true };
         // A breakdown ("56 programmes, including seven Leadership Academies, 39 …") counts what
-        // its total counts, whatever its own words (if that measure fits it: see measureFits).
-        if (!counted.slug && lastInSentence?.slug && measureFits(lastInSentence.slug, mention.unit) && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
+        // its total counts, whatever its own words. (A count is no part of a sum of money: in "will
+        // get £24,253,008 to upgrade 93 buildings including 56 schools" the schools are buildings.)
+        if (!counted.slug && lastInSentence?.slug && (unitOf(lastInSentence.slug) === 'GBP') === (mention.unit === 'GBP') && /\b(including|includ(?:es|ed)|of which|comprising|made up of)\b/i.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: unitFor(lastInSentence.slug, mention.unit), ellipsis: false };
         // A list of topics after a count of enquiries counts enquiries too: "We advised over 2,920
         // issues to do with charitable support, 358 education, 2,227 employment, 822 financial services".
-        if (!counted.slug && lastInSentence?.slug === 'enquiries-handled' && measureFits(lastInSentence.slug, mention.unit) && /^[^.;:\d]*(?:,|\band)\s*$/.test(masked.slice(lastInSentence.end, mention.start)))
+        if (!counted.slug && lastInSentence?.slug === 'enquiries-handled' && mention.unit === 'count' && /^[^.;:\d]*(?:,|\band)\s*$/.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: mention.unit, ellipsis: false };
         let reason = verdict ? verdict.reason : null;
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
