@@ -9,7 +9,7 @@
 import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
 import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
-import { metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
+import { countBesideAShare, metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
 import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
@@ -340,15 +340,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           // (A count is never a percentage: "Benefits 38% (24,274)" counts what its line's label
           // names; with no label it names no measure.)
           // ("An increase in online transactions of 120%, to 45,000" counts online transactions.)
-          if (borrowed && borrowed.slug === 'percentage' && mention.unit !== 'percent') {
-            const upTo = masked.slice(sentence.start, mention.start);
-            const changed = /\b(?:increase|rise|growth|decrease|fall|drop|reduction)\s+in\s+(?:the\s+)?(?:number\s+of\s+)?([a-z][a-z -]{2,40}?)\s+(?:of|by)\s+\d[\d.]*\s*(?:%|per\s*cent)\s*,?\s*to\s*$/i.exec(upTo)?.[1];
-            const label = /^\W*([A-Za-z][A-Za-z ,'’&-]{0,40}?)\s+\d[\d.]*\s*(?:%|per\s*cent)/.exec(upTo)?.[1] ?? '';
-            // ("approximately 37% (188) of guests are children" counts guests.)
-            const ofWhole = /^\s*\)?\s*of\s+(?:the\s+|all\s+|our\s+|its\s+)?([a-z][a-z\s-]{2,30}?)(?=\s+(?:are|were|is|was|have|had|who|that|in|from|said)\b|\s*[.,;]|\s*$)/i.exec(masked.slice(mention.groupEnd))?.[1];
-            const named = changed ?? ofWhole ?? (label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '');
-            counted = { counted: named, slug: null, unit: mention.unit, ellipsis: false };
-          } else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
+          if (borrowed && borrowed.slug === 'percentage' && mention.unit !== 'percent')
+            counted = { counted: countBesideAShare(masked.slice(sentence.start, mention.start), masked.slice(mention.groupEnd)), slug: null, unit: mention.unit, ellipsis: false };
+          else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
         }
         // "The 39 projects cover England, with 14 located in the North": a part named by a
         // participle alone counts what the sentence's count before it counts.

@@ -459,6 +459,21 @@ export function unitOf(slug: MetricSlug | null): Unit {
   return 'count';
 }
 
+/**
+ * What a count beside a share counts, when its own words name nothing: what the change is in ("An
+ * increase in online transactions of 120%, to 45,000"), what the share is of ("approximately 37%
+ * (188) of guests"), or its line's label ("Benefits 38% (24,274)"); '' when none says.
+ * `before` is the sentence up to the count, `after` the text after it.
+ */
+export function countBesideAShare(before: string, after: string): string {
+  const changed = /\b(?:increase|rise|growth|decrease|fall|drop|reduction)\s+in\s+(?:the\s+)?(?:number\s+of\s+)?([a-z][a-z -]{2,40}?)\s+(?:of|by)\s+\d[\d.]*\s*(?:%|per\s*cent)\s*,?\s*to\s*$/i.exec(before)?.[1];
+  if (changed) return changed;
+  const ofWhole = /^\s*\)?\s*of\s+(?:the\s+|all\s+|our\s+|its\s+)?([a-z][a-z\s-]{2,30}?)(?=\s+(?:are|were|is|was|have|had|who|that|in|from|said)\b|\s*[.,;]|\s*$)/i.exec(after)?.[1];
+  if (ofWhole) return ofWhole;
+  const label = /^\W*([A-Za-z][A-Za-z ,'’&-]{0,40}?)\s+\d[\d.]*\s*(?:%|per\s*cent)/.exec(before)?.[1] ?? '';
+  return label.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|equates?|to|of|by|in)\b/i.test(label) ? label : '';
+}
+
 export interface MetricRef {
   name: string;
   slug: string;
