@@ -263,9 +263,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // to each half) made it 202: at first sight 83.6/53.1 there (76.6/65.3 on their tuning half; AS and
 // AT are mostly numbers that are not figures), after rules from AM–AP's tuning half that had moved
 // the 186 to 78.6/77.1/82.5/70.7/72.0 (two of its figures fewer found; taken back: none); the 202
-// scored recall 78.9, precision 74.7, metric 83.0, basis 71.7, period end 70.9: the floors below,
-// rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.74, metric: 0.82, basis: 0.71, periodEnd: 0.7 };
+// scored recall 78.9, precision 74.7, metric 83.0, basis 71.7, period end 70.9. After that session's
+// rules it stood at 78.7/75.1/82.8/71.6/70.5. The reader (scorer.ts), trained on the rules' first
+// sight of the tuning half (corpus/first-sight.csv) and chosen on those documents held out by batch
+// (F1 78.0 -> 81.5 there), moved it to recall 84.7, precision 75.1, metric 83.5, basis 71.3 (of
+// more figures found: 541 right against 505), period end 70.4: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.75, metric: 0.83, basis: 0.71, periodEnd: 0.7 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {

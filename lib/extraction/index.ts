@@ -14,7 +14,7 @@ import { findNumbers, type NumberMention } from './numbers';
 import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
-import { figureFeatures, scorerReason, type FeatureInput } from './scorer';
+import { readerFeatures, readerReason, type FeatureInput, type Features } from './scorer';
 import { analyseLines, clauseSpans, headerCellsOver, isTableRule, sentenceSpans, tableCells, tableRows, type LineInfo, type Span } from './text';
 
 export interface ReferenceNames {
@@ -28,10 +28,10 @@ export interface ExtractOptions {
   datePrecision?: DatePrecision; // of reportDate, default 'day'
   reference: ReferenceNames;
   /**
-   * For scripts/train-scorer.ts: leave the learned scorer out, and give each number the rules
-   * propose its features. The app never sets this.
+   * Leave the reader out: each number keeps the rules' verdict, and carries the reader's features.
+   * For scripts/train-scorer.ts, and for tests of the rules themselves. The app never sets this.
    */
-  training?: boolean;
+  rulesOnly?: boolean;
 }
 
 export interface Proposal {
@@ -57,8 +57,8 @@ export interface Proposal {
   proposedMetric: string | null;
   /** Where no programme fits: a name the document gives one (a heading or label), for the officer to confirm. */
   proposedProgramme: string | null;
-  /** Only with `training`: the scorer's features of a number the rules propose. */
-  features?: number[];
+  /** Only with `rulesOnly`: the reader's features of the number (every number the rules read, proposed or set apart). */
+  features?: Features;
 }
 
 interface Reading {
@@ -400,7 +400,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           counted = { counted: listReading.counted, slug: listReading.slug, unit: listReading.slug ? unitFor(listReading.slug, mention.unit) : mention.unit, ellipsis: true };
         const phrase = counted.counted.replace(/\s+/g, ' ').trim();
         if (!reason && !counted.slug && !phrase) reason = 'no measure named';
-        const proposedMetric = !reason && !counted.slug && phrase ? newMetricName(phrase) : null;
+        const proposedMetric = !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
         if (phrase && !reason) lastCounted = { ...reading, end: mention.groupEnd };
         if (phrase && !reason && line.prefixLength > 0 && !before.trim()) listReading = reading;
@@ -432,7 +432,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // None of the dashboard's programmes: the nearest one the document names itself, from the
         // clause outwards to the headings, or the paragraph's own label ("Tenant voice network:").
         const proposedProgramme =
-          programme || reason
+          programme
             ? null
             : (namedProgramme(masked.slice(clause.start, qualifierStart).split(/[,;]\s+(?:and\s+|but\s+|while\s+)?/).pop()!) ??
               namedProgramme(clauseText) ??
@@ -489,30 +489,28 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           asOf = { end: period.periodEnd, precision: period.datePrecision, sentence: sentence.start, line: li };
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
 
-        // What the rules leave, the learned scorer weighs (scorer.ts).
-        let features: number[] | undefined;
-        // (Not a table's cell: the scorer learned from sentences, and a table states its figures.)
-        if (!reason && !bare) {
-          const input: FeatureInput = {
-            value: mention.value,
-            unit: counted.slug ? counted.unit : mention.unit,
-            written: mention.written,
-            qualifier: q.qualifier,
-            range: mention.range === 'low',
-            slug: counted.slug,
-            phrase,
-            borrowed: counted.ellipsis,
-            before,
-            after,
-            sentence: sentenceText,
-            basis: period.basis,
-            inList: line.prefixLength > 0,
-            labelled: paragraphLabel !== null,
-            numbersInSentence: inSentence.length,
-          };
-          if (options.training) features = figureFeatures(input);
-          else reason = scorerReason(input);
-        }
+        // The reader (scorer.ts) weighs the rules' verdict with the words around the number, and decides.
+        const input: FeatureInput = {
+          value: mention.value,
+          unit: counted.slug ? counted.unit : mention.unit,
+          written: mention.written,
+          qualifier: q.qualifier,
+          range: mention.range === 'low',
+          slug: counted.slug,
+          phrase,
+          borrowed: counted.ellipsis,
+          before,
+          after,
+          sentence: sentenceText,
+          basis: period.basis,
+          inList: line.prefixLength > 0,
+          labelled: paragraphLabel !== null,
+          numbersInSentence: inSentence.length,
+          ruleReason: reason,
+          tableCell: !!bare,
+        };
+        const features = options.rulesOnly ? readerFeatures(input) : undefined;
+        if (!options.rulesOnly) reason = readerReason(input);
 
         const unit: Unit = counted.slug ? counted.unit : mention.unit;
         // A table's cell in thousands, as its row or column says ("Page views (000s)", "£'000").
