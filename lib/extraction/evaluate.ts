@@ -267,8 +267,11 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // rules it stood at 78.7/75.1/82.8/71.6/70.5. The reader (scorer.ts), trained on the rules' first
 // sight of the tuning half (corpus/first-sight.csv) and chosen on those documents held out by batch
 // (F1 78.0 -> 81.5 there), moved it to recall 84.7, precision 75.1, metric 83.5, basis 71.3 (of
-// more figures found: 541 right against 505), period end 70.4: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.75, metric: 0.83, basis: 0.71, periodEnd: 0.7 };
+// more figures found: 541 right against 505), period end 70.4. Batches AU–AX (32 more, 16 to each
+// half, mostly numbers that are not figures) made it 218: at first sight 78.2/53.6 there (95.5/70.0
+// on their tuning half; the rules alone 81.8/50.0 and 95.5/68.9), and the 218 scored recall 84.3,
+// precision 73.5, metric 83.4, basis 70.6, period end 69.7: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.73, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
