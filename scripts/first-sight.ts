@@ -38,6 +38,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['a8e88f0', /^A[I-L]\d/],
   ['85c8047', /^A[M-P]\d/],
   ['c02d9cf', /^A[Q-T]\d/],
+  ['e92070c', /^A[U-X]\d/],
 ];
 
 interface Verdict {
@@ -65,7 +66,9 @@ async function dump(worktree: string, ids: RegExp): Promise<Verdict[]> {
   for (const doc of csv(path.join(root, 'corpus/manifest.csv'))) {
     if (doc.split !== 'tune' || !ids.test(doc.id!)) continue;
     const text = fs.readFileSync(path.join(root, 'corpus/docs', doc.file!), 'utf8');
-    for (const p of extraction.extractFigures(text, { reportDate: doc.date, datePrecision: doc.date_precision || 'day', reference }))
+    // (rulesOnly: the rules' verdict before the reader weighs it, where the reader exists; commits
+    // before it ignore the option and give the rules' and the old scorer's verdict.)
+    for (const p of extraction.extractFigures(text, { reportDate: doc.date, datePrecision: doc.date_precision || 'day', reference, rulesOnly: true }))
       out.push({ doc: doc.id!, line: p.line, value: p.value, qualifier: p.qualifier, upper: p.upper, ticked: !p.likelyContext, reason: p.likelyContext ? p.contextReason : null });
   }
   return out;

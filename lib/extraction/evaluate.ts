@@ -270,8 +270,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // more figures found: 541 right against 505), period end 70.4. Batches AU–AX (32 more, 16 to each
 // half, mostly numbers that are not figures) made it 218: at first sight 78.2/53.6 there (95.5/70.0
 // on their tuning half; the rules alone 81.8/50.0 and 95.5/68.9), and the 218 scored recall 84.3,
-// precision 73.5, metric 83.4, basis 70.6, period end 69.7: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.73, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
+// precision 73.5, metric 83.4, basis 70.6, period end 69.7. The reader retrained with AU–AX's
+// tuning half and their first sight (threshold again 0.45, chosen on the held-out tuning documents:
+// F1 78.2 for the rules at first sight, 81.0 for the reader) moved the 218 to recall 83.6, precision
+// 74.2 (F1 78.5 before, 78.6 after), metric 83.3, basis 70.2, period end 69.4: the floors below,
+// rounded down. It was kept because the held-out tuning documents chose it; the test half did not.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.83, precision: 0.74, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
