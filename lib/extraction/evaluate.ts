@@ -275,7 +275,10 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // F1 78.2 for the rules at first sight, 81.0 for the reader) moved the 218 to recall 83.6, precision
 // 74.2 (F1 78.5 before, 78.6 after), metric 83.3, basis 70.2, period end 69.4: the floors below,
 // rounded down. It was kept because the held-out tuning documents chose it; the test half did not.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.83, precision: 0.74, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
+// Weighing a word only when it is seen in three documents or more (not three numbers: one
+// document's names are not the genre's words; held out by batch F1 81.0 -> 81.5) moved the 218 to
+// recall 83.4, precision 74.2, metric 82.8, basis 70.6, period end 69.6: the floors below.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.83, precision: 0.74, metric: 0.82, basis: 0.7, periodEnd: 0.69 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
