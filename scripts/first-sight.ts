@@ -39,6 +39,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['85c8047', /^A[M-P]\d/],
   ['c02d9cf', /^A[Q-T]\d/],
   ['e92070c', /^A[U-X]\d/],
+  ['5d412ae', /^(?:A[YZ]|B[AB])\d/],
 ];
 
 interface Verdict {

@@ -280,8 +280,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // recall 83.4, precision 74.2, metric 82.8, basis 70.6, period end 69.6. Batches AY–BB (32 more,
 // 16 to each half, chosen for holding figures) made it 234: at first sight 82.6/83.2 there (92.0/73.6
 // on their tuning half; the rules alone 80.9/78.6 and 89.0/73.0), and the 234 scored recall 83.3,
-// precision 75.1, metric 82.7, basis 70.8, period end 69.9: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.83, precision: 0.75, metric: 0.82, basis: 0.7, periodEnd: 0.69 };
+// precision 75.1, metric 82.7, basis 70.8, period end 69.9. The reader retrained with AY–BB's tuning
+// half and first sight (205 documents held out by batch: rules 78.5 F1, reader 81.4; threshold again
+// 0.45) moved the 234 DOWN, to recall 81.7, precision 75.8 (F1 79.0 -> 78.6), metric 82.3, basis
+// 71.1, period end 69.8: the floors below, rounded down. It was kept because the held-out tuning
+// documents chose it; keeping the older weights because the test half liked them better would be
+// choosing by the test half.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.81, precision: 0.75, metric: 0.82, basis: 0.71, periodEnd: 0.69 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {

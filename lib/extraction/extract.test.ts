@@ -1101,8 +1101,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(money('The council received £1.9m from the Department for Education in November.')).toEqual([[1900000, 'money received, not awarded or saved by a programme']]);
   });
 
-  it('keeps a share measured some months after, and sets apart a number in a programme’s name', () => {
-    const read = (text: string) => extractFigures(text, { reportDate: '2024-01-10', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
+  it('keeps a share measured some months after, and sets apart a number in a programme’s name (the rules)', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-01-10', reference: TEST_REFERENCE, rulesOnly: true }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
     expect(read('Confidence rose from 61% before the programme to 74% six months after it.')).toEqual([
       [61, 'figure'],
       [74, 'figure'],
