@@ -150,9 +150,10 @@ export interface Features {
 
 export const readerFeatures = (i: FeatureInput): Features => ({ dense: figureFeatures(i), words: wordFeatures(i) });
 
-/** The model's probability that the number is a figure to store. */
+/** The reader's weights (scorer-weights.ts): one per cue, one per word feature, and its threshold. */
 export type ReaderWeights = { dense: readonly number[]; words: Readonly<Record<string, number>>; threshold: number };
 
+/** The model's probability that the number is a figure to store. */
 export function figureLikelihood(x: Features, weights: Omit<ReaderWeights, 'threshold'> = WEIGHTS): number {
   let z = x.dense.reduce((s, v, k) => s + v * (weights.dense[k] ?? 0), 0);
   for (const w of x.words) z += weights.words[w] ?? 0;
