@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
-import type { Basis, DatePrecision, Qualifier, Unit } from '../lib/vocabulary';
+import type { Basis, DatePrecision, Qualifier } from '../lib/vocabulary';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
+import { seedReference } from './seed-reference';
 import { emptyLabelScore, evaluate, labelTargetResults, ratio, scoreLabels, targetResults, type FileResult, type LabelScore, type NumberLabel, type Score, type SeedOccurrence, type TargetResult } from '../lib/extraction/evaluate';
 
 const root = path.resolve(__dirname, '..');
@@ -30,13 +31,6 @@ type Row = Record<string, string>;
 const readCsv = (file: string): Row[] =>
   parse(fs.readFileSync(path.join(root, 'seed', file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
-function reference(): ReferenceNames {
-  return {
-    boards: readCsv('boards.csv').map((r) => ({ name: r.name!, slug: r.slug! })),
-    programmes: readCsv('programmes.csv').map((r) => ({ name: r.name!, slug: r.slug!, board: r.board!, theme: r.theme || null })),
-    metrics: readCsv('metrics.csv').map((r) => ({ name: r.name!, slug: r.slug!, unit: r.unit as Unit, definition: r.definition || null })),
-  };
-}
 
 function seed(): SeedOccurrence[] {
   return readCsv('figures.csv').map((r) => ({
@@ -78,7 +72,7 @@ function row(s: Score): string {
 }
 
 function main(): number {
-  const ref = reference();
+  const ref = seedReference();
   if (!reportsDir) {
     console.log('Seeds skipped: ../shared/reports is not beside this clone.');
     return corpus(ref) ? 1 : 0;

@@ -7,9 +7,8 @@
 // (seed/*.csv), or of a database named by DATABASE_PATH where that file exists.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { Unit } from '../lib/vocabulary';
 import { extractFigures, type ReferenceNames } from '../lib/extraction';
+import { seedReference } from './seed-reference';
 import { readReportFile, ReportFileError } from '../lib/report-text';
 import { env } from '../lib/env';
 
@@ -31,13 +30,7 @@ function referenceNames(): ReferenceNames {
     db.close();
     return names;
   }
-  const read = (file: string) =>
-    parse(fs.readFileSync(path.resolve(__dirname, '../seed', file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return {
-    boards: read('boards.csv').map((r) => ({ name: r.name!, slug: r.slug! })),
-    programmes: read('programmes.csv').map((r) => ({ name: r.name!, slug: r.slug!, board: r.board!, theme: r.theme || null })),
-    metrics: read('metrics.csv').map((r) => ({ name: r.name!, slug: r.slug!, unit: r.unit as Unit, definition: r.definition || null })),
-  };
+  return seedReference();
 }
 
 /** The report's date: "2021-03" is the end of March 2021 (month precision). */

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { seedReference } from './seed-reference';
 
 const root = path.resolve(__dirname, '..');
 type Row = Record<string, string>;
@@ -57,12 +58,7 @@ async function dump(worktree: string, ids: RegExp): Promise<Verdict[]> {
   const extraction = (await import(path.join(worktree, 'lib/extraction/index.ts'))) as {
     extractFigures: (text: string, o: object) => { line: number; value: number; qualifier: string; upper: number | null; likelyContext: boolean; contextReason: string | null }[];
   };
-  const seed = (name: string) => csv(path.join(worktree, 'seed', name));
-  const reference = {
-    boards: seed('boards.csv').map((r) => ({ name: r.name, slug: r.slug })),
-    programmes: seed('programmes.csv').map((r) => ({ name: r.name, slug: r.slug, board: r.board, theme: r.theme || null })),
-    metrics: seed('metrics.csv').map((r) => ({ name: r.name, slug: r.slug, unit: r.unit, definition: r.definition || null })),
-  };
+  const reference = seedReference(path.join(worktree, 'seed'));
   const out: Verdict[] = [];
   for (const doc of csv(path.join(root, 'corpus/manifest.csv'))) {
     if (doc.split !== 'tune' || !ids.test(doc.id!)) continue;

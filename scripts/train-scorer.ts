@@ -23,8 +23,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DatePrecision, Qualifier, Unit } from '../lib/vocabulary';
-import { extractFigures, type ReferenceNames } from '../lib/extraction';
+import type { DatePrecision, Qualifier } from '../lib/vocabulary';
+import { extractFigures } from '../lib/extraction';
+import { seedReference } from './seed-reference';
 import { matchesLabel } from '../lib/extraction/evaluate';
 import { FEATURE_NAMES, figureLikelihood, readerMayPropose, ruleFeatures, type Features } from '../lib/extraction/scorer';
 
@@ -34,11 +35,7 @@ type Row = Record<string, string>;
 const csv = (file: string): Row[] => parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
 const seedCsv = (name: string) => csv(path.join(root, 'seed', name));
-const reference: ReferenceNames = {
-  boards: seedCsv('boards.csv').map((r) => ({ name: r.name!, slug: r.slug! })),
-  programmes: seedCsv('programmes.csv').map((r) => ({ name: r.name!, slug: r.slug!, board: r.board!, theme: r.theme || null })),
-  metrics: seedCsv('metrics.csv').map((r) => ({ name: r.name!, slug: r.slug!, unit: r.unit as Unit, definition: r.definition || null })),
-};
+const reference = seedReference();
 
 interface Label {
   line: number;
@@ -48,7 +45,6 @@ interface Label {
   include: boolean;
 }
 interface Doc {
-  name: string;
   /** The batch a corpus document came in ("AQ" for AQ07), 'seed' for a seed report. */
   batch: string;
   /** Whether the rules' verdicts are those of their first sight of the document. */
@@ -61,18 +57,25 @@ interface Doc {
 
 const toLabel = (r: Row): Label => ({ line: Number(r.line), value: Number(r.value), qualifier: r.qualifier as Qualifier, upper: r.upper ? Number(r.upper) : null, include: r.include === 'yes' });
 
-type FirstSight = Map<string, string | null>; // "line|value|qualifier|upper" -> null (proposed) or why set apart
+/** The rules' verdicts on one document at first sight: each number, and null (proposed) or why it was set apart. */
+type FirstSight = { line: number; value: number; qualifier: Qualifier; upper: number | null; reason: string | null }[];
 
-function examples(name: string, batch: string, text: string, reportDate: string, datePrecision: DatePrecision, labels: Label[], firstSight?: FirstSight): Doc {
-  const doc: Doc = { name, batch, firstSight: !!firstSight, x: [], y: [], may: [] };
+/** The rules' first-sight verdict on a number: proposed if they proposed it once, else their reason. */
+function verdictThen(firstSight: FirstSight, p: Parameters<typeof matchesLabel>[0]): string | null {
+  const then = firstSight.filter((v) => matchesLabel(p, v));
+  if (!then.length) return 'not read';
+  return then.some((v) => v.reason === null) ? null : then[0]!.reason;
+}
+
+function examples(batch: string, text: string, reportDate: string, datePrecision: DatePrecision, labels: Label[], firstSight?: FirstSight): Doc {
+  const doc: Doc = { batch, firstSight: !!firstSight, x: [], y: [], may: [] };
   for (const p of extractFigures(text, { reportDate, datePrecision, reference, rulesOnly: true })) {
     if (!p.features) continue;
     const figure = labels.some((l) => l.include && matchesLabel(p, l));
     let words = p.features.words;
     let verdict = p.contextReason;
     if (firstSight) {
-      const key = `${p.line}|${p.value}|${p.qualifier}|${p.upper ?? ''}`;
-      verdict = firstSight.has(key) ? firstSight.get(key)! : 'not read';
+      verdict = verdictThen(firstSight, p);
       words = [...ruleFeatures(verdict), ...words.filter((w) => !w.startsWith('rules: '))];
     }
     doc.may.push(readerMayPropose(verdict));
@@ -85,10 +88,8 @@ function examples(name: string, batch: string, text: string, reportDate: string,
 function loadFirstSight(): Map<string, FirstSight> {
   const byDoc = new Map<string, FirstSight>();
   for (const r of csv(path.join(root, 'corpus/first-sight.csv'))) {
-    const seen = byDoc.get(r.doc!) ?? byDoc.set(r.doc!, new Map()).get(r.doc!)!;
-    const key = `${r.line}|${r.value}|${r.qualifier}|${r.upper}`;
-    // (Proposed once is proposed: the same number twice on a line.)
-    if (!seen.has(key) || r.ticked === 'yes') seen.set(key, r.ticked === 'yes' ? null : r.reason || 'set apart');
+    const verdicts = byDoc.get(r.doc!) ?? byDoc.set(r.doc!, []).get(r.doc!)!;
+    verdicts.push({ line: Number(r.line), value: Number(r.value), qualifier: r.qualifier as Qualifier, upper: r.upper ? Number(r.upper) : null, reason: r.ticked === 'yes' ? null : r.reason || 'set apart' });
   }
   return byDoc;
 }
@@ -101,7 +102,7 @@ function loadDocs(): Doc[] {
       const file = path.join(reportsDir, source.file_name!);
       if (!source.file_name || !fs.existsSync(file)) continue;
       const own = labels.filter((l) => l.file === source.file_name).map(toLabel);
-      docs.push(examples(source.file_name, 'seed', fs.readFileSync(file, 'utf8'), source.document_date!, (source.date_precision || 'day') as DatePrecision, own));
+      docs.push(examples('seed', fs.readFileSync(file, 'utf8'), source.document_date!, (source.date_precision || 'day') as DatePrecision, own));
     }
   } else console.log('The seed reports are not in ../shared/reports: training on the corpus tuning half alone.');
   const dir = path.join(root, 'corpus');
@@ -110,7 +111,7 @@ function loadDocs(): Doc[] {
     if (doc.split !== 'tune') continue; // the test half is only ever a score
     const labels = csv(path.join(dir, 'labels', `${doc.id}.csv`)).map(toLabel);
     const batch = doc.id!.replace(/\d+$/, '');
-    docs.push(examples(doc.id!, batch, fs.readFileSync(path.join(dir, 'docs', doc.file!), 'utf8'), doc.date!, (doc.date_precision || 'day') as DatePrecision, labels, firstSight.get(doc.id!)));
+    docs.push(examples(batch, fs.readFileSync(path.join(dir, 'docs', doc.file!), 'utf8'), doc.date!, (doc.date_precision || 'day') as DatePrecision, labels, firstSight.get(doc.id!)));
   }
   return docs;
 }
