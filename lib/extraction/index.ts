@@ -431,7 +431,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         const board = programme ? programme.board : sectionBoard;
         // None of the dashboard's programmes: the nearest one the document names itself, from the
         // clause outwards to the headings, or the paragraph's own label ("Tenant voice network:").
-        const proposedProgramme =
+        // (Named only for a number proposed in the end, once the reader has decided.)
+        const nameProgramme = (): string | null =>
           programme
             ? null
             : (namedProgramme(masked.slice(clause.start, qualifierStart).split(/[,;]\s+(?:and\s+|but\s+|while\s+)?/).pop()!) ??
@@ -535,7 +536,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           contextReason: reason,
           upper: mention.range === 'low' && mention.rangeEnd !== null ? mention.rangeEnd * scale : null,
           proposedMetric: reason ? null : proposedMetric,
-          proposedProgramme: reason ? null : proposedProgramme,
+          proposedProgramme: reason ? null : nameProgramme(),
           ...(features ? { features } : {}),
         });
       }

@@ -186,9 +186,11 @@ const JUDGEMENTS = new Set([
   'no measure named',
 ]);
 
+const SCORER_REASONS = new Set(Object.values(WHY));
+
 /** Whether the reader may propose a number the rules gave this verdict on (null: the rules propose it). */
 export const readerMayPropose = (ruleReason: string | null): boolean =>
-  ruleReason === null || JUDGEMENTS.has(ruleReason) || Object.values(WHY).includes(ruleReason);
+  ruleReason === null || JUDGEMENTS.has(ruleReason) || SCORER_REASONS.has(ruleReason);
 
 /**
  * The reader's verdict: null to propose the number, else why it is set apart — the rules' own
