@@ -329,6 +329,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     /\b(?:target|ambition|goal|pledge)\s+(?:was\s+|is\s+)?to\s+[a-z]+\s+(?:(?:a\s+further|an\s+extra|an\s+additional|at\s+least|more\s+than|over|up\s+to)\s+)?$/i.test(beforeQualifier) ||
     // "(target: 12)", "Target – 60"
     /\b(?:target|ambition|aim|goal|profile)\s*[:=–—-]\s*$/i.test(beforeQualifier) ||
+    // "the programme was tasked with creating 589 new jobs and working with employers to deliver 209 …"
+    /\b(?:tasked|charged)\s+with\s+[a-z]+ing\b[^,;:.]*$/i.test(longBefore) ||
     /\b(?:target|ambition)\s+(?:set|agreed)\b[^.;]{0,60}?\b(?:was|is|were)\s+(?:for\s+|set\s+at\s+)?$/i.test(longBefore)
   )
     return reason('a target, not something delivered');

@@ -70,6 +70,16 @@ describe('extractFigures: what the numbers are', () => {
     expect(at(14, '57')).toMatchObject({ value: 57, qualifier: 'exact' });
   });
 
+  it('loses no number after a year: "from 3,000 in July 2021 to 4,800", "2000-3000 people"', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2024-06-30', reference: TEST_REFERENCE }).map((p) => [p.value, p.upper]);
+    expect(read('Swimming memberships grew from 3,000 in July 2021 to 4,800.')).toEqual([
+      [3000, null],
+      [4800, null],
+    ]);
+    expect(read('Between 2000 and 3000 people attended the festival.')).toEqual([[2000, 3000]]);
+    expect(read('2000-3000 people attended the festival.')).toEqual([[2000, 3000]]);
+  });
+
   it('reads "c.150" as circa 150, not a footnote mark after "c."', () => {
     const found = extractFigures('Since April, c.150 councils have downloaded the toolkit, as the table shows.3', { reportDate: '2023-10-31', reference: TEST_REFERENCE });
     expect(found.map((p) => [p.value, p.qualifier])).toEqual([[150, 'approx']]);
@@ -892,6 +902,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Six new project locations are among ACE’s 54 priority places.', 'the whole that a share is of'],
       ['The delivery of the 543,000-tree planting target would be through partnership work.', 'a target, not something delivered'],
       ['This is part of a government initiative to recruit three million apprentices by 2020.', 'a target, not something delivered'],
+      ['In year one the programme was tasked with creating 589 new jobs, and it created 1,000.', 'a target, not something delivered'],
       ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],

@@ -209,7 +209,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
 
     const masked = line.masked;
     const mentions = findNumbers(masked);
-    const dates = findDates(masked);
+    // (Not a year that is the low end of a range of counts: "2000-3000 people", "between 2000 and 3000".)
+    const dates = findDates(masked).filter((d) => !mentions.some((m) => m.range === 'low' && m.start === d.start && m.end === d.end && (m.rangeEnd! < 1900 || m.rangeEnd! > 2099)));
     const fixed = [...findTimes(masked), ...dates.flatMap((d) => d.numberSpans)];
     const phones = findPhones(masked);
     // Text after the line, when the sentence runs on to the next line ("six district and" …).

@@ -121,6 +121,31 @@ describe('findNumbers', () => {
       [5, 'percent', 'low'],
       [10, 'percent', 'high'],
     ]);
+    // A year, then "to" and what something grew to, is no range: the 4,800 stands alone.
+    expect(values('grew from 3,000 in July 2021 to 4,800')).toEqual([
+      [3000, 'count', null],
+      [2021, 'count', null],
+      [4800, 'count', null],
+    ]);
+    // (A range of counts whose low end looks like a year still is one.)
+    expect(values('between 2000 and 3000 people')).toEqual([
+      [2000, 'count', 'low'],
+      [3000, 'count', 'high'],
+    ]);
+  });
+
+  it('reads a count written with a times sign, not a size', () => {
+    const written = (line: string) => findNumbers(line).map((m) => [m.value, line.slice(m.start, m.end)]);
+    expect(written('We held 4x online workshops (2x Backlog and 2x Skills)')).toEqual([
+      [4, '4x'],
+      [2, '2x'],
+      [2, '2x'],
+    ]);
+    expect(written('12 4x4 vehicles')).toEqual([
+      [12, '12'],
+      [4, '4'],
+      [4, '4'],
+    ]);
   });
 
   it('joins a thousands group split by bold markup', () => {

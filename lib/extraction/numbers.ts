@@ -102,6 +102,10 @@ export function findNumbers(masked: string): NumberMention[] {
       unit = 'percent';
       end += pct[0].length;
     }
+    // "We held 4x online workshops (2x Backlog and 2x Skills)": a count written with a times sign.
+    // (Not a size: "4x4 vehicles", "2x2m".)
+    const times = unit === 'count' && !m[3] ? /^x(?=\s+[A-Za-z])/.exec(masked.slice(end)) : null;
+    if (times) end += 1;
     const plus = /^(\+|[\s-]?plus\b|\s(or|and)\s(more|over|above)\b)/i.exec(masked.slice(end));
     const stop = plus && plus[0] === '+' ? end + 1 : plus && plus[0] === '-plus' ? end + 5 : end;
     // A run of digits too long to be a figure (a reference code, say) is not one: beyond 2^53 a
@@ -209,6 +213,10 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     // Nor does the end of a year or a fraction: in "in 2021/22 to 71 this year" the 71 stands alone.
     if (/\d\s?[/–-]\s?$/.test(masked.slice(Math.max(0, a.start - 2), a.start))) continue;
     const gap = masked.slice(a.end, b.start);
+    // Nor a year: in "from 3,000 in July 2021 to 4,800" the 4,800 is where it grew to.
+    const yearLike = (n: NumberMention) => n.written === 'numeral' && n.unit === 'count' && /^(?:19|20)\d\d$/.test(masked.slice(n.start, n.end));
+    const dated = /(?:\b(?:in|during|since|of)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
+    if (yearLike(a) && dated && !yearLike(b) && /^\s(to)\s$/.test(gap)) continue;
     // "rose from 61% to 64%": a change from one value to another, not a range.
     if (/\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|dropped|dropping|went|gone|improved|improving|moved|climbed|jumped)\s+from\s+(?:around\s+|about\s+|over\s+)?$/i.test(masked.slice(Math.max(0, a.start - 40), a.start))) continue;
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
