@@ -285,8 +285,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // 0.45) moved the 234 DOWN, to recall 81.7, precision 75.8 (F1 79.0 -> 78.6), metric 82.3, basis
 // 71.1, period end 69.8: the floors below, rounded down. It was kept because the held-out tuning
 // documents chose it; keeping the older weights because the test half liked them better would be
-// choosing by the test half.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.81, precision: 0.75, metric: 0.82, basis: 0.71, periodEnd: 0.69 };
+// choosing by the test half. Three rules that lost or misread numbers after a year ("from 3,000 in
+// July 2021 to 4,800", "2000-3000 people", "4x workshops", "tasked with creating 589") left the 234
+// exactly where they were. Batches BC–BF (30 more, 15 to each half) made it 249: at first sight
+// 68.6/76.9 there (82.5/85.7 on their tuning half; the rules alone 66.1/76.2 and 85.0/75.0), and
+// the 249 scored recall 80.4, precision 75.9, metric 82.9, basis 70.7, period end 68.0: the floors
+// below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.8, precision: 0.75, metric: 0.82, basis: 0.7, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
