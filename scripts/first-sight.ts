@@ -41,6 +41,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['c02d9cf', /^A[Q-T]\d/],
   ['e92070c', /^A[U-X]\d/],
   ['5d412ae', /^(?:A[YZ]|B[AB])\d/],
+  ['56583ca', /^B[C-F]\d/],
 ];
 
 interface Verdict {

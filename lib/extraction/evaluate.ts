@@ -290,8 +290,11 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // exactly where they were. Batches BC–BF (30 more, 15 to each half) made it 249: at first sight
 // 68.6/76.9 there (82.5/85.7 on their tuning half; the rules alone 66.1/76.2 and 85.0/75.0), and
 // the 249 scored recall 80.4, precision 75.9, metric 82.9, basis 70.7, period end 68.0: the floors
-// below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.8, precision: 0.75, metric: 0.82, basis: 0.7, periodEnd: 0.68 };
+// below, rounded down. The reader retrained with BC–BF's tuning half and first sight (220 documents
+// held out by batch: rules 78.4 F1, reader 81.5 at a threshold of 0.5, 81.4 at 0.45) moved the 249
+// to recall 78.5, precision 77.2 (F1 78.1 -> 77.8), metric 83.2, basis 70.6, period end 68.5: the
+// floors below, rounded down; kept, as before, because the held-out tuning documents chose it.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {

