@@ -703,6 +703,35 @@ describe('extractFigures: tables read row by row', () => {
     ]);
   });
 
+  it('takes whose money a sum is from its column: awarded and saved, not requested or spent', () => {
+    const found = read([
+      'Community Grants Fund – round 2',
+      '',
+      '| Applicant | Project | Amount requested | Amount awarded |',
+      '| Rhu Sailing Club | Accessible pontoon | £10,000 | £0 |',
+      '| Garelochhead Youth Club | Summer activities for 40 young people | £2,400 | £2,400 |',
+      '| Total | | £12,400 | £2,400 |',
+      '',
+      'Programme | Savings | Project cost',
+      'Procurement review | £1,200,000 | £90,000',
+      'Shared services | £650,000 | £120,000',
+    ]);
+    const sums = found.filter((p) => p.unit === 'GBP').map((p) => [p.line, p.value, p.likelyContext ? p.contextReason : 'proposed', p.programme ?? p.proposedProgramme]);
+    expect(sums).toEqual([
+      [4, 10_000, 'money asked for or put in, not awarded or saved by a programme', null],
+      [4, 0, 'nothing awarded', null],
+      [5, 2_400, 'money asked for or put in, not awarded or saved by a programme', null],
+      [5, 2_400, 'proposed', 'Garelochhead Youth Club'],
+      [6, 12_400, 'money asked for or put in, not awarded or saved by a programme', null],
+      // (A "Total" row names no programme — the heading does; its cells keep their places though one is empty.)
+      [6, 2_400, 'proposed', 'Community Grants Fund'],
+      [9, 1_200_000, 'proposed', 'Procurement review'],
+      [9, 90_000, 'a cost, not money awarded or saved', null],
+      [10, 650_000, 'proposed', 'Shared services'],
+      [10, 120_000, 'a cost, not money awarded or saved', null],
+    ]);
+  });
+
   it('reads a cell with a sentence of its own as a sentence', () => {
     const found = read(['Project | What happened', 'Green homes | We trained 40 installers.', 'Skills hub | Over 300 learners enrolled.']);
     expect(found.find((p) => p.value === 40)!.counted).toBe('installers');

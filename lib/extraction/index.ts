@@ -82,6 +82,11 @@ const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
 /** A table's column of targets or plans ("Target", "Target 23/24", "Annual target", "Plan for 2024"): not what was delivered. */
 const TARGET_HEADER = /^(?:annual\s+|full[- ]year\s+|year\s+)?(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)\b/i;
+// A column of sums says whose money they are: "Amount awarded", "Grant approved", "Savings" hold what
+// a programme gave or saved; "Amount requested", "Project cost", "Match funding" what others asked
+// for, spent or put in.
+const ASKED_HEADER = /\b(?:request(?:ed|s)?|applied|asked|sought|bids?|bid\s+for|costs?|budget|match|contributions?|eligible|income|spend|spent)\b/i;
+const AWARDED_HEADER = /\b(?:award(?:ed|s)?|grants?|approved|agreed|allocat(?:ed|ions?)|paid|offered|funding|funded|savings?|saved)\b/i;
 
 /** A paragraph's label as a name: without an article before it, with a capital. */
 function labelAsName(label: string): string {
@@ -359,6 +364,16 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         if (!counted.slug && lastInSentence?.slug === 'enquiries-handled' && mention.unit === 'count' && /^[^.;:\d]*(?:,|\band)\s*$/.test(masked.slice(lastInSentence.end, mention.start)))
           counted = { counted: counted.counted, slug: lastInSentence.slug, unit: mention.unit, ellipsis: false };
         let reason = verdict ? verdict.reason : null;
+        // A sum in a column headed by whose money it is: the header decides (and the reader, which
+        // does not see the header, does not overrule it).
+        const sumsHeader = mention.unit === 'GBP' && cells && tableHeader && column > 0 && bare ? (tableHeader[column] ?? '') : '';
+        let headerDecides = false;
+        if (sumsHeader && mention.value === 0) reason = 'nothing awarded';
+        else if (sumsHeader && ASKED_HEADER.test(sumsHeader)) reason = /\b(?:costs?|spend|spent|budget)\b/i.test(sumsHeader) ? 'a cost, not money awarded or saved' : 'money asked for or put in, not awarded or saved by a programme';
+        else if (sumsHeader && AWARDED_HEADER.test(sumsHeader) && (!reason || reason === 'a sum of money, not awarded or saved by a programme')) {
+          reason = null;
+          headerDecides = true;
+        }
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
         if (!reason && cells && tableHeader && column > 0 && bare && TARGET_HEADER.test((tableHeader[column] ?? '').trim()))
           reason = 'a target, not something delivered';
@@ -439,7 +454,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
             : (namedProgramme(masked.slice(clause.start, qualifierStart).split(/[,;]\s+(?:and\s+|but\s+|while\s+)?/).pop()!) ??
               namedProgramme(clauseText) ??
               namedProgramme(sentenceText) ??
-              (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 ? rowLabel : null) ??
+              // (A "Total" row names no programme.)
+              (rowLabel && !rowIsMeasure && rowLabel.split(/\s+/).length <= 8 && !/^(?:(?:grand\s+|sub[\s-]?)?totals?|overall|all)\b/i.test(rowLabel) ? rowLabel : null) ??
               // ("The libraries improvement offer:" names the libraries improvement offer.)
               (paragraphLabel && !rowIsMeasure ? (namedProgramme(paragraphLabel) ?? (paragraphLabel.split(/\s+/).length <= 6 && !/\d/.test(paragraphLabel) && !/\b(?:is|are|was|were|has|have|had|will|would)\b/i.test(paragraphLabel) ? labelAsName(paragraphLabel) : null)) : null) ??
               namedProgramme(paragraphText) ??
@@ -512,7 +528,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           tableCell: !!bare,
         };
         const features = options.rulesOnly ? readerFeatures(input) : undefined;
-        if (!options.rulesOnly) reason = readerReason(input);
+        if (!options.rulesOnly && !headerDecides) reason = readerReason(input);
 
         const unit: Unit = counted.slug ? counted.unit : mention.unit;
         // A table's cell in thousands, as its row or column says ("Page views (000s)", "£'000").

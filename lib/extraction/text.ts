@@ -119,10 +119,14 @@ export function tableCells(line: string): { text: string; start: number; end: nu
   const trail = /\s\|\s*$/.exec(line.slice(lead))?.[0].length ?? 0;
   const inner = line.slice(lead, line.length - trail);
   const out: { text: string; start: number; end: number }[] = [];
+  // Cells are split at each "|" with a space either side, so an empty cell ("Total | | £5,900")
+  // keeps its place.
   let start = lead;
-  for (const part of inner.split(' | ')) {
-    out.push({ text: part.trim(), start, end: start + part.length });
-    start += part.length + 3;
+  for (const part of inner.split(/(?<= )\|(?= )/)) {
+    const text = part.trim();
+    const from = text ? start + part.indexOf(text) : start + 1;
+    out.push({ text, start: from, end: from + text.length });
+    start += part.length + 1;
   }
   return out.length >= 2 ? out : null;
 }
