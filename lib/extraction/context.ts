@@ -232,6 +232,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // is investing over £6 million each year").
   if (mention.unit === 'GBP' && /(?:^|[^\w\s]\s*|\b(?:is|are|was|were|be|been|by|and|including)\s+)investing\s+(?:(?:over|more\s+than|around|about|nearly|almost|some|a\s+further|an\s+extra|an\s+additional)\s+)?$/i.test(beforeQualifier) && !/\b(?:programme|scheme|fund)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(masked.slice(input.qualifierStart, mention.end))))))
     return reason("a body's own spending, not money awarded or saved");
+  // What a budget has spent so far: "spend to the end of September was £9.8m", "expenditure in the
+  // year totalled £1.2m" — a budget's position, not money a programme awarded or saved.
+  if (mention.unit === 'GBP' && /\b(?:spend|spending|expenditure|outturn)\b(?:\s+(?:to|on|of|for|in|at|by|so|during|over)\b[^.;:£]{0,50}?)?\s+(?:was|is|were|stood\s+at|stands\s+at|totalled|totals|came\s+to|amounted\s+to)\s+(?:just\s+|around\s+|about\s+|over\s+|nearly\s+|almost\s+)?$/i.test(masked.slice(Math.max(0, input.qualifierStart - 90), input.qualifierStart)))
+    return reason("a body's own spending, not money awarded or saved");
   // A council's own budget position: "a £14m budget gap", "a funding shortfall of £3m"; and the
   // savings its budget plans to make: "plans in place to deliver £11m savings".
   if (mention.unit === 'GBP' && (/^\s?(?:[\w'’-]+\s){0,2}?(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend|underspend|budget\s+pressures?)\b/i.test(afterGroup) || /\b(?:budget\s+gap|funding\s+gap|shortfall|deficit|overspend)\s+of\s+(?:around\s+|about\s+|nearly\s+|over\s+)?$/i.test(beforeQualifier)))
@@ -276,7 +280,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('a rate of return');
   // A cap or allowance per participant: "up to £50,000 to each project", "up to 3 sessions per
   // council", "a £20,000 grant each", "a minimum of three placements".
-  const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per|at|in)\s+(?:each|every|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:to|for)\s+a\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)/i.test(afterGroup);
+  const perParticipant = /^\s?(?:[\w'’-]+\s){0,3}?(?:to|for|per|at|in)\s+(?:each|every|per)\b|^\s?(?:[\w'’-]+\s){0,3}?(?:to|for)\s+a\b|^\s?(?:[\w'’-]+\s){0,3}?(?:each|per)\s+(?:project|council|authority|participant|person|application|scheme|bid|area)|^\s?(?:[\w'’-]+\s){0,3}?each\s*(?:[,.;:)]|$)/i.test(afterGroup);
   const cap = /\b(up to|maximum|max\.?|no more than|capped at|capped)\s*(?:of\s+)?$/i;
   if (perParticipant && (cap.test(beforeQualifier) || cap.test(before))) return reason('a cap per participant, not something delivered');
   // "Each school received up to 2 free visits", "Each council can claim up to 5 days": what one
@@ -369,7 +373,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/^\s?(?:[\w-]+\s+){0,2}?(venues?|locations?|sites?)\b(?!\s+visits?\b)/i.test(afterGroup) && !/\b(?:provid\w*|open(?:ed|ing|s)?|set\s+up|establish\w*|creat\w*|launch\w*|visit(?:ed|ing|s)?|toured|ran|run(?:ning)?)\s+$/i.test(beforeQualifier)) return reason('places where the work happened, not what it delivered');
   // A number inside a name: "the LGA Cyber 360 programme", "Project 500 scheme" — a capitalised
   // word before it (not the sentence's first) and a single programme or scheme after it.
-  if (mention.unit === 'count' && /\S\s+(?!(?:Over|Around|About|Almost|Nearly|Some|More|Just|Approximately|Roughly|All|The|These|Those|Our|Its|Their|Another|Further|Additional)\s)[A-Z][a-z]+\s+$/.test(beforeQualifier) && /^\s?(?:programme|scheme|fund|initiative|strategy|project|network|framework|challenge)\b(?!s)/i.test(afterGroup))
+  if (mention.unit === 'count' && /\S\s+(?!(?:Over|Around|About|Almost|Nearly|Some|More|Just|Approximately|Roughly|All|The|These|Those|Our|Its|Their|Another|Further|Additional)\s)[A-Z][a-z]+\s+$/.test(beforeQualifier) && /^\s?(?:programme|scheme|fund|initiative|strategy|project|network|framework|challenge|toolkit|tool|platform|app|campaign|academy|offer|package|model)\b(?!s)/i.test(afterGroup))
     return reason('part of a name');
   // "almost three times the amount": a change, which the dashboard works out itself.
   if (/^\s?times\s+(?:the|as|more|higher|larger|bigger|greater)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');
@@ -417,7 +421,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // payment of £150" is what each one got).
     if (/\b(?:we|they)\s+(?:have\s+|had\s+)?(?:now\s+|also\s+|already\s+)?allocated\b|\b(?:projects|groups|organisations|charities|businesses|residents|families|households|applicants|schools|clubs|individuals|people)\s+(?:have\s+|had\s+)?(?:each\s+|also\s+|now\s+)?received\b/i.test(clauseBefore) && !/\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$/i.test(clauseBefore)) return null;
     // "The programme's 2024/25 grant from the Department is £1.1 million": what it was given.
-    if (/\b(?:grants?|funding|allocations?|budget|income)\s+from\s+(?:the\s+)?(?:government|department|ministry|dluhc|mhclg|dfe|dhsc|defra|dwp|home\s+office|treasury|uk\s+government|cabinet\s+office)\b/i.test(clauseBefore))
+    // ("The programme's grant from DLUHC for 2024/25 is £21.5 million": a year between is no matter.)
+    if (/\b(?:grants?|funding|allocations?|budget|income)\s+from\s+(?:the\s+)?(?:government|department|ministry|dluhc|mhclg|dfe|dhsc|defra|dwp|home\s+office|treasury|uk\s+government|cabinet\s+office)\b[^.;£]*$/i.test(sentenceBefore))
       return reason('money received, not awarded or saved by a programme');
     if ((RECEIVED.test(clauseBefore) && !givenTo) || /^\s?(?:[\w-]+\s){0,2}?(?:top[- ]up\s+)?allocation\b/i.test(afterGroup) || /\baccept\w*\s+(?:the\s+)?(?:grant|funding|offer of)\b/i.test(sentenceBefore) || /^\s?(?:[\w-]+\s){0,3}?(?:from|by)\s+(?:the\s+)?(?:government|ministry|department|dluhc|mhclg|dfe|dhsc|treasury|uk government|arts council|lottery)/i.test(afterGroup))
       return reason('money received, not awarded or saved by a programme');

@@ -583,7 +583,7 @@ describe('extractFigures: basis and period', () => {
       [50, 'a target, not something delivered'],
       [63, 'Volunteering opportunities created'],
       [1100000, 'money received, not awarded or saved by a programme'],
-      [980000, 'a sum of money, not awarded or saved by a programme'],
+      [980000, "a body's own spending, not money awarded or saved"],
       [89, 'a share of a sum of money'],
     ]);
   });
@@ -932,6 +932,10 @@ describe('extractFigures: numbers that are not figures', () => {
       ['The delivery of the 543,000-tree planting target would be through partnership work.', 'a target, not something delivered'],
       ['This is part of a government initiative to recruit three million apprentices by 2020.', 'a target, not something delivered'],
       ['In year one the programme was tasked with creating 589 new jobs, and it created 1,000.', 'a target, not something delivered'],
+      ['A further six cohorts are planned, with up to 25 places each.', 'a cap per participant, not something delivered'],
+      ['Councils downloaded the Cyber 360 toolkit 1,240 times.', 'part of a name'],
+      ["The programme's grant from DLUHC for 2024/25 is £21.5 million.", 'money received, not awarded or saved by a programme'],
+      ['Spend to the end of September was £9.8m.', "a body's own spending, not money awarded or saved"],
       ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
