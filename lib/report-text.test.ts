@@ -6,13 +6,14 @@ import { docx } from './fixtures/docx';
 
 const PARAGRAPHS = ['Leadership support', 'Over 600 councillors attended our leadership webinars between April and June.', 'A further 16 sessions are planned.'];
 
-/** A minimal one-page PDF: each entry a line, a blank gap between paragraphs. */
-function pdf(lines: (string | null)[]): Uint8Array {
+/** A minimal one-page PDF: each entry a line (or a line's pieces, each at its x), a blank gap between paragraphs. */
+function pdf(lines: (string | null | [x: number, text: string, size?: number][])[]): Uint8Array {
   let y = 760;
+  const show = (x: number, text: string, size = 11) => `BT /F1 ${size} Tf ${x} ${y} Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
   const ops = lines
     .map((l) => {
       y -= l === null ? 10 : 16;
-      return l === null ? '' : `BT /F1 11 Tf 50 ${y} Td (${l.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
+      return l === null ? '' : typeof l === 'string' ? show(50, l) : l.map(([x, text, size]) => show(x, text, size)).join('\n');
     })
     .join('\n');
   const objects = [
@@ -20,7 +21,7 @@ function pdf(lines: (string | null)[]): Uint8Array {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -31,7 +32,8 @@ function pdf(lines: (string | null)[]): Uint8Array {
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  // (Latin-1, as the font is WinAnsi-encoded: "£" is one byte, and offsets count bytes.)
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }
 
 describe('reading an uploaded report', () => {
@@ -49,6 +51,25 @@ describe('reading an uploaded report', () => {
   it('reads a PDF, joining wrapped lines into paragraphs', async () => {
     const text = await readReportFile('report.pdf', pdf(['Leadership support', null, 'Over 600 councillors attended our leadership', 'webinars between April and June.', null, 'A further 16 sessions are planned.']));
     expect(text).toBe(PARAGRAPHS.join('\n'));
+  });
+
+  it('parts a PDF table’s cells by gaps that differ, not a justified line’s equal word spaces', async () => {
+    // Helvetica 11pt: "Applicant" is 45pt wide, "Amount requested" 90, "Rhu Sailing Club" 82, "£10,000" 40.
+    const text = await readReportFile(
+      'report.pdf',
+      pdf([
+        // A heading in larger type, with no more space under it than between lines.
+        [[50, 'Grants awarded', 16]],
+        'The panel recommends the awards below.',
+        null,
+        [[50, 'Applicant'], [145, 'Amount requested'], [245, 'Amount awarded']],
+        [[50, 'Rhu Sailing Club'], [145, '£10,000'], [245, '£0']],
+        null,
+        // A justified line: every word space 18pt, wider than a small table's.
+        [[50, 'Members'], [113.84, 'approved'], [177.7, 'two'], [212.82, 'awards.']],
+      ]),
+    );
+    expect(text.split('\n')).toEqual(['Grants awarded', 'The panel recommends the awards below.', 'Applicant | Amount requested | Amount awarded', 'Rhu Sailing Club | £10,000 | £0', 'Members approved two awards.']);
   });
 
   it('reads a Word document’s table a row per line, its cells apart', async () => {

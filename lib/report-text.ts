@@ -149,19 +149,34 @@ interface PdfLine {
 /** "3", "Page 3", "Page 3 of 12", "3 of 12", "3/12", "- 3 -": a page number and nothing else. */
 const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
 
-/** The visual lines of one page. Items far apart on one line are cells of a table: " | " between them. */
+/**
+ * The visual lines of one page. Items far apart on one line are cells of a table: " | " between
+ * them. Where a line's gaps differ, as a table's columns do, three quarters of the type size
+ * parts cells ("Amount requested", then "Amount awarded" 12pt on, at 12pt); where they are all
+ * alike, as a justified line's word spaces are however wide, only three times the size does; a
+ * single gap parts cells at one and a half times the size.
+ */
 function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
   const lines: PdfLine[] = [];
-  let current = '';
+  let parts: { str: string; gap: number; size: number }[] = [];
   let y: number | null = null;
   let height = 0;
   let lastEnd: number | null = null;
   const close = () => {
+    const wide = parts.filter((p, k) => k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(parts[k - 1]!.str) && !/^\s/.test(p.str)).map((p) => p.gap);
+    const alike = wide.length >= 2 && Math.max(...wide) - Math.min(...wide) < 0.5;
+    const apart = (gap: number, size: number) => (wide.length < 2 ? gap > Math.max(12, size * 1.5) : alike ? gap > Math.max(24, size * 3) : gap > Math.max(6, size * 0.75));
+    let current = '';
+    parts.forEach((p, k) => {
+      if (k > 0 && apart(p.gap, p.size)) current = `${current.trimEnd()} | `;
+      else if (k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(current) && !/^\s/.test(p.str)) current += ' ';
+      current += p.str;
+    });
     if (y !== null && current.trim()) {
       const fromEdge = Math.min(y, pageHeight - y);
       lines.push({ page, y, height, text: current.replace(/\s+/g, ' ').trim(), margin: fromEdge < pageHeight * 0.08 });
     }
-    current = '';
+    parts = [];
     y = null;
     height = 0;
     lastEnd = null;
@@ -180,12 +195,7 @@ function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfL
     if (item.str) {
       if (y === null) y = itemY;
       const size = item.height || height || 10;
-      if (lastEnd !== null && current && item.str.trim()) {
-        const gap = itemX - lastEnd;
-        if (gap > Math.max(12, size * 1.5)) current = `${current.trimEnd()} | `;
-        else if (gap > size * 0.1 && !/\s$/.test(current) && !/^\s/.test(item.str)) current += ' ';
-      }
-      current += item.str;
+      parts.push({ str: item.str, gap: lastEnd === null ? 0 : itemX - lastEnd, size });
       lastEnd = itemX + (item.width || 0);
       height = Math.max(height, item.height || 0);
     }
@@ -255,7 +265,10 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     const table = line.text.includes(' | ') || previous?.text.includes(' | ');
     // A column or page break: the paragraph goes on where its sentence has not ended.
     const runsOn = gap < 0 && /^[a-z]/.test(line.text) && !/[.!?:]["'”’)]*$/.test(paragraph);
-    if (paragraph && (table || (gap > usual * 1.4 && !runsOn) || (gap < 0 && !runsOn))) {
+    // A change of type size starts a paragraph: a heading over its text ("Community Grants Fund"
+    // at 24pt, then the text at 12pt).
+    const resized = !!previous && previous.height > 0 && line.height > 0 && Math.abs(previous.height - line.height) > Math.min(previous.height, line.height) * 0.2;
+    if (paragraph && (table || resized || (gap > usual * 1.4 && !runsOn) || (gap < 0 && !runsOn))) {
       paragraphs.push(paragraph);
       paragraph = line.text;
     } else paragraph = paragraph ? `${paragraph.replace(/-$/, '')}${paragraph.endsWith('-') ? '' : ' '}${line.text}` : line.text;
