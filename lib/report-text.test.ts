@@ -72,6 +72,21 @@ describe('reading an uploaded report', () => {
     expect(text.split('\n')).toEqual(['Grants awarded', 'The panel recommends the awards below.', 'Applicant | Amount requested | Amount awarded', 'Rhu Sailing Club | £10,000 | £0', 'Members approved two awards.']);
   });
 
+  it('parts a compact PDF table’s cells by its columns, though they are closer than a cell gap', async () => {
+    // Helvetica 11pt: "Programme" 57pt wide, "Peer support" 63, "Leadership" 54, "Q1" and "Q2" 15, "12" 12.
+    const text = await readReportFile(
+      'report.pdf',
+      pdf([
+        'Peer support by quarter',
+        null,
+        [[50, 'Programme'], [120, 'Q1'], [142, 'Q2']],
+        [[50, 'Peer support'], [120, '12'], [142, '15']],
+        [[50, 'Leadership'], [120, '30'], [142, '22']],
+      ]),
+    );
+    expect(text.split('\n')).toEqual(['Peer support by quarter', 'Programme | Q1 | Q2', 'Peer support | 12 | 15', 'Leadership | 30 | 22']);
+  });
+
   it('reads a Word document’s table a row per line, its cells apart', async () => {
     const text = await readReportFile('report.docx', await docx(['Support by programme', [['Programme', 'Councils supported'], ['Remote Peer Support', '23']], 'After the table.']));
     expect(text).toBe('Support by programme\nProgramme | Councils supported\nRemote Peer Support | 23\nAfter the table.');

@@ -149,34 +149,33 @@ interface PdfLine {
 /** "3", "Page 3", "Page 3 of 12", "3 of 12", "3/12", "- 3 -": a page number and nothing else. */
 const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
 
+/** A run of text on a visual line: where it starts and ends, the gap before it, its type size. */
+interface Piece {
+  str: string;
+  x: number;
+  end: number;
+  gap: number;
+  size: number;
+}
+
 /**
- * The visual lines of one page. Items far apart on one line are cells of a table: " | " between
+ * The visual lines of one page. Pieces far apart on one line are cells of a table: " | " between
  * them. Where a line's gaps differ, as a table's columns do, three quarters of the type size
  * parts cells ("Amount requested", then "Amount awarded" 12pt on, at 12pt); where they are all
  * alike, as a justified line's word spaces are however wide, only three times the size does; a
- * single gap parts cells at one and a half times the size.
+ * single gap parts cells at one and a half times the size. And in a compact table, whose cells may
+ * be closer than that, a line whose pieces stand in columns with the line above or below it (see
+ * rowOver) has a cell in each piece that more than a word space parts from the one before.
  */
 function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let parts: { str: string; gap: number; size: number }[] = [];
+  const raw: { y: number; height: number; pieces: Piece[] }[] = [];
+  let pieces: Piece[] = [];
   let y: number | null = null;
   let height = 0;
   let lastEnd: number | null = null;
   const close = () => {
-    const wide = parts.filter((p, k) => k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(parts[k - 1]!.str) && !/^\s/.test(p.str)).map((p) => p.gap);
-    const alike = wide.length >= 2 && Math.max(...wide) - Math.min(...wide) < 0.5;
-    const apart = (gap: number, size: number) => (wide.length < 2 ? gap > Math.max(12, size * 1.5) : alike ? gap > Math.max(24, size * 3) : gap > Math.max(6, size * 0.75));
-    let current = '';
-    parts.forEach((p, k) => {
-      if (k > 0 && apart(p.gap, p.size)) current = `${current.trimEnd()} | `;
-      else if (k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(current) && !/^\s/.test(p.str)) current += ' ';
-      current += p.str;
-    });
-    if (y !== null && current.trim()) {
-      const fromEdge = Math.min(y, pageHeight - y);
-      lines.push({ page, y, height, text: current.replace(/\s+/g, ' ').trim(), margin: fromEdge < pageHeight * 0.08 });
-    }
-    parts = [];
+    if (y !== null && pieces.some((p) => p.str.trim())) raw.push({ y, height, pieces });
+    pieces = [];
     y = null;
     height = 0;
     lastEnd = null;
@@ -195,14 +194,38 @@ function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfL
     if (item.str) {
       if (y === null) y = itemY;
       const size = item.height || height || 10;
-      parts.push({ str: item.str, gap: lastEnd === null ? 0 : itemX - lastEnd, size });
-      lastEnd = itemX + (item.width || 0);
+      const end = itemX + (item.width || 0);
+      pieces.push({ str: item.str, x: itemX, end, gap: lastEnd === null ? 0 : itemX - lastEnd, size });
+      lastEnd = end;
       height = Math.max(height, item.height || 0);
     }
     if (item.hasEOL) close();
   }
   close();
-  return lines;
+
+  // A row of a table: as many pieces as the line above or below, each after the first starting,
+  // ending or centred where that line's does (prose lines, even justified ones, seldom match piece
+  // for piece).
+  const aligned = (p: Piece, q: Piece) => Math.abs(q.x - p.x) < 1.5 || Math.abs(q.end - p.end) < 1.5 || Math.abs(q.x + q.end - p.x - p.end) < 3;
+  const rowOver = (line: { pieces: Piece[] }, other: { pieces: Piece[] } | undefined) =>
+    !!other && line.pieces.length >= 2 && other.pieces.length === line.pieces.length && line.pieces.every((p, k) => k === 0 || aligned(p, other.pieces[k]!));
+  return raw.map((line, i) => {
+    const parts = line.pieces;
+    const row = rowOver(line, raw[i - 1]) || rowOver(line, raw[i + 1]);
+    const wide = parts.filter((p, k) => k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(parts[k - 1]!.str) && !/^\s/.test(p.str)).map((p) => p.gap);
+    const alike = wide.length >= 2 && Math.max(...wide) - Math.min(...wide) < 0.5;
+    const apart = (p: Piece) =>
+      (wide.length < 2 ? p.gap > Math.max(12, p.size * 1.5) : alike ? p.gap > Math.max(24, p.size * 3) : p.gap > Math.max(6, p.size * 0.75)) ||
+      (row && p.gap > p.size * 0.35);
+    let current = '';
+    parts.forEach((p, k) => {
+      if (k > 0 && apart(p)) current = `${current.trimEnd()} | `;
+      else if (k > 0 && p.gap > p.size * 0.1 && !/\s$/.test(current) && !/^\s/.test(p.str)) current += ' ';
+      current += p.str;
+    });
+    const fromEdge = Math.min(line.y, pageHeight - line.y);
+    return { page, y: line.y, height: line.height, text: current.replace(/\s+/g, ' ').trim(), margin: fromEdge < pageHeight * 0.08 };
+  });
 }
 
 /**
