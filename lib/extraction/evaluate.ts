@@ -294,7 +294,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // held out by batch: rules 78.4 F1, reader 81.5 at a threshold of 0.5, 81.4 at 0.45) moved the 249
 // to recall 78.5, precision 77.2 (F1 78.1 -> 77.8), metric 83.2, basis 70.6, period end 68.5: the
 // floors below, rounded down; kept, as before, because the held-out tuning documents chose it.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.78, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.68 };
+// Rules for a table's column of awards or requests, a budget's spend, a DLUHC grant across a year,
+// caps "each" and tool names left the 249 where they were. Batches BG–BJ (29 more, 14 to the test
+// half) made it 263: at first sight 85.3/88.8 there (71.1/73.4 on their tuning half; the rules
+// alone 79.4/88.0 and 77.1/61.5), and the 263 scored recall 79.1, precision 78.1, metric 83.7,
+// basis 71.1, period end 68.8: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
