@@ -42,6 +42,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['e92070c', /^A[U-X]\d/],
   ['5d412ae', /^(?:A[YZ]|B[AB])\d/],
   ['56583ca', /^B[C-F]\d/],
+  ['bc816ea', /^B[G-J]\d/],
 ];
 
 interface Verdict {

@@ -298,8 +298,11 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // caps "each" and tool names left the 249 where they were. Batches BG–BJ (29 more, 14 to the test
 // half) made it 263: at first sight 85.3/88.8 there (71.1/73.4 on their tuning half; the rules
 // alone 79.4/88.0 and 77.1/61.5), and the 263 scored recall 79.1, precision 78.1, metric 83.7,
-// basis 71.1, period end 68.8: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.79, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
+// basis 71.1, period end 68.8. The reader retrained with BG–BJ's tuning half and first sight (235
+// documents held out by batch: rules 77.6 F1, reader 81.2; threshold 0.45 again) moved the 263 UP,
+// to recall 82.3, precision 77.5 (F1 78.6 -> 79.8), metric 83.2, basis 70.8, period end 68.5: the
+// floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
