@@ -181,6 +181,9 @@ describe('readQualifier', () => {
     expect(q('almost 35 webinars')).toBe('approx');
     expect(q('around 25 members')).toBe('approx');
     expect(q('some 60 items')).toBe('approx');
+    // "Just under" is about that, as "almost" is; "under" alone is a ceiling.
+    expect(q('just under 74,000 sponsors')).toBe('approx');
+    expect(q('under 20 councils')).toBe('at_most');
     expect(q('up to 25 councils')).toBe('at_most');
     expect(q('fewer than 10 councils')).toBe('at_most');
     expect(q('18 projects')).toBe('exact');

@@ -9,8 +9,9 @@ const BEFORE: [RegExp, Qualifier][] = [
   [/\b(?:no|not)\s+(?:fewer|less)\s+than\s*$/i, 'at_least'],
   // ("entries surpassed 200", "sales topped 1,000": more than the number said.)
   [/\b(?:more\s+than|over|in\s+excess\s+of|at\s+least|upwards?\s+of|above|exceeding|a\s+minimum\s+of|surpass(?:ed|es|ing)?|exceeded|topped)\s*$/i, 'at_least'],
-  [/\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|fewer\s+than|less\s+than|under|at\s+most|a\s+maximum\s+of|below|just\s+under)\s*$/i, 'at_most'],
-  [/\b(?:nearly|almost|around|approximately|approx\.?|about|some|roughly|circa|c\.|close\s+to|near|nearing|approaching|in\s+the\s+region\s+of|just\s+shy\s+of|the\s+best\s+part\s+of|getting\s+on\s+for|an\s+estimated|estimated(?:\s+(?:award|total|value|cost|spend|saving|savings|amount))?|an\s+average\s+of|on\s+average)\s*$/i, 'approx'],
+  [/\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|fewer\s+than|less\s+than|(?<!\bjust\s+)under|at\s+most|a\s+maximum\s+of|(?<!\bjust\s+)below)\s*$/i, 'at_most'],
+  // ("Just under 74,000", "just below £1m": about that, as "almost" is.)
+  [/\b(?:nearly|almost|around|approximately|approx\.?|about|some|roughly|circa|c\.|close\s+to|near|nearing|approaching|in\s+the\s+region\s+of|just\s+shy\s+of|just\s+(?:under|below)|the\s+best\s+part\s+of|getting\s+on\s+for|an\s+estimated|estimated(?:\s+(?:award|total|value|cost|spend|saving|savings|amount))?|an\s+average\s+of|on\s+average)\s*$/i, 'approx'],
 ];
 
 export interface QualifierReading {
