@@ -127,6 +127,15 @@ describe('findNumbers', () => {
       [2021, 'count', null],
       [4800, 'count', null],
     ]);
+    // A sum, then "to" so many of something, is what went to them: no range of money.
+    expect(values('vouchers worth £110 to 28,500 households')).toEqual([
+      [110, 'GBP', null],
+      [28500, 'count', null],
+    ]);
+    expect(values('grants of £4 to 5 million')).toEqual([
+      [4e6, 'GBP', 'low'],
+      [5e6, 'GBP', 'high'],
+    ]);
     // (A range of counts whose low end looks like a year still is one.)
     expect(values('between 2000 and 3000 people')).toEqual([
       [2000, 'count', 'low'],

@@ -222,6 +222,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
     if (!/^\s?[-–]\s?$|^\s(to)\s$/.test(gap) && !between) continue;
     if (a.written !== b.written && !/^\s?[-–]\s?$/.test(gap)) continue;
+    // "vouchers worth £110 to 28,500 households": a sum given to so many, not a range of money.
+    if (a.unit === 'GBP' && b.unit !== 'GBP' && /^\s(to)\s$/.test(gap) && /^\d[\d,]*$/.test(masked.slice(b.start, b.end)) && /^\s+[a-z]/i.test(masked.slice(b.end))) continue;
     // "Phase 1 - £725,000": a label, then a sum; a range of money has its pound sign first ("£4-5m").
     if (b.unit === 'GBP' && a.unit !== 'GBP') continue;
     // "4-5,000" and "between four and five thousand" mean 4,000 to 5,000; "£4-5 million" 4 to 5 million.
