@@ -70,6 +70,18 @@ describe('extractFigures: what the numbers are', () => {
     expect(at(14, '57')).toMatchObject({ value: 57, qualifier: 'exact' });
   });
 
+  it('reads a part of the whole a sentence opens with: "Of the 33 measures, 32 were achieved"', () => {
+    const found = extractFigures('Of the 60 councils we supported, 52 (87%) completed the programme. Of the 33 measures, 32 (97 per cent) were achieved.', { reportDate: '2024-03-31', reference: TEST_REFERENCE, rulesOnly: true });
+    expect(found.map((p) => [p.value, p.counted, p.likelyContext])).toEqual([
+      [60, 'councils', false],
+      [52, 'councils', false],
+      [87, 'per cent', false],
+      [33, 'measures', false],
+      [32, 'measures', false],
+      [97, 'per cent', false],
+    ]);
+  });
+
   it('loses no number after a year: "from 3,000 in July 2021 to 4,800", "2000-3000 people"', () => {
     const read = (text: string) => extractFigures(text, { reportDate: '2024-06-30', reference: TEST_REFERENCE }).map((p) => [p.value, p.upper]);
     expect(read('Swimming memberships grew from 3,000 in July 2021 to 4,800.')).toEqual([

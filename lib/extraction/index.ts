@@ -230,7 +230,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       let lastInSentence: (Reading & { end: number }) | null = null;
       // The last number in the sentence that counted something, named or not: "4,000 residents …,
       // of whom 1,200", "57 councils …, compared with 40 last year".
-      let lastCounted: (Reading & { end: number }) | null = null;
+      let lastCounted: (Reading & { start: number; end: number }) | null = null;
       const evidenceSpan = withMarkup(line, sentence, line.prefixLength);
       const evidence = line.raw.slice(evidenceSpan.start, evidenceSpan.end);
 
@@ -337,7 +337,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         // last year", "up from 31".
         // (Before borrowing the nearest noun: "around 3,100 practitioners, up from 2,400 a year
         // earlier" counts practitioners, whatever else the sentence names.)
-        const partOrEarlier = !counted.slug && counted.ellipsis && !verdict && lastCounted !== null && PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart));
+        // ("Of the 33 measures, 32 were achieved": a part of the whole the sentence opens with.)
+        const partOfOpening = lastCounted !== null && /^\s*of\s+(?:the|its|our|their|these|those)\s+$/i.test(masked.slice(sentence.start, lastCounted.start)) && /^[\s\w'’-]{1,60},\s*$/.test(masked.slice(lastCounted.end, qualifierStart));
+        const partOrEarlier = !counted.slug && counted.ellipsis && !verdict && lastCounted !== null && (PART_OR_EARLIER.test(masked.slice(lastCounted.end, qualifierStart)) || partOfOpening);
         if (partOrEarlier && lastCounted)
           counted = { counted: lastCounted.counted, slug: lastCounted.slug, unit: lastCounted.slug ? unitFor(lastCounted.slug, mention.unit) : mention.unit, ellipsis: true };
         if (!counted.slug && !partOrEarlier && counted.ellipsis && !verdict) {
@@ -418,7 +420,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         if (!reason && !counted.slug && !phrase) reason = 'no measure named';
         const proposedMetric = !counted.slug && phrase ? newMetricName(phrase) : null;
         const reading: Reading = { counted: counted.counted, slug: counted.slug };
-        if (phrase && !reason) lastCounted = { ...reading, end: mention.groupEnd };
+        if (phrase && !reason) lastCounted = { ...reading, start: mention.start, end: mention.groupEnd };
         if (phrase && !reason && line.prefixLength > 0 && !before.trim()) listReading = reading;
         if (counted.slug) {
           // A breakdown's parts keep pointing at their total.
