@@ -953,6 +953,7 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Councils downloaded the Cyber 360 toolkit 1,240 times.', 'part of a name'],
       ["The programme's grant from DLUHC for 2024/25 is £21.5 million.", 'money received, not awarded or saved by a programme'],
       ['Spend to the end of September was £9.8m.', "a body's own spending, not money awarded or saved"],
+      ['What happened to the other four cases?', 'in a question, not a statement of what was done'],
       ['The programme’s 2024/25 grant from the Department is £1.1 million.', 'money received, not awarded or saved by a programme'],
       ['Of those referred, 212 were aged over 65.', 'an age range'],
       ['In all, 38 councils were offered grants of up to £100,000.', 'a cap per participant, not something delivered'],
