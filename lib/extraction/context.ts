@@ -125,7 +125,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
         /\b(?:resurfac\w*|repair\w*|plant\w*|remov\w*|collect\w*|clear\w*|recycl\w*|restor\w*|sav(?:e|ed|es|ing)|divert\w*|prevent\w*)\s+(?:(?:a\s+)?(?:staggering|total\s+of|further|an?\s+additional|over|more\s+than|around|about|nearly|almost|some)\s+)*$/i.test(beforeQualifier));
     if (!workDone) return reason('a measurement');
   }
-  if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count' && !measure) return DROP;
+  // (But a count with thousands separators run into its noun, a slip for a space, is a count:
+  // "over 7,906participants".)
+  if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count' && !measure && !(/^\d{1,3}(?:,\d{3})+$/.test(raw) && /^[a-z]{4,}/.test(after))) return DROP;
 
   // Page numbers at the end of an agenda line: "Minutes of the last meeting	5 - 12".
   const pages = /\t\s*\d+\s?[-–]\s?\d+\s*$/.exec(input.raw);

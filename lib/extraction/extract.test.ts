@@ -82,7 +82,7 @@ describe('extractFigures: what the numbers are', () => {
     ]);
   });
 
-  it('loses no number after a year: "from 3,000 in July 2021 to 4,800", "2000-3000 people"', () => {
+  it('loses no number after a year ("from 3,000 in July 2021 to 4,800", "2000-3000 people") or run into its noun', () => {
     const read = (text: string) => extractFigures(text, { reportDate: '2024-06-30', reference: TEST_REFERENCE }).map((p) => [p.value, p.upper]);
     expect(read('Swimming memberships grew from 3,000 in July 2021 to 4,800.')).toEqual([
       [3000, null],
@@ -90,6 +90,8 @@ describe('extractFigures: what the numbers are', () => {
     ]);
     expect(read('Between 2000 and 3000 people attended the festival.')).toEqual([[2000, 3000]]);
     expect(read('2000-3000 people attended the festival.')).toEqual([[2000, 3000]]);
+    // (Nor a count run into its noun, a slip for a space.)
+    expect(read('The programme recorded over 7,906participants.')).toEqual([[7906, null]]);
   });
 
   it('reads "c.150" as circa 150, not a footnote mark after "c."', () => {
