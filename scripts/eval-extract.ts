@@ -31,7 +31,6 @@ type Row = Record<string, string>;
 const readCsv = (file: string): Row[] =>
   parse(fs.readFileSync(path.join(root, 'seed', file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
-
 function seed(): SeedOccurrence[] {
   return readCsv('figures.csv').map((r) => ({
     file: r.source_file!,

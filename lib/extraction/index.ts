@@ -368,7 +368,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         let reason = verdict ? verdict.reason : null;
         // A sum in a column headed by whose money it is: the header decides (and the reader, which
         // does not see the header, does not overrule it).
-        const sumsHeader = mention.unit === 'GBP' && cells && tableHeader && column > 0 && bare ? (tableHeader[column] ?? '') : '';
+        // The header over a cell that is just a number (a cell with a sentence of its own is read as one).
+        const header = cells && tableHeader && column > 0 && bare ? (tableHeader[column] ?? '').trim() : '';
+        const sumsHeader = mention.unit === 'GBP' ? header : '';
         let headerDecides = false;
         if (sumsHeader && mention.value === 0) reason = 'nothing awarded';
         else if (sumsHeader && ASKED_HEADER.test(sumsHeader)) reason = /\b(?:costs?|spend|spent|budget)\b/i.test(sumsHeader) ? 'a cost, not money awarded or saved' : 'money asked for or put in, not awarded or saved by a programme';
@@ -377,10 +379,10 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           headerDecides = true;
         }
         // A table's column of targets or plans ("Output | Target | Actual") is not what was delivered.
-        if (!reason && cells && tableHeader && column > 0 && bare && TARGET_HEADER.test((tableHeader[column] ?? '').trim()))
+        if (!reason && header && TARGET_HEADER.test(header))
           reason = 'a target, not something delivered';
         // Nor is a column of changes ("| 2022/23 | 2023/24 | Change |"): the dashboard works them out.
-        if (!reason && cells && tableHeader && column > 0 && bare && /^(?:%\s*)?(?:change|difference|variance|increase|decrease|growth|movement|trend)(?:\s*\(%\)|\s*%)?$/i.test((tableHeader[column] ?? '').trim()))
+        if (!reason && header && /^(?:%\s*)?(?:change|difference|variance|increase|decrease|growth|movement|trend)(?:\s*\(%\)|\s*%)?$/i.test(header))
           reason = 'a change, which the dashboard works out itself';
         // "three workshops for planners, one for officers and one for councillors": each "one" of
         // the enumeration counts what its first number counts.

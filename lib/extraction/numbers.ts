@@ -202,6 +202,9 @@ function markShares(masked: string, mentions: NumberMention[]): NumberMention[] 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A numeral written as a year: "2021", not "2,021" or "£2021". */
+const yearLike = (masked: string, n: NumberMention) => n.written === 'numeral' && n.unit === 'count' && /^(?:19|20)\d\d$/.test(masked.slice(n.start, n.end));
+
 // "10-15 elected members", "between 120-180", "five to ten per cent", "2-3 days": the two ends
 // of one range. Percent or money on the second end applies to the first too.
 function markRanges(masked: string, mentions: NumberMention[]): void {
@@ -214,9 +217,7 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
     if (/\d\s?[/–-]\s?$/.test(masked.slice(Math.max(0, a.start - 2), a.start))) continue;
     const gap = masked.slice(a.end, b.start);
     // Nor a year: in "from 3,000 in July 2021 to 4,800" the 4,800 is where it grew to.
-    const yearLike = (n: NumberMention) => n.written === 'numeral' && n.unit === 'count' && /^(?:19|20)\d\d$/.test(masked.slice(n.start, n.end));
-    const dated = /(?:\b(?:in|during|since|of)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
-    if (yearLike(a) && dated && !yearLike(b) && /^\s(to)\s$/.test(gap)) continue;
+    if (/^\s(to)\s$/.test(gap) && yearLike(masked, a) && !yearLike(masked, b) && /(?:\b(?:in|during|since|of)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start))) continue;
     // "rose from 61% to 64%": a change from one value to another, not a range.
     if (/\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|dropped|dropping|went|gone|improved|improving|moved|climbed|jumped)\s+from\s+(?:around\s+|about\s+|over\s+)?$/i.test(masked.slice(Math.max(0, a.start - 40), a.start))) continue;
     const between = /^\s(and)\s$/.test(gap) && /\bbetween\s+$/i.test(masked.slice(Math.max(0, a.start - 12), a.start));
