@@ -34,7 +34,7 @@ export interface DateExpression {
   relative: { direction: 'next' | 'past'; months: number } | null;
   /** "Q3", "the second quarter": 1-4 of a financial year (April–June is the first). */
   quarter?: number;
-  /** "last financial year" (rather than "last year"). */
+  /** "last financial year" (rather than "last year"); on a relative span, "the last year": the last financial year to have ended. */
   financial?: boolean;
   /** Offsets of digits inside the expression that are not figures (days, years). */
   numberSpans: { start: number; end: number }[];
@@ -228,8 +228,14 @@ export function findDates(masked: string): DateExpression[] {
     const words: Record<string, number> = { few: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };
     const n = m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : words[m[2].toLowerCase()]!) : 1;
     const months = /year/i.test(m[3]!) ? 12 * n : n;
+    // "in the last year": the last financial year to have ended, as the corpus's
+    // readers date it ("Almost 400 new jobs were created in the last year", written in January
+    // 2025, stands at March 2024) — not "the last 12 months", which run to the report.
+    // (It dates its own sentence only: unlike "last year", it names no period for the text after it.)
     const d = blank(m.index, m.index + m[0].length, 'relative');
     d.relative = { direction: /next|coming/i.test(m[1]!) ? 'next' : 'past', months };
+    // ("the past year" stays twelve months to the report: the seeds and the corpus date it so.)
+    d.financial = !m[2] && /year/i.test(m[3]!) && /^last$/i.test(m[1]!);
     // The number of a relative span is a duration, judged in context.ts, not dropped here.
     return d;
   });

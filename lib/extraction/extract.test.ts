@@ -764,7 +764,12 @@ describe('extractFigures: the periods a text names for its figures', () => {
   it('reads "last year" as the last financial year ended by the report', () => {
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-09-01')).toMatchObject({ basis: 'period', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-03-31')).toMatchObject({ periodEnd: '2019-03-31' });
-    expect(one('Over the last year we delivered 140 peer challenges.', 140, '2019-09-01').periodEnd).not.toBe('2019-03-31');
+    // "In the last year" too, as the corpus's readers date it; "the past year" and "the last 12
+    // months" run to the report.
+    expect(one('Over the last year we delivered 140 peer challenges.', 140, '2019-09-01')).toMatchObject({ periodStart: '2018-04-01', periodEnd: '2019-03-31' });
+    expect(one('Almost 400 new jobs were created in the last year.', 400, '2025-01-31')).toMatchObject({ basis: 'period', periodEnd: '2024-03-31' });
+    expect(one('In the past year, the hub has received 21,977 views.', 21977, '2021-02-28').periodEnd).toBe('2021-02-28');
+    expect(one('Over the last 12 months we delivered 140 peer challenges.', 140, '2019-09-01').periodEnd).toBe('2019-09-01');
     // Early in a calendar year, before the financial year is over, "last year" is the calendar year.
     expect(one('Last year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     expect(one('In the last financial year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodEnd: '2024-03-31' });

@@ -198,6 +198,7 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
         const [ey, em] = addMonths(report.y, report.m, d.relative.months);
         return { start: iso(sy, sm, 1), end: iso(ey, em, lastDay(ey, em)), precision: 'month' };
       }
+      if (d.financial) return spanOf({ ...d, kind: 'last-year' }, report, future);
       const [sy, sm] = addMonths(report.y, report.m, -(d.relative.months - 1));
       return { start: iso(sy, sm, 1), end: iso(report.y, report.m, report.d), precision: 'month' };
     }
