@@ -239,6 +239,15 @@ export function findDates(masked: string): DateExpression[] {
     // The number of a relative span is a duration, judged in context.ts, not dropped here.
     return d;
   });
+  // "Over the previous year, 84 businesses had engaged": opening a sentence, the span of its
+  // figures, as "in the last year" is (not a comparison, "up from 31 the previous year").
+  run(/(?:^|[.;:!?]\s+)(?:over|during|throughout|in)\s+the\s+previous\s+year\b/gi, (m) => {
+    const at = m.index + m[0].search(/[A-Za-z]/);
+    const d = blank(at, m.index + m[0].length, 'relative');
+    d.relative = { direction: 'past', months: 12 };
+    d.financial = true;
+    return d;
+  });
   return found.sort((a, b) => a.start - b.start);
 }
 

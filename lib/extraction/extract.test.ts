@@ -770,6 +770,8 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(one('Almost 400 new jobs were created in the last year.', 400, '2025-01-31')).toMatchObject({ basis: 'period', periodEnd: '2024-03-31' });
     expect(one('In the past year, the hub has received 21,977 views.', 21977, '2021-02-28').periodEnd).toBe('2021-02-28');
     expect(one('Over the last 12 months we delivered 140 peer challenges.', 140, '2019-09-01').periodEnd).toBe('2019-09-01');
+    // Opening its sentence, "over the previous year" is that span; after a number, a comparison's year.
+    expect(one('Over the previous year, 84 businesses had engaged in masterclasses.', 84, '2022-12-31')).toMatchObject({ periodStart: '2021-04-01', periodEnd: '2022-03-31' });
     // Early in a calendar year, before the financial year is over, "last year" is the calendar year.
     expect(one('Last year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     expect(one('In the last financial year 90 graduates started work.', 90, '2025-02-13')).toMatchObject({ periodEnd: '2024-03-31' });

@@ -604,7 +604,8 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   }
   // "up from 31 the previous year", "against 40 the year before": the same span a year earlier
   // than the figures around it (LABELLING.md: a prior-period value is a figure for that period).
-  if (basis !== 'planned' && /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.test(windowText)) {
+  // ("Over the previous year, 84 businesses…" is that span of its own: dates.ts reads it.)
+  if (basis !== 'planned' && !/^\W*(?:over|during|throughout|in)\s+the\s+previous\s+year\b/i.test(input.sentenceLead) && /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.test(windowText)) {
     const back = (date: string) => {
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       return iso(y - 1, m, Math.min(d, lastDay(y - 1, m)));
