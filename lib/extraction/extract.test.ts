@@ -799,6 +799,15 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(found.find((p) => p.value === 15)).toMatchObject({ periodEnd: '2023-08-31' });
   });
 
+  it('takes no period for the whole report from an opening paragraph, only from a title', () => {
+    const text = [
+      'Every council in the region has agreed to take in people through the two schemes, which were set up after forces withdrew from Afghanistan last summer and the Taliban took back control of the country.',
+      '',
+      'More than 300 have already been resettled.',
+    ].join('\n');
+    expect(extractFigures(text, { reportDate: '2022-01-07', reference: TEST_REFERENCE }).find((p) => p.value === 300)).toMatchObject({ basis: 'cumulative', periodEnd: '2022-01-07' });
+  });
+
   it('dates what a recent survey tells us at the report, not in the period named before it', () => {
     const text = ['Peer support – 2022/23 highlights', '', 'In 2022/23 we delivered 40 peer challenges.', '', '100 per cent of respondents to our recent survey told us the challenge had a positive impact.'].join('\n');
     const found = extractFigures(text, { reportDate: '2023-09-01', reference: TEST_REFERENCE });

@@ -123,7 +123,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   const documentStart = findDocumentStart(lines.slice(0, 60).map((l) => l.raw));
   // The period the title names ("Communications support – 2022/23 highlights"): the figures'
   // period where nothing nearer says otherwise.
-  const title = lines.filter((l) => !l.blank).slice(0, 2);
+  // (A title is a line of a few words: a paragraph opening the text names no period for the rest,
+  // "…set up after US-led forces withdrew from Afghanistan last summer".)
+  const title = lines.filter((l) => !l.blank).slice(0, 2).filter((l) => l.raw.length <= 160);
   // Or, failing that, the period a report says it covers near its start: "This report updates
   // members on the programme for April to September 2024".
   const documentPeriod =
