@@ -245,6 +245,14 @@ describe('extractFigures: basis and period', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },
     ]);
+    // Who launched it, or what was launched, may come between.
+    expect(read('Since it was launched by the PCC in 2012, the fund has supported more than 500 local organisations.')).toEqual([
+      { value: 500, counted: 'local organisations', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },
+    ]);
+    expect(read('Since launching the Youth Diversion Fund in August 2021, the Commissioner has awarded £300,000 to 100 organisations.').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
+      [300000, 'cumulative', '2024-05-31'],
+      [100, 'cumulative', '2024-05-31'],
+    ]);
   });
 
   it('gives a comparison ("compared with 40 last year") what the number before counts, and its own date only', () => {

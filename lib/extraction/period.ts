@@ -490,7 +490,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
       // "since it began in 2014", "since the hub was launched in May": as of the report too.
       // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
-      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,4}(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start)) ||
+      // ("Since it was launched by the PCC in 2012", "Since launching the Youth Diversion Fund in
+      // August 2021": who launched it, or what, may come between.)
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,5}?(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))(?:\s+(?:by|the|its|our|their)\b(?:\s+[\w'’-]+){0,4}?)?|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?(?:\s+(?:the|its|our|their|a|an)\b(?:\s+[\w'’-]+){0,4}?)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start)) ||
         // ("since our Climate Emergency Declaration in 2019": an event by its capitalised name.)
         /\b[Ss]ince\s+(?:our|its|their|the)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:(?:in|on|of)\s+)?$/.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
