@@ -245,6 +245,12 @@ describe('extractFigures: basis and period', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },
     ]);
+    // A span ahead does not date what is done now; "now" dates its number now.
+    expect(read('For the latest funding cycle covering the next 12 months, 65 projects have had their contracts renewed.').find((p) => p.value === 65)!.periodEnd).toBe('2024-05-31');
+    expect(read('LOTI is a membership organisation, with 27 boroughs now taking part, and external funding totalled £3 million by July 2023.').map((p) => [p.value, p.periodEnd])).toEqual([
+      [27, '2024-05-31'],
+      [3000000, '2023-07-31'],
+    ]);
     // Who launched it, or what was launched, may come between.
     expect(read('Since it was launched by the PCC in 2012, the fund has supported more than 500 local organisations.')).toEqual([
       { value: 500, counted: 'local organisations', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },

@@ -432,7 +432,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   };
   // "Annually, around 250 volunteers…" is a typical year, as of now; "its current recruitment
   // process has attracted 2,000" is now: neither takes a period stated before it or beside it.
-  const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText);
+  // ("with 27 now taking part": "now" in the number's own phrase, between commas.)
+  const ownPhrase = `${input.masked.slice(input.windowStart, input.numberStart).split(/[,;:]/).pop()}${input.masked.slice(input.numberStart, input.windowEnd).split(/[,;:]/)[0]}`;
+  const now = /\b([Aa]nnually|each year|every year|per year|current|currently|at present|presently|(?:most\s+)?recent|tell us|tells us)\b/.test(windowText) || /\bnow\s+(?:[a-z]+ing|in|on|at)\b/i.test(ownPhrase);
   // A year naming a plan or a strategy ("its 2019 plan", "the 2030 vision") dates nothing.
   const naming = (d: DateExpression) => d.kind === 'year' && /^\s+(?:[a-z]+\s+)?(?:plans?|strateg(?:y|ies)|visions?|targets?|ambitions?|manifesto|frameworks?|elections?|budget|act|action\s+plan)\b/i.test(input.masked.slice(d.end, d.end + 30));
   // The date of an earlier value the number is compared with before it is that value's: in "grown
@@ -552,7 +554,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
         precision = s.precision;
         break;
       }
-      if (s.end > input.reportDate && basis !== 'planned' && d.kind !== 'relative') continue;
+      // ("For the funding cycle covering the next 12 months, 65 projects have had their contracts
+      // renewed": what is done now is not dated by the span ahead.)
+      if (s.end > input.reportDate && basis !== 'planned' && (d.kind !== 'relative' || d.relative?.direction === 'next')) continue;
       start = s.start;
       end = s.end;
       precision = s.precision;
