@@ -304,7 +304,12 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // floors below, rounded down. "Just under" read as approx and "£110 to 28,500 households" as a sum
 // and a count made it 82.5/77.7, metric 83.2, basis 71.0, period end 68.5; "Of the 33 measures, 32"
 // read as a part, a number in a question set apart and "7,906participants" kept left it there.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.68 };
+// Periods read from "in the last year", "Over the previous year,", a title line only, "since it was
+// launched by the PCC in 2012" and "now taking part" made it basis 71.1, period end 69.0. Batches
+// BK–BN (27 more, 13 to the test half) made it 276: at first sight 92.5/86.0 there (88.6/63.9 on
+// their tuning half; the rules alone 86.8/80.7 and 86.4/61.3), and the 276 scored recall 82.9,
+// precision 78.0, metric 83.3, basis 71.1, period end 68.5: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
