@@ -43,6 +43,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['5d412ae', /^(?:A[YZ]|B[AB])\d/],
   ['56583ca', /^B[C-F]\d/],
   ['bc816ea', /^B[G-J]\d/],
+  ['87ca013', /^B[K-N]\d/],
 ];
 
 interface Verdict {
