@@ -610,8 +610,10 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   }
   // "up from 31 the previous year", "against 40 the year before": the same span a year earlier
   // than the figures around it (LABELLING.md: a prior-period value is a figure for that period).
-  // ("Over the previous year, 84 businesses…" is that span of its own: dates.ts reads it.)
-  if (basis !== 'planned' && !/^\W*(?:over|during|throughout|in)\s+the\s+previous\s+year\b/i.test(input.sentenceLead) && /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.test(windowText)) {
+  // (Not where dates.ts read the phrase as a span of its own: "Over the previous year, 84 businesses…".)
+  const comparedYear = /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.exec(windowText);
+  const comparedAt = comparedYear ? input.windowStart + comparedYear.index : -1;
+  if (basis !== 'planned' && comparedYear && !input.dates.some((d) => d.start <= comparedAt && comparedAt < d.end)) {
     const back = (date: string) => {
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       return iso(y - 1, m, Math.min(d, lastDay(y - 1, m)));
