@@ -164,6 +164,12 @@ describe('extractFigures: programme and board', () => {
     expect(extractFigures(text, { reportDate: '2020-12-31', reference: TEST_REFERENCE }).map((p) => p.value)).toEqual([120]);
   });
 
+  it('reads a programme\'s initials only in a text that names it in full ("the YSF")', () => {
+    const programmeOf = (text: string) => extractFigures(text, { reportDate: '2024-03-31', reference: TEST_REFERENCE }).find((p) => p.value === 40)?.programme;
+    expect(programmeOf('Since it was set up by the YSF in 2012, the fund has helped 40 clubs.')).toBeNull();
+    expect(programmeOf('The Youth Safety Fund opened in 2012.\n\nSince it was set up, the YSF has helped 40 clubs.')).toBe('Youth Safety Fund');
+  });
+
   it('takes the programme named in the sentence', () => {
     expect(at(29, 'at least 75').programme).toBe('Safer Streets Academy');
   });

@@ -77,10 +77,14 @@ function aliasesFromText(text: string): Alias[] {
   return out;
 }
 
-// A programme named in three or more words is often written by its initials too: "PFP".
-function aliasesFromNames(programmes: ProgrammeRef[]): Alias[] {
+// A programme named in three or more words is often written by its initials too: "PFP". Only in
+// a text that names it in full somewhere: initials alone are too often someone else's ("the PCC"
+// is a police and crime commissioner, not Prevent, Counter-Extremism and Cohesion).
+function aliasesFromNames(programmes: ProgrammeRef[], text: string): Alias[] {
   const out: Alias[] = [];
+  const sequence = significantWords(text);
   for (const p of programmes) {
+    if (!together([...new Set(significantWords(p.name))], sequence)) continue;
     const words = p.name.split(/[\s,]+/).filter((w) => w && !STOPWORDS.has(w.toLowerCase()) && /^[A-Za-z]/.test(w));
     if (words.length < 3) continue;
     out.push({ acronym: words.map((w) => w[0]!.toUpperCase()).join(''), expansion: p.name });
@@ -150,7 +154,7 @@ export class ProgrammeMatcher {
   private readonly byWord = new Map<string, Named[]>();
 
   constructor(programmes: ProgrammeRef[], boards: BoardRef[], text: string) {
-    const aliases = [...aliasesFromNames(programmes), ...aliasesFromText(text)];
+    const aliases = [...aliasesFromNames(programmes, text), ...aliasesFromText(text)];
     this.aliasMap = new Map();
     for (const a of aliases) this.aliasMap.set(a.acronym, a.expansion);
     const keys = [...this.aliasMap.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[&]/g, '\\&'));
