@@ -6,14 +6,18 @@ import { docx } from './fixtures/docx';
 
 const PARAGRAPHS = ['Leadership support', 'Over 600 councillors attended our leadership webinars between April and June.', 'A further 16 sessions are planned.'];
 
-/** A minimal one-page PDF: each entry a line (or a line's pieces, each at its x), a blank gap between paragraphs. */
-function pdf(lines: (string | null | [x: number, text: string, size?: number][])[]): Uint8Array {
+/**
+ * A minimal one-page PDF: each entry a line (or a line's pieces, each at its x), a blank gap between
+ * paragraphs. A `run` is a line's pieces written in one text object, as PDF printers write a
+ * line: pdf.js joins those less than six tenths of the type size apart into one piece.
+ */
+function pdf(lines: (string | null | [x: number, text: string, size?: number][] | { run: [x: number, text: string][] })[]): Uint8Array {
   let y = 760;
   const show = (x: number, text: string, size = 11) => `BT /F1 ${size} Tf ${x} ${y} Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
   const ops = lines
     .map((l) => {
       y -= l === null ? 10 : 16;
-      return l === null ? '' : typeof l === 'string' ? show(50, l) : l.map(([x, text, size]) => show(x, text, size)).join('\n');
+      return l === null ? '' : typeof l === 'string' ? show(50, l) : 'run' in l ? `BT /F1 11 Tf ${l.run.map(([x, text], k) => `${k ? x - l.run[k - 1]![0] : x} ${k ? 0 : y} Td (${text}) Tj`).join(' ')} ET` : l.map(([x, text, size]) => show(x, text, size)).join('\n');
     })
     .join('\n');
   const objects = [
@@ -85,6 +89,30 @@ describe('reading an uploaded report', () => {
       ]),
     );
     expect(text.split('\n')).toEqual(['Peer support by quarter', 'Programme | Q1 | Q2', 'Peer support | 12 | 15', 'Leadership | 30 | 22']);
+  });
+
+  it('parts a compact PDF table’s cells that pdf.js read as one piece, by the columns of the row next to it', async () => {
+    // Helvetica 11pt: "Page views of the toolkit" ends at 168.6 and "Q1 2024/25" at 229.5, less than
+    // 6.6pt before the next cell, so pdf.js gives "Page views of the toolkit 210,400".
+    const text = await readReportFile(
+      'report.pdf',
+      pdf([
+        'Key performance indicators',
+        null,
+        { run: [[50, 'Indicator'], [172, 'Q1 2024/25'], [232, 'Q2 2024/25'], [292, 'Target']] },
+        [[50, 'Councils supported'], [172, '64'], [232, '71'], [292, '250']],
+        { run: [[50, 'Page views of the toolkit'], [172, '210,400'], [232, '198,750'], [292, '900,000']] },
+        null,
+        'Members noted the figures for the third quarter, which are due in January.',
+      ]),
+    );
+    expect(text.split('\n')).toEqual([
+      'Key performance indicators',
+      'Indicator | Q1 2024/25 | Q2 2024/25 | Target',
+      'Councils supported | 64 | 71 | 250',
+      'Page views of the toolkit | 210,400 | 198,750 | 900,000',
+      'Members noted the figures for the third quarter, which are due in January.',
+    ]);
   });
 
   it('reads a Word document’s table a row per line, its cells apart', async () => {

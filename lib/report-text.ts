@@ -203,12 +203,10 @@ function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfL
   }
   close();
 
-  // A row of a table: as many pieces as the line above or below, each after the first starting,
-  // ending or centred where that line's does (prose lines, even justified ones, seldom match piece
-  // for piece).
-  const aligned = (p: Piece, q: Piece) => Math.abs(q.x - p.x) < 1.5 || Math.abs(q.end - p.end) < 1.5 || Math.abs(q.x + q.end - p.x - p.end) < 3;
-  const rowOver = (line: { pieces: Piece[] }, other: { pieces: Piece[] } | undefined) =>
-    !!other && line.pieces.length >= 2 && other.pieces.length === line.pieces.length && line.pieces.every((p, k) => k === 0 || aligned(p, other.pieces[k]!));
+  for (let i = 0; i < raw.length; i++) {
+    const pieces = partedByColumns(raw[i]!, raw[i - 1]) ?? partedByColumns(raw[i]!, raw[i + 1]);
+    if (pieces) raw[i] = { ...raw[i]!, pieces };
+  }
   return raw.map((line, i) => {
     const parts = line.pieces;
     const row = rowOver(line, raw[i - 1]) || rowOver(line, raw[i + 1]);
@@ -226,6 +224,63 @@ function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfL
     const fromEdge = Math.min(line.y, pageHeight - line.y);
     return { page, y: line.y, height: line.height, text: current.replace(/\s+/g, ' ').trim(), margin: fromEdge < pageHeight * 0.08 };
   });
+}
+
+/** Whether two pieces of neighbouring lines stand in one column: starting, ending or centred together. */
+const aligned = (p: Piece, q: Piece) => Math.abs(q.x - p.x) < 1.5 || Math.abs(q.end - p.end) < 1.5 || Math.abs(q.x + q.end - p.x - p.end) < 3;
+
+/**
+ * A row of a table: as many pieces as the line above or below, each after the first starting,
+ * ending or centred where that line's does (prose lines, even justified ones, seldom match piece
+ * for piece).
+ */
+const rowOver = (line: { pieces: Piece[] }, other: { pieces: Piece[] } | undefined) =>
+  !!other && line.pieces.length >= 2 && other.pieces.length === line.pieces.length && line.pieces.every((p, k) => k === 0 || aligned(p, other.pieces[k]!));
+
+/**
+ * pdf.js joins runs of text less than six tenths of the type size apart into one piece, a space
+ * between them, so a compact table's cells can come as one: "Page views of LG Inform 210,400",
+ * "Q1 2025/26 Q2 2025/26 Target 2025/26". Where the line above or below stands in columns, a
+ * piece that runs over one of its column starts is parted at the word that begins there (where
+ * that is, estimated from the piece's width with its characters taken as equally wide), if the
+ * line then stands piece for piece with that one and each cell parted off is a few words at most.
+ * Null if nothing is parted.
+ */
+function partedByColumns(line: { pieces: Piece[] }, other: { pieces: Piece[] } | undefined): Piece[] | null {
+  if (!other || other.pieces.length < 2 || other.pieces.length <= line.pieces.length) return null;
+  const starts = other.pieces.slice(1).map((p) => p.x);
+  const out: Piece[] = [];
+  for (const p of line.pieces) {
+    const inside = starts.filter((x) => x > p.x + p.size * 0.5 && x < p.end - p.size * 0.5);
+    const perChar = (p.end - p.x) / Math.max(1, p.str.length);
+    // Each column start inside the piece, and the word that begins nearest it.
+    const cuts: { at: number; x: number }[] = [];
+    for (const x of inside) {
+      let best = -1;
+      let distance = Infinity;
+      for (let k = 1; k < p.str.length; k++) {
+        if (p.str[k - 1] !== ' ' || p.str[k] === ' ') continue;
+        const d = Math.abs(p.x + k * perChar - x);
+        if (d < distance) [best, distance] = [k, d];
+      }
+      if (best > 0 && distance <= Math.max(perChar * 1.5, p.size * 0.5) && !cuts.some((c) => c.at === best)) cuts.push({ at: best, x });
+    }
+    if (!cuts.length) {
+      out.push(p);
+      continue;
+    }
+    cuts.sort((a, b) => a.at - b.at);
+    const bounds = [{ at: 0, x: p.x }, ...cuts];
+    bounds.forEach((b, k) => {
+      const next = bounds[k + 1];
+      const str = p.str.slice(b.at, next?.at ?? p.str.length).trim();
+      const end = next ? p.x + (next.at - 1) * perChar : p.end;
+      out.push({ str, x: b.x, end, gap: k === 0 ? p.gap : p.size, size: p.size });
+    });
+  }
+  const partedOff = out.slice(1).filter((p) => !line.pieces.includes(p)); // (the row's label may be long)
+  if (out.length === line.pieces.length || partedOff.some((p) => p.str.split(' ').length > 6)) return null;
+  return rowOver({ pieces: out }, other) ? out : null;
 }
 
 /**
