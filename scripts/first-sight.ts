@@ -44,6 +44,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['56583ca', /^B[C-F]\d/],
   ['bc816ea', /^B[G-J]\d/],
   ['87ca013', /^B[K-N]\d/],
+  ['22b9333', /^B[O-R]\d/],
 ];
 
 interface Verdict {

@@ -311,8 +311,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // precision 78.0, metric 83.3, basis 71.1, period end 68.5: the floors below, rounded down. The
 // reader retrained with BK–BN's tuning half and first sight (249 documents held out by batch: rules
 // 77.4 F1, reader 80.9; threshold 0.45 again) left it at recall 82.7, precision 78.4 (F1 80.4 ->
-// 80.5), metric 83.6, basis 71.1, period end 68.4: the same floors.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
+// 80.5), metric 83.6, basis 71.1, period end 68.4: the same floors. Batches BO–BR (30 more, 15 to
+// the test half) made it 291: at first sight 93.2/77.3 there (84.0/75.6 on their tuning half; the
+// rules alone 93.2/80.0 and 82.7/71.3), and the 291 scored recall 83.2, precision 78.4, metric 83.2,
+// basis 70.5, period end 68.1. The reader retrained with their tuning half (264 documents held out
+// by batch: rules 77.3 F1, reader 80.9; threshold 0.45 again) left it at recall 82.8, precision
+// 78.4, metric 82.8, basis 70.5, period end 68.2: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.78, metric: 0.82, basis: 0.7, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
