@@ -75,6 +75,13 @@ test('an officer reviews proposals with the keyboard, changes several at once an
     await expect(card.getByLabel('Basis')).toHaveValue('cumulative');
   }
   await expect(webinars.getByLabel('Programme')).toHaveValue(webinarsProgramme);
+  // Accepting before a figure has its metric saves nothing, says what is missing where, and
+  // takes the keyboard to that figure.
+  await expect(social.getByLabel('Metric')).toHaveValue('');
+  await page.getByRole('button', { name: 'Accept 2 ticked figures' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was saved' })).toContainText('Choose a metric: 1 figure, line 4.');
+  await expect(social).toBeFocused();
+  await expect(counts).toHaveText('4 proposed · 2 ticked · 0 accepted · 4 set apart');
   await social.getByLabel('Metric').selectOption('people-supported');
   await range.getByLabel('Metric').selectOption('councils-supported');
 

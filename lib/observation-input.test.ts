@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, observationInputSchema } from './observation-input';
+import { fieldErrors, observationInputSchema, summariseFieldErrors } from './observation-input';
 
 const form = (overrides: Record<string, string>) => ({
   programme: 'p', metric: 'm', value: '12', qualifier: 'exact', basis: 'period', periodStart: '', periodEnd: '2021-03-31',
@@ -25,5 +25,18 @@ describe('the figure form refuses what no figure can be', () => {
   it('a NUL character in its text', () => {
     expect(errorsOf({ note: 'a\u0000b' }).note).toMatch(/NUL/);
     expect(errorsOf({ reason: '\u0000' }).reason).toMatch(/NUL/);
+  });
+});
+
+describe('what a batch of refused figures needs, in one sentence', () => {
+  it('gives each message once, with how many figures and their lines', () => {
+    expect(
+      summariseFieldErrors([
+        { line: 10, errors: { programme: 'Choose a programme' } },
+        { line: 10, errors: { programme: 'Choose a programme' } },
+        { line: 18, errors: { programme: 'Choose a programme', metric: 'Choose a metric' } },
+        { line: 13, errors: { programme: 'Choose a programme' } },
+      ]),
+    ).toBe('Choose a programme: 4 figures, lines 10, 13 and 18; Choose a metric: 1 figure, line 18');
   });
 });

@@ -84,3 +84,19 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/**
+ * What a batch of figures refused by the form needs, in one sentence: each message with how many
+ * figures and their report lines ("Choose a programme: 3 figures, lines 10, 13 and 18").
+ */
+export function summariseFieldErrors(refused: { line: number; errors: FieldErrors }[]): string {
+  const lines = new Map<string, number[]>();
+  for (const r of refused) for (const message of new Set(Object.values(r.errors))) if (message) lines.set(message, [...(lines.get(message) ?? []), r.line]);
+  const list = (xs: number[]) => {
+    const unique = [...new Set(xs)].sort((a, b) => a - b);
+    return unique.length === 1 ? `line ${unique[0]}` : `lines ${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+  };
+  return [...lines]
+    .map(([message, at]) => `${message.replace(/\.$/, '')}: ${at.length} ${at.length === 1 ? 'figure' : 'figures'}, ${list(at)}`)
+    .join('; ');
+}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReviewProposal } from '@/db/queries/report-review';
-import type { FieldErrors } from '@/lib/observation-input';
+import { summariseFieldErrors, type FieldErrors } from '@/lib/observation-input';
 import { Alert } from '../../../_components/alert';
 import { BulkChange, type BulkValues } from './bulk-change';
 import { editableOf, Evidence, fieldId, ProposalCard, type Editable, type Option } from './proposal-card';
@@ -197,8 +197,16 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
       const response = await fetch(`/api/import/report/${sourceId}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
       const body = (await response.json().catch(() => ({}))) as { created?: number[]; linked?: number[]; error?: string; items?: Record<number, FieldErrors> };
       if (!response.ok) {
-        setErrors(Object.fromEntries(Object.entries(body.items ?? {}).map(([i, e]) => [chosen[Number(i)]!.key, e])));
-        return setMessage({ kind: 'error', text: `${body.error ?? 'Nothing was saved.'} The figures to correct are marked below.` });
+        const refused = Object.entries(body.items ?? {}).map(([i, e]) => ({ proposal: chosen[Number(i)]!, errors: e }));
+        setErrors(Object.fromEntries(refused.map((r) => [r.proposal.key, r.errors])));
+        const summary = summariseFieldErrors(refused.map((r) => ({ line: r.proposal.line, errors: r.errors })));
+        // The keyboard goes to the first figure to correct.
+        const first = refused.map((r) => r.proposal.key).sort((a, b) => chosen.findIndex((p) => p.key === a) - chosen.findIndex((p) => p.key === b))[0];
+        if (first) {
+          setCurrent(first);
+          listRef.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(first)}"]`)?.focus();
+        }
+        return setMessage({ kind: 'error', text: `${body.error ?? 'Nothing was saved.'} ${summary ? `${summary}. ` : ''}The figures to correct are marked below.` });
       }
       setErrors({});
       setMessage({ kind: 'ok', text: `Added ${plural(body.created!.length, 'figure', 'figures')} and linked this report to ${plural(body.linked!.length, 'recorded figure', 'recorded figures')}.` });
