@@ -265,6 +265,11 @@ describe('extractFigures: basis and period', () => {
       [300000, 'cumulative', '2024-05-31'],
       [100, 'cumulative', '2024-05-31'],
     ]);
+    // An event, then when it was: since then, as of the report.
+    expect(read('More than 200 families have opened their homes to 385 refugees since the Russian invasion in February.').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([
+      [200, 'cumulative', '2024-05-31'],
+      [385, 'cumulative', '2024-05-31'],
+    ]);
   });
 
   it('gives a comparison ("compared with 40 last year") what the number before counts, and its own date only', () => {

@@ -495,8 +495,9 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // ("Since it was launched by the PCC in 2012", "Since launching the Youth Diversion Fund in
       // August 2021": who launched it, or what, may come between.)
       const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,5}?(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))(?:\s+(?:by|the|its|our|their)\b(?:\s+[\w'’-]+){0,4}?)?|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?(?:\s+(?:the|its|our|their|a|an)\b(?:\s+[\w'’-]+){0,4}?)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start)) ||
-        // ("since our Climate Emergency Declaration in 2019": an event by its capitalised name.)
-        /\b[Ss]ince\s+(?:our|its|their|the)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:(?:in|on|of)\s+)?$/.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+        // ("since our Climate Emergency Declaration in 2019", "since the Russian invasion in
+        // February": an event, then when it was.)
+        /\bsince\s+(?:our|its|their|the|this|that)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
       // came after it is counted as of the report.
       const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
