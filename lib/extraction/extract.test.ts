@@ -247,6 +247,13 @@ describe('extractFigures: basis and period', () => {
     expect(read('In May 2023 we trained 40 officers.')).toEqual([[40, 'period', '2023-05-31']]);
   });
 
+  it('reads a clause after a dash and "and" apart: its plan does not make the number before it planned', () => {
+    expect(read('So far 150 homes have been retrofitted - and work is due to start on 400 more later this year.').map((p) => [p.value, p.basis])).toEqual([
+      [150, 'cumulative'],
+      [400, 'planned'],
+    ]);
+  });
+
   it('reads "since it began in 2014" as a running total at the report date, not as 2014', () => {
     expect(read('The academy has now trained over 3,000 leaders since it began in 2014.')).toEqual([
       { value: 3000, counted: 'leaders', basis: 'cumulative', periodEnd: '2024-05-31', setApart: false },

@@ -349,10 +349,11 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // ("100 schemes … expected to deliver") it is about something else.
   if (basis === 'period' && /\b(?:expects?|expected|expecting)\s+to\b/i.test(input.masked.slice(input.windowStart, input.numberStart))) basis = 'planned';
   // "A further 20 councils are expected to join": what the number's own verb expects is a plan —
-  // not a number inside another subject ("Support for over 100 schemes is expected to deliver").
+  // not a number inside another subject ("Support for over 100 schemes is expected to deliver"),
+  // nor in a clause before ("150 homes have been retrofitted - and work is due to start").
   if (
     basis === 'period' &&
-    /^[^.;:,]{0,60}?\b(?:are|is|were|was)\s+(?:now\s+|also\s+)?(?:expected|due|set|scheduled|forecast|projected)\s+to\s+(?!be\s+(?:higher|lower|more|less|greater)\b)/i.test(input.masked.slice(input.numberStart, input.sentenceEnd)) &&
+    /^[^.;:,]{0,60}?\b(?:are|is|were|was)\s+(?:now\s+|also\s+)?(?:expected|due|set|scheduled|forecast|projected)\s+to\s+(?!be\s+(?:higher|lower|more|less|greater)\b)/i.test(input.masked.slice(input.numberStart, input.clauseEnd)) &&
     !/\b(?:for|of|in|with|to|from|by|on|at|than)\s+(?:(?:over|more\s+than|around|about|nearly|almost|up\s+to|some|the)\s+)?$/i.test(input.masked.slice(input.sentenceStart, input.numberStart))
   )
     basis = 'planned';

@@ -69,6 +69,12 @@ export function clauseSpans(masked: string, sentence: Span): Span[] {
       pushTrimmed(out, masked, start, i);
       start = i + 1;
     }
+    // (So does a dash before "and" or "but": "150 homes have been retrofitted - and work is due
+    // to start on 400 more".)
+    if (/[-–—]/.test(masked[i]!) && masked[i - 1] === ' ' && /^ (?:and|but) /.test(masked.slice(i + 1, i + 6))) {
+      pushTrimmed(out, masked, start, i);
+      start = i + 1;
+    }
   }
   pushTrimmed(out, masked, start, sentence.end);
   return out;
