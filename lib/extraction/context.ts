@@ -112,6 +112,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (/\bcovid[\s-]*$/i.test(before)) return DROP;
   if (/^\/\d|^\d*\/\d/.test(masked.slice(mention.end)) || /\d\/$/.test(before)) return DROP;
   if (mention.written === 'numeral' && /^(st|nd|rd|th)\b/i.test(after)) return reason('an ordinal');
+  // A time on the 24-hour clock: "arrived from 0915", "at 1400 hrs".
+  if (mention.written === 'numeral' && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(raw) && (raw.startsWith('0') || /^\s?(?:hrs|hours|h)\b/i.test(after)) && /\b(?:at|from|until|till|by|to|between|and)\s+$/i.test(before))
+    return reason('a time of day');
   // A question asks; it does not say what was delivered: "What happened to the other four cases?"
   // (Every number in a question in the corpus's tuning half is labelled not a figure.)
   if (/\?\s*["'”’)]*\s*$/.test(input.sentence)) return reason('in a question, not a statement of what was done');

@@ -1204,6 +1204,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(reasons('Nationally, our programme has supported 243 councils.')).toEqual([[243, 'figure']]);
   });
 
+  it('sets apart a time on the 24-hour clock ("arrived from 0915"), not hours delivered', () => {
+    const reasons = (text: string) => extractFigures(text, { reportDate: '2024-03-01', reference: TEST_REFERENCE }).map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
+    expect(reasons('130 delegates arrived from 0915 for breakfast.')).toEqual([
+      [130, 'figure'],
+      [915, 'a time of day'],
+    ]);
+    expect(reasons('The helpline is open until 1730 hrs.')).toEqual([[1730, 'a time of day']]);
+    expect(reasons('Coaches delivered 1500 hours of coaching.')).toEqual([[1500, 'figure']]);
+  });
+
   it('reads money a fund shared out as awarded: shared, given to so many groups, supported them with, approved', () => {
     const money = (text: string) => extractFigures(text, { reportDate: '2024-03-01', reference: TEST_REFERENCE }).filter((p) => p.unit === 'GBP').map((p) => [p.value, p.likelyContext ? p.contextReason : 'figure']);
     expect(money('Eighty-seven community groups have shared £412,000 from the Community Resilience Fund.')).toEqual([[412000, 'figure']]);
