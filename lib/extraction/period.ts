@@ -491,14 +491,14 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "since April", "since launching in May": a running total as of the report (LABELLING.md).
       // "launched in September 2023 and has delivered more than 80": since then, as of the report.
       const launched = /\b(?:launched|started|began|opened|was set up|was established)\s+(?:in\s+)?$/i.test(c) && /^,?\s+and\s+(?:has|have)\b/i.test(input.masked.slice(d.end, d.end + 20));
-      // "since it began in 2014", "since the hub was launched in May": as of the report too.
-      // ("Since the last Board meeting in June", "since our last report in March": as of the report too.)
-      // ("Since it was launched by the PCC in 2012", "Since launching the Youth Diversion Fund in
-      // August 2021": who launched it, or what, may come between.)
-      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,5}?(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))(?:\s+(?:by|the|its|our|their)\b(?:\s+[\w'’-]+){0,4}?)?|(?:its\s+|the\s+|their\s+)?(?:launch|start|inception|creation|opening)|(?:the|our|its|this\s+board['’]s)\s+(?:last|previous)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|report|update|board)|[a-z]+ing(?:\s+up|\s+on)?(?:\s+(?:the|its|our|their|a|an)\b(?:\s+[\w'’-]+){0,4}?)?)\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start)) ||
-        // ("since our Climate Emergency Declaration in 2019", "since the Russian invasion in
-        // February": an event, then when it was.)
-        /\bsince\s+(?:our|its|their|the|this|that)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+(?:(?:in|on|of)\s+)?$/i.test(input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start));
+      // "since it began in 2014", "since the hub was launched in May", "Since it was launched by
+      // the PCC in 2012", "Since launching the Youth Diversion Fund in August 2021" (who launched it,
+      // or what, may come between), "since launch in": as of the report too. So is an event named
+      // and then when it was: "since our Climate Emergency Declaration in 2019", "since the Russian
+      // invasion in February", "since the last Board meeting in June".
+      const sinceStart = /\bsince\s+(?:(?:[\w'’-]+\s+){0,5}?(?:started|began|opened|launched|was\s+(?:set\s+up|launched|established|created|announced|introduced))(?:\s+(?:by|the|its|our|their)\b(?:\s+[\w'’-]+){0,4}?)?|launch|start|inception|creation|opening|(?:our|its|their|the|this|that)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|[a-z]+ing(?:\s+up|\s+on)?(?:\s+(?:the|its|our|their|a|an)\b(?:\s+[\w'’-]+){0,4}?)?)\s+(?:(?:in|on|of)\s+)?$/i.test(
+        input.masked.slice(Math.max(input.sentenceStart, d.start - 60), d.start),
+      );
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
       // came after it is counted as of the report.
       const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
