@@ -84,9 +84,8 @@ function aliasesFromNames(programmes: ProgrammeRef[], text: string): Alias[] {
   const out: Alias[] = [];
   const sequence = significantWords(text);
   for (const p of programmes) {
-    if (!together([...new Set(significantWords(p.name))], sequence)) continue;
     const words = p.name.split(/[\s,]+/).filter((w) => w && !STOPWORDS.has(w.toLowerCase()) && /^[A-Za-z]/.test(w));
-    if (words.length < 3) continue;
+    if (words.length < 3 || !together([...new Set(significantWords(p.name))], sequence)) continue;
     out.push({ acronym: words.map((w) => w[0]!.toUpperCase()).join(''), expansion: p.name });
   }
   return out;
