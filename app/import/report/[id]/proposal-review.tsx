@@ -197,11 +197,13 @@ export function ProposalReview({ sourceId, proposals, programmes, metrics }: { s
       const response = await fetch(`/api/import/report/${sourceId}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
       const body = (await response.json().catch(() => ({}))) as { created?: number[]; linked?: number[]; error?: string; items?: Record<number, FieldErrors> };
       if (!response.ok) {
-        const refused = Object.entries(body.items ?? {}).map(([i, e]) => ({ proposal: chosen[Number(i)]!, errors: e }));
+        const refused = Object.entries(body.items ?? {})
+          .map(([i, e]) => ({ at: Number(i), proposal: chosen[Number(i)]!, errors: e }))
+          .sort((a, b) => a.at - b.at);
         setErrors(Object.fromEntries(refused.map((r) => [r.proposal.key, r.errors])));
         const summary = summariseFieldErrors(refused.map((r) => ({ line: r.proposal.line, errors: r.errors })));
         // The keyboard goes to the first figure to correct.
-        const first = refused.map((r) => r.proposal.key).sort((a, b) => chosen.findIndex((p) => p.key === a) - chosen.findIndex((p) => p.key === b))[0];
+        const first = refused[0]?.proposal.key;
         if (first) {
           setCurrent(first);
           listRef.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(first)}"]`)?.focus();
