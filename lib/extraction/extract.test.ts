@@ -783,6 +783,25 @@ describe('extractFigures: tables read row by row', () => {
     ]);
   });
 
+  it('reads what a table counts from its caption when its columns say only which part, and each row by its own dates', () => {
+    const found = extractFigures([
+      'The following data is based on delivery within the 2022 to 2023 academic year.',
+      'Attendance at holiday clubs',
+      'Holiday | Primary | Secondary | Total |',
+      '---|---|---|---|',
+      'Easter 2023 | 3,490 | 577 | 4,067 |',
+      'Summer 2023 | 3,781 | 722 | 4,503 |',
+    ].join('\n'), { reportDate: '2024-03-31', reference: TEST_REFERENCE });
+    expect(found.map((p) => [p.value, p.metric, p.periodEnd])).toEqual([
+      [3490, 'Attendees', '2023-04-30'],
+      [577, 'Attendees', '2023-04-30'],
+      [4067, 'Attendees', '2023-04-30'],
+      [3781, 'Attendees', '2023-08-31'],
+      [722, 'Attendees', '2023-08-31'],
+      [4503, 'Attendees', '2023-08-31'],
+    ]);
+  });
+
   it('reads a cell with a sentence of its own as a sentence', () => {
     const found = read(['Project | What happened', 'Green homes | We trained 40 installers.', 'Skills hub | Over 300 learners enrolled.']);
     expect(found.find((p) => p.value === 40)!.counted).toBe('installers');

@@ -158,6 +158,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   let previousReading: Reading | null = null; // last number's reading in the paragraph
   let listReading: Reading | null = null; // what the list's items so far counted ("• 1,772 apprentices …")
   let tableHeader: string[] | null = null; // the header row of the table being read
+  let tableCaption: string | null = null; // the heading right above that header ("Attendance to HAF provision")
   // Lines of tables: two or more rows in a row with the same number of cells (a single line
   // with a "|" in it is just text).
   const inTable = tableRows(lines.map((l) => l.masked));
@@ -207,6 +208,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
     // (A header names periods, not counts: "2022/23", "23/24", "Q1", "April 2024" leave no digit behind.)
     else if (!cells.some((c) => /\d/.test(findDates(c.text).reduceRight((text, d) => text.slice(0, d.start) + text.slice(d.end), c.text).replace(/\b(?:19|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b|\b\d\d\/\d\d\b/g, '')))) {
       tableHeader = headerCellsOver(cells, li + 1 < lines.length ? tableCells(lines[li + 1]!.masked) : null).map((c) => c.text);
+      const above = li > 0 ? lines[li - 1]! : null;
+      tableCaption = above && above.heading && !inTable[li - 1] ? above.masked.trim() : null;
       continue;
     }
     const rowLabel = cells && !/\d/.test(cells[0]!.text) && cells[0]!.text ? cells[0]!.text : null;
@@ -222,7 +225,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
     const phones = findPhones(masked);
     // Text after the line, when the sentence runs on to the next line ("six district and" …).
     const next = nextNonBlank[li];
-    const runOn = next && next.continuation ? ' ' + next.masked.slice(0, sentenceSpans(next.masked)[0]?.end ?? 0) : '';
+    // (A table's row is whole on its line: it does not run on to the next row.)
+    const runOn = next && next.continuation && !inTable[li] ? ' ' + next.masked.slice(0, sentenceSpans(next.masked)[0]?.end ?? 0) : '';
 
     for (const sentence of sentenceSpans(masked, line.prefixLength)) {
       const sentenceText = masked.slice(sentence.start, sentence.end);
@@ -309,7 +313,10 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           const generic = /^(?:target|targets|actual|actuals|total|totals|number|no\.?|value|count|outturn|achieved|delivered|result|results|performance|progress|to\s+date|profile|plan|planned|forecast|budget|baseline)$/i.test(header.trim());
           const byHeader = columnPeriod || generic ? null : read(header);
           const byRow = rowLabel ? read(rowLabel) : null;
-          const best = byHeader?.slug ? byHeader : byRow?.slug ? byRow : byHeader?.counted ? byHeader : byRow;
+          // (The table's caption says what it counts when neither its column nor its row does:
+          // "Attendance to HAF provision" over "Holiday | Primary | Secondary | Total".)
+          const byCaption = tableCaption ? read(tableCaption) : null;
+          const best = byHeader?.slug ? byHeader : byRow?.slug ? byRow : byCaption?.slug ? byCaption : byHeader?.counted ? byHeader : byRow;
           if (best) counted = { ...best, counted: best.counted || (columnPeriod ? (rowLabel ?? '') : header), ellipsis: false };
           rowIsMeasure = best === byRow;
         } else if (column > 0 && bare && rowLabel && !counted.slug && !counted.counted.trim()) {

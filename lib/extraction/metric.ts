@@ -196,7 +196,7 @@ const RULES: Rule[] = [
   // Those a fund gave money to are what it funded: "26 towns … share over £600m", "25 library
   // services received a total of £5m", "the 12 interventions that had been funded".
   { re: /\b(towns|services|interventions|deals|clubs|charities|businesses|libraries)\b/i, pick: (i) => (funded(i) ? 'projects-funded' : null) },
-  { re: /\b(attendees|delegates|participants|attendances)\b/i, pick: (i) => (i.range ? 'attendees-per-event' : 'attendees') },
+  { re: /\b(attendees|delegates|participants|attendances?)\b/i, pick: (i) => (i.range ? 'attendees-per-event' : 'attendees') },
   { re: /\b(recipients|subscribers|followers|users|readers)\b/i, pick: () => 'members' },
   {
     re: /\bmembers\b/i,
