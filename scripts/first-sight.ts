@@ -55,12 +55,15 @@ interface Verdict {
   upper: number | null;
   ticked: boolean;
   reason: string | null;
+  /** The basis and period end the rules read (for the basis reader, scorer.ts). */
+  basis: string;
+  periodEnd: string;
 }
 
 /** In a worktree of an old commit: its extractor's verdicts on this clone's tuning documents matching `ids`. */
 async function dump(worktree: string, ids: RegExp): Promise<Verdict[]> {
   const extraction = (await import(path.join(worktree, 'lib/extraction/index.ts'))) as {
-    extractFigures: (text: string, o: object) => { line: number; value: number; qualifier: string; upper: number | null; likelyContext: boolean; contextReason: string | null }[];
+    extractFigures: (text: string, o: object) => { line: number; value: number; qualifier: string; upper: number | null; likelyContext: boolean; contextReason: string | null; basis: string; periodEnd: string }[];
   };
   const reference = seedReference(path.join(worktree, 'seed'));
   const out: Verdict[] = [];
@@ -70,7 +73,7 @@ async function dump(worktree: string, ids: RegExp): Promise<Verdict[]> {
     // (rulesOnly: the rules' verdict before the reader weighs it, where the reader exists; commits
     // before it ignore the option and give the rules' and the old scorer's verdict.)
     for (const p of extraction.extractFigures(text, { reportDate: doc.date, datePrecision: doc.date_precision || 'day', reference, rulesOnly: true }))
-      out.push({ doc: doc.id!, line: p.line, value: p.value, qualifier: p.qualifier, upper: p.upper, ticked: !p.likelyContext, reason: p.likelyContext ? p.contextReason : null });
+      out.push({ doc: doc.id!, line: p.line, value: p.value, qualifier: p.qualifier, upper: p.upper, ticked: !p.likelyContext, reason: p.likelyContext ? p.contextReason : null, basis: p.basis, periodEnd: p.periodEnd });
   }
   return out;
 }
@@ -101,7 +104,7 @@ async function main() {
     file,
     stringify(
       rows.map((r) => ({ ...r, upper: r.upper ?? '', ticked: r.ticked ? 'yes' : 'no', reason: r.reason ?? '' })),
-      { header: true, columns: ['doc', 'line', 'value', 'qualifier', 'upper', 'ticked', 'reason'] },
+      { header: true, columns: ['doc', 'line', 'value', 'qualifier', 'upper', 'ticked', 'reason', 'basis', 'periodEnd'] },
     ),
   );
   console.log(`Wrote ${path.relative(root, file)}: ${rows.length} numbers.`);
