@@ -45,6 +45,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['bc816ea', /^B[G-J]\d/],
   ['87ca013', /^B[K-N]\d/],
   ['22b9333', /^B[O-R]\d/],
+  ['b6d3361', /^B[S-V]\d/],
 ];
 
 interface Verdict {
