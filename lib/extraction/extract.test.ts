@@ -1450,6 +1450,17 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('stamps the lines under a lead-in "correct as of Oct 28:" with its date, through a title, until a blank line', () => {
+    const read = (text: string) => extractFigures(text, { reportDate: '2020-10-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    const found = read('Housing First\n\nPlease see a breakdown of the state of the pilot (correct as of Oct 28):\nKey Indicators\nPeople on the programme 264\nPeople housed - cumulative 149\n\nWe held 12 workshops for landlords.');
+    expect(found.slice(0, 2)).toEqual([
+      [264, 'cumulative', '2020-10-28'],
+      [149, 'cumulative', '2020-10-28'],
+    ]);
+    // (After the blank line, a count is no longer the lead-in's running total.)
+    expect(found[2]!.slice(0, 2)).toEqual([12, 'period']);
+  });
+
   it('reads a fund’s award announced as made now, and what the money is for as the plan', () => {
     const basis = (text: string) => extractFigures(`Funding\n\n${text}`, { reportDate: '2021-03-17', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis]);
     expect(basis('Leicester City Council will get £24,253,008 from the scheme to upgrade 93 buildings.')).toEqual([

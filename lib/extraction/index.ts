@@ -11,7 +11,7 @@ import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { countBesideAShare, metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
 import { findNumbers, type NumberMention } from './numbers';
-import { COMPARISON, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
+import { COMPARISON, asOfLeadIn, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
 import { readerFeatures, readerReason, type FeatureInput, type Features } from './scorer';
@@ -142,7 +142,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   const fundSpeaks = speaksForAFund(lines.filter((l) => !l.blank).slice(0, 3).map((l) => l.masked).join('\n'));
   // The date a running total was given "as at" or "by the end of" ("47,768 visits had been carried
   // out by the end of March 2018"): the undated counts after it in the section stand then too.
-  let asOf: { end: string; precision: DatePrecision; line: number; sentence: number } | null = null;
+  // (Or a lead-in gave it, "correct as of Oct 28:": it stands for the lines under it, through a
+  // table's title, until a blank line.)
+  let asOf: { end: string; precision: DatePrecision; line: number; sentence: number; leadIn?: boolean } | null = null;
   let leadIn = ''; // the last line ending with ":" in the section ("Since the programme started:")
   const proposals: Proposal[] = [];
 
@@ -173,11 +175,11 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
     const line = lines[li]!;
     // (An "as at" date stands for what follows it in its own run of lines: a blank line, a list
     // item or a labelled paragraph starts afresh.)
-    if (line.blank || (!line.continuation && (line.prefixLength > 0 || line.label))) asOf = null;
+    if (line.blank || (!line.continuation && (line.prefixLength > 0 || line.label) && !asOf?.leadIn)) asOf = null;
     if (line.blank) continue;
     if (line.heading && !inTable[li]) {
       currentPeriod = documentPeriod;
-      asOf = null;
+      if (!asOf?.leadIn) asOf = null;
       leadIn = '';
       if (line.majorHeading) {
         majorHeading = line.masked.trim();
@@ -514,8 +516,14 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
 
         if (columnCounts && period.basis === 'cumulative') period.basis = 'period';
         const sentenceDated = dates.some((d) => d.start >= sentence.start && d.end <= sentence.end);
-        if (asOf && !bare && period.basis === 'period' && !sentenceDated && period.periodEnd === options.reportDate)
+        // (Under a lead-in, its own date is the one the period reading carries.)
+        const undated = period.periodEnd === options.reportDate || (asOf?.leadIn && period.periodEnd === asOf.end);
+        if (asOf && !bare && period.basis === 'period' && !sentenceDated && undated)
           Object.assign(period, { basis: 'cumulative', periodStart: null, periodEnd: asOf.end, datePrecision: asOf.precision });
+        // (A running total of its own words under such a lead-in stands at its date too: "No. into
+        // permanent accommodation - cumulative 149", "No. currently in perm accommodation 132".)
+        else if (asOf?.leadIn && !bare && period.basis === 'cumulative' && !sentenceDated && undated)
+          Object.assign(period, { periodEnd: asOf.end, datePrecision: asOf.precision });
         else if (!bare && period.basis === 'cumulative' && period.periodEnd !== options.reportDate && /\b(?:as\s+(?:of|at)|(?:by|at|to)\s+the\s+end\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z])/.test(sentenceText))
           asOf = { end: period.periodEnd, precision: period.datePrecision, sentence: sentence.start, line: li };
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
@@ -596,6 +604,8 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
       const spans = sentenceSpans(masked, line.prefixLength);
       const last = spans[spans.length - 1];
       leadIn = last ? masked.slice(last.start, last.end) : body;
+      const stamp = asOfLeadIn(leadIn, findDates(leadIn), options.reportDate);
+      if (stamp) asOf = { ...stamp, line: li, sentence: -1, leadIn: true };
     } else if (line.prefixLength === 0 && /^[A-Z]/.test(body) && /[.!?]["”’']?$/.test(body)) leadIn = '';
   }
   return proposals;

@@ -290,6 +290,20 @@ export function periodOfHeader(header: string, dates: DateExpression[], reportDa
   return null;
 }
 
+/**
+ * The date a lead-in stamps the figures under it with: "Please see a breakdown of the pilot
+ * (correct as of Oct 28):", "Position as at 31 March 2024:". Null when it names no such date.
+ */
+export function asOfLeadIn(leadIn: string, dates: DateExpression[], reportDate: string): { end: string; precision: DatePrecision } | null {
+  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
+  for (const d of dates) {
+    if (d.kind === 'relative' || !/\b(?:as\s+(?:of|at)|correct\s+(?:as\s+)?(?:of|at)|up\s+to|to\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$/i.test(leadIn.slice(0, d.start))) continue;
+    const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
+    if (s && s.end <= reportDate) return { end: s.end, precision: s.precision };
+  }
+  return null;
+}
+
 /** "since this was last reported in October 2019", "Summary April 2021–March 2022". */
 export function findDocumentStart(lines: string[]): string | null {
   const head = lines.slice(0, 60).join('\n');
