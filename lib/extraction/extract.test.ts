@@ -1450,6 +1450,24 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('reads "since the summer of 2020" as a running total to the report, as "since April 2020" is', () => {
+    const read = (text: string) => extractFigures(`Device library\n\n${text}`, { reportDate: '2021-07-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read('Since the summer of 2020 the library has lent 302 devices.')).toEqual([[302, 'cumulative', '2021-07-31']]);
+    expect(read('Since the spring of 2020, 302 devices were lent.')).toEqual([[302, 'cumulative', '2021-07-31']]);
+  });
+
+  it('reads a breakdown in the sentence after a total ("This breaks down to …", "Of these, …") as and when the total stands', () => {
+    const read = (text: string) => extractFigures(`Device library\n\n${text}`, { reportDate: '2021-07-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
+    expect(read('Since the summer of 2020 the library has lent 302 devices. This breaks down to 110 laptops and 84 tablets.')).toEqual([
+      [302, 'cumulative', '2021-07-31'],
+      [110, 'cumulative', '2021-07-31'],
+      [84, 'cumulative', '2021-07-31'],
+    ]);
+    expect(read('So far 1,300 households have signed up. Of these, 900 have had a home energy check.').map((p) => p[1])).toEqual(['cumulative', 'cumulative']);
+    // (A part with a date of its own keeps it.)
+    expect(read('So far 1,300 households have signed up. Of these, 200 signed up in June 2021.')[1]).toEqual([200, 'period', '2021-06-30']);
+  });
+
   it('stamps the lines under a lead-in "correct as of Oct 28:" with its date, through a title, until a blank line', () => {
     const read = (text: string) => extractFigures(text, { reportDate: '2020-10-31', datePrecision: 'month', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis, p.periodEnd]);
     const found = read('Housing First\n\nPlease see a breakdown of the state of the pilot (correct as of Oct 28):\nKey Indicators\nPeople on the programme 264\nPeople housed - cumulative 149\n\nWe held 12 workshops for landlords.');

@@ -516,7 +516,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
       // "Our November webinar … has since been viewed 1,230 times": the date is the subject's; what
       // came after it is counted as of the report.
       const sinceThen = d.end <= input.numberStart && /\b(?:has|have|had)\s+since\b|\bsince\s+then\b/i.test(input.masked.slice(d.end, input.numberStart));
-      if (launched || sinceStart || sinceThen || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
+      if (launched || sinceStart || sinceThen || /\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+|the\s+)?$|\bsince\s+launching\s+(?:at\s+the\s+end\s+of\s+|in\s+)?$/.test(c)) {
         if (basis === 'period') basis = 'cumulative';
         if (!end) end = input.reportDate;
         precision = input.reportPrecision;
