@@ -80,6 +80,8 @@ const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|
 
 /** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
+/** A sentence that opens by breaking down the figure before it: "This breaks down to", "Of these,", "Of whom". */
+const BREAKDOWN = /^\s*(?:(?:this|these|that|the\s+total|which)\s+(?:[\w-]+\s+){0,2}?(?:breaks?\s+down|(?:is|was|were|are)\s+(?:made\s+up|split|broken\s+down)|comprises?|comprised|splits?)\b|of\s+(?:these|those|them|whom|which|this|that)\b)/i;
 /** A table's column of targets or plans ("Target", "Target 23/24", "Annual target", "Plan for 2024"): not what was delivered. */
 const TARGET_HEADER = /^(?:annual\s+|full[- ]year\s+|year\s+)?(?:targets?|profile|plan|planned|forecast|budget|baseline|ambition)\b/i;
 // A column of sums says whose money they are: "Amount awarded", "Grant approved", "Savings" hold what
@@ -527,6 +529,12 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         else if (!bare && period.basis === 'cumulative' && period.periodEnd !== options.reportDate && /\b(?:as\s+(?:of|at)|(?:by|at|to)\s+the\s+end\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z])/.test(sentenceText))
           asOf = { end: period.periodEnd, precision: period.datePrecision, sentence: sentence.start, line: li };
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
+        // A breakdown of the figure before it, in a sentence of its own that names no date ("The
+        // library has 302 devices out on loan. This breaks down to 110 laptops, 84 tablets …", "Of
+        // these, 40 were …"): its parts stand as and when their total does.
+        const total = proposals[proposals.length - 1];
+        if (!bare && !sentenceDated && total && !total.likelyContext && total.line === line.index + 1 && period.basis !== 'planned' && BREAKDOWN.test(masked.slice(sentence.start, mention.start)))
+          Object.assign(period, { basis: total.basis, periodStart: total.periodStart, periodEnd: total.periodEnd, datePrecision: total.datePrecision });
 
         // The reader (scorer.ts) weighs the rules' verdict with the words around the number, and decides.
         const input: FeatureInput = {
