@@ -465,6 +465,13 @@ describe('extractFigures: basis and period', () => {
     expect(read('The scheme will reopen in October, and the council hopes to reach 3,000 residents.', '2024-03-12').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[3000, 'planned', '2024-10-31']]);
   });
 
+  it('reads "we are holding two events in July", written in June, as a plan for the coming July', () => {
+    expect(read('We are holding two bigger events in July to share what we have learned.', '2019-06-30').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[2, 'planned', '2019-07-31']]);
+    // (A month already past, or a past tense, is what was done.)
+    expect(read('We held two events in July.', '2019-06-30').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[2, 'period', '2018-07-31']]);
+    expect(read('We are holding two events in March.', '2019-06-30').map((p) => [p.value, p.basis])).toEqual([[2, 'period']]);
+  });
+
   it('reads "20 councils are expected to join in the autumn" as a plan', () => {
     expect(read('A further 20 councils are expected to join the programme in the autumn.', '2023-06-22').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[20, 'planned', '2023-11-30']]);
   });

@@ -359,6 +359,14 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // A list opened by "Since the programme started:" or "So far:" is of running totals; one
   // opened by "We will:" of plans.
   if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
+  // "We are holding two bigger 'wrap up' events in July", written in June: an event arranged for
+  // a month still ahead is a plan (as "in July" alone, after the report's month, is not).
+  if (
+    basis === 'period' &&
+    /\b(?:are|is|am)\s+(?:now\s+|also\s+)?(?:holding|hosting|running|organising|organizing|staging|putting\s+on)\b/i.test(input.masked.slice(input.clauseStart, input.numberStart)) &&
+    input.dates.some((d) => d.kind === 'month' && d.year === null && d.month !== null && d.month > rm && d.start >= input.clauseStart && d.end <= input.clauseEnd)
+  )
+    basis = 'planned';
   // "…and expect to train 1,000 staff": an expectation before the number is a plan; after it
   // ("100 schemes … expected to deliver") it is about something else.
   if (basis === 'period' && /\b(?:expects?|expected|expecting)\s+to\b/i.test(input.masked.slice(input.windowStart, input.numberStart))) basis = 'planned';
