@@ -318,8 +318,15 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // by batch: rules 77.3 F1, reader 80.9; threshold 0.45 again) left it at recall 82.8, precision
 // 78.4, metric 82.8, basis 70.5, period end 68.2: the floors below, rounded down. Reading "since the
 // Russian invasion in February" as a running total, a clause ending at " - and" and a 24-hour
-// time set apart made it basis 70.6, period end 68.3.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.82, precision: 0.78, metric: 0.82, basis: 0.7, periodEnd: 0.68 };
+// time set apart made it basis 70.6, period end 68.3. Batches BS–BV (29 more, 15 to the test half)
+// made it 306: at first sight 76.2/73.8 there (70.4/78.1 on their tuning half; the rules alone
+// 88.9/69.1 and 74.1/75.9), and with five rules from the tuning half (a table's caption, a lead-in's
+// "as of" date, a breakdown dated as its total, "since the summer of", "are holding … in July") the
+// 306 scored recall 82.7, precision 78.2, metric 82.8, basis 70.1, period end 68.9. The reader
+// retrained with their tuning half (278 documents held out by batch: rules 77.2 F1, reader 80.9;
+// threshold 0.45 again) made it recall 84.9, precision 77.3 (F1 80.4 -> 80.9), metric 83.1, basis
+// 70.9, period end 69.4: the floors below, rounded down.
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
