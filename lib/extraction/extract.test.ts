@@ -472,6 +472,14 @@ describe('extractFigures: basis and period', () => {
     expect(read('We are holding two events in March.', '2019-06-30').map((p) => [p.value, p.basis])).toEqual([[2, 'period']]);
   });
 
+  it('reads the items under "The council’s spending plan includes:" as planned', () => {
+    const basis = (text: string) => extractFigures(text, { reportDate: '2025-06-30', reference: TEST_REFERENCE }).map((p) => [p.value, p.basis]);
+    expect(basis('Stop smoking grant\n\nThe council’s spending plan includes:\n£36,000 for an addictions officer,\n£178,676 to increase stop smoking officers.')).toEqual([
+      [36_000, 'planned'],
+      [178_676, 'planned'],
+    ]);
+  });
+
   it('reads "20 councils are expected to join in the autumn" as a plan', () => {
     expect(read('A further 20 councils are expected to join the programme in the autumn.', '2023-06-22').map((p) => [p.value, p.basis, p.periodEnd])).toEqual([[20, 'planned', '2023-11-30']]);
   });

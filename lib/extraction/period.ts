@@ -358,7 +358,8 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   else basis = 'period';
   // A list opened by "Since the programme started:" or "So far:" is of running totals; one
   // opened by "We will:" of plans.
-  if (basis === 'period' && input.leadIn && PLANNED.test(input.leadIn)) basis = 'planned';
+  // (So is one that opens a plan's items: "The council's spending plan includes:".)
+  if (basis === 'period' && input.leadIn && (PLANNED.test(input.leadIn) || /\bplans?\s+(?:includes?|comprises?|covers?|sets?\s+out)\b[^.]*:\s*$/i.test(input.leadIn))) basis = 'planned';
   // "We are holding two bigger 'wrap up' events in July", written in June: an event arranged for
   // a month still ahead is a plan (as "in July" alone, after the report's month, is not).
   if (
