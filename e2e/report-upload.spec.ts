@@ -27,6 +27,9 @@ test.describe('uploading a report file', () => {
     const proposed = page.getByRole('region', { name: /Proposed figures/ }).getByTestId('proposal');
     await expect(proposed.filter({ hasText: 'downloaded 2,340 times' }).first().locator('mark')).toHaveText('2,340');
     await expect(proposed.filter({ hasText: 'over 450 councillors' }).first()).toBeVisible();
+    // A table's cell says which column and row it is, beside the row as evidence.
+    const cell = proposed.filter({ hasText: 'Remote Peer Support | 23 | 410' }).filter({ has: page.locator('mark', { hasText: /^410$/ }) });
+    await expect(cell.getByText('In a table, column “Attendees”, row “Remote Peer Support”.')).toBeVisible();
     // The text as read: page 2's table row by row, and no running header or page numbers.
     await page.getByRole('link', { name: 'Read the report' }).click();
     await expect(page).toHaveURL(/\/sources\/\d+$/);

@@ -48,6 +48,8 @@ export interface ReviewProposal {
   /** Where no metric or programme fits: a name from the report for a new one, for the officer to confirm. */
   proposedMetric: string | null;
   proposedProgramme: string | null;
+  /** A table's cell: its column's header and its row's label, shown beside the evidence. */
+  table: { column: string | null; row: string | null } | null;
   recorded: RecordedAs | null;
 }
 
@@ -142,6 +144,7 @@ export function getReportReview(db: AppDatabase, sourceId: number): { source: Re
         upper: p.upper,
         proposedMetric: metric ? null : p.proposedMetric,
         proposedProgramme: programme ? null : p.proposedProgramme,
+        table: p.table,
         recorded,
       };
     }),

@@ -24,6 +24,7 @@ function proposal(over: Partial<Proposal>): Proposal {
     upper: null,
     proposedMetric: null,
     proposedProgramme: null,
+    table: null,
     ...over,
   };
 }

@@ -759,6 +759,9 @@ describe('extractFigures: tables read row by row', () => {
       [17, 'Councils supported', 'Planning Futures Programme'],
       [138, 'Attendees', 'Planning Futures Programme'],
     ]);
+    // Each cell says where it stands, for the review to show beside the row.
+    expect(found[1]!.table).toEqual({ column: 'Attendees', row: 'Tenant Voice Network' });
+    expect(read(['We trained 40 installers.'])[0]!.table).toBeNull();
   });
 
   it('dates a cell by a column headed with a period, and reads the measure from the row', () => {

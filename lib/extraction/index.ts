@@ -57,6 +57,8 @@ export interface Proposal {
   proposedMetric: string | null;
   /** Where no programme fits: a name the document gives one (a heading or label), for the officer to confirm. */
   proposedProgramme: string | null;
+  /** A table's cell: its column's header and its row's first cell, as the table gives them (null where it has none). */
+  table: { column: string | null; row: string | null } | null;
   /** Only with `rulesOnly`: the reader's features of the number (every number the rules read, proposed or set apart). */
   features?: Features;
 }
@@ -583,6 +585,7 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           upper: mention.range === 'low' && mention.rangeEnd !== null ? mention.rangeEnd * scale : null,
           proposedMetric: reason ? null : proposedMetric,
           proposedProgramme: reason ? null : nameProgramme(),
+          table: cell ? { column: tableHeader?.[column]?.trim() || null, row: cells![0]!.text.trim() || null } : null,
           ...(features ? { features } : {}),
         });
       }
@@ -668,5 +671,6 @@ function contextProposal(
     upper: null,
     proposedMetric: null,
     proposedProgramme: null,
+    table: null,
   };
 }

@@ -113,6 +113,12 @@ export const ProposalCard = memo(function ProposalCard(props: CardProps) {
           <p className="mt-1 break-words text-slate-800">
             <Evidence p={p} />
           </p>
+          {p.table && (p.table.column || p.table.row) && (
+            <p className="mt-1 text-sm text-slate-700">
+              In a table{p.table.column ? <>, column “{p.table.column}”</> : null}
+              {p.table.row ? <>, row “{p.table.row}”</> : null}.
+            </p>
+          )}
           {p.likelyContext && p.contextReason && <p className="mt-1 text-sm text-slate-600">Set apart: {p.contextReason}.</p>}
           {p.recorded && (
             <p className="mt-1 text-sm">
