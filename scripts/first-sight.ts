@@ -46,6 +46,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['87ca013', /^B[K-N]\d/],
   ['22b9333', /^B[O-R]\d/],
   ['b6d3361', /^B[S-V]\d/],
+  ['3f07d67', /^B[W-Z]\d/],
 ];
 
 interface Verdict {
