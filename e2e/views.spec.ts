@@ -63,6 +63,9 @@ test.describe('dashboard views', () => {
   });
 
   test('a source shows its text with each figure marked and linked to it', async ({ page }) => {
+    // (axe reads the whole report's text, hundreds of marked lines: about 20 s on an idle machine,
+    // over the default 30 s on a busy one. Three times the time, so it never fails for speed.)
+    test.slow();
     await openSource(page, /LGA Refocused Sector-Led Improvement Offer/);
     await expect(page.getByTestId('source-covers')).toHaveText('It gives an account of April 2020 – February 2021: its figures cover those months.');
     const marked = page.locator('#line-76 mark').filter({ hasText: '465 individual coaching hours' });

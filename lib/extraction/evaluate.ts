@@ -325,8 +325,13 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // 306 scored recall 82.7, precision 78.2, metric 82.8, basis 70.1, period end 68.9. The reader
 // retrained with their tuning half (278 documents held out by batch: rules 77.2 F1, reader 80.9;
 // threshold 0.45 again) made it recall 84.9, precision 77.3 (F1 80.4 -> 80.9), metric 83.1, basis
-// 70.9, period end 69.4: the floors below, rounded down.
-export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.84, precision: 0.77, metric: 0.83, basis: 0.7, periodEnd: 0.69 };
+// 70.9, period end 69.4. A rule from BS–BV's tuning half ("The spending plan includes:") and
+// batches BW–BZ (32 more, 16 to the test half; at first sight 87.4/81.9 there, period end 53.8)
+// made it 322: recall 85.1, precision 77.7, metric 83.6, basis 71.4, period end 68.1. The reader
+// retrained with their tuning half (294 documents held out by batch: rules 77.4 F1, reader 81.0;
+// threshold 0.45 again) made it recall 85.2, precision 78.3, metric 83.6, basis 71.4, period end
+// 68.2: the floors below, rounded down (period end falls from 69 to 68 with the new texts).
+export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.85, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
   const values: Record<keyof typeof CORPUS_TARGETS, number> = {
