@@ -411,7 +411,7 @@ describe('extractFigures: basis and period', () => {
       [71, '2024-07-15'],
     ]);
     // (So with the change between the verb and "from": "increased by 35% from 3,320 places in 2019 to 4,500".)
-    expect(read('The estate has been increased by 35% from around 3,320 places in 2019 to over 4,500 places.', '2024-10-03').filter((p) => !p.likelyContext).map((p) => [p.value, p.periodEnd])).toEqual([
+    expect(read('The estate has been increased by 35% from around 3,320 places in 2019 to over 4,500 places.', '2024-10-03').filter((p) => !p.setApart).map((p) => [p.value, p.periodEnd])).toEqual([
       [3320, '2019-12-31'],
       [4500, '2024-10-03'],
     ]);
