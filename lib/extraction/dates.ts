@@ -34,6 +34,8 @@ export interface DateExpression {
   relative: { direction: 'next' | 'past'; months: number } | null;
   /** "Q3", "the second quarter": 1-4 of a financial year (April–June is the first). */
   quarter?: number;
+  /** An academic year of schools (pupils, SEND, early years): September to August, where further and adult education's runs August to July. */
+  school?: boolean;
   /** "last financial year" (rather than "last year"); on a relative span, "the last year": the last financial year to have ended. */
   financial?: boolean;
   /** Offsets of digits inside the expression that are not figures (days, years). */
@@ -53,6 +55,9 @@ function digitSpans(text: string, offset: number): { start: number; end: number 
 const COUNT_WORDS = /^\s+(councils?|people|attendees|attendances|delegates|members|projects|events|webinars|authorities|applications|participants|residents|children|families|households|visits|visitors|volunteers|young\s+people|places|homes|businesses|jobs)\b/i;
 
 /** Date expressions of a masked line, without overlaps, in order. */
+/** Words of schooling, after which an academic year is a school's (September to August). */
+const SCHOOLING = /\b(?:schools?|pupils?|SEND|EHC\w*|special\s+educational|nurser(?:y|ies)|early\s+years|key\s+stage|holiday\s+activities)\b/i;
+
 export function findDates(masked: string): DateExpression[] {
   const found: DateExpression[] = [];
   const taken = (s: number, e: number) => found.some((d) => s < d.end && e > d.start);
@@ -149,13 +154,17 @@ export function findDates(masked: string): DateExpression[] {
     return d;
   });
   // Financial years and year ranges: "2019/20", "2020/21", "2021-22", "2019/2020", "2019-21";
-  // an academic year ("the 2021/22 academic year", "Academic Year (AY) 2022-23") runs August to July.
+  // an academic year ("the 2021/22 academic year", "Academic Year (AY) 2022-23") runs August to July,
+  // a school year ("the 2021/22 school year", or an academic year in a sentence about pupils,
+  // SEND or early years) September to August.
   run(/\b((?:19|20)\d\d)\s?[/–-]\s?(\d{4}|\d{2})\b/g, (m) => {
     const first = Number(m[1]);
     const second = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
     if (second <= first || second - first > 10) return null;
-    const academic = /\bacademic\s+year\b|\bAY\b/i.test(masked.slice(Math.max(0, m.index - 24), m.index + m[0].length + 20));
+    const near = masked.slice(Math.max(0, m.index - 24), m.index + m[0].length + 20);
+    const academic = /\bacademic\s+year\b|\bAY\b|\bschool\s+year\b/i.test(near);
     const d = blank(m.index, m.index + m[0].length, second === first + 1 ? (academic ? 'academic-year' : 'financial-year') : 'years');
+    if (academic) d.school = /\bschool\s+year\b/i.test(near) || SCHOOLING.test(masked);
     d.year = first;
     d.endYear = second;
     d.numberSpans = digitSpans(m[0], m.index);
@@ -166,6 +175,7 @@ export function findDates(masked: string): DateExpression[] {
     const first = Number(m[1]);
     if (Number(m[2]) !== first + 1) return null;
     const d = blank(m.index, m.index + m[0].length, /academic/i.test(m[3]!) ? 'academic-year' : 'financial-year');
+    if (d.kind === 'academic-year') d.school = SCHOOLING.test(masked);
     d.year = first;
     d.endYear = first + 1;
     d.numberSpans = digitSpans(m[0], m.index);

@@ -835,6 +835,14 @@ describe('extractFigures: the periods a text names for its figures', () => {
   const one = (text: string, value: number, reportDate = '2024-09-30') =>
     extractFigures(text, { reportDate, reference: TEST_REFERENCE }).find((p) => p.value === value)!;
 
+  it('reads a school’s academic year as September to August, and adult learning’s as August to July', () => {
+    expect(one('During the 2021/22 academic year, 1,080 requests were made for an EHC needs assessment.', 1080, '2022-11-30')).toMatchObject({ periodStart: '2021-09-01', periodEnd: '2022-08-31' });
+    expect(one('In the 2022/23 school year we ran 40 holiday sessions.', 40, '2023-11-30')).toMatchObject({ periodStart: '2022-09-01', periodEnd: '2023-08-31' });
+    expect(one('In the 2023/24 academic year, almost 25,000 learners took free courses.', 25_000, '2024-11-30')).toMatchObject({ periodStart: '2023-08-01', periodEnd: '2024-07-31' });
+    // ("the previous academic year" is a year before, as "the previous year" is.)
+    expect(one('During the 2021/22 academic year, 1,080 requests were made for an EHC needs assessment, against 821 in the previous academic year.', 821, '2022-11-30')).toMatchObject({ periodEnd: '2021-08-31' });
+  });
+
   it('reads "last year" as the last financial year ended by the report', () => {
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-09-01')).toMatchObject({ basis: 'period', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
     expect(one('Last year we delivered 140 peer challenges.', 140, '2019-03-31')).toMatchObject({ periodEnd: '2019-03-31' });

@@ -148,7 +148,7 @@ function spanOf(d: DateExpression, report: { y: number; m: number; d: number }, 
       return { start: iso(d.year, 4, 1), end: iso(d.year + 1, 3, 31), precision: 'month' };
     case 'academic-year':
       if (!d.year) return null;
-      return { start: iso(d.year, 8, 1), end: iso(d.year + 1, 7, 31), precision: 'month' };
+      return d.school ? { start: iso(d.year, 9, 1), end: iso(d.year + 1, 8, 31), precision: 'month' } : { start: iso(d.year, 8, 1), end: iso(d.year + 1, 7, 31), precision: 'month' };
     case 'last-year': {
       // The last financial year to have ended by the report's date — but early in a calendar
       // year, before that financial year is over, "last year" is the calendar year just gone.
@@ -636,7 +636,7 @@ export function readPeriod(input: PeriodInput): PeriodReading {
   // "up from 31 the previous year", "against 40 the year before": the same span a year earlier
   // than the figures around it (LABELLING.md: a prior-period value is a figure for that period).
   // (Not where dates.ts read the phrase as a span of its own: "Over the previous year, 84 businesses…".)
-  const comparedYear = /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.exec(windowText);
+  const comparedYear = /\b(?:the\s+(?:previous|prior|preceding)\s+(?:financial\s+|academic\s+|school\s+)?year|the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+same\s+(?:period|quarter|months?|time|point)\s+(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b/i.exec(windowText);
   const comparedAt = comparedYear ? input.windowStart + comparedYear.index : -1;
   if (basis !== 'planned' && comparedYear && !input.dates.some((d) => d.start <= comparedAt && comparedAt < d.end)) {
     const back = (date: string) => {
