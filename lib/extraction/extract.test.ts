@@ -1461,6 +1461,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The latest round will see 26 towns across England share over £600m.')).toEqual([[26, 'Projects funded']]);
     expect(metric('Members were advised of the 12 interventions that had been funded.')).toEqual([[12, 'Projects funded']]);
     expect(metric('Greater Manchester will receive £78m from the scheme to decarbonise 15 public bodies.')).toEqual([[15, 'Networks and organisations engaged']]);
+    // However the giving is said: paid to, given financial help, invested in, provided to, benefited from.
+    expect(metric('The council has made payments to 233 small and micro-businesses under the scheme.')).toEqual([[233, 'Projects funded']]);
+    expect(metric('The fund has given financial help to more than 500 local groups.')).toEqual([[500, 'Projects funded']]);
+    expect(metric('The scheme saw £500,000 invested in 30 community-led organisations.')).toEqual([[30, 'Projects funded']]);
+    expect(metric('Over £80,000 was also provided to 24 organisations from the fund.')).toEqual([[24, 'Projects funded']]);
+    expect(metric('Some 30 companies have now benefitted from £339,000 of funding through the grant.')).toEqual([[30, 'Projects funded']]);
+    expect(metric('A further 13 businesses have been allocated grants.')).toEqual([[13, 'Projects funded']]);
+    // (Things handed out are not money: "600 devices distributed to 85 charities" funds no charity.)
+    expect(metric('The pilot saw over 600 devices distributed to 85 charities.').find((m) => m[0] === 85)![1]).not.toBe('Projects funded');
   });
 
   it('reads a season naming a thing as no date ("winter warmth advice"), but "during the winter" as one', () => {

@@ -107,7 +107,10 @@ type Rule = { re: RegExp; pick: (input: MetricInput, noun: string) => MetricSlug
 // had been issued to 79 businesses", "£60.5 million of funding has been announced to support 325 pools".
 function givenToBefore(i: MetricInput): boolean {
   return (
-    /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?$/i.test(i.before.slice(-60)) ||
+    /\b(?:awarded|granted|allocated|issued|given|paid)\s+(?:(?:more\s+than|over|almost|nearly|around|some|a\s+total\s+of)\s+)?(?:£[\d.,]+\s*(?:m|million|k|bn)?\s+)?to\s+(?:the\s+)?(?:(?:more\s+than|over|almost|nearly|around|some)\s+)?$/i.test(i.before.slice(-60)) ||
+    // ("made payments to 233 small businesses", "has given financial help to more than 500", "£500,000
+    // invested in 30 organisations", "over £80,000 was also provided to 24 organisations")
+    /\b(?:payments?|financial\s+(?:help|support)|grants?|funding)\s+to\s+(?:(?:more\s+than|over|almost|nearly|around|some)\s+)?$|£[\d.,]+\s*(?:m|million|k|bn)?\s+(?:was\s+|were\s+|has\s+been\s+)?(?:also\s+)?(?:invested\s+in|provided\s+to|distributed\s+to)\s+$/i.test(i.before.slice(-60)) ||
     /\b(?:funding|grants?|£[\d.,]+\s*(?:m|million|k|bn)?)\b[^.;]{0,40}?\bto\s+(?:support|fund|help)\s+(?:(?:up\s+to|over|more\s+than|around|some|nearly|almost)\s+)?$/i.test(i.before.slice(-80))
   );
 }
@@ -119,7 +122,12 @@ function moneyWentTo(i: MetricInput): boolean {
 
 /** What the number counts received, shared or was awarded or funded (of nouns that may be recipients). */
 function funded(i: MetricInput): boolean {
-  return /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:received|receive|share|shared|awarded|granted|funded|given)\b/i.test(i.after) || givenToBefore(i);
+  return (
+    /^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:across|in)\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+)?(?:been\s+|were\s+|was\s+|be\s+)?(?:now\s+)?(?:received|receive|share|shared|awarded|granted|funded|given|allocated\s+(?:grants?|funding))\b/i.test(i.after) ||
+    // ("30 companies have now benefitted from £339,000 of funding")
+    /^\s*(?:[\w'’-]+\s+){0,3}?(?:have\s+|has\s+)?(?:now\s+)?benefit+ed\s+from\s+(?:£|(?:[\w'’-]+\s+){0,3}?(?:grants?|funding)\b)/i.test(i.after) ||
+    givenToBefore(i)
+  );
 }
 
 const PEOPLE_AS_MEMBERS = /\b(bulletins?|updates?|newsletters?|circulation|mailing|subscri\w*|network of)\b/i;
@@ -195,7 +203,7 @@ const RULES: Rule[] = [
   },
   // Those a fund gave money to are what it funded: "26 towns … share over £600m", "25 library
   // services received a total of £5m", "the 12 interventions that had been funded".
-  { re: /\b(towns|services|interventions|deals|clubs|charities|businesses|libraries)\b/i, pick: (i) => (funded(i) ? 'projects-funded' : null) },
+  { re: /\b(towns|services|interventions|deals|clubs|charities|businesses|companies|firms|SMEs|libraries)\b/i, pick: (i) => (funded(i) ? 'projects-funded' : null) },
   { re: /\b(attendees|delegates|participants|attendances?)\b/i, pick: (i) => (i.range ? 'attendees-per-event' : 'attendees') },
   { re: /\b(recipients|subscribers|followers|users|readers)\b/i, pick: () => 'members' },
   {
