@@ -1693,6 +1693,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('A recent survey found that 95 per cent of respondents were satisfied with the programme.')).toEqual([[95, 'ticked']]);
   });
 
+  it('reads people a programme reached as people supported, not as an event’s attendees', () => {
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric]);
+    const supported = TEST_REFERENCE.metrics.find((m) => m.slug === 'people-supported')!.name;
+    expect(metric('The partnership has now reached a total of 114,000 young people.')).toEqual([[114_000, supported]]);
+    expect(metric('We heard the stories of 525 people.')).toEqual([[525, supported]]);
+    // (Those who came to an event are its attendees, however they are counted.)
+    expect(metric('The webinar reached 300 delegates.')).toEqual([[300, 'Attendees']]);
+    expect(metric('Over 200 people attended the event.')).toEqual([[200, 'Attendees']]);
+  });
+
   it('counts problems advised on, and a list of their topics, as enquiries handled', () => {
     const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);

@@ -131,7 +131,7 @@ function funded(i: MetricInput): boolean {
 }
 
 const PEOPLE_AS_MEMBERS = /\b(bulletins?|updates?|newsletters?|circulation|mailing|subscri\w*|network of)\b/i;
-const ATTENDANCE = /\b(attend\w*|join\w*|delegates?|participat\w*|reach\w*|register\w*|webinars?|events?|sessions?|conferences?|seminars?|workshops?|heard|listen\w*|audience)\b/i;
+const ATTENDANCE = /\b(attend\w*|join\w*|delegates?|participat\w*|register\w*|webinars?|events?|sessions?|conferences?|seminars?|workshops?|audience)\b/i;
 const DEVELOPMENT = /\b(programmes?|courses?|training|trained|complet\w*|opportunity|coach\w*|mentor\w*|learning)\b/i;
 
 function people(input: MetricInput): MetricSlug {
