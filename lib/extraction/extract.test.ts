@@ -1693,6 +1693,16 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('A recent survey found that 95 per cent of respondents were satisfied with the programme.')).toEqual([[95, 'ticked']]);
   });
 
+  it('reads a council’s area or team as the council, and visits carried out as events', () => {
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric]);
+    expect(metric('The scheme covers 40 local authority areas.')).toEqual([[40, 'Councils supported']]);
+    expect(metric('We worked with 117 LPAs on their backlogs.')).toEqual([[117, 'Councils supported']]);
+    expect(metric('The hub works with each of the 12 local authority fostering teams.')).toEqual([[12, 'Councils supported']]);
+    expect(metric('Officers have carried out 472 visits to schools.')).toEqual([[472, 'Events delivered']]);
+    // (A website's visits are its page views still.)
+    expect(metric('The website had 472 visits.')).toEqual([[472, 'Page views']]);
+  });
+
   it('reads people a programme reached as people supported, not as an event’s attendees', () => {
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric]);
     const supported = TEST_REFERENCE.metrics.find((m) => m.slug === 'people-supported')!.name;

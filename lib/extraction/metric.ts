@@ -154,7 +154,8 @@ const RULES: Rule[] = [
   {
     re: /\b(page\s*views?|views|page\s*visits|visits|hits|page-views)\b/i,
     // ("64 follow-up visits", "site visits": visits made are events.)
-    pick: (i, noun) => (/^visits$/i.test(noun) && (/^\s*(?:[\w'’-]+\s+){0,2}?(?:follow[- ]up|site|home|support|peer|in[- ]person|monitoring|field|school|study|outreach|assessment|inspection|advisory)\s+visits\b/i.test(i.after) || namedVisits(i.after)) ? 'events-delivered' : /^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
+    // ("Officers have carried out 472 visits": visits someone made.)
+    pick: (i, noun) => (/^visits$/i.test(noun) && (/^\s*(?:[\w'’-]+\s+){0,2}?(?:follow[- ]up|site|home|support|peer|in[- ]person|monitoring|field|school|study|outreach|assessment|inspection|advisory)\s+visits\b/i.test(i.after) || namedVisits(i.after) || /\b(?:carried\s+out|conducted|undert(?:ook|aken)|made|completed|paid)\s+(?:(?:over|more\s+than|around|some|nearly|almost|a\s+total\s+of)\s+)?$/i.test(i.before.slice(-50))) ? 'events-delivered' : /^visits$/i.test(noun) && visitsToPlaces(i.clause) ? 'attendees' : /\b(per|a|each)\s+month|monthly\b/i.test(i.clause) ? 'average-monthly-page-views' : 'page-views'),
   },
   // Visitors to places ("13,762 visitors across the Library Service") came; a website's are users.
   { re: /\bvisitors\b/i, pick: (i) => (visitsToPlaces(i.clause) ? 'attendees' : 'members') },
@@ -191,6 +192,9 @@ const RULES: Rule[] = [
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
   },
+  // A council's area or team stands for the council: "40 local authority areas", "117 LPAs", "each of
+  // the 12 local authority fostering teams".
+  { re: /\b(?:local\s+(?:authority|council|planning\s+authority)\s+areas|LPAs|local\s+planning\s+authorities|(?:local\s+authority|council)\s+(?:[\w-]+\s+){0,2}?teams)\b/i, pick: () => 'councils-supported' },
   {
     // ("LAs": local authorities, as reports abbreviate them.)
     re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b|\bLAs\b/i,
