@@ -1701,6 +1701,9 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Officers have carried out 472 visits to schools.')).toEqual([[472, 'Events delivered']]);
     // (A website's visits are its page views still.)
     expect(metric('The website had 472 visits.')).toEqual([[472, 'Page views']]);
+    // Councils as employers are councils; a town's employers are not.
+    expect(metric('We gave HR advice to 14 local government employers.')).toEqual([[14, 'Councils supported']]);
+    expect(metric('So far, 45 employers want to offer roles.')[0]![1]).not.toBe('Councils supported');
   });
 
   it('reads people a programme reached as people supported, not as an event’s attendees', () => {

@@ -197,7 +197,7 @@ const RULES: Rule[] = [
   { re: /\b(?:local\s+(?:authority|council|planning\s+authority)\s+areas|LPAs|local\s+planning\s+authorities|(?:local\s+authority|council)\s+(?:[\w-]+\s+){0,2}?teams)\b/i, pick: () => 'councils-supported' },
   {
     // ("LAs": local authorities, as reports abbreviate them.)
-    re: /\b(councils?|authorities|local\s+authorities|boroughs|employers)\b|\bLAs\b/i,
+    re: /\b(councils?|authorities|local\s+authorities|boroughs|(?:local\s+government|council|local\s+authority)\s+employers)\b|\bLAs\b/i,
     // "8 councils awarded funding", "awarded funding to eight councils": funded projects.
     pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b|^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a\s+)?(?:£|grants?\b|funding\b)/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
   },
