@@ -84,7 +84,8 @@ function main(): number {
     const full = path.join(reportsDir, file);
     if (!fs.existsSync(full)) continue;
     const text = fs.readFileSync(full, 'utf8');
-    const options = { reportDate: source.document_date!, datePrecision: (source.date_precision || 'day') as DatePrecision, reference: ref };
+    // (With the title an officer would give the report at import.)
+    const options = { reportDate: source.document_date!, datePrecision: (source.date_precision || 'day') as DatePrecision, reference: ref, title: source.title };
     // Best of five runs after a warm-up: the time of extraction, not of loading code or of
     // whatever else the machine is doing.
     let proposals = extractFigures(text, options);
@@ -171,7 +172,7 @@ function corpus(ref: ReferenceNames): boolean {
       periodEnd: l.period_end ?? '',
       include: l.include === 'yes',
     }));
-    const proposals = extractFigures(text, { reportDate: doc.date!, datePrecision: (doc.date_precision || 'day') as DatePrecision, reference: ref });
+    const proposals = extractFigures(text, { reportDate: doc.date!, datePrecision: (doc.date_precision || 'day') as DatePrecision, reference: ref, title: doc.title });
     const half = (halves[doc.split!] ??= { docs: 0, score: emptyLabelScore(), fileOf: new Map(), kb: 0 });
     half.docs++;
     half.kb += text.length / 1024;

@@ -1,4 +1,4 @@
-// npm run -s extract -- FILE [--date YYYY-MM or YYYY-MM-DD] [--json] [--text]
+// npm run -s extract -- FILE [--date YYYY-MM or YYYY-MM-DD] [--title TITLE] [--json] [--text]
 //
 // Reads a report (.txt, .md, .docx or .pdf) as the import page reads it, proposes its figures
 // as the import page proposes them (lib/extraction), and prints them: a readable table, or with
@@ -12,7 +12,7 @@ import { seedReference } from './seed-reference';
 import { readReportFile, ReportFileError } from '../lib/report-text';
 import { env } from '../lib/env';
 
-const USAGE = 'Usage: npm run -s extract -- FILE [--date YYYY-MM or YYYY-MM-DD] [--json] [--text]';
+const USAGE = 'Usage: npm run -s extract -- FILE [--date YYYY-MM or YYYY-MM-DD] [--title TITLE] [--json] [--text]';
 
 function referenceNames(): ReferenceNames {
   const database = env().DATABASE_PATH;
@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const json = flag('--json');
   const textOnly = flag('--text');
   const dateRaw = option('--date');
+  const title = option('--title');
   const file = args[0];
   if (!file || args.length > 1) {
     console.error(USAGE);
@@ -97,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   const reference = referenceNames();
   const lines = text.split('\n');
   const slugOf = (name: string | null, list: { name: string; slug: string }[]) => (name === null ? null : (list.find((x) => x.name === name)?.slug ?? name));
-  const numbers = extractFigures(text, { reportDate: when.date, datePrecision: when.precision, reference }).map((p) => {
+  const numbers = extractFigures(text, { reportDate: when.date, datePrecision: when.precision, reference, title }).map((p) => {
     const at = lines[p.line - 1]!.indexOf(p.evidence);
     const start = Math.max(0, at) + p.numberStart;
     const end = Math.max(0, at) + p.numberEnd;

@@ -104,7 +104,7 @@ export function getReportReview(db: AppDatabase, sourceId: number): { source: Re
   const reference = listReferenceNames(db);
   const programmeSlug = new Map(reference.programmes.map((p) => [p.name, p.slug]));
   const metricSlug = new Map(reference.metrics.map((m) => [m.name, m.slug]));
-  const proposals = extractFigures(source.text, { reportDate: source.documentDate, datePrecision: source.datePrecision, reference });
+  const proposals = extractFigures(source.text, { reportDate: source.documentDate, datePrecision: source.datePrecision, reference, title: source.title });
 
   // Every live figure with a value the report states, with its sources: few rows, by index.
   const byValue = db.$client.prepare(

@@ -881,6 +881,17 @@ describe('extractFigures: the periods a text names for its figures', () => {
     expect(found.find((p) => p.value === 15)).toMatchObject({ periodEnd: '2023-08-31' });
   });
 
+  it('takes the period the title given at import names, where the text’s own first lines name none', () => {
+    const text = ['Performance', '', 'There were 1,200 homes with improved energy ratings.'].join('\n');
+    const read = (title?: string) => extractFigures(text, { reportDate: '2023-03-31', reference: TEST_REFERENCE, title }).map((p) => [p.value, p.periodEnd]);
+    expect(read('Quarter Three 2022/23 Performance Management Report')).toEqual([[1200, '2022-12-31']]);
+    expect(read()).toEqual([[1200, '2023-03-31']]);
+    // (What follows a dash or a bracket describes the report and is not read as its title.)
+    expect(read('Performance Management Report – Cabinet, item 5 (Quarter Three 2022/23)')).toEqual([[1200, '2023-03-31']]);
+    // (The text's own title comes first.)
+    expect(extractFigures(`Peer support – 2021/22 highlights\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE, title: 'Quarter Three 2022/23 report' })[0]!.periodEnd).toBe('2022-03-31');
+  });
+
   it('takes no period for the whole report from an opening paragraph, only from a title', () => {
     const text = [
       'Every council in the region has agreed to take in people through the two schemes, which were set up after forces withdrew from Afghanistan last summer and the Taliban took back control of the country.',

@@ -32,6 +32,13 @@ export interface ExtractOptions {
    * For scripts/train-scorer.ts, and for tests of the rules themselves. The app never sets this.
    */
   rulesOnly?: boolean;
+  /**
+   * The report's title as the officer gave it at import ("Quarter Three 2022/23 Performance
+   * Report"): where the text's own first lines name no period, the period its title names is the
+   * figures' (as a title line in the text would be). What follows a dash or a bracket is a
+   * description, not the title, and is not read ("Annual Report 2020/21 – agenda item (Surrey)").
+   */
+  title?: string;
 }
 
 export interface Proposal {
@@ -132,8 +139,10 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   const title = lines.filter((l) => !l.blank).slice(0, 2).filter((l) => l.raw.length <= 160);
   // Or, failing that, the period a report says it covers near its start: "This report updates
   // members on the programme for April to September 2024".
+  const ownTitle = options.title?.replace(/\s+[–—(].*$|\s+-\s.*$/, '').trim();
+  const titleGiven = ownTitle ? analyseLines(ownTitle) : [];
   const documentPeriod =
-    title.reduce<PeriodSpan | null>(
+    [...title, ...titleGiven].reduce<PeriodSpan | null>(
       (found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate) ?? positionOfTitle(findDates(l.masked), l.masked, options.reportDate),
       null,
     ) ??
