@@ -330,7 +330,11 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // made it 322: recall 85.1, precision 77.7, metric 83.6, basis 71.4, period end 68.1. The reader
 // retrained with their tuning half (294 documents held out by batch: rules 77.4 F1, reader 81.0;
 // threshold 0.45 again) made it recall 85.2, precision 78.3, metric 83.6, basis 71.4, period end
-// 68.2: the floors below, rounded down (period end falls from 69 to 68 with the new texts).
+// 68.2: the floors below, rounded down (period end falls from 69 to 68 with the new texts). Seven
+// rules from the tuning half after it (metric: money given to organisations, people reached, a
+// council's area or team, employers; period: "increased by 35% from", a school's year, the title
+// given at import) took the tuning half's metric 86.6 -> 87.9 and period end 78.4 -> 79.0, and the
+// test half's metric 83.6 -> 83.9 and period end 68.2 -> 68.5: the same floors.
 export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.85, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
