@@ -54,10 +54,10 @@ function digitSpans(text: string, offset: number): { start: number; end: number 
 
 const COUNT_WORDS = /^\s+(councils?|people|attendees|attendances|delegates|members|projects|events|webinars|authorities|applications|participants|residents|children|families|households|visits|visitors|volunteers|young\s+people|places|homes|businesses|jobs)\b/i;
 
-/** Date expressions of a masked line, without overlaps, in order. */
 /** Words of schooling, after which an academic year is a school's (September to August). */
 const SCHOOLING = /\b(?:schools?|pupils?|SEND|EHC\w*|special\s+educational|nurser(?:y|ies)|early\s+years|key\s+stage|holiday\s+activities)\b/i;
 
+/** Date expressions of a masked line, without overlaps, in order. */
 export function findDates(masked: string): DateExpression[] {
   const found: DateExpression[] = [];
   const taken = (s: number, e: number) => found.some((d) => s < d.end && e > d.start);

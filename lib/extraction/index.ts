@@ -137,10 +137,11 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
   // (A title is a line of a few words: a paragraph opening the text names no period for the rest,
   // "…set up after US-led forces withdrew from Afghanistan last summer".)
   const title = lines.filter((l) => !l.blank).slice(0, 2).filter((l) => l.raw.length <= 160);
-  // Or, failing that, the period a report says it covers near its start: "This report updates
-  // members on the programme for April to September 2024".
+  // After the text's own, the title the officer gave at import, up to any dash or bracket.
   const ownTitle = options.title?.replace(/\s+[–—(].*$|\s+-\s.*$/, '').trim();
   const titleGiven = ownTitle ? analyseLines(ownTitle) : [];
+  // Or, failing those, the period a report says it covers near its start: "This report updates
+  // members on the programme for April to September 2024".
   const documentPeriod =
     [...title, ...titleGiven].reduce<PeriodSpan | null>(
       (found, l) => found ?? statedPeriod(findDates(l.masked), l.masked, 0, l.masked.length, options.reportDate) ?? positionOfTitle(findDates(l.masked), l.masked, options.reportDate),
@@ -542,10 +543,9 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
         if (columnPeriod) Object.assign(period, { periodStart: period.basis === 'cumulative' ? null : columnPeriod.start, periodEnd: columnPeriod.end, datePrecision: columnPeriod.precision });
         // A breakdown of the figure before it, in a sentence of its own that names no date ("The
         // library has 302 devices out on loan. This breaks down to 110 laptops, 84 tablets …", "Of
-        // these, 40 were …"): its parts stand as and when their total does.
-        const total = proposals[proposals.length - 1];
-        if (!bare && !sentenceDated && total && !total.likelyContext && total.line === line.index + 1 && period.basis !== 'planned' && BREAKDOWN.test(masked.slice(sentence.start, mention.start)))
-          Object.assign(period, { basis: total.basis, periodStart: total.periodStart, periodEnd: total.periodEnd, datePrecision: total.datePrecision });
+        // these, 40 were …"): its parts stand as and when their total, the figure before, does.
+        if (!bare && !sentenceDated && previous && !previous.likelyContext && previous.line === line.index + 1 && period.basis !== 'planned' && BREAKDOWN.test(masked.slice(sentence.start, mention.start)))
+          Object.assign(period, { basis: previous.basis, periodStart: previous.periodStart, periodEnd: previous.periodEnd, datePrecision: previous.datePrecision });
 
         // The reader (scorer.ts) weighs the rules' verdict with the words around the number, and decides.
         const input: FeatureInput = {

@@ -265,16 +265,24 @@ export function statedPeriod(dates: DateExpression[], masked: string, from: numb
  * and the day itself for running totals. Null when the title states none.
  */
 export function positionOfTitle(dates: DateExpression[], masked: string, reportDate: string): Span | null {
-  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
   // A title is short and no list item; "from March to May" is a span, not a position.
   if (masked.trim().length > 100 || /^\s*(?:[-•*–]|\d+[.)])\s/.test(masked)) return null;
-  for (const d of [...dates].reverse()) {
-    if ((d.kind !== 'day' && d.kind !== 'month') || !/\b(?:to|as\s+at|as\s+of|up\s+to|ending)\s+$/i.test(masked.slice(Math.max(0, d.start - 12), d.start))) continue;
-    if (/\b(?:from|between)\b/i.test(masked.slice(0, d.start))) continue;
+  const at = dateAfter([...dates].reverse(), masked, reportDate, /\b(?:to|as\s+at|as\s+of|up\s+to|ending)\s+$/i, (d) => (d.kind === 'day' || d.kind === 'month') && !/\b(?:from|between)\b/i.test(masked.slice(0, d.start)));
+  if (!at) return null;
+  const [y, m] = at.end.split('-').map(Number) as [number, number];
+  return { start: iso(m >= 4 ? y : y - 1, 4, 1), end: at.end, precision: at.precision };
+}
+
+/**
+ * The span of the first of `dates` that `cue` brings in ("as at 31 March 2024", "correct as of Oct
+ * 28") and `fits`, and that has ended by the report; null when there is none.
+ */
+function dateAfter(dates: DateExpression[], masked: string, reportDate: string, cue: RegExp, fits: (d: DateExpression) => boolean): Span | null {
+  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
+  for (const d of dates) {
+    if (!fits(d) || !cue.test(masked.slice(Math.max(0, d.start - 40), d.start))) continue;
     const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
-    if (!s || s.end > reportDate) continue;
-    const [y, m] = s.end.split('-').map(Number) as [number, number];
-    return { start: iso(m >= 4 ? y : y - 1, 4, 1), end: s.end, precision: s.precision };
+    if (s && s.end <= reportDate) return s;
   }
   return null;
 }
@@ -295,13 +303,8 @@ export function periodOfHeader(header: string, dates: DateExpression[], reportDa
  * (correct as of Oct 28):", "Position as at 31 March 2024:". Null when it names no such date.
  */
 export function asOfLeadIn(leadIn: string, dates: DateExpression[], reportDate: string): { end: string; precision: DatePrecision } | null {
-  const [ry, rm, rd] = reportDate.split('-').map(Number) as [number, number, number];
-  for (const d of dates) {
-    if (d.kind === 'relative' || !/\b(?:as\s+(?:of|at)|correct\s+(?:as\s+)?(?:of|at)|up\s+to|to\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$/i.test(leadIn.slice(0, d.start))) continue;
-    const s = spanOf(d, { y: ry, m: rm, d: rd }, false);
-    if (s && s.end <= reportDate) return { end: s.end, precision: s.precision };
-  }
-  return null;
+  const at = dateAfter(dates, leadIn, reportDate, /\b(?:as\s+(?:of|at)|correct\s+(?:as\s+)?(?:of|at)|up\s+to|to\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$/i, (d) => d.kind !== 'relative');
+  return at && { end: at.end, precision: at.precision };
 }
 
 /** "since this was last reported in October 2019", "Summary April 2021–March 2022". */
