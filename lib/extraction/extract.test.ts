@@ -1709,6 +1709,8 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('The scheme covers 40 local authority areas.')).toEqual([[40, 'Councils supported']]);
     expect(metric('We worked with 117 LPAs on their backlogs.')).toEqual([[117, 'Councils supported']]);
     expect(metric('The hub works with each of the 12 local authority fostering teams.')).toEqual([[12, 'Councils supported']]);
+    // (An area awarded money is funded, as a council awarded money is.)
+    expect(metric('Eight local authority areas were awarded funding.')).toEqual([[8, 'Projects funded']]);
     expect(metric('Officers have carried out 472 visits to schools.')).toEqual([[472, 'Events delivered']]);
     // (A website's visits are its page views still.)
     expect(metric('The website had 472 visits.')).toEqual([[472, 'Page views']]);

@@ -192,12 +192,11 @@ const RULES: Rule[] = [
     re: /\b(guides?|guidance|documents?|notes|proposals|case\s+studies|toolkits?|bulletins?|editions|circulars|reports?|publications|summaries|examples|answers|resource\s+items|resources|web\s*links|links|routes|films|videos|blogs|workbooks|templates|factsheets|articles|briefing\s+notes|ppns|podcasts)\b/i,
     pick: (i) => (/\bcomment(?:ed|s)?\s+on\b/i.test(i.clause) ? 'enquiries-handled' : 'resources-published'),
   },
-  // A council's area or team stands for the council: "40 local authority areas", "117 LPAs", "each of
-  // the 12 local authority fostering teams".
-  { re: /\b(?:local\s+(?:authority|council|planning\s+authority)\s+areas|LPAs|local\s+planning\s+authorities|(?:local\s+authority|council)\s+(?:[\w-]+\s+){0,2}?teams)\b/i, pick: () => 'councils-supported' },
   {
-    // ("LAs": local authorities, as reports abbreviate them.)
-    re: /\b(councils?|authorities|local\s+authorities|boroughs|(?:local\s+government|council|local\s+authority)\s+employers)\b|\bLAs\b/i,
+    // ("LAs", "LPAs": local (planning) authorities, as reports abbreviate them. A council's area,
+    // team or workforce stands for the council: "40 local authority areas", "each of the 12 local
+    // authority fostering teams", "14 local government employers".)
+    re: /\b(councils?|authorities|local\s+authorities|boroughs|(?:local\s+government|council|local\s+authority)\s+employers|local\s+(?:authority|council|planning\s+authority)\s+areas|(?:local\s+authority|council)\s+(?:[\w-]+\s+){0,2}?teams)\b|\bLP?As\b/i,
     // "8 councils awarded funding", "awarded funding to eight councils": funded projects.
     pick: (i) => (/\b(awarded|granted|win\s+funding|won\s+funding)\b|^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a\s+)?(?:£|grants?\b|funding\b)/i.test(i.after) || /\b(award\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:funding\s+)?to\s*$/i.test(i.before.slice(-50)) ? 'projects-funded' : 'councils-supported'),
   },
