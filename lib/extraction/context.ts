@@ -297,7 +297,8 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     return reason('a cap per participant, not something delivered');
   // "The maximum grant for a single project is £50,000", "projects below £5,000 are decided by
   // officers": the offer's limits and thresholds.
-  if (/\b(?:maximum|minimum|max\.?|largest\s+possible)\s+(?:grant|award|amount|payment|funding|contribution|bid|request)s?\b[^.;]{0,50}?\b(?:is|was|will\s+be|are|were)\s*$/i.test(beforeQualifier) ||
+  // ("The lowest grant is £1,000", "the average award was £6,000": the size of one award too.)
+  if (/\b(?:maximum|minimum|max\.?|largest\s+possible|lowest|smallest|highest|largest|biggest|average|typical|median)\s+(?:single\s+|individual\s+)?(?:grant|award|amount|payment|funding|contribution|bid|request)s?\b[^.;]{0,50}?\b(?:is|was|will\s+be|are|were)\s*$/i.test(beforeQualifier) ||
       /\b(?:projects?|applications?|grants?|bids?|awards?|requests?|schemes?)\s+(?:of\s+)?(?:below|under|above|less\s+than|exceeding)\s*$/i.test(before))
     return reason('a limit or threshold the offer sets, not something delivered');
   // "3 further events, each for up to 60 delegates".
@@ -305,6 +306,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // "offered grants of up to £100,000", "bursaries worth up to £500": the most one award can be.
   if (mention.unit === 'GBP' && cap.test(before) && /\b(?:grants?|awards?|bursar(?:y|ies)|payments?|vouchers?|loans?)\s+(?:of|worth)\s+(?:up\s+to|a\s+maximum\s+of)\s*$/i.test(before))
     return reason('a cap per participant, not something delivered');
+  // "calculated as a percentage of lost turnover up to a maximum of £10,000": money never reaches
+  // "a maximum of" by being delivered.
+  if (mention.unit === 'GBP' && /\ba\s+maximum\s+of\s*$/i.test(before)) return reason('a cap per participant, not something delivered');
   if (mention.unit === 'GBP' && /^\s?(?:[\w'’-]+\s){0,2}?each\b(?!\s+(?:year|month|week|quarter)\b)/i.test(afterGroup)) return reason('an amount for each participant, not a total');
   // What an offer is worth to each taker: "grants of £1,000 are available", "bursaries of up to £500
   // can be applied for" — the size of one award on offer, not money awarded.
@@ -314,6 +318,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // £50,000 investment", "councils can bid for £2m" — on offer, not yet awarded.
   // ("GLOUCESTERSHIRE County Council is offering £50,000 in grant funding": on offer too.)
   if (mention.unit === 'GBP' && (/\b(?:apply|applying|bid|bidding)\s+for\s+(?:a\s+share\s+(?:of\s+)?|part\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:total|further|additional|new)\s+)?$/i.test(beforeQualifier) || /\b(?:is|are)\s+(?:now\s+|again\s+|once\s+again\s+)?offering\s+(?:up\s+to\s+)?$/i.test(beforeQualifier)))
+    return reason('money on offer, not yet awarded');
+  // The money there is to spend: "the council had £1.7 million available to fund local
+  // businesses", "£170,000 is available for capital projects". ("£2m was made available to 30
+  // groups" is given out.)
+  if (mention.unit === 'GBP' && /^\s?(?:(?:of\s+)?[\w-]+\s+){0,2}?(?:(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+)?(?:still\s+|now\s+|also\s+)?available\b/i.test(afterGroup) && !/\bmade\s*$/i.test(afterGroup.match(/^[^.;]*?(?=available)/)?.[0] ?? ''))
     return reason('money on offer, not yet awarded');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   // ("Councils will be limited to leading on 2 applications.")
