@@ -118,7 +118,9 @@ function loadDocs(): Doc[] {
 
 const EPOCHS = 300;
 const RATE = 0.5;
-const L2 = 0.003;
+// The penalty was chosen held out as below (2026-12-07, 294 documents): 0.01 gave F1 81.4, 0.003
+// 81.0, 0.002 81.9, 0.001 82.4, 0.0003 82.3; 600 steps at 0.001 gave 82.4 too.
+const L2 = 0.001;
 // A word is weighed only when it is seen near numbers in at least this many documents: the reader
 // learns words of the genre, never one document's names.
 const MIN_DOCUMENTS = 3;

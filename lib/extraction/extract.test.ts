@@ -1028,7 +1028,7 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(proposals.filter(ticked).length).toBeGreaterThan(25);
   });
 
-  it('handles the other context kinds in isolation', () => {
+  it('handles the other context kinds in isolation (the rules)', () => {
     const cases: [string, string][] = [
       ['The webinar ran for the next 4 months.', 'a duration'],
       ['Support for 18-25 year olds was extended.', 'an age range'],
@@ -1040,7 +1040,9 @@ describe('extractFigures: numbers that are not figures', () => {
       ['The scheme is now in Phase 3 of delivery.', 'a label or stage'],
     ];
     for (const [sentence, reason] of cases) {
-      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+      // (The rules' reason: whether a lone sentence is a figure after all is the reader's judgement,
+      // decision 0007 — it proposes "The Government announced £2.4 billion for councils.")
+      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE, rulesOnly: true });
       expect(found.find((p) => p.contextReason === reason), `${sentence} → ${reason}: ${JSON.stringify(found.map((p) => p.contextReason))}`).toBeDefined();
     }
   });
@@ -1098,7 +1100,9 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Successful councils will match the grant with at least £300,000 of their own.', 'money others put in, not awarded or saved by a programme'],
     ];
     for (const [sentence, reason] of cases) {
-      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE });
+      // (The rules' reason: whether a lone sentence is a figure after all is the reader's judgement,
+      // decision 0007 — it proposes "The Government announced £2.4 billion for councils.")
+      const found = extractFigures(sentence, { reportDate: '2021-03-31', reference: TEST_REFERENCE, rulesOnly: true });
       expect(found.find((p) => p.contextReason === reason), `${sentence} → ${reason}: ${JSON.stringify(found.map((p) => p.contextReason))}`).toBeDefined();
     }
   });
@@ -1457,8 +1461,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('£199,770.36 of additional benefit claims had also been supported.')).toEqual([199_770.36]);
     expect(ticked('Thousands of small businesses have been given almost £28m in grants.')).toEqual([28_000_000]);
     expect(ticked('£107 million allocated through the single homelessness accommodation programme.')).toEqual([107_000_000]);
-    // (A council given money is still money it received.)
-    expect(ticked('The council has been given £2m by the department.')).toEqual([]);
+    // (A council given money is still money it received, to the rules; the reader, weighing the
+    // words, proposes this lone sentence — decision 0007.)
+    const byRules = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-15', reference: TEST_REFERENCE, rulesOnly: true }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(byRules('The council has been given £2m by the department.')).toEqual([]);
   });
 
   it('reads referrals as a measure of their own, not enquiries handled', () => {
