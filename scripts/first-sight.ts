@@ -47,6 +47,7 @@ const BATCHES: [commit: string, ids: RegExp][] = [
   ['22b9333', /^B[O-R]\d/],
   ['b6d3361', /^B[S-V]\d/],
   ['3f07d67', /^B[W-Z]\d/],
+  ['974ba20', /^C[A-H]\d/],
 ];
 
 interface Verdict {
