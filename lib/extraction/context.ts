@@ -372,6 +372,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // authorities", the £2.8m of "£2m of the total £2.8m". The share itself is judged on its own.
   if (/\d[\d,.]*(?:%|k|m|bn|\s?million|\s?billion)?\s+(?:out\s+)?(?:in|of)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:£\s?)?$/i.test(beforeQualifier) || /\bout\s+of\s+(?:a\s+)?(?:total\s+of\s+)?(?:the\s+)?(?:£\s?)?$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
+  // ("This equates to 97% of the total number of starts (1,010)": the whole, named in brackets.)
+  if (/\d[\d,.]*\s*(?:%|per\s?cent)\s+of\s+(?:the\s+)?(?:total|overall|whole)\s+(?:number\s+of\s+)?(?:[\w'’-]+\s+){0,3}?\(\s*$/i.test(beforeQualifier))
+    return reason('the whole that a share is of');
   // "are among ACE's 54 priority places", "one of the 12 pilots": the group they belong to.
   if (/\b(?:are|is|were|was)\s+(?:all\s+)?among\s+(?:the|its|their|our|[A-Z][\w&-]*['’]s)\s+$/i.test(beforeQualifier))
     return reason('the whole that a share is of');
@@ -428,6 +431,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
     // but not what each taker may have, nor a payment's rate in brackets ("Winter Fuel Payment (£300)").
     const perTaker = /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$|\beach\s+(?:receive|get|be\s+awarded|be\s+given)\b[^.;£]*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
     if (awardOfFund && !perTaker) return null;
+    // ("21,906 residents received a payment of £150", "the Council Tax Rebate (£150)": what one
+    // taker got, not a total.)
+    if (/\ban?\s+(?:[\w-]+\s+)?(?:payment|voucher|bursary|rebate)\s+of\s*$/i.test(beforeQualifier) || /\b(?:payments?|rebates?|allowances?|vouchers?|bonus(?:es)?)\s*\(\s*$/i.test(beforeQualifier))
+      return reason('an amount for each participant, not a total');
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
     // ("West Lindsey was allocated £2.7million from the fund" is the council's allocation.)
@@ -455,6 +462,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // describes a place; a share of a sum of money or a rate is not a figure of delivery.
   if (mention.unit === 'percent') {
     if (/^\)?\s?(?:[\w-]+\s){0,1}?(more|fewer|less|higher|lower|increase|rise|rises|drop|fall|decrease|reduction|growth|up|down|uplift)\b/i.test(afterGroup) || /\b(increase|rise|fall|drop|growth|reduction|cuts?|up|down|uplift|falling|fell|fallen|rising|rose|risen|dropping|dropped|declining|declined|decreasing|decreased|increasing|increased|growing|grew|grown)\s+(?:of|by)\s*$/i.test(beforeQualifier) || /\bcuts?\s+of\s+[\d.,]+\s*(?:%|per\s?cent|pc)\s+and\s*$/i.test(beforeQualifier) || /\b(?:cut|reduction|increase|rise|fall|drop)\b[^.;,]{0,60}?\b(?:was|were|is|are|stood\s+at)\s*$/i.test(masked.slice(Math.max(0, input.qualifierStart - 100), input.qualifierStart)) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|up|down)\s+by\s+[\d,]+\s*\(\s*$/i.test(beforeQualifier))
+      return reason('a change, which the dashboard works out itself');
+    // "635,115 library starters (+4% on 2022)": a signed per cent, or one "on" an earlier year, is a
+    // change too.
+    if (/[+−]\s?$|(?:^|[\s(])-$/.test(beforeQualifier) || /^\)?\s?(?:on|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?(?:\d{4}(?:\/\d{2,4})?|last\s+year|the\s+year\s+before|previous\s+year|prior\s+year|same\s+(?:period|time|quarter)|pre-pandemic)\b/i.test(afterGroup))
       return reason('a change, which the dashboard works out itself');
     // "up 9% on the previous year", "down 4 per cent from last year".
     if (/\b(?:up|down|rising|falling)\s*$/i.test(beforeQualifier) && /^\s?(?:on|from|compared|against|year[- ]on[- ]year)\b/i.test(afterGroup)) return reason('a change, which the dashboard works out itself');

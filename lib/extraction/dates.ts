@@ -218,6 +218,9 @@ export function findDates(masked: string): DateExpression[] {
     // naming a thing, not a time — unless a time word leads it in, "during the winter".)
     if (!/\b(?:this|last|next|the|in|over|during|since|throughout|by|until|from|each|every|early|late|mid|of)\s*$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?!(?:holidays?|months?|term|terms|period|season|break|half[- ]term|of)\b)[A-Za-z]/.test(masked.slice(m.index + m[0].length)))
       return null;
+    // ("through the Summer Reading Challenge in 2023", "the Winter Grant Scheme": a name in
+    // capitals, whatever leads it in.)
+    if (/^[A-Z]/.test(m[1]!) && /^\s+(?!(?:Holidays?|Months?|Terms?|Period|Season|Break|Half[- ]Terms?|Of)\b)[A-Z][a-z]/.test(masked.slice(m.index + m[0].length))) return null;
     const d = blank(m.index, m.index + m[0].length, 'season');
     d.season = m[1]!.toLowerCase() as DateExpression['season'];
     return d;

@@ -1440,7 +1440,10 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(ticked('Greater Manchester will receive £78,236,986 from the Public Sector Decarbonisation Scheme to decarbonise 15 public bodies.')).toContain(78_236_986);
     // Not a payment's rate, nor money a council was given with no fund speaking for it.
     expect(ticked('Pensioners may receive other support through the Energy Support Scheme (£400) and the Council Tax Rebate (£150).')).toEqual([]);
-    expect(ticked('The council received £2m from the government for its libraries.')).toEqual([]);
+    // (Money a council was given, to the rules; since the reader learned batches CA–CH it proposes
+    // this lone sentence — decision 0007.)
+    const byRules = (text: string) => extractFigures(`Libraries fund\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE, rulesOnly: true }).filter((p) => !p.likelyContext).map((p) => p.value);
+    expect(byRules('The council received £2m from the government for its libraries.')).toEqual([]);
   });
 
   it('sets apart section numbers, a count’s rise, a poll of the public and a count per head; keeps hours given and a round’s count', () => {
@@ -1465,6 +1468,14 @@ describe('extractFigures: numbers that are not figures', () => {
     // words, proposes this lone sentence — decision 0007.)
     const byRules = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2021-03-15', reference: TEST_REFERENCE, rulesOnly: true }).filter((p) => !p.likelyContext).map((p) => p.value);
     expect(byRules('The council has been given £2m by the department.')).toEqual([]);
+  });
+
+  it('reads calls a service answered as enquiries handled, and calls it made as a measure of their own', () => {
+    const metric = (text: string) => extractFigures(`Support\n\n${text}`, { reportDate: '2023-12-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric, p.proposedMetric]);
+    const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
+    expect(metric('The Covid line handled a total of 28,500 calls.')).toEqual([[28_500, enquiries, null]]);
+    expect(metric('Over 7,000 befriending calls were made by the Library Service.')).toEqual([[7000, null, 'Befriending calls']]);
+    expect(metric('Staff made 3,000 calls to isolated residents.')).toEqual([[3000, null, 'Calls']]);
   });
 
   it('reads referrals as a measure of their own, not enquiries handled', () => {
@@ -1496,6 +1507,10 @@ describe('extractFigures: numbers that are not figures', () => {
     const end = (text: string) => extractFigures(`Safe and Well\n\n${text}`, { reportDate: '2018-05-31', reference: TEST_REFERENCE }).map((p) => p.periodEnd);
     expect(end('Crews give advice on falls and winter warmth safety. They made 782 referrals.')).toEqual(['2018-05-31']);
     expect(end('During the winter, crews made 782 referrals.')).toEqual(['2018-02-28']);
+    // A season in a name in capitals is no date, whatever leads it in; "Over the Summer" still is.
+    const endIn2023 = (text: string) => extractFigures(`Libraries\n\n${text}`, { reportDate: '2023-12-31', reference: TEST_REFERENCE }).map((p) => p.periodEnd);
+    expect(endIn2023('We reached 699,208 children through the Summer Reading Challenge in 2023!')).toEqual(['2023-12-31']);
+    expect(endIn2023('Over the Summer 300 children took part.')).toEqual(['2023-08-31']);
   });
 
   it('carries an "as at" date to the undated counts after it, until a blank line, a list item or a new period', () => {
@@ -1800,7 +1815,7 @@ describe('extractFigures: numbers that are not figures', () => {
       [24_274, 'count', 'Benefits'],
     ]);
     expect(read('An increase in online transactions of 120%, to 45,000.')).toContainEqual([45_000, 'count', 'Online transactions']);
-    expect(read('This equates to 97% of the total number of starts (1,010).')).toContainEqual([1010, 'count', 'no measure named']);
+    expect(read('This equates to 97% of the total number of starts (1,010).')).toContainEqual([1010, 'count', 'the whole that a share is of']);
     expect(read('Initial indications are that approximately 37% (188) of guests are children.')).toContainEqual([188, 'count', 'Guests']);
   });
 
@@ -1836,6 +1851,13 @@ describe('extractFigures: numbers that are not figures', () => {
   it('reads a cut in a budget as a change, however it is said', () => {
     const why = (text: string) => whyIn(text, '2023-05-09');
     const change = 'a change, which the dashboard works out itself';
+    // A signed per cent, or one "on" an earlier year, beside a count.
+    expect(why('635,115 library starters (+4% on 2022)')).toEqual([
+      [635_115, 'ticked'],
+      [4, change],
+    ]);
+    expect(why('Visits: 1,200 (-12%)')).toContainEqual([12, change]);
+    expect(why('The share rose - 12% of users now log in online.')).toEqual([[12, 'ticked']]);
     expect(why('Oldham and Rochdale have faced real-term council cuts of 29.1 pc and 28.4 pc respectively.')).toEqual([
       [29.1, change],
       [28.4, change],

@@ -184,7 +184,9 @@ const RULES: Rule[] = [
   // Submissions or entries to a fund, a programme or awards are applications: "we've received 18
   // submissions for the Fund", "over 200 entries" to the awards.
   { re: /\b(submissions|expressions\s+of\s+interest|entries)\b/i, pick: (i) => (/\b(?:receiv\w*|submitted|fund|funding|awards?|programme|scheme|competition|applications?|bids?)\b/i.test(`${i.clause} ${i.before.slice(-80)}`) ? 'applications' : null) },
-  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: () => 'enquiries-handled' },
+  // (Calls a service made — "7,000 befriending calls were made", "outbound calls to isolated
+  // residents" — are work of their own, not enquiries it handled.)
+  { re: /\b(enquiries|inquiries|queries|questions|cases|requests|(?<!coaching\s)calls)\b/i, pick: (i, noun) => (/^calls$/i.test(noun) && (/\b(?:befriending|outbound|welfare|wellbeing|check-?in|courtesy|telephone\s+support)\s+calls\b/i.test(i.after) || /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?made\b/i.test(i.after) || /\b(?:made|making|make)\s+(?:(?:over|more\s+than|around|some|nearly|almost|a\s+total\s+of)\s+)?$/i.test(i.before.slice(-40))) ? null : 'enquiries-handled') },
   // Problems or issues advised on are enquiries: "we advised 16,881 clients with 65,449 different
   // problems", "We advised over 2,920 issues to do with charitable support".
   { re: /\b(problems|issues)\b/i, pick: (i) => (/\b((?<!\b(?:were|was|been|are|is)\s)advis\w*|advice|dealt\s+with|handl\w*|help(?:ed)?\s+with|resolv\w*|assist\w*\s+with)\b/i.test(i.clause) ? 'enquiries-handled' : null) },
