@@ -1081,6 +1081,8 @@ describe('extractFigures: numbers that are not figures', () => {
       ['Grants were calculated as a share of lost turnover up to a maximum of £10,000.', 'a cap per participant, not something delivered'],
       ['It currently employs eight staff, running a series of projects.', 'the size of a team'],
       ['Response 3566317', 'a label or stage'],
+      ['FOI 8443741', 'a label or stage'],
+      ['Case No. 27 was closed.', 'a label or stage'],
       ['Government data indicates that Herefordshire can expect at least another 171 guests.', 'a forecast, not something delivered'],
       ['The figure is likely to reach 5,000 as the scheme continues.', 'a forecast, not something delivered'],
       ['We will run 3 further regional events, each for up to 60 delegates.', 'a cap per participant, not something delivered'],
