@@ -58,7 +58,7 @@ interface Verdict {
   upper: number | null;
   ticked: boolean;
   reason: string | null;
-  /** The basis and period end the rules read (for the basis reader, scorer.ts). */
+  /** The basis and period end the rules read: how they carry over to a new report (decision 0007; a basis reader was tried on them and not kept). */
   basis: string;
   periodEnd: string;
 }

@@ -322,7 +322,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // The money there is to spend: "the council had £1.7 million available to fund local
   // businesses", "£170,000 is available for capital projects". ("£2m was made available to 30
   // groups" is given out.)
-  if (mention.unit === 'GBP' && /^\s?(?:(?:of\s+)?[\w-]+\s+){0,2}?(?:(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+)?(?:still\s+|now\s+|also\s+)?available\b/i.test(afterGroup) && !/\bmade\s*$/i.test(afterGroup.match(/^[^.;]*?(?=available)/)?.[0] ?? ''))
+  if (mention.unit === 'GBP' && /^\s?(?:(?:of\s+)?(?!made\b)[\w-]+\s+){0,2}?(?:(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+)?(?:still\s+|now\s+|also\s+)?available\b/i.test(afterGroup))
     return reason('money on offer, not yet awarded');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   // ("Councils will be limited to leading on 2 applications.")
@@ -429,12 +429,12 @@ export function judgeContext(input: ContextInput): ContextVerdict {
       return reason('money others put in, not awarded or saved by a programme');
     // What a fund the text speaks for gave out (above): a figure, whoever is said to receive it —
     // but not what each taker may have, nor a payment's rate in brackets ("Winter Fuel Payment (£300)").
-    const perTaker = /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:payment|grant|award|voucher|bursary)\s+of\s*$|\beach\s+(?:receive|get|be\s+awarded|be\s+given)\b[^.;£]*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
-    if (awardOfFund && !perTaker) return null;
     // ("21,906 residents received a payment of £150", "the Council Tax Rebate (£150)": what one
-    // taker got, not a total.)
-    if (/\ban?\s+(?:[\w-]+\s+)?(?:payment|voucher|bursary|rebate)\s+of\s*$/i.test(beforeQualifier) || /\b(?:payments?|rebates?|allowances?|vouchers?|bonus(?:es)?)\s*\(\s*$/i.test(beforeQualifier))
-      return reason('an amount for each participant, not a total');
+    // taker got, whoever gave it. "A grant of £30,000 to Age UK" may be a fund's whole award.)
+    const oneTakersSum = /\ban?\s+(?:[\w-]+\s+)?(?:payment|voucher|bursary|rebate)\s+of\s*$|\b(?:payments?|rebates?|allowances?|vouchers?|bonus(?:es)?)\s*\(\s*$/i.test(beforeQualifier);
+    const perTaker = oneTakersSum || /\b(?:each|per|up\s+to|maximum|minimum|of\s+up\s+to)\s*$|\ban?\s+(?:[\w-]+\s+)?(?:grant|award)\s+of\s*$|\beach\s+(?:receive|get|be\s+awarded|be\s+given)\b[^.;£]*$/i.test(beforeQualifier) || /^\s?(?:each|per\s+\w+|a\s+head|payments?)\b/i.test(afterGroup) || (/\(\s*$/.test(beforeQualifier) && /^\s*\)/.test(afterGroup));
+    if (awardOfFund && !perTaker) return null;
+    if (oneTakersSum) return reason('an amount for each participant, not a total');
     // ("an additional grant of £30,000 to Age UK" is given, not received.)
     // ("received total funding of £307,000 from the LGA" is what the LGA's programme awarded.)
     // ("West Lindsey was allocated £2.7million from the fund" is the council's allocation.)
