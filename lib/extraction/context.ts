@@ -128,6 +128,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
         /\b(?:resurfac\w*|repair\w*|plant\w*|remov\w*|collect\w*|clear\w*|recycl\w*|restor\w*|sav(?:e|ed|es|ing)|divert\w*|prevent\w*)\s+(?:(?:a\s+)?(?:staggering|total\s+of|further|an?\s+additional|over|more\s+than|around|about|nearly|almost|some)\s+)*$/i.test(beforeQualifier));
     if (!workDone) return reason('a measurement');
   }
+  // A document's length is a measurement, not delivery: "Slides: 21 pages", "The MoU itself was
+  // just 2 pages long". ("2,000 pages viewed" and "page views" are figures.)
+  if (mention.unit === 'count' && /^\s?pages?(?:\s+long\b|\s*(?:$|[.,;:)])|\s+[A-Z])/.test(afterGroup)) return reason('a measurement');
   // (But a count with thousands separators run into its noun, a slip for a space, is a count:
   // "over 7,906participants".)
   if (mention.written === 'numeral' && /^[A-Za-z]/.test(after) && mention.unit === 'count' && !measure && !(/^\d{1,3}(?:,\d{3})+$/.test(raw) && /^[a-z]{4,}/.test(after))) return DROP;
@@ -577,7 +580,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // What did not happen: "999 failed to cash the voucher", "12 councils did not respond".
   // (Not who "did not qualify" for one payment and were helped another way: a group described.)
   // ("nine would not be met within the target date", "Three of the actions were delayed".)
-  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet|(?:would|will)\s+not\s+be\s+(?:met|completed|delivered|achieved)|(?:were|was|are|is)\s+(?:delayed|behind\s+schedule|off\s+track|at\s+risk))\b/i.test(afterGroup))
+  if (mention.unit === 'count' && /^\s?(?:[\w'’-]+\s){0,3}?(?:failed\s+to|did\s+not\s+(?:complete|attend|take\s+up|respond|cash|claim|start|finish)|didn['’]t\s+(?:complete|attend|take\s+up|respond|cash|claim)|were\s+unable\s+to|was\s+unable\s+to|could\s+not|couldn['’]t|have\s+not\s+yet|has\s+not\s+yet|(?:have|has|are|is)\s+yet\s+to|(?:would|will)\s+not\s+be\s+(?:met|completed|delivered|achieved)|(?:were|was|are|is)\s+(?:delayed|behind\s+schedule|off\s+track|at\s+risk))\b/i.test(afterGroup))
     return reason('a count of what was not done');
 
   // What a service was called out to or told of — fires, false alarms, incidents, collisions,

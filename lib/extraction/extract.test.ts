@@ -1807,6 +1807,19 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('The trees are approximately 60cm high.')).toEqual([[60, 'a measurement']]);
     expect(why('Each SIM card offers 25GB of monthly data.')).toEqual([[25, 'a measurement']]);
     expect(why('The roads are 15km long.')).toEqual([[15, 'a measurement']]);
+    // A document's length; its pages viewed are delivery.
+    expect(why('The MoU itself was just 2 pages long this year.')).toEqual([[2, 'a measurement']]);
+    expect(why('Slides: 21 pages Slide Content')).toEqual([[21, 'a measurement']]);
+    expect(why('The guide had 2,000 pages viewed in May.')).toEqual([[2000, 'ticked']]);
+  });
+
+  it('sets apart a count of what is yet to happen ("63 councils have yet to have a review")', () => {
+    const why = (text: string) => whyIn(text, '2024-12-31');
+    expect(why('Some 63 councils have yet to have a corporate peer review.')).toEqual([[63, 'a count of what was not done']]);
+    expect(why('The team supported 40 families, and 12 are yet to be housed.')).toEqual([
+      [40, 'ticked'],
+      [12, 'a count of what was not done'],
+    ]);
   });
 
   it('never gives a count a percentage’s measure ("Benefits 38% (24,274)")', () => {
