@@ -165,6 +165,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$|\bquarters\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q|Response|Reference|Ref\.?|Request|FOIR?|EIR|No\.?|Case|Minute)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
+  // A reference joined to a zero-padded number: the minute "21-070", the file "2023-0415".
+  if (mention.written === 'numeral' && (/^[-–/]0\d/.test(masked.slice(mention.end)) || (/\d[-–/]$/.test(before) && /^0\d/.test(raw))))
+    return reason('a label or stage');
   // A subsection of a numbered reference: the 3 of "section 18(3) of the Care Act".
   if (mention.written === 'numeral' && /\d\($/.test(before) && /^\)/.test(masked.slice(mention.end))) return reason('a label or stage');
   // The end of a run of labels: "quarters one to 20", "phases 2 and 3".
@@ -328,8 +331,9 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'GBP' && /^\s?(?:(?:of\s+)?(?!made\b)[\w-]+\s+){0,2}?(?:(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+)?(?:still\s+|now\s+|also\s+)?available\b/i.test(afterGroup))
     return reason('money on offer, not yet awarded');
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
-  // ("Councils will be limited to leading on 2 applications.")
-  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:limited|restricted|capped)\s+to\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?$/i.test(beforeQualifier)))
+  // ("Councils will be limited to leading on 2 applications", "capped at 100 places", "we will cap
+  // registrations at 120", "increasing the limit from 100 to 500 attendees".)
+  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:limited|restricted|capped)\s+to\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?$/i.test(beforeQualifier) || /\b(?:capped\s+at|cap\s+(?:[\w'’-]+\s+){0,2}at|limit\s+(?:of|from|to))\s*$/i.test(beforeQualifier)))
     return reason('a minimum or maximum the offer sets, not something delivered');
   // "three or four placements", "two or three times": a rough description, not a count.
   if (/^\s?or\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(afterGroup) || /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+or\s*$/i.test(beforeQualifier))
@@ -569,9 +573,10 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if (mention.unit === 'count' && /^\s?(?:votes?\s+)?(?:for|against|abstentions?|abstained)\b/i.test(afterGroup) && /\bagainst\b|\babstain|\babstention/i.test(sentence) && /\b(?:vot\w*|abstention|abstained|resolved|motion|carried)\b/i.test(sentence))
     return reason("the meeting's own attendance or votes");
   // A count's change on an earlier one: "180 (9.2%) fewer than in 2019/20", "2 more than last year",
-  // "increased by 4 (1.1%)", "less by 100 compared to the previous year".
+  // "increased by 4 (1.1%)", "less by 100 compared to the previous year", "an increase of 35
+  // places", "an approximate 1,800 increase on 2018-2019".
   // ("apprentice numbers up 10,000": what a count rose by, said of the count.)
-  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|less|fewer|lower|higher)\s+by\s*$/i.test(beforeQualifier) || /\b(?:numbers?|figures?|totals?|attendances?|levels?|applications|referrals|starts|visits|visitors|membership|users|downloads|views)\s+(?:were\s+|are\s+|is\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:up|down)\s+(?:by\s+)?$/i.test(beforeQualifier)))
+  if (mention.unit === 'count' && (/^\s?(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower)\s+than\b/i.test(afterGroup) || /\b(?:increased|decreased|rose|fell|grew|dropped|reduced|less|fewer|lower|higher)\s+by\s*$/i.test(beforeQualifier) || /\ban?\s+(?:increase|decrease|reduction)\s+of\s*$/i.test(beforeQualifier) || /^\s?(?:[\w-]+\s+)?(?:increase|decrease|rise|fall|reduction)\s+(?:on|from|compared\s+(?:to|with)|over)\b/i.test(afterGroup) || /\b(?:numbers?|figures?|totals?|attendances?|levels?|applications|referrals|starts|visits|visitors|membership|users|downloads|views)\s+(?:were\s+|are\s+|is\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:up|down)\s+(?:by\s+)?$/i.test(beforeQualifier)))
     return reason('a change, which the dashboard works out itself');
   // What is still to be done: "27 properties awaiting works", "5 actions outstanding".
   // ("40 outstanding volunteers" are excellent ones: "outstanding" means not done only after its noun.)

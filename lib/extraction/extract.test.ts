@@ -1813,6 +1813,26 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(why('The guide had 2,000 pages viewed in May.')).toEqual([[2000, 'ticked']]);
   });
 
+  it('sets apart a minute number, a cap on places and an increase of so many', () => {
+    const why = (text: string) => whyIn(text, '2024-12-31');
+    // "21-070" is minute 70 of 2021, not a range; "20-30 councillors" still is one.
+    expect(why('Apologies for Absence 21-070 Cllr A White')).toEqual([
+      [21, 'a label or stage'],
+      [70, 'a label or stage'],
+    ]);
+    expect(why('We trained 20-30 councillors.')).toEqual([[20, 'ticked']]);
+    expect(why('We are currently capped at 100 places for the live event.')).toEqual([[100, 'a minimum or maximum the offer sets, not something delivered']]);
+    expect(why('We will cap registrations at 120 next time.')).toEqual([[120, 'a minimum or maximum the offer sets, not something delivered']]);
+    expect(why('We have seen an increase of approximately 28,000 engagements to a total of 48,856.')).toEqual([
+      [28000, 'a change, which the dashboard works out itself'],
+      [48856, 'ticked'],
+    ]);
+    expect(why('Followers reached 48,000, an approximate 1,800 increase on 2018-2019.')).toEqual([
+      [48000, 'ticked'],
+      [1800, 'a change, which the dashboard works out itself'],
+    ]);
+  });
+
   it('sets apart a count of what is yet to happen ("63 councils have yet to have a review")', () => {
     const why = (text: string) => whyIn(text, '2024-12-31');
     expect(why('Some 63 councils have yet to have a corporate peer review.')).toEqual([[63, 'a count of what was not done']]);

@@ -235,6 +235,8 @@ function markRanges(masked: string, mentions: NumberMention[]): void {
       }
     }
     if (b.value <= a.value) continue;
+    // A reference's zero-padded part ends no range: "21-070" is minute 70 of 2021.
+    if (/^0\d/.test(masked.slice(b.start, b.end))) continue;
     a.range = 'low';
     b.range = 'high';
     a.rangeEnd = b.value;
