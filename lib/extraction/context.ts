@@ -561,6 +561,11 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // ("contributing to 9 consultations" counts the contributions: only "to the N" is a whole.)
   if (/\bcontribut(?:ed|ing|es)\s+to(?:wards)?\s+the\s+$/i.test(beforeQualifier)) return reason('a total others reached, which the programme helped towards');
 
+  // A need is no delivery: "there is a need for 5,400 foster families", "an additional 370 foster
+  // families needed in the North East". ("2 authorities who needed capacity" were helped.)
+  if (/\b(?:a|the)\s+need\s+for\s+(?:an?\s+)?(?:(?:additional|further|extra|more)\s+)?$/i.test(beforeQualifier) || /^\s?(?:(?!who\b|that\b|which\b)[\w'’-]+\s+){0,3}?(?:are\s+|is\s+)?(?:still\s+)?needed\b(?!\s+(?:support|help|advice))/i.test(afterGroup))
+    return reason('an outside statistic');
+
   // A count of a population, not of support: "more than 165,000 homeless Londoners live in
   // temporary accommodation", "an estimated 360,000 people are affected".
   if (mention.unit === 'count' && POPULATION_STATE.test(afterGroup) && !/\b(?:support|programme|lga\b|we\b|our\b|us\b|help|reach)/i.test(sentence))

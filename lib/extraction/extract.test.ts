@@ -1833,6 +1833,15 @@ describe('extractFigures: numbers that are not figures', () => {
     ]);
   });
 
+  it('sets apart a need ("a need for 5,400 foster families"), not those who needed help and got it', () => {
+    const why = (text: string) => whyIn(text, '2024-12-31');
+    expect(why('Latest figures estimate there is a need for 5,400 foster families in England, which equates to an additional 370 foster families needed in the North East.')).toEqual([
+      [5400, 'an outside statistic'],
+      [370, 'an outside statistic'],
+    ]);
+    expect(why('We seconded staff to 2 authorities who needed additional strategic capacity.')).toEqual([[2, 'ticked']]);
+  });
+
   it('sets apart a count of what is yet to happen ("63 councils have yet to have a review")', () => {
     const why = (text: string) => whyIn(text, '2024-12-31');
     expect(why('Some 63 councils have yet to have a corporate peer review.')).toEqual([[63, 'a count of what was not done']]);
