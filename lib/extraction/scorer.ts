@@ -14,6 +14,8 @@
 // The weights (scorer-weights.ts) are learned by scripts/train-scorer.ts from the seed reports'
 // labels and the corpus's tuning half only, deterministically; nothing is downloaded or learned
 // at run time. The words it weighs are ordinary words near any number, never a report's names.
+// Other cues and models tried held out (word pairs, document-level cues, trees, word vectors) did
+// no better: docs/decisions/0007.
 import type { Basis, Qualifier, Unit } from '../vocabulary';
 import type { MetricSlug } from './metric';
 import { WEIGHTS } from './scorer-weights';
