@@ -165,7 +165,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   if ((!ordinalLabel && /\b(phase|tier|stage|level|part|round|wave|cohort|key stage|item|appendix|section|paragraph|annex|step|option|chapter|page|line|version|grade|band|issue|edition|volume|vol|kpi|pi|indicator)s?\.?\s*$|\bquarters\s*$/i.test(before)) || /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q|Response|Reference|Ref\.?|Request|FOIR?|EIR|No\.?|Case|Minute)\s*$/.test(before) || (mention.unit === 'count' && /\b(?:Years?|Priority|Priorities|Quarters?|Fund|Objective|Theme|Lot|Workstream|Strand|Goal|Outcome|Round|Cohort|Q)\s*\d+\s*(?:&|and|,)\s*$/.test(before)))
     return reason('a label or stage');
   if (/^\s?[-–]?\s?(stage|tier|step|point)\b(?!\s*\d)/i.test(afterGroup)) return reason('a label or stage');
-  // A reference joined to a zero-padded number: the minute "21-070", the file "2023-0415".
+  // A reference joined to a zero-padded number: the minute "21-070" (minute 70 of 2021).
   if (mention.written === 'numeral' && (/^[-–/]0\d/.test(masked.slice(mention.end)) || (/\d[-–/]$/.test(before) && /^0\d/.test(raw))))
     return reason('a label or stage');
   // A subsection of a numbered reference: the 3 of "section 18(3) of the Care Act".
