@@ -1755,6 +1755,13 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Over 200 people attended the event.')).toEqual([[200, 'Attendees']]);
   });
 
+  it('reads engagements with councils as councils supported, and social media engagements as a measure to name', () => {
+    const councils = TEST_REFERENCE.metrics.find((m) => m.slug === 'councils-supported')!.name;
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-05-12', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    expect(metric('The team held 140 engagements with individual councils.')).toEqual([[140, councils]]);
+    expect(metric('Our Facebook posts had 9,856 engagements.')).toEqual([[9856, 'Engagements']]);
+  });
+
   it('counts problems advised on, and a list of their topics, as enquiries handled', () => {
     const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);

@@ -174,9 +174,11 @@ const RULES: Rule[] = [
       return 'events-delivered';
     },
   },
+  // Engagements with councils are councils supported; a social media post's engagements are a
+  // measure of their own, which the officer names.
   {
     re: /\b(engagements?)\b/i,
-    pick: (i) => (/\b(each|per|a)\s+month\b|\bmonthly\b/i.test(i.clause) ? 'average-engagements-per-month' : 'councils-supported'),
+    pick: (i) => (/\b(each|per|a)\s+month\b|\bmonthly\b/i.test(i.clause) ? 'average-engagements-per-month' : /\b(?:councils?|authorities|local\s+government)\b/i.test(i.clause) ? 'councils-supported' : null),
   },
   // (Bids received or submitted are applications: "74 bids were received".)
   { re: /\b(projects?|bids|grants|schemes)\b/i, pick: (i, noun) => (/^bids$/i.test(noun) && /^\s*(?:[\w'’-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:received|submitted|made|lodged)\b/i.test(i.after) ? 'applications' : 'projects-funded') },
