@@ -333,7 +333,7 @@ export function judgeContext(input: ContextInput): ContextVerdict {
   // ("A minimum of £2.5m in additional income" is a sum known to be at least that: money is not an offer's rule.)
   // ("Councils will be limited to leading on 2 applications", "capped at 100 places", "we will cap
   // registrations at 120", "increasing the limit from 100 to 500 attendees".)
-  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:limited|restricted|capped)\s+to\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?$/i.test(beforeQualifier) || /\b(?:capped\s+at|cap\s+(?:[\w'’-]+\s+){0,2}at|limit\s+(?:of|from|to))\s*$/i.test(beforeQualifier)))
+  if (mention.unit !== 'GBP' && (/\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(beforeQualifier) || /\b(a\s+)?(minimum|maximum)\s+of\s*$/i.test(before) || /\b(?:(?:limited|restricted|capped)\s+(?:to|at)\s+(?:[a-z]+ing\s+(?:on\s+|in\s+|for\s+)?)?|cap\s+(?:[\w'’-]+\s+){0,2}at\s*|limit\s+(?:of|from|to)\s*)$/i.test(beforeQualifier)))
     return reason('a minimum or maximum the offer sets, not something delivered');
   // "three or four placements", "two or three times": a rough description, not a count.
   if (/^\s?or\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(afterGroup) || /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+or\s*$/i.test(beforeQualifier))
