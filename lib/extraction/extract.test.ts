@@ -1762,6 +1762,24 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(metric('Our Facebook posts had 9,856 engagements.')).toEqual([[9856, 'Engagements']]);
   });
 
+  it('gives a count that names nothing what its sentence named, a measure of the dashboard or a new one', () => {
+    const events = TEST_REFERENCE.metrics.find((m) => m.slug === 'events-delivered')!.name;
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-10-01', reference: TEST_REFERENCE, rulesOnly: true }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    // The subject "the number of …" says what the numbers after its verb count.
+    expect(read('The number of reading events also saw a growth of 52%, expanding from 330 in 2023 to over 500 this year.')).toEqual([
+      [52, 'Percentage'],
+      [330, events],
+      [500, events],
+    ]);
+    // A count before it in the sentence, though none of the dashboard's measures.
+    expect(read('The scheme was most popular in Wirral, with 444 installations, followed by Liverpool with 254 and Sefton with 207.')).toEqual([
+      [444, 'Installations'],
+      [254, 'Installations'],
+      [207, 'Installations'],
+    ]);
+    expect(read('So far 150 homes have been retrofitted, and work is due to start on 400 more later this year.')).toContainEqual([400, 'Homes']);
+  });
+
   it('counts problems advised on, and a list of their topics, as enquiries handled', () => {
     const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);

@@ -87,6 +87,8 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 /** The words before a part or an earlier value of the number before it: "of whom", "including", a COMPARISON. */
 const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
 
+/** A sentence's subject "the number of …", up to its verb: "The number of reading events also saw a growth of 52%, from". */
+const NUMBER_OF_SUBJECT = /\bnumber\s+of\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+?)\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:saw|rose|grew|increased|went|fell|dropped|decreased|doubled|tripled|trebled|was|were|is|are|reached|stood|expanded|climbed|jumped)\b[^.;]*$/i;
 /** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
 /** A sentence that opens by breaking down the figure before it: "This breaks down to", "Of these,", "Of whom". */
@@ -376,6 +378,16 @@ export function extractFigures(text: string, given: ExtractOptions): Proposal[] 
           if (borrowed && borrowed.slug === 'percentage' && mention.unit !== 'percent')
             counted = { counted: countBesideAShare(masked.slice(sentence.start, mention.start), masked.slice(mention.groupEnd)), slug: null, unit: mention.unit, ellipsis: false };
           else if (borrowed && borrowed.slug) counted = { counted: borrowed.counted, slug: borrowed.slug, unit: unitFor(borrowed.slug, mention.unit), ellipsis: true };
+        }
+        if (!counted.slug && !counted.counted.trim() && !partOrEarlier && !verdict && mention.unit === 'count') {
+          // A count that names nothing counts what its sentence has named, though it is none of
+          // the dashboard's measures: "The number of reading events grew … from 330 to over
+          // 500" counts reading events; "444 installations, followed by Liverpool with 254" and
+          // "150 homes have been retrofitted … 400 more" count installations and homes.
+          const subject = NUMBER_OF_SUBJECT.exec(masked.slice(sentence.start, mention.start))?.[1];
+          const earlier = subject ? readCounted({ after: ` ${subject}`, before: '', clause: subject, unit: mention.unit, range: mention.range }) : null;
+          if (earlier && (earlier.slug || earlier.counted.trim())) counted = { ...earlier, counted: earlier.counted || subject!, ellipsis: true };
+          else if (lastCounted && !lastCounted.slug && lastCounted.counted.trim()) counted = { counted: lastCounted.counted, slug: null, unit: mention.unit, ellipsis: true };
         }
         // "The 39 projects cover England, with 14 located in the North": a part named by a
         // participle alone counts what the sentence's count before it counts.
