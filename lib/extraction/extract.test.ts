@@ -1780,6 +1780,15 @@ describe('extractFigures: numbers that are not figures', () => {
     expect(read('So far 150 homes have been retrofitted, and work is due to start on 400 more later this year.')).toContainEqual([400, 'Homes']);
   });
 
+  it('reads people who took part, participated or attended, even after a bracket, as attendees, and people on courses as trained', () => {
+    const attendees = TEST_REFERENCE.metrics.find((m) => m.slug === 'attendees')!.name;
+    const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-10-01', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    expect(metric('The rain did not dampen the spirits of the 1008 children that took part.')).toEqual([[1008, attendees]]);
+    expect(metric('A total of 93 children (aged 2 – 4 years) attended the Balance Bike Clubs.')).toContainEqual([93, attendees]);
+    expect(metric('Over 7,500 children participated in holiday activities during the summer.')).toEqual([[7500, attendees]]);
+    expect(metric('2,900 people have taken part in courses to improve their maths.')).not.toContainEqual([2900, attendees]);
+  });
+
   it('counts problems advised on, and a list of their topics, as enquiries handled', () => {
     const enquiries = TEST_REFERENCE.metrics.find((m) => m.slug === 'enquiries-handled')!.name;
     const metric = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2023-03-31', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);

@@ -422,7 +422,10 @@ export function readCounted(input: MetricInput): CountedReading & { ellipsis: bo
   // ("245 councils attended our programmes": councils that come are councils supported.)
   const eventsFirst = firstPick === 'events-delivered' || firstPick === 'councils-supported';
   if (/^\s*(?:[\w'’-]+\s+){0,4}?(?:appl(?:y|ied|ying)|submitted\s+applications)\b/i.test(after)) return { counted: phrase || 'applicants', slug: 'applications', unit: 'count', ellipsis: false };
-  if (!eventsFirst && (/^\s*(?:[\w'’-]+\s+){0,3}?(?:attend(?:ed|ing)?(?!\s+by)|took\s+part\s+in\s+(?:the\s+)?(?:event|webinar|workshop|session|conference)s?)\b/i.test(after) || /\battended\s+by\s*$/i.test(input.before.slice(-30))))
+  // ("1,008 children that took part", "93 children (aged 2 – 4 years) attended the clubs", "over
+  // 7,500 children … participated in holiday activities": whoever takes part attends — but
+  // "2,900 people have taken part in courses" were trained, and the words after say so.)
+  if (!eventsFirst && (/^\s*(?:\([^)]{0,40}\)\s*)?(?:[\w'’-]+\s+){0,3}?(?:\([^)]{0,40}\)\s*)?(?:attend(?:ed|ing)?(?!\s+by)|(?:(?:took|taken|take)\s+part|participated)\b(?!\s+in\s+(?:the\s+|a\s+|an\s+|their\s+)?(?:[\w'’,-]+\s+){0,4}?(?:programmes?|courses?|training|schemes?|apprenticeships?)\b))/i.test(after) || /\battended\s+by\s*$/i.test(input.before.slice(-30))))
     return { counted: phrase || 'attending', slug: input.range ? 'attendees-per-event' : 'attendees', unit: 'count', ellipsis: false };
   // "40 hours of team coaching", "6 days support": keep the "of …" part with the noun.
   const withOf = /^\s*(?:[\w-]+\s+){0,2}?(hours?|days?)\s+(?:of\s+)?[\w\s-]{0,30}?(coaching|mentoring|support|training|advice)\b/i.exec(after);
