@@ -1764,7 +1764,7 @@ describe('extractFigures: numbers that are not figures', () => {
 
   it('gives a count that names nothing what its sentence named, a measure of the dashboard or a new one', () => {
     const events = TEST_REFERENCE.metrics.find((m) => m.slug === 'events-delivered')!.name;
-    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-10-01', reference: TEST_REFERENCE, rulesOnly: true }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
+    const read = (text: string) => extractFigures(`Update\n\n${text}`, { reportDate: '2024-10-01', reference: TEST_REFERENCE }).map((p) => [p.value, p.metric ?? p.proposedMetric]);
     // The subject "the number of …" says what the numbers after its verb count.
     expect(read('The number of reading events also saw a growth of 52%, expanding from 330 in 2023 to over 500 this year.')).toEqual([
       [52, 'Percentage'],
