@@ -342,7 +342,11 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // batch: rules 77.3 F1, reader 83.1 at 0.40) and six rules from it made it recall 85.2, precision
 // 78.0, metric 83.2, basis 72.0, period end 68.3: the same floors. Seven more rules from held-out
 // errors on the tuning half left it at recall 85.2, precision 78.0, metric 83.3, basis 72.0,
-// period end 68.3: the same floors.
+// period end 68.3: the same floors. A count named only by its sentence ("with 444 installations,
+// followed by Liverpool with 254"), proposed outright by the rules, took precision to 77.9 and was
+// taken back to naming the measure of what the reader proposes; with "took part" read as attending
+// the test half scored recall 85.2, precision 78.1, metric 83.7, basis 72.0, period end 68.3: the
+// same floors.
 export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.85, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
