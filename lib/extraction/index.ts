@@ -89,6 +89,7 @@ const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|
 
 /** A sentence's subject "the number of …", up to its verb: "The number of reading events also saw a growth of 52%, from". */
 const NUMBER_OF_SUBJECT = /\bnumber\s+of\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+?)\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:saw|rose|grew|increased|went|fell|dropped|decreased|doubled|tripled|trebled|was|were|is|are|reached|stood|expanded|climbed|jumped)\b[^.;]*$/i;
+
 /** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;
 /** A sentence that opens by breaking down the figure before it: "This breaks down to", "Of these,", "Of whom". */
