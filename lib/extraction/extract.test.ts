@@ -298,6 +298,18 @@ describe('extractFigures: basis and period', () => {
     ]);
   });
 
+  it('dates "expanding from 330 in 2023 to over 500 this year" by each value\'s own date, whatever the verb of growth', () => {
+    const dated = (text: string) => extractFigures(`News\n\n${text}`, { reportDate: '2024-10-01', reference: TEST_REFERENCE }).filter((p) => p.unit === 'count').map((p) => [p.value, p.periodEnd]);
+    const apart = [
+      [330, '2023-12-31'],
+      [500, '2024-10-01'],
+    ];
+    expect(dated('Events grew from 330 in 2023 to over 500 this year.')).toEqual(apart);
+    expect(dated('Events expanded from 330 in 2023 to over 500 this year.')).toEqual(apart);
+    expect(dated('The number of events saw a growth of 52%, expanding from 330 in 2023 to over 500 this year.')).toEqual(apart);
+    expect(dated('Visits are growing from 330 in 2023 to over 500 this year.')).toEqual(apart);
+  });
+
   it('dates an earlier value "from 38 per cent in 2022/23" by its own year, and does not carry that year on', () => {
     const found = extractFigures(
       ['Cost of living support', '', 'Summary', '', '1. The fund supported 6,540 households during 2023/24.', '2. Take-up increased to 45 per cent, from 38 per cent in 2022/23.', '3. Over 300 volunteers gave their time.'].join('\n'),

@@ -323,7 +323,7 @@ export function findDocumentStart(lines: string[]): string | null {
  * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
  * value's: its noun is the one before (index.ts), its dates its own.
  */
-export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|fell|fallen|falling|dropped|dropping)\s+(?:by\s+(?:around\s+|about\s+|over\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent)?\s+)?from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?(?:on|over|from)|against|versus)|,\s*from)/i;
+export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|growing|expanded|expanding|climbed|climbing|jumped|decreased|decreasing|declined|declining|fell|fallen|falling|dropped|dropping)\s+(?:by\s+(?:around\s+|about\s+|over\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent)?\s+)?from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?(?:on|over|from)|against|versus)|,\s*from)/i;
 
 /**
  * Words that bring in the running total the number before adds to: "…, bringing the total placed
