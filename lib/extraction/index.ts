@@ -10,7 +10,7 @@ import type { Basis, DatePrecision, Qualifier, Unit } from '../vocabulary';
 import { judgeContext, speaksForAFund } from './context';
 import { findDates, findPhones, findTimes } from './dates';
 import { countBesideAShare, metricName, nounBefore, readCounted, unitOf, type CountedReading, type MetricSlug } from './metric';
-import { findNumbers, type NumberMention } from './numbers';
+import { CHANGE_VERBS, findNumbers, type NumberMention } from './numbers';
 import { COMPARISON, asOfLeadIn, RUNNING_TOTAL_TO, findDocumentStart, periodOfHeader, positionOfTitle, readPeriod, statedPeriod, type Span as PeriodSpan } from './period';
 import { EMPTY_CONTEXT, namedProgramme, ProgrammeMatcher, type Context, type ProgrammeRef } from './programme';
 import { readQualifier } from './qualifiers';
@@ -88,7 +88,7 @@ function withMarkup(line: LineInfo, span: Span, floor: number): Span {
 const PART_OR_EARLIER = new RegExp(`(?:\\bof\\s+(?:whom|which|them|these|those)|\\bincluding|${COMPARISON.source}|${RUNNING_TOTAL_TO.source})\\s+$`, 'i');
 
 /** A sentence's subject "the number of …", up to its verb: "The number of reading events also saw a growth of 52%, from". */
-const NUMBER_OF_SUBJECT = /\bnumber\s+of\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+?)\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:saw|rose|grew|increased|went|fell|dropped|decreased|doubled|tripled|trebled|was|were|is|are|reached|stood|expanded|climbed|jumped)\b[^.;]*$/i;
+const NUMBER_OF_SUBJECT = new RegExp(String.raw`\bnumber\s+of\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+?)\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:${CHANGE_VERBS}|saw|went|doubled|tripled|trebled|was|were|is|are|reached|stood)\b[^.;]*$`, 'i');
 
 /** A row or column of a table in thousands: "(000s)", "('000)", "£000", "£k", "(thousands)". */
 const IN_THOUSANDS = /\(\s*£?\s*'?000s?'?\s*\)|£\s*'?000s?\b|\(\s*£k\s*\)|\(\s*thousands?\s*\)|\bin\s+thousands\b/i;

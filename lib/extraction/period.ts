@@ -9,6 +9,7 @@
 // starts, when the report says so ("since this was last reported in October 2019").
 import type { Basis, DatePrecision } from '../vocabulary';
 import { MONTHS, type DateExpression } from './dates';
+import { CHANGE_VERBS } from './numbers';
 import type { MetricSlug } from './metric';
 
 export interface PeriodReading {
@@ -323,7 +324,10 @@ export function findDocumentStart(lines: string[]): string | null {
  * 31", "increased to 45 per cent, from 38 per cent in 2022/23". What follows them is the earlier
  * value's: its noun is the one before (index.ts), its dates its own.
  */
-export const COMPARISON = /(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|(?:rising|rose|risen|increased|increasing|grew|grown|growing|expanded|expanding|climbed|climbing|jumped|decreased|decreasing|declined|declining|fell|fallen|falling|dropped|dropping)\s+(?:by\s+(?:around\s+|about\s+|over\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent)?\s+)?from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?(?:on|over|from)|against|versus)|,\s*from)/i;
+export const COMPARISON = new RegExp(
+  String.raw`(?:\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|${CHANGE_VERBS}\s+(?:by\s+(?:around\s+|about\s+|over\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent)?\s+)?from|(?:increase|rise|decrease|fall|drop|growth)\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?(?:on|over|from)|against|versus)|,\s*from)`,
+  'i',
+);
 
 /**
  * Words that bring in the running total the number before adds to: "…, bringing the total placed
