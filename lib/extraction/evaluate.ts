@@ -346,7 +346,8 @@ export const CORPUS_TARGETS = { recall: 0.9, precision: 0.9, metric: 0.85, basis
 // followed by Liverpool with 254"), proposed outright by the rules, took precision to 77.9 and was
 // taken back to naming the measure of what the reader proposes; with "took part" read as attending
 // the test half scored recall 85.2, precision 78.1, metric 83.7, basis 72.0, period end 68.3: the
-// same floors; "expanding from 330 in 2023 to" read as a comparison left them so.
+// same floors; "expanding from 330 in 2023 to" read as a comparison left them so, and one list
+// of verbs of change took metric to 83.8.
 export const CORPUS_FLOORS: Record<keyof typeof CORPUS_TARGETS, number> = { recall: 0.85, precision: 0.78, metric: 0.83, basis: 0.71, periodEnd: 0.68 };
 
 export function labelTargetResults(s: LabelScore): TargetResult<keyof typeof CORPUS_TARGETS>[] {
